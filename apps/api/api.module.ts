@@ -1,0 +1,39 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import type { Config } from '../../libs/config/config';
+import { dataSourceOptions } from '../../libs/persistence/data-source';
+import { ApiKeyEntity, CycleEntity, NetworkEntity } from '../../libs/persistence/entities';
+import { CONFIG } from '../common/config.token';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { createValidationPipe } from './common/validation.pipe';
+import { CyclesController } from './cycles/cycles.controller';
+import { CyclesService } from './cycles/cycles.service';
+import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { TemporalClientService } from './temporal/temporal-client.service';
+
+@Module({})
+export class ApiModule {
+  static forRoot(config: Config & { databaseUrl: string }): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
+        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, CycleEntity]),
+      ],
+      controllers: [HealthController, CyclesController],
+      providers: [
+        { provide: CONFIG, useValue: config },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        TemporalClientService,
+        HealthService,
+        CyclesService,
+      ],
+    };
+  }
+}

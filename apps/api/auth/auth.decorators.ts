@@ -1,0 +1,21 @@
+import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
+import type { Request } from 'express';
+
+import type { Role } from '../../../libs/domain/roles';
+import type { Principal } from './principal';
+
+export const PUBLIC_ROUTE = Symbol('mignet.public');
+export const ALLOWED_ROLES = Symbol('mignet.roles');
+
+/** No API key needed (health). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** Only these roles may call the route; without it every role of the network may. */
+export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);
+
+/** The caller, as the guard resolved it. */
+export const CurrentPrincipal = createParamDecorator((_: unknown, ctx: ExecutionContext): Principal => {
+  const principal = ctx.switchToHttp().getRequest<Request>().principal;
+  if (!principal) throw new Error('CurrentPrincipal used on a public route');
+  return principal;
+});

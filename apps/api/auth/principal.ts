@@ -1,0 +1,13 @@
+import type { Actor } from '../../../libs/domain/roles';
+
+/** Who is calling: resolved from the API key by the guard, and handed to every handler and workflow command. */
+export interface Principal extends Actor {
+  readonly keyId: string;
+  readonly network: string;
+}
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal;
+  }
+}

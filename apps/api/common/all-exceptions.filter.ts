@@ -1,0 +1,41 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Request, Response } from 'express';
+
+import { AppError } from './app-error';
+import { sendError } from './error-body';
+import { ErrorCode } from './error-code';
+
+/**
+ * One place that turns any thrown error into the common error body (STYLE 11). A 500 never leaks internals: the
+ * caller gets the request id, the log gets the stack.
+ */
+@Catch()
+export class AllExceptionsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const req = host.switchToHttp().getRequest<Request>();
+    const res = host.switchToHttp().getResponse<Response>();
+    const error = this.toAppError(exception, req);
+    if (error.code === ErrorCode.INTERNAL) {
+      this.logger.error(`${req.method} ${req.originalUrl} [${req.requestId}]`, exception instanceof Error ? exception.stack : String(exception));
+    }
+    sendError(req, res, error);
+  }
+
+  private toAppError(exception: unknown, req: Request): AppError {
+    if (exception instanceof AppError) return exception;
+    if (exception instanceof HttpException) {
+      // What Nest itself throws: an unknown route, or a body too large for the parser.
+      switch (exception.getStatus()) {
+        case HttpStatus.NOT_FOUND:
+          return new AppError(ErrorCode.ROUTE_NOT_FOUND, `No route ${req.method} ${req.path}`);
+        case HttpStatus.PAYLOAD_TOO_LARGE:
+          return new AppError(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large');
+        case HttpStatus.BAD_REQUEST:
+          return new AppError(ErrorCode.VALIDATION_FAILED, exception.message);
+      }
+    }
+    return new AppError(ErrorCode.INTERNAL, `Internal error; quote request id ${req.requestId ?? 'unknown'} when reporting it`);
+  }
+}

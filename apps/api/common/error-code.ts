@@ -1,0 +1,38 @@
+/** Every error the API answers with; the exception filter maps each to exactly one HTTP status. */
+export enum ErrorCode {
+  VALIDATION_FAILED = 'VALIDATION_FAILED',
+  MALFORMED_JSON = 'MALFORMED_JSON',
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  NETWORK_NOT_FOUND = 'NETWORK_NOT_FOUND',
+  CYCLE_NOT_FOUND = 'CYCLE_NOT_FOUND',
+  ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND',
+  CYCLE_ALREADY_STARTED = 'CYCLE_ALREADY_STARTED',
+  PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  TEMPORAL_UNAVAILABLE = 'TEMPORAL_UNAVAILABLE',
+  INTERNAL = 'INTERNAL',
+}
+
+export function httpStatusOf(code: ErrorCode): number {
+  switch (code) {
+    case ErrorCode.VALIDATION_FAILED:
+    case ErrorCode.MALFORMED_JSON:
+      return 400;
+    case ErrorCode.UNAUTHENTICATED:
+      return 401;
+    case ErrorCode.FORBIDDEN:
+      return 403;
+    case ErrorCode.NETWORK_NOT_FOUND:
+    case ErrorCode.CYCLE_NOT_FOUND:
+    case ErrorCode.ROUTE_NOT_FOUND:
+      return 404;
+    case ErrorCode.CYCLE_ALREADY_STARTED:
+      return 409;
+    case ErrorCode.PAYLOAD_TOO_LARGE:
+      return 413;
+    case ErrorCode.TEMPORAL_UNAVAILABLE:
+      return 503;
+    case ErrorCode.INTERNAL:
+      return 500;
+  }
+}

@@ -1,0 +1,43 @@
+import { INestApplication, LoggerService } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express from 'express';
+
+import type { Config } from '../../libs/config/config';
+import { ApiModule } from './api.module';
+import { AppError } from './common/app-error';
+import { sendError } from './common/error-body';
+import { ErrorCode } from './common/error-code';
+import { requestIdMiddleware } from './common/request-id';
+
+const JSON_LIMIT = '1mb';
+
+/** Parses JSON bodies, answering a malformed or oversized one with the common error body instead of Express's HTML. */
+function jsonBodyParser(): express.RequestHandler {
+  const parse = express.json({ limit: JSON_LIMIT });
+  return (req, res, next) =>
+    parse(req, res, (err?: unknown) => {
+      if (!err) return next();
+      const type = (err as { type?: string }).type;
+      if (type === 'entity.too.large') return sendError(req, res, new AppError(ErrorCode.PAYLOAD_TOO_LARGE, `The body exceeds ${JSON_LIMIT}`));
+      return sendError(req, res, new AppError(ErrorCode.MALFORMED_JSON, `The body is not valid JSON: ${(err as Error).message}`));
+    });
+}
+
+/** Builds the HTTP API (not yet listening): middleware, global guard/pipe/filter, and OpenAPI at /docs and /docs-json. */
+export async function createApiApp(config: Config & { databaseUrl: string }, logger?: LoggerService | false): Promise<INestApplication> {
+  const app = await NestFactory.create(ApiModule.forRoot(config), { bodyParser: false, logger: logger ?? undefined });
+  app.use(requestIdMiddleware);
+  app.use(jsonBodyParser());
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('mignet')
+      .setDescription("The working cycles of a UN country Migration Network. Every route but /health needs 'Authorization: Bearer <API key>'.")
+      .setVersion('0.1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  return app;
+}

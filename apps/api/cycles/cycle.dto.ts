@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+
+import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
+import type { CalendarInput } from '../../../libs/domain/calendar';
+import type { CyclePhase } from '../../../libs/domain/annual-cycle';
+
+const PERIOD_SCHEMA = {
+  type: 'object',
+  properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' } },
+  required: ['start', 'end'],
+};
+
+export class StartCycleDto {
+  @ApiProperty({ example: 2027, minimum: MIN_YEAR, maximum: MAX_YEAR })
+  @IsInt({ message: 'must be an integer' })
+  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
+  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  year: number;
+
+  @ApiPropertyOptional({
+    description:
+      'The cycle calendar. Omit it for the calendar year in Asia/Dili. Any field left out is derived: ' +
+      'with start/end given, quarters and periods split that span evenly (a compressed calendar).',
+    type: 'object',
+    properties: {
+      timeZone: { type: 'string', example: 'Asia/Dili' },
+      start: { type: 'string', format: 'date-time' },
+      end: { type: 'string', format: 'date-time' },
+      quarters: { type: 'array', items: PERIOD_SCHEMA, minItems: 4, maxItems: 4 },
+      periods: { type: 'array', items: PERIOD_SCHEMA, minItems: 6, maxItems: 6 },
+    },
+    additionalProperties: false,
+  })
+  @IsOptional()
+  @IsObject({ message: 'must be an object' })
+  calendar?: CalendarInput;
+}
+
+export class PeriodDto {
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty({ format: 'date-time' }) end: string;
+}
+
+export class CalendarDto extends PeriodDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ example: 'Asia/Dili' }) timeZone: string;
+  @ApiProperty({ type: [PeriodDto] }) quarters: readonly PeriodDto[];
+  @ApiProperty({ type: [PeriodDto] }) periods: readonly PeriodDto[];
+}
+
+export class CycleDto {
+  @ApiProperty({ example: 'tl' }) network: string;
+  @ApiProperty({ example: 2027 }) year: number;
+  @ApiProperty({ example: 'annual-cycle:tl:2027' }) workflowId: string;
+  @ApiProperty({ enum: ['PLANNING', 'CONSOLIDATION', 'ENDORSEMENT', 'IMPLEMENTATION', 'ANNUAL_REVIEW', 'CLOSED'] })
+  phase: CyclePhase | 'NOT_STARTED';
+  @ApiProperty({ type: CalendarDto }) calendar: CalendarDto;
+  @ApiProperty({ example: 'IOM', description: 'The agency that started the cycle' }) startedBy: string;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true }) closedAt: string | null;
+}
+
+export class StartedCycleDto {
+  @ApiProperty({ example: 'tl' }) network: string;
+  @ApiProperty({ example: 2027 }) year: number;
+  @ApiProperty({ example: 'annual-cycle:tl:2027' }) workflowId: string;
+  @ApiProperty() runId: string;
+  @ApiProperty({ type: CalendarDto }) calendar: CalendarDto;
+  @ApiProperty({ example: 'IOM' }) startedBy: string;
+}
+
+export class CycleListDto {
+  @ApiProperty({ type: [CycleDto] }) items: CycleDto[];
+}

@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { CycleDto, CycleListDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
+import { CyclesService } from './cycles.service';
+import { ParseYearPipe } from './parse-year.pipe';
+
+@ApiTags('cycles')
+@ApiBearerAuth()
+@Controller('networks/:network/cycles')
+export class CyclesController {
+  constructor(private readonly cycles: CyclesService) {}
+
+  @Post()
+  @HttpCode(201)
+  @Roles('coordinator')
+  @ApiOperation({ summary: "Start a year's annual cycle (coordinator). 409 if that year was started before." })
+  @ApiCreatedResponse({ type: StartedCycleDto })
+  start(@Param('network') network: string, @Body() dto: StartCycleDto, @CurrentPrincipal() by: Principal): Promise<StartedCycleDto> {
+    return this.cycles.start(network, dto, by);
+  }
+
+  @Get()
+  @ApiOperation({ summary: "The network's cycles, newest year first" })
+  @ApiOkResponse({ type: CycleListDto })
+  async list(@Param('network') network: string): Promise<CycleListDto> {
+    return { items: await this.cycles.list(network) };
+  }
+
+  @Get(':year')
+  @ApiOperation({ summary: 'One cycle, as its workflow last projected it' })
+  @ApiOkResponse({ type: CycleDto })
+  get(@Param('network') network: string, @Param('year', ParseYearPipe) year: number): Promise<CycleDto> {
+    return this.cycles.get(network, year);
+  }
+}

@@ -1,0 +1,81 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
+import { TypedSearchAttributes } from '@temporalio/common';
+import { Repository } from 'typeorm';
+
+import type { AnnualCycleInput } from '../../../libs/domain/annual-cycle';
+import { resolveCalendar } from '../../../libs/domain/calendar';
+import { CycleEntity } from '../../../libs/persistence/entities';
+import { annualCycleWorkflowId, NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../libs/temporal';
+import type { annualCycleWorkflow } from '../../../workflows/annual-cycle.workflow';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-code';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import { CycleDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
+
+@Injectable()
+export class CyclesService {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    @InjectRepository(CycleEntity) private readonly cycles: Repository<CycleEntity>,
+  ) {}
+
+  /** Starts `annual-cycle:{network}:{year}`; the workflow itself writes the read model that the GETs return. */
+  async start(network: string, dto: StartCycleDto, by: Principal): Promise<StartedCycleDto> {
+    const resolved = resolveCalendar(dto.year, dto.calendar);
+    if (!resolved.ok) throw AppError.validation(resolved.errors);
+    const { calendar } = resolved;
+    if (Date.parse(calendar.end) <= Date.now()) {
+      const field = dto.calendar?.end !== undefined ? 'calendar.end' : 'year';
+      throw AppError.validation([{ field, message: `must give a cycle that has not ended (it ended at ${calendar.end})` }]);
+    }
+    const workflowId = annualCycleWorkflowId(network, dto.year);
+    const input: AnnualCycleInput = { network, year: dto.year, calendar, startedBy: { role: by.role, agency: by.agency } };
+    try {
+      const handle = await this.temporal.client.workflow.start<typeof annualCycleWorkflow>('annualCycleWorkflow', {
+        workflowId,
+        taskQueue: this.temporal.taskQueue,
+        args: [input],
+        // One cycle per network and year, ever: a closed or failed one is not started again under the same id.
+        workflowIdReusePolicy: 'REJECT_DUPLICATE',
+        typedSearchAttributes: new TypedSearchAttributes([
+          { key: NETWORK_ATTRIBUTE, value: network },
+          { key: PROCESS_ATTRIBUTE, value: 'annual-cycle' },
+          { key: YEAR_ATTRIBUTE, value: dto.year },
+        ]),
+      });
+      return { network, year: dto.year, workflowId, runId: handle.firstExecutionRunId, calendar, startedBy: by.agency ?? by.role };
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) {
+        throw new AppError(ErrorCode.CYCLE_ALREADY_STARTED, `The ${dto.year} cycle of network "${network}" has already been started (${workflowId})`);
+      }
+      throw err;
+    }
+  }
+
+  async get(network: string, year: number): Promise<CycleDto> {
+    const row = await this.cycles.findOneBy({ networkCode: network, year });
+    if (!row) throw new AppError(ErrorCode.CYCLE_NOT_FOUND, `Network "${network}" has no ${year} cycle`);
+    return toDto(row);
+  }
+
+  async list(network: string): Promise<CycleDto[]> {
+    const rows = await this.cycles.find({ where: { networkCode: network }, order: { year: 'DESC' } });
+    return rows.map(toDto);
+  }
+}
+
+function toDto(row: CycleEntity): CycleDto {
+  return {
+    network: row.networkCode,
+    year: row.year,
+    workflowId: row.workflowId,
+    phase: row.phase,
+    calendar: row.calendar,
+    startedBy: row.startedBy,
+    startedAt: row.startedAt.toISOString(),
+    closedAt: row.closedAt ? row.closedAt.toISOString() : null,
+  };
+}

@@ -1,0 +1,22 @@
+import 'reflect-metadata';
+
+import { Logger } from '@nestjs/common';
+
+import { loadConfig, requireExternalServices } from '../../libs/config/config';
+import { createApiApp } from './create-api-app';
+
+/** `npm run start:api`: the HTTP API alone, against external PostgreSQL and Temporal. */
+async function main(): Promise<void> {
+  const config = requireExternalServices(loadConfig());
+  const app = await createApiApp(config);
+  await app.listen(config.port);
+  new Logger('api').log(`API on ${await app.getUrl()} (OpenAPI at /docs)`);
+  const stop = () => void app.close().then(() => process.exit(0), () => process.exit(1));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,118 @@
+import 'reflect-metadata';
+
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+import { Config, loadConfig } from '../libs/config/config';
+import { dataSourceOptions, migrate } from '../libs/persistence/data-source';
+import { IssuedKey, seedApiKeys, seedNetwork } from '../libs/persistence/seeds/seed';
+import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
+import { startEmbeddedPostgres } from '../libs/runtime/embedded-postgres';
+import { startTemporalDevServer } from '../libs/temporal/dev-server';
+import { describeTemporalCli, locateTemporalCli } from '../libs/temporal/temporal-cli';
+import { createApiApp } from './api/create-api-app';
+import { createWorkerApp } from './worker/create-worker-app';
+
+const log = new Logger('mignet');
+
+/**
+ * `npm start`: the whole product on one machine. PostgreSQL and the Temporal dev server are started here unless
+ * DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; their state lives under .data/, so a second start finds it again.
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const stops: (() => Promise<unknown>)[] = [];
+  let stopping = false;
+  const stopAll = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    for (const stop of stops.reverse()) await stop().catch((err: unknown) => log.error(String(err)));
+    process.exit(code);
+  };
+  process.once('SIGINT', () => void stopAll(0));
+  process.once('SIGTERM', () => void stopAll(0));
+
+  try {
+    let databaseUrl = config.databaseUrl;
+    if (!databaseUrl) {
+      log.log(`Starting embedded PostgreSQL on port ${config.embeddedPostgresPort} (data in ${join(config.dataDir, 'postgres')}) ...`);
+      const pg = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), port: config.embeddedPostgresPort, database: 'mignet' });
+      stops.push(() => pg.stop());
+      databaseUrl = pg.url;
+    }
+    let temporalAddress = config.temporalAddress;
+    let temporalUi: string | undefined;
+    if (!temporalAddress) {
+      const cli = locateTemporalCli();
+      log.log(`Starting the Temporal dev server on port ${config.temporalPort}: ${describeTemporalCli(cli)} ...`);
+      const server = await startTemporalDevServer({
+        cli,
+        port: config.temporalPort,
+        uiPort: config.temporalUiPort,
+        dbFilename: join(config.dataDir, 'temporal.db'),
+        namespace: config.temporalNamespace,
+      });
+      stops.push(() => server.stop());
+      temporalAddress = server.address;
+      temporalUi = server.uiAddress;
+    }
+    const resolved: Config & { databaseUrl: string; temporalAddress: string } = { ...config, databaseUrl, temporalAddress };
+
+    const ran = await migrate(databaseUrl);
+    if (ran.length > 0) log.log(`Migrations applied: ${ran.join(', ')}`);
+    const keys = await seed(resolved);
+
+    const worker = await createWorkerApp(resolved);
+    stops.push(() => worker.context.close());
+    worker.done.catch((err: unknown) => {
+      log.error(`The Temporal worker stopped: ${String(err)}`);
+      void stopAll(1);
+    });
+    const api = await createApiApp(resolved);
+    stops.push(() => api.close());
+    await api.listen(config.port, '0.0.0.0');
+
+    const url = `http://localhost:${config.port}`;
+    const lines = [
+      '',
+      'mignet is running. Ctrl-C stops everything it started.',
+      `  API          ${url}`,
+      `  OpenAPI      ${url}/docs  (JSON: ${url}/docs-json)`,
+      `  Health       ${url}/health`,
+      `  Temporal     ${temporalAddress} (namespace ${config.temporalNamespace}, task queue ${config.temporalTaskQueue})`,
+      ...(temporalUi ? [`  Temporal UI  ${temporalUi}`] : []),
+      '',
+      `API keys for network "${TIMOR_LESTE.code}" (also in ${keysFile(config)}):`,
+      ...keys.map((k) => `  ${(k.role === 'agency' ? `agency ${k.agency}` : k.agency ? `${k.role} (${k.agency})` : k.role).padEnd(20)} ${k.key}`),
+      '',
+    ];
+    process.stdout.write(lines.join('\n') + '\n');
+  } catch (err) {
+    log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    await stopAll(1);
+  }
+}
+
+function keysFile(config: Config): string {
+  return join(config.dataDir, 'seed-keys.json');
+}
+
+/** Seeds the Timor-Leste network and its keys; the plain keys are kept in .data/ so a restart prints the same ones. */
+async function seed(config: Config & { databaseUrl: string }): Promise<IssuedKey[]> {
+  const ds = await new DataSource(dataSourceOptions(config.databaseUrl, 2)).initialize();
+  try {
+    await seedNetwork(ds, TIMOR_LESTE);
+    const file = keysFile(config);
+    const known: IssuedKey[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as IssuedKey[]) : [];
+    const keys = await seedApiKeys(ds, TIMOR_LESTE, known);
+    if (keys !== known) writeFileSync(file, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600 });
+    return keys;
+  } finally {
+    await ds.destroy();
+  }
+}
+
+void main();

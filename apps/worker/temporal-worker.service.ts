@@ -1,0 +1,54 @@
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { Repository } from 'typeorm';
+
+import { createActivities } from '../../activities';
+import type { Config } from '../../libs/config/config';
+import { CycleEntity } from '../../libs/persistence/entities';
+import { CONFIG } from '../common/config.token';
+import { workflowSource } from './workflow-source';
+
+/**
+ * Hosts the Temporal Worker inside the Nest application context: activities get their repositories by injection;
+ * shutdown stops polling, lets running tasks finish, then closes the connection.
+ */
+@Injectable()
+export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger('worker');
+  private connection?: NativeConnection;
+  private worker?: Worker;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    @InjectRepository(CycleEntity) private readonly cycles: Repository<CycleEntity>,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    const { temporalAddress, temporalNamespace, temporalTaskQueue, databasePoolSize } = this.config;
+    this.connection = await NativeConnection.connect({ address: temporalAddress });
+    this.worker = await Worker.create({
+      connection: this.connection,
+      namespace: temporalNamespace,
+      taskQueue: temporalTaskQueue,
+      ...workflowSource(this.config.workflowBundlePath),
+      activities: createActivities({ cycles: this.cycles }),
+      // Never more activities at once than pg connections: each projection holds one.
+      maxConcurrentActivityTaskExecutions: databasePoolSize,
+    });
+    this.running = this.worker.run();
+    this.logger.log(`Polling task queue "${temporalTaskQueue}" on ${temporalAddress} (namespace ${temporalNamespace})`);
+  }
+
+  /** Settles when the worker stops; rejects if it stopped on a fatal error. */
+  get done(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
+    await this.running?.catch((err: unknown) => this.logger.error(`Worker stopped with an error: ${String(err)}`));
+    await this.connection?.close();
+  }
+}

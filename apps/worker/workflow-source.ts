@@ -1,0 +1,20 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import type { WorkerOptions } from '@temporalio/worker';
+
+/** Where the compiled build writes the prebuilt bundle (scripts/bundle-workflows.ts). */
+export const DEFAULT_BUNDLE_PATH = resolve(__dirname, '..', '..', 'workflow-bundle.js');
+
+/**
+ * The workflow code the worker runs: an explicit prebuilt bundle; the build's own bundle when running compiled;
+ * else the TypeScript sources, bundled at start (development with ts-node).
+ */
+export function workflowSource(bundlePath?: string): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
+  if (bundlePath) {
+    if (!existsSync(bundlePath)) throw new Error(`WORKFLOW_BUNDLE_PATH=${bundlePath} does not exist; run npm run build`);
+    return { workflowBundle: { codePath: bundlePath } };
+  }
+  if (__filename.endsWith('.js') && existsSync(DEFAULT_BUNDLE_PATH)) return { workflowBundle: { codePath: DEFAULT_BUNDLE_PATH } };
+  return { workflowsPath: require.resolve('../../workflows') };
+}

@@ -1,0 +1,84 @@
+import { resolve } from 'node:path';
+
+/**
+ * The whole configuration, read from the environment once at boot and validated (STYLE 10): a bad value stops the
+ * process with a message that names the variable.
+ */
+export interface Config {
+  /** PostgreSQL URL; absent means `npm start` runs the embedded PostgreSQL. */
+  readonly databaseUrl?: string;
+  /** Connections in the pg pool; the worker runs at most this many activities at once. */
+  readonly databasePoolSize: number;
+  /** host:port of the Temporal frontend; absent means `npm start` runs the dev server. */
+  readonly temporalAddress?: string;
+  readonly temporalNamespace: string;
+  readonly temporalTaskQueue: string;
+  /** Prebuilt workflow bundle (from `npm run build`); absent means bundle the sources at worker start. */
+  readonly workflowBundlePath?: string;
+  readonly port: number;
+  /** Where the embedded services keep their state. */
+  readonly dataDir: string;
+  readonly embeddedPostgresPort: number;
+  readonly temporalPort: number;
+  readonly temporalUiPort: number;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: string[] = [];
+  const str = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const int = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = str(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name}=${raw} must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+
+  const databaseUrl = str('DATABASE_URL');
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
+  }
+  const temporalAddress = str('TEMPORAL_ADDRESS');
+  if (temporalAddress && !/^[^\s:/]+:\d{1,5}$/.test(temporalAddress)) {
+    problems.push(`TEMPORAL_ADDRESS=${temporalAddress} must be host:port, e.g. localhost:7233`);
+  }
+  const taskQueue = str('TEMPORAL_TASK_QUEUE') ?? 'mignet';
+  const config: Config = {
+    databaseUrl,
+    databasePoolSize: int('DATABASE_POOL_SIZE', 10, 2, 200),
+    temporalAddress,
+    temporalNamespace: str('TEMPORAL_NAMESPACE') ?? 'default',
+    temporalTaskQueue: taskQueue,
+    workflowBundlePath: str('WORKFLOW_BUNDLE_PATH'),
+    port: int('PORT', 3000, 0, 65535),
+    dataDir: resolve(str('MIGNET_DATA_DIR') ?? '.data'),
+    embeddedPostgresPort: int('MIGNET_POSTGRES_PORT', 54329, 1, 65535),
+    temporalPort: int('MIGNET_TEMPORAL_PORT', 7233, 1, 65535),
+    temporalUiPort: int('MIGNET_TEMPORAL_UI_PORT', 8233, 1, 65535),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The single-process commands (`start:api`, `start:worker`) run against external services only. */
+export function requireExternalServices(config: Config): Config & { databaseUrl: string; temporalAddress: string } {
+  const missing = [
+    config.databaseUrl ? undefined : 'DATABASE_URL is required (e.g. postgres://mignet:mignet@localhost:5432/mignet)',
+    config.temporalAddress ? undefined : 'TEMPORAL_ADDRESS is required (e.g. localhost:7233)',
+  ].filter((p): p is string => p !== undefined);
+  if (missing.length > 0) throw new ConfigError(missing);
+  return config as Config & { databaseUrl: string; temporalAddress: string };
+}

@@ -1,0 +1,162 @@
+import { isValidTimeZone, startOfLocalDay } from './time-zone';
+
+/**
+ * A cycle's calendar: every date a process waits on comes from here, never from a hard-coded duration, so a test
+ * runs a whole year in seconds by passing a compressed calendar (DESIGN, "Dates come from a calendar").
+ */
+export interface Period {
+  /** ISO-8601 instant, inclusive. */
+  readonly start: string;
+  /** ISO-8601 instant, exclusive. */
+  readonly end: string;
+}
+
+export interface Calendar extends Period {
+  readonly year: number;
+  readonly timeZone: string;
+  /** The four quarters, in order, covering the year without gaps. */
+  readonly quarters: readonly Period[];
+  /** The six bi-monthly TWG reporting periods, in order, covering the year without gaps. */
+  readonly periods: readonly Period[];
+}
+
+/** What a caller may give: everything is optional and derived from the year and time zone when absent. */
+export interface CalendarInput {
+  readonly year?: unknown;
+  readonly timeZone?: unknown;
+  readonly start?: unknown;
+  readonly end?: unknown;
+  readonly quarters?: unknown;
+  readonly periods?: unknown;
+}
+
+export const DEFAULT_TIME_ZONE = 'Asia/Dili';
+export const MIN_YEAR = 2019; // the Network's first meeting was on 7 November 2019
+export const MAX_YEAR = 2100;
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export type CalendarResult = { ok: true; calendar: Calendar } | { ok: false; errors: FieldError[] };
+
+const QUARTERS = 4;
+const PERIODS = 6;
+
+export function isValidYear(year: unknown): year is number {
+  return typeof year === 'number' && Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
+}
+
+/** The calendar year in `timeZone`: quarters of three months, periods of two, each from local midnight. */
+export function defaultCalendar(year: number, timeZone: string = DEFAULT_TIME_ZONE): Calendar {
+  const monthStart = (m: number) => startOfLocalDay(year, m, 1, timeZone).toISOString();
+  const slices = (months: number) =>
+    Array.from({ length: 12 / months }, (_, i) => ({ start: monthStart(1 + i * months), end: monthStart(1 + (i + 1) * months) }));
+  return { year, timeZone, start: monthStart(1), end: monthStart(13), quarters: slices(3), periods: slices(2) };
+}
+
+/** Splits [start, end) into `count` equal periods: the compressed calendars of tests and demos. */
+export function evenPeriods(start: Date, end: Date, count: number): Period[] {
+  const span = end.getTime() - start.getTime();
+  return Array.from({ length: count }, (_, i) => ({
+    start: new Date(start.getTime() + Math.round((span * i) / count)).toISOString(),
+    end: new Date(start.getTime() + Math.round((span * (i + 1)) / count)).toISOString(),
+  }));
+}
+
+/** A whole year squeezed into `durationMs` from `start`: quarters and periods split evenly. */
+export function compressedCalendar(year: number, start: Date, durationMs: number, timeZone = DEFAULT_TIME_ZONE): Calendar {
+  const end = new Date(start.getTime() + durationMs);
+  return {
+    year,
+    timeZone,
+    start: start.toISOString(),
+    end: end.toISOString(),
+    quarters: evenPeriods(start, end, QUARTERS),
+    periods: evenPeriods(start, end, PERIODS),
+  };
+}
+
+/**
+ * Validates a caller's calendar for `year` and fills in what it leaves out. Each error names the field
+ * (`calendar.quarters[2].end`), so the API can answer 400 with a reason a person can act on.
+ */
+export function resolveCalendar(year: number, input: CalendarInput | undefined, field = 'calendar'): CalendarResult {
+  const errors: FieldError[] = [];
+  const fail = (path: string, message: string) => errors.push({ field: `${field}${path}`, message });
+  if (input === undefined || input === null) return { ok: true, calendar: defaultCalendar(year) };
+  if (typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, errors: [{ field, message: 'must be an object' }] };
+  }
+  const known = new Set(['year', 'timeZone', 'start', 'end', 'quarters', 'periods']);
+  for (const key of Object.keys(input)) if (!known.has(key)) fail(`.${key}`, 'is not a calendar field');
+
+  if (input.year !== undefined && input.year !== year) fail('.year', `must equal the cycle's year ${year}`);
+  let timeZone = DEFAULT_TIME_ZONE;
+  if (input.timeZone !== undefined) {
+    if (typeof input.timeZone !== 'string' || !isValidTimeZone(input.timeZone)) {
+      fail('.timeZone', 'must be an IANA time zone such as Asia/Dili');
+    } else {
+      timeZone = input.timeZone;
+    }
+  }
+  const base = defaultCalendar(year, timeZone);
+  const start = instant(input.start, '.start', fail) ?? base.start;
+  const end = instant(input.end, '.end', fail) ?? base.end;
+  if (errors.length === 0 && Date.parse(start) >= Date.parse(end)) fail('.end', 'must be after calendar.start');
+  const custom = input.start !== undefined || input.end !== undefined;
+  const derive = (count: number) => (custom ? evenPeriods(new Date(start), new Date(end), count) : count === QUARTERS ? base.quarters : base.periods);
+  const quarters = input.quarters === undefined ? derive(QUARTERS) : periodList(input.quarters, '.quarters', QUARTERS, fail);
+  const periods = input.periods === undefined ? derive(PERIODS) : periodList(input.periods, '.periods', PERIODS, fail);
+  if (errors.length === 0) {
+    checkCoverage(quarters, '.quarters', start, end, fail);
+    checkCoverage(periods, '.periods', start, end, fail);
+  }
+  if (errors.length > 0) return { ok: false, errors };
+  return { ok: true, calendar: { year, timeZone, start, end, quarters, periods } };
+}
+
+type Fail = (path: string, message: string) => void;
+
+function instant(value: unknown, path: string, fail: Fail): string | undefined {
+  if (value === undefined) return undefined;
+  // An explicit offset is required: a bare local date-time would mean a different instant on every server.
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    fail(path, 'must be an ISO-8601 date-time with an offset, e.g. 2027-01-01T00:00:00+09:00');
+    return undefined;
+  }
+  const ms = Date.parse(value);
+  if (Number.isNaN(ms)) {
+    fail(path, 'is not a real date-time');
+    return undefined;
+  }
+  return new Date(ms).toISOString();
+}
+
+function periodList(value: unknown, path: string, count: number, fail: Fail): Period[] {
+  if (!Array.isArray(value) || value.length !== count) {
+    fail(path, `must be a list of ${count} periods, each {start, end}`);
+    return [];
+  }
+  return value.map((p: unknown, i) => {
+    const item = (p ?? {}) as { start?: unknown; end?: unknown };
+    const start = instant(item.start, `${path}[${i}].start`, fail);
+    const end = instant(item.end, `${path}[${i}].end`, fail);
+    if (start === undefined && item.start === undefined) fail(`${path}[${i}].start`, 'is required');
+    if (end === undefined && item.end === undefined) fail(`${path}[${i}].end`, 'is required');
+    return { start: start ?? '', end: end ?? '' };
+  });
+}
+
+/** Periods must run in order, without gaps or overlaps, from the calendar's start to its end. */
+function checkCoverage(list: readonly Period[], path: string, start: string, end: string, fail: Fail): void {
+  list.forEach((p, i) => {
+    const expectedStart = i === 0 ? start : list[i - 1].end;
+    if (p.start !== expectedStart) {
+      fail(`${path}[${i}].start`, i === 0 ? 'must equal calendar.start' : `must equal ${path.slice(1)}[${i - 1}].end`);
+    }
+    if (Date.parse(p.end) <= Date.parse(p.start)) fail(`${path}[${i}].end`, 'must be after its start');
+  });
+  if (list.length > 0 && list[list.length - 1].end !== end) fail(`${path}[${list.length - 1}].end`, 'must equal calendar.end');
+}

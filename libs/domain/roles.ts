@@ -1,0 +1,10 @@
+/** Who may do what (DESIGN, "Who uses it"). A coordinator key acts for the Network's coordinating agency. */
+export const ROLES = ['coordinator', 'agency', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The identity that travels with every command: kept in the audit log and in the domain events. */
+export interface Actor {
+  readonly role: Role;
+  /** The acting agency's code; absent only for auditors, who never act. */
+  readonly agency?: string;
+}

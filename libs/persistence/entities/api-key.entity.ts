@@ -1,0 +1,44 @@
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+import { NetworkEntity } from './network.entity';
+
+import type { Role } from '../../domain/roles';
+
+/**
+ * An API key, stored as the SHA-256 of the key (keys are 256 random bits, so a plain hash is enough and lets the guard
+ * look a key up by index). Bound to one network and to a role; agency and coordinator keys also to an agency.
+ */
+@Entity({ name: 'api_keys' })
+@Index('ix_api_keys_network', ['networkCode'])
+@Check('ck_api_keys_role', `"role" IN ('coordinator', 'agency', 'auditor')`)
+@Check('ck_api_keys_agency', `"role" = 'auditor' OR "agency_code" IS NOT NULL`)
+export class ApiKeyEntity {
+  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_api_keys' })
+  id: string;
+
+  @Column({ name: 'network_code', type: 'text' })
+  networkCode: string;
+
+  @Column({ type: 'text' })
+  role: Role;
+
+  @Column({ name: 'agency_code', type: 'text', nullable: true })
+  agencyCode: string | null;
+
+  @Index('ux_api_keys_key_hash', { unique: true })
+  @Column({ name: 'key_hash', type: 'text' })
+  keyHash: string;
+
+  @Column({ type: 'text' })
+  label: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @ManyToOne(() => NetworkEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'network_code', referencedColumnName: 'code', foreignKeyConstraintName: 'fk_api_keys_network' })
+  network?: NetworkEntity;
+}

@@ -1,0 +1,4 @@
+import { InitialSchema1795824000000 } from './1795824000000-initial-schema';
+
+/** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
+export const MIGRATIONS = [InitialSchema1795824000000];

@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+import { DataSource, In, IsNull } from 'typeorm';
+
+import { GCM_OBJECTIVES } from '../../domain/gcm-objectives';
+import type { Role } from '../../domain/roles';
+import { AgencyEntity, ApiKeyEntity, GcmObjectiveEntity, NetworkEntity, NetworkObjectiveEntity } from '../entities';
+import type { NetworkSeed } from './timor-leste.seed';
+
+/** A key as handed to a person once; only its hash is stored. */
+export interface IssuedKey {
+  readonly label: string;
+  readonly role: Role;
+  readonly agency: string | null;
+  readonly key: string;
+}
+
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+export function generateApiKey(network: string): string {
+  return `mn_${network}_${randomBytes(32).toString('base64url')}`;
+}
+
+/** Writes the reference data and the network; running it again changes nothing. */
+export async function seedNetwork(ds: DataSource, seed: NetworkSeed): Promise<void> {
+  await ds.transaction(async (tx) => {
+    await tx.upsert(GcmObjectiveEntity, [...GCM_OBJECTIVES], ['number']);
+    await tx.upsert(
+      NetworkEntity,
+      { code: seed.code, name: seed.name, timeZone: seed.timeZone, coordinatorAgency: seed.coordinatorAgency },
+      ['code'],
+    );
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(AgencyEntity)
+      .values(seed.members.map((m) => ({ networkCode: seed.code, code: m.code, name: m.name, joinedAt: new Date(seed.joinedAt) })))
+      .orIgnore() // an agency that left keeps its left_at
+      .execute();
+    const objectives = [
+      ...seed.networkObjectives.map((text, i) => ({ networkCode: seed.code, scope: 'network' as const, number: i + 1, text })),
+      ...seed.twgObjectives.map((text, i) => ({ networkCode: seed.code, scope: 'twg' as const, number: i + 1, text })),
+    ];
+    await tx.upsert(NetworkObjectiveEntity, objectives, ['networkCode', 'scope', 'number']);
+  });
+}
+
+/**
+ * The seeded keys: one per member agency, one coordinator (acting for the coordinating agency), one auditor.
+ * `known` are keys issued before (kept by `npm start` under .data/); they are reused while every one of them is still
+ * active, else the seeded keys are revoked and issued anew, since a hash cannot be turned back into a key.
+ */
+export async function seedApiKeys(ds: DataSource, seed: NetworkSeed, known: readonly IssuedKey[] = []): Promise<IssuedKey[]> {
+  const repo = ds.getRepository(ApiKeyEntity);
+  const wanted: Omit<IssuedKey, 'key'>[] = [
+    { label: `seed:coordinator`, role: 'coordinator', agency: seed.coordinatorAgency },
+    { label: `seed:auditor`, role: 'auditor', agency: null },
+    ...seed.members.map((m) => ({ label: `seed:agency:${m.code}`, role: 'agency' as const, agency: m.code })),
+  ];
+  const active = await repo.count({
+    where: { networkCode: seed.code, keyHash: In(known.map((k) => hashApiKey(k.key))), revokedAt: IsNull() },
+  });
+  const labels = new Set(known.map((k) => k.label));
+  if (known.length === wanted.length && active === wanted.length && wanted.every((w) => labels.has(w.label))) return [...known];
+
+  const issued = wanted.map((w) => ({ ...w, key: generateApiKey(seed.code) }));
+  await ds.transaction(async (tx) => {
+    await tx
+      .getRepository(ApiKeyEntity)
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('network_code = :network AND label LIKE :seed AND revoked_at IS NULL', { network: seed.code, seed: 'seed:%' })
+      .execute();
+    await tx.getRepository(ApiKeyEntity).insert(
+      issued.map((k) => ({ networkCode: seed.code, role: k.role, agencyCode: k.agency, keyHash: hashApiKey(k.key), label: k.label })),
+    );
+  });
+  return issued;
+}

