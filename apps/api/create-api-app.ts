@@ -1,4 +1,4 @@
-import { INestApplication, LoggerService } from '@nestjs/common';
+import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import express from 'express';
@@ -25,7 +25,7 @@ function jsonBodyParser(): express.RequestHandler {
 }
 
 /** Builds the HTTP API (not yet listening): middleware, global guard/pipe/filter, and OpenAPI at /docs and /docs-json. */
-export async function createApiApp(config: Config & { databaseUrl: string }, logger?: LoggerService | false): Promise<INestApplication> {
+export async function createApiApp(config: Config & { databaseUrl: string }, logger?: LoggerService | LogLevel[] | false): Promise<INestApplication> {
   const app = await NestFactory.create(ApiModule.forRoot(config), { bodyParser: false, logger: logger ?? undefined });
   app.use(requestIdMiddleware);
   app.use(jsonBodyParser());

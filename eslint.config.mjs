@@ -1,0 +1,61 @@
+// @ts-check
+import { builtinModules } from 'node:module';
+
+import importX from 'eslint-plugin-import-x';
+import tseslint from 'typescript-eslint';
+
+const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))];
+
+/** Workflow code must stay deterministic and run in Temporal's sandbox (STYLE 1). */
+const workflowRestrictions = {
+  paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins do not belong in workflow code: use an activity.' })),
+  patterns: [
+    { group: ['node:*'], message: 'Node built-ins do not belong in workflow code: use an activity.' },
+    {
+      group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg-*', 'class-transformer', 'class-validator', 'reflect-metadata', 'express'],
+      message: 'Nest, TypeORM, pg and class-validator/transformer do not run in the workflow sandbox.',
+    },
+    {
+      group: ['**/activities', '**/activities/*', '**/libs/persistence/**', '**/libs/runtime/**', '**/apps/**'],
+      allowTypeImports: true,
+      message: 'Workflows import activities (and other I/O code) as types only: `import type`.',
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'dist/**', 'tools/**', '.data/**', 'coverage/**', 'test/fixtures/**', 'scripts/*.js'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js', '.json'] } } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unsafe-function-type': 'off',
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: ['workflows/**/*.ts'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', workflowRestrictions] },
+  },
+  {
+    files: ['libs/**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/apps', '**/apps/**'], message: 'libs/ is shared code and never imports from apps/.' }] },
+      ],
+    },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+);

@@ -1,0 +1,28 @@
+/** What globalSetup started, handed to every test file through the environment. */
+export interface TestEnv {
+  readonly postgresAdminUrl: string;
+  readonly postgresUrlFor: (database: string) => string;
+  readonly temporalAddress: string;
+  readonly workflowBundlePath: string;
+}
+
+export const TEST_ENV_VARS = {
+  postgresAdminUrl: 'MIGNET_TEST_POSTGRES_ADMIN_URL',
+  temporalAddress: 'MIGNET_TEST_TEMPORAL_ADDRESS',
+  workflowBundlePath: 'MIGNET_TEST_WORKFLOW_BUNDLE',
+} as const;
+
+export function testEnv(): TestEnv {
+  const read = (name: string) => {
+    const value = process.env[name];
+    if (!value) throw new Error(`${name} is not set: run the tests with jest, whose globalSetup starts the servers`);
+    return value;
+  };
+  const postgresAdminUrl = read(TEST_ENV_VARS.postgresAdminUrl);
+  return {
+    postgresAdminUrl,
+    postgresUrlFor: (database) => postgresAdminUrl.replace(/\/[^/]*$/, `/${database}`),
+    temporalAddress: read(TEST_ENV_VARS.temporalAddress),
+    workflowBundlePath: read(TEST_ENV_VARS.workflowBundlePath),
+  };
+}

@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+
+import { INestApplication } from '@nestjs/common';
+import { Client, Connection } from '@temporalio/client';
+
+import { createApiApp } from '../../apps/api/create-api-app';
+import { createWorkerApp, WorkerApp } from '../../apps/worker/create-worker-app';
+import { Config, loadConfig } from '../../libs/config/config';
+import { IssuedKey, seedApiKeys, seedNetwork } from '../../libs/persistence/seeds/seed';
+import { NetworkSeed, TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
+import { createTestDatabase, TestDatabase } from './test-database';
+import { testEnv } from './test-env';
+
+export interface TestStack {
+  readonly baseUrl: string;
+  readonly db: TestDatabase;
+  readonly config: Config & { databaseUrl: string; temporalAddress: string };
+  readonly client: Client;
+  /** Seeded keys by label (`seed:coordinator`, `seed:auditor`, `seed:agency:ILO`), per network code. */
+  readonly keys: Record<string, Record<string, string>>;
+  close(): Promise<void>;
+}
+
+/** A second network, so tests can show that one network's key opens nothing of another's. */
+export const OTHER_NETWORK: NetworkSeed = {
+  ...TIMOR_LESTE,
+  code: 'xx',
+  name: 'Test network',
+  members: TIMOR_LESTE.members.slice(0, 3),
+};
+
+/**
+ * The product as `npm start` runs it, on the test servers: its own database (migrated, seeded) and its own task
+ * queue, the worker and the API in this process, the API listening on a free port.
+ */
+export async function startTestStack(options: { api?: boolean; worker?: boolean } = {}): Promise<TestStack> {
+  const env = testEnv();
+  const db = await createTestDatabase();
+  const ds = await db.dataSource();
+  const keys: TestStack['keys'] = {};
+  for (const seed of [TIMOR_LESTE, OTHER_NETWORK]) {
+    await seedNetwork(ds, seed);
+    const issued: IssuedKey[] = await seedApiKeys(ds, seed);
+    keys[seed.code] = Object.fromEntries(issued.map((k) => [k.label, k.key]));
+  }
+  const config = {
+    ...loadConfig({}),
+    databaseUrl: db.url,
+    databasePoolSize: 5,
+    temporalAddress: env.temporalAddress,
+    temporalTaskQueue: `test-${randomBytes(6).toString('hex')}`,
+    workflowBundlePath: env.workflowBundlePath,
+    port: 0,
+  };
+  let worker: WorkerApp | undefined;
+  let api: INestApplication | undefined;
+  if (options.worker !== false) worker = await createWorkerApp(config, ['error', 'warn'] as const);
+  if (options.api !== false) {
+    api = await createApiApp(config, ['error', 'warn'] as const);
+    await api.listen(0, '127.0.0.1');
+  }
+  const connection = await Connection.connect({ address: env.temporalAddress });
+  return {
+    baseUrl: api ? (await api.getUrl()).replace('[::1]', '127.0.0.1') : '',
+    db,
+    config,
+    client: new Client({ connection }),
+    keys,
+    async close() {
+      await api?.close();
+      await worker?.context.close();
+      await connection.close();
+      await db.drop();
+    },
+  };
+}
