@@ -1,7 +1,7 @@
 // @ts-check
 import { builtinModules } from 'node:module';
 
-import importX from 'eslint-plugin-import-x';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import tseslint from 'typescript-eslint';
 
 const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => [m, `node:${m}`]))];
@@ -24,7 +24,7 @@ const workflowRestrictions = {
 };
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'tools/**', '.data/**', 'coverage/**', 'test/fixtures/**', 'scripts/*.js'] },
+  { ignores: ['node_modules/**', 'dist/**', 'tools/**', '.data/**', 'coverage/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -32,7 +32,10 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { 'import-x': importX },
-    settings: { 'import-x/resolver': { node: { extensions: ['.ts', '.js', '.json'] } } },
+    settings: {
+      ...importX.flatConfigs.typescript.settings,
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+    },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: false }],
@@ -53,6 +56,10 @@ export default tseslint.config(
         { patterns: [{ group: ['**/apps', '**/apps/**'], message: 'libs/ is shared code and never imports from apps/.' }] },
       ],
     },
+  },
+  {
+    files: ['**/*.js'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' }, // plain CommonJS: the postinstall script, jest's config and reporter
   },
   {
     files: ['test/**/*.ts'],

@@ -1,0 +1,142 @@
+import type { ErrorBody } from '../../apps/api/common/app-error';
+import type { CycleDto, CycleListDto, StartedCycleDto } from '../../apps/api/cycles/cycle.dto';
+import { startTestStack, TestStack } from '../support/test-stack';
+import { waitFor } from '../support/wait-for';
+
+/** The first vertical slice over HTTP, with the seeded keys, against the running api and worker. */
+describe('cycles API (end to end)', () => {
+  let stack: TestStack;
+  let coordinator: string;
+  let agency: string;
+  let auditor: string;
+  // Far enough ahead that the cycle is still open while the tests run, and unique per run of this file.
+  const year = 2080 + Math.floor(Math.random() * 10);
+
+  beforeAll(async () => {
+    stack = await startTestStack();
+    coordinator = stack.keys.tl['seed:coordinator'];
+    agency = stack.keys.tl['seed:agency:ILO'];
+    auditor = stack.keys.tl['seed:auditor'];
+  });
+  afterAll(async () => {
+    // The cycles started here would run until their calendar ends: stop them with the test.
+    for await (const wf of stack.client.workflow.list({ query: `TaskQueue = '${stack.config.temporalTaskQueue}' AND ExecutionStatus = 'Running'` })) {
+      await stack.client.workflow.getHandle(wf.workflowId).terminate('test finished');
+    }
+    await stack.close();
+  });
+
+  const call = (method: string, path: string, key?: string, body?: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${stack.baseUrl}${path}`, {
+      method,
+      headers: {
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+  const json = async <T>(res: Response): Promise<T> => (await res.json()) as T;
+
+  const expectError = async (res: Response, status: number, code: string) => {
+    const body = await json<ErrorBody>(res);
+    expect({ status: res.status, code: body.code }).toEqual({ status, code });
+    expect(body).toMatchObject({ statusCode: status, message: expect.any(String), requestId: expect.any(String), path: expect.any(String) });
+    expect(res.headers.get('x-request-id')).toBe(body.requestId);
+    return body;
+  };
+
+  it('reports PostgreSQL and Temporal separately on /health, without a key', async () => {
+    const res = await call('GET', '/health');
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: 'ok', postgres: { status: 'up' }, temporal: { status: 'up', namespace: 'default' } });
+  });
+
+  it('serves the OpenAPI document with the cycle routes and bearer auth', async () => {
+    const doc = await json<{ paths: object; components: { securitySchemes: Record<string, object> } }>(await call('GET', '/docs-json'));
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/networks/{network}/cycles', '/networks/{network}/cycles/{year}']));
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect((await call('GET', '/docs')).status).toBe(200);
+  });
+
+  it('starts a cycle for the coordinator, projects it, and refuses the same year again with 409', async () => {
+    const res = await call('POST', '/networks/tl/cycles', coordinator, { year });
+    expect(res.status).toBe(201);
+    const started = await json<StartedCycleDto>(res);
+    expect(started).toMatchObject({ network: 'tl', year, workflowId: `annual-cycle:tl:${year}`, startedBy: 'IOM' });
+    expect(started.calendar).toMatchObject({ timeZone: 'Asia/Dili', start: `${year - 1}-12-31T15:00:00.000Z` });
+
+    const cycle = await waitFor(async () => {
+      const r = await call('GET', `/networks/tl/cycles/${year}`, agency);
+      return r.status === 200 ? json<CycleDto>(r) : undefined;
+    }, 'the cycle to be projected');
+    expect(cycle).toMatchObject({ network: 'tl', year, phase: 'PLANNING', startedBy: 'IOM', closedAt: null, workflowId: started.workflowId });
+    expect(cycle.calendar).toEqual(started.calendar);
+
+    const desc = await stack.client.workflow.getHandle(started.workflowId).describe();
+    expect(desc.typedSearchAttributes.getAll().map((p) => [p.key.name, p.value])).toEqual(
+      expect.arrayContaining([
+        ['MignetNetwork', 'tl'],
+        ['MignetProcess', 'annual-cycle'],
+        ['MignetYear', year],
+      ]),
+    );
+
+    await expectError(await call('POST', '/networks/tl/cycles', coordinator, { year }), 409, 'CYCLE_ALREADY_STARTED');
+    const list = await json<CycleListDto>(await call('GET', '/networks/tl/cycles', auditor));
+    expect(list.items.map((c) => c.year)).toContain(year);
+  });
+
+  it('accepts a compressed calendar and keeps it as given', async () => {
+    const start = new Date(Date.now() + 3_600_000).toISOString();
+    const end = new Date(Date.now() + 7_200_000).toISOString();
+    const res = await call('POST', '/networks/tl/cycles', coordinator, { year: year - 50, calendar: { start, end } });
+    expect(res.status).toBe(201);
+    const { calendar } = await json<StartedCycleDto>(res);
+    expect(calendar).toMatchObject({ start, end, year: year - 50 });
+    expect(calendar.quarters).toHaveLength(4);
+    expect(calendar.periods[5].end).toBe(end);
+  });
+
+  it('answers 401 without a valid key', async () => {
+    await expectError(await call('GET', '/networks/tl/cycles'), 401, 'UNAUTHENTICATED');
+    await expectError(await call('GET', '/networks/tl/cycles', 'mn_tl_not-a-key'), 401, 'UNAUTHENTICATED');
+    await expectError(await call('GET', '/networks/tl/cycles', undefined, undefined, { authorization: `Basic ${coordinator}` }), 401, 'UNAUTHENTICATED');
+  });
+
+  it('answers 403 when the role may not start a cycle, or the key is of another network', async () => {
+    await expectError(await call('POST', '/networks/tl/cycles', agency, { year: year + 1 }), 403, 'FORBIDDEN');
+    await expectError(await call('POST', '/networks/tl/cycles', auditor, { year: year + 1 }), 403, 'FORBIDDEN');
+    await expectError(await call('GET', '/networks/xx/cycles', coordinator), 403, 'FORBIDDEN');
+    await expectError(await call('POST', '/networks/tl/cycles', stack.keys.xx['seed:coordinator'], { year: year + 1 }), 403, 'FORBIDDEN');
+  });
+
+  it('answers 404 for an unknown network, an unknown cycle and an unknown route', async () => {
+    await expectError(await call('POST', '/networks/nowhere/cycles', coordinator, { year: year + 1 }), 404, 'NETWORK_NOT_FOUND');
+    await expectError(await call('GET', '/networks/tl/cycles/2079', agency), 404, 'CYCLE_NOT_FOUND');
+    await expectError(await call('GET', '/no/such/route', agency), 404, 'ROUTE_NOT_FOUND');
+  });
+
+  it('answers 400 naming the field for a bad year, a bad calendar, unknown fields and broken JSON', async () => {
+    const fieldsOf = async (body: unknown) =>
+      (await expectError(await call('POST', '/networks/tl/cycles', coordinator, body), 400, 'VALIDATION_FAILED')).details.map((d) => d.field);
+    expect(await fieldsOf({ year: 'next' })).toContain('year');
+    expect(await fieldsOf({ year: 1999 })).toEqual(['year']);
+    expect(await fieldsOf({ year: 2020 })).toEqual(['year']); // already over
+    expect(await fieldsOf({})).toContain('year');
+    expect(await fieldsOf({ year: year + 2, colour: 'blue' })).toEqual(['colour']);
+    expect(await fieldsOf({ year: year + 2, calendar: 'soon' })).toEqual(['calendar']);
+    expect(await fieldsOf({ year: year + 2, calendar: { timeZone: 'Mars/Olympus' } })).toEqual(['calendar.timeZone']);
+    expect(await fieldsOf({ year: year + 2, calendar: { quarters: [{}] } })).toEqual(['calendar.quarters']);
+    await expectError(await call('POST', '/networks/tl/cycles', coordinator, '{"year": 20'), 400, 'MALFORMED_JSON');
+    await expectError(await call('GET', '/networks/tl/cycles/20x7', agency), 400, 'VALIDATION_FAILED');
+    // None of the refused requests started anything.
+    await expectError(await call('GET', `/networks/tl/cycles/${year + 2}`, agency), 404, 'CYCLE_NOT_FOUND');
+  });
+
+  it('echoes a caller-supplied request id', async () => {
+    const res = await call('GET', '/networks/tl/cycles/2079', agency, undefined, { 'x-request-id': 'trace-123' });
+    expect((await expectError(res, 404, 'CYCLE_NOT_FOUND')).requestId).toBe('trace-123');
+  });
+});

@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { bundleWorkflowCode, DefaultLogger, ReplayResult, Worker } from '@temporalio/worker';
+
+import { testEnv } from '../support/test-env';
+
+const HISTORIES = join(__dirname, '..', 'fixtures', 'histories');
+
+/** Every recorded history, as `temporal workflow show --output json` wrote it. */
+function recordedHistories() {
+  return readdirSync(HISTORIES)
+    .filter((f) => f.endsWith('.json'))
+    .map((file) => ({ workflowId: file.replace(/\.json$/, ''), history: historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'))) }));
+}
+
+async function replayAll(workflowBundle: { code: string } | { codePath: string }): Promise<ReplayResult[]> {
+  const results: ReplayResult[] = [];
+  for await (const result of Worker.runReplayHistories({ workflowBundle, replayName: 'fixtures' }, recordedHistories())) results.push(result);
+  return results;
+}
+
+/**
+ * Replays every history under test/fixtures/histories against the current workflow code: a change that would break
+ * running cycles fails the build (DESIGN, "Event sourcing and audit"; use patched() to change code safely).
+ */
+describe('recorded histories replay against the current workflow code', () => {
+  it('has histories to replay', () => {
+    expect(recordedHistories().length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('replays every history without non-determinism', async () => {
+    const results = await replayAll({ codePath: testEnv().workflowBundlePath });
+    expect(results.map((r) => ({ workflowId: r.workflowId, error: r.error?.message }))).toEqual(
+      recordedHistories().map((h) => ({ workflowId: h.workflowId, error: undefined })),
+    );
+  });
+
+  it('fails when the workflow code changes behaviour', async () => {
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('./changed-workflows'),
+      logger: new DefaultLogger('ERROR'),
+    });
+    const results = await replayAll({ code });
+    expect(results.length).toBeGreaterThan(0);
+    for (const r of results) expect(r.error?.name).toBe('DeterminismViolationError');
+  });
+});
