@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -31,13 +31,15 @@ const PASSWORD = 'mignet';
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<RunningPostgres> {
   mkdirSync(dirname(options.dataDir), { recursive: true });
+  const asRoot = userInfo().uid === 0;
+  if (asRoot) assertReachableByOthers(dirname(options.dataDir));
   const pg = new EmbeddedPostgres({
     databaseDir: options.dataDir,
     port: options.port,
     user: USER,
     password: PASSWORD,
     persistent: true,
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: asRoot,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Lower durability for a developer's box: no fsync on every commit. The data survives a clean stop.
     postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
@@ -49,4 +51,17 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   await createDatabaseIfMissing(urlFor('postgres'), options.database);
   return { url: urlFor(options.database), urlFor, stop: () => pg.stop() };
+}
+
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must be able to enter every directory above its data
+ * directory; initdb's own message ("Permission denied") does not say which one is in the way.
+ */
+function assertReachableByOthers(dir: string): void {
+  for (let d = dir; ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) {
+      throw new Error(`PostgreSQL (run as the "postgres" user under root) cannot enter ${d}: chmod o+x it, or choose another MIGNET_DATA_DIR`);
+    }
+    if (dirname(d) === d) return;
+  }
 }

@@ -1,4 +1,7 @@
+import { createApiApp } from '../../apps/api/create-api-app';
 import type { ErrorBody } from '../../apps/api/common/app-error';
+import type { HealthReport } from '../../apps/api/health/health.service';
+import { freePort } from '../support/free-port';
 import type { CycleDto, CycleListDto, StartedCycleDto } from '../../apps/api/cycles/cycle.dto';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -51,6 +54,18 @@ describe('cycles API (end to end)', () => {
     const res = await call('GET', '/health');
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'ok', postgres: { status: 'up' }, temporal: { status: 'up', namespace: 'default' } });
+  });
+
+  it('answers 503 on /health and names Temporal when Temporal cannot be reached', async () => {
+    const app = await createApiApp({ ...stack.config, temporalAddress: `127.0.0.1:${await freePort()}` }, false);
+    await app.listen(0, '127.0.0.1');
+    try {
+      const res = await fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/health`);
+      expect(res.status).toBe(503);
+      expect(await json<HealthReport>(res)).toMatchObject({ status: 'degraded', postgres: { status: 'up' }, temporal: { status: 'down', error: expect.any(String) } });
+    } finally {
+      await app.close();
+    }
   });
 
   it('serves the OpenAPI document with the cycle routes and bearer auth', async () => {

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 
 import { INestApplication } from '@nestjs/common';
 import { Client, Connection } from '@temporalio/client';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 
 import { createApiApp } from '../../apps/api/create-api-app';
 import { createWorkerApp, WorkerApp } from '../../apps/worker/create-worker-app';
@@ -19,6 +20,13 @@ export interface TestStack {
   /** Seeded keys by label (`seed:coordinator`, `seed:auditor`, `seed:agency:ILO`), per network code. */
   readonly keys: Record<string, Record<string, string>>;
   close(): Promise<void>;
+}
+
+// The SDK's own INFO lines (worker state changes) would drown the test output; keep its warnings and errors.
+try {
+  Runtime.install({ logger: new DefaultLogger('WARN') });
+} catch {
+  // already installed in this process by an earlier test file
 }
 
 /** A second network, so tests can show that one network's key opens nothing of another's. */

@@ -16,7 +16,8 @@ export class TemporalClientService implements OnApplicationShutdown {
 
   constructor(@Inject(CONFIG) config: Config) {
     if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
-    this.connection = Connection.lazy({ address: config.temporalAddress });
+    // A short connect timeout: a request (or /health) waiting on a dead Temporal fails in seconds, not minutes.
+    this.connection = Connection.lazy({ address: config.temporalAddress, connectTimeout: '3 seconds' });
     this.client = new Client({ connection: this.connection, namespace: config.temporalNamespace });
     this.taskQueue = config.temporalTaskQueue;
   }
