@@ -1,19 +1,16 @@
 import 'reflect-metadata';
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 
 import { Config, loadConfig } from '../libs/config/config';
-import { dataSourceOptions, migrate } from '../libs/persistence/data-source';
-import { IssuedKey, seedApiKeys, seedNetwork } from '../libs/persistence/seeds/seed';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
 import { startEmbeddedPostgres } from '../libs/runtime/embedded-postgres';
 import { startTemporalDevServer } from '../libs/temporal/dev-server';
 import { describeTemporalCli, locateTemporalCli } from '../libs/temporal/temporal-cli';
 import { createApiApp } from './api/create-api-app';
+import { formatKeys, prepareDatabase, seedKeysFile } from './prepare-database';
 import { createWorkerApp } from './worker/create-worker-app';
 
 const log = new Logger('mignet');
@@ -61,9 +58,7 @@ async function main(): Promise<void> {
     }
     const resolved: Config & { databaseUrl: string; temporalAddress: string } = { ...config, databaseUrl, temporalAddress };
 
-    const ran = await migrate(databaseUrl);
-    if (ran.length > 0) log.log(`Migrations applied: ${ran.join(', ')}`);
-    const keys = await seed(resolved);
+    const keys = await prepareDatabase(resolved);
 
     const worker = await createWorkerApp(resolved);
     stops.push(() => worker.context.close());
@@ -85,33 +80,14 @@ async function main(): Promise<void> {
       `  Temporal     ${temporalAddress} (namespace ${config.temporalNamespace}, task queue ${config.temporalTaskQueue})`,
       ...(temporalUi ? [`  Temporal UI  ${temporalUi}`] : []),
       '',
-      `API keys for network "${TIMOR_LESTE.code}" (also in ${keysFile(config)}):`,
-      ...keys.map((k) => `  ${(k.role === 'agency' ? `agency ${k.agency}` : k.agency ? `${k.role} (${k.agency})` : k.role).padEnd(20)} ${k.key}`),
+      `API keys for network "${TIMOR_LESTE.code}" (also in ${seedKeysFile(config)}):`,
+      ...formatKeys(keys),
       '',
     ];
     process.stdout.write(lines.join('\n') + '\n');
   } catch (err) {
     log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     await stopAll(1);
-  }
-}
-
-function keysFile(config: Config): string {
-  return join(config.dataDir, 'seed-keys.json');
-}
-
-/** Seeds the Timor-Leste network and its keys; the plain keys are kept in .data/ so a restart prints the same ones. */
-async function seed(config: Config & { databaseUrl: string }): Promise<IssuedKey[]> {
-  const ds = await new DataSource(dataSourceOptions(config.databaseUrl, 2)).initialize();
-  try {
-    await seedNetwork(ds, TIMOR_LESTE);
-    const file = keysFile(config);
-    const known: IssuedKey[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as IssuedKey[]) : [];
-    const keys = await seedApiKeys(ds, TIMOR_LESTE, known);
-    if (keys !== known) writeFileSync(file, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600 });
-    return keys;
-  } finally {
-    await ds.destroy();
   }
 }
 

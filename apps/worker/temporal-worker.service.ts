@@ -6,6 +6,7 @@ import { Repository } from 'typeorm';
 import { createActivities } from '../../activities';
 import type { Config } from '../../libs/config/config';
 import { CycleEntity } from '../../libs/persistence/entities';
+import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { CONFIG } from '../common/config.token';
 import { workflowSource } from './workflow-source';
 
@@ -27,6 +28,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporalAddress, temporalNamespace, temporalTaskQueue, databasePoolSize } = this.config;
+    if (!temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
+    const registered = await ensureSearchAttributes(temporalAddress, temporalNamespace);
+    if (registered.length > 0) this.logger.log(`Registered search attributes in ${temporalNamespace}: ${registered.join(', ')}`);
     this.connection = await NativeConnection.connect({ address: temporalAddress });
     this.worker = await Worker.create({
       connection: this.connection,
