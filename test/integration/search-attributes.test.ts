@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { Connection } from '@temporalio/client';
+import Long from 'long';
 
 import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { testEnv } from '../support/test-env';
@@ -12,7 +13,7 @@ describe('ensureSearchAttributes (real Temporal)', () => {
     const namespace = `sa-${randomBytes(4).toString('hex')}`;
     const connection = await Connection.connect({ address: temporalAddress });
     try {
-      await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: { seconds: 86_400 } });
+      await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: { seconds: Long.fromNumber(86_400) } });
       await waitFor(
         async () => (await connection.workflowService.describeNamespace({ namespace })) ?? undefined,
         'the new namespace to be visible',

@@ -17,13 +17,23 @@ export default async function globalSetup(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mignet-test-'));
   chmodSync(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user, which must reach its data directory
   const started = Date.now();
-  const [postgres, temporal, bundle] = await Promise.all([
+  const settled = await Promise.allSettled([
     process.env.MIGNET_TEST_DATABASE_URL
       ? Promise.resolve(undefined)
       : startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: await freePort(), database: 'postgres' }),
     startTemporalDevServer({ port: 0, namespace: 'default' }),
     writeWorkflowBundle(join(dir, 'workflow-bundle.js')),
-  ]);
+  ] as const);
+  const [pgResult, temporalResult, bundleResult] = settled;
+  if (pgResult.status === 'rejected' || temporalResult.status === 'rejected' || bundleResult.status === 'rejected') {
+    // Jest runs no teardown when setup throws: stop what did start, or it outlives the run.
+    await Promise.allSettled([
+      pgResult.status === 'fulfilled' ? pgResult.value?.stop() : undefined,
+      temporalResult.status === 'fulfilled' ? temporalResult.value.stop() : undefined,
+    ]);
+    throw settled.map((r) => (r.status === 'rejected' ? r.reason : undefined)).find((reason) => reason !== undefined);
+  }
+  const [postgres, temporal, bundle] = [pgResult.value, temporalResult.value, bundleResult.value];
   process.env[TEST_ENV_VARS.postgresAdminUrl] = process.env.MIGNET_TEST_DATABASE_URL ?? postgres!.urlFor('postgres');
   process.env[TEST_ENV_VARS.temporalAddress] = temporal.address;
   process.env[TEST_ENV_VARS.workflowBundlePath] = bundle;
