@@ -1,3 +1,4 @@
+import { ApplicationFailure } from '@temporalio/common';
 import type { Repository } from 'typeorm';
 
 import type { CycleState } from '../libs/domain/annual-cycle';
@@ -20,7 +21,7 @@ export function createCycleProjectionActivities({ cycles }: CycleProjectionDeps)
      */
     async projectCycle({ workflowId, state }: CycleProjection): Promise<void> {
       if (!state.calendar || !state.startedAt || !state.startedBy || state.phase === 'NOT_STARTED') {
-        throw new Error(`cycle ${workflowId} has not started: nothing to project`);
+        throw ApplicationFailure.nonRetryable(`cycle ${workflowId} has not started: nothing to project`, 'NOT_STARTED');
       }
       await cycles.query(
         `INSERT INTO cycles (network_code, year, workflow_id, phase, calendar, started_by, started_at, closed_at, revision)

@@ -119,19 +119,28 @@ export function resolveCalendar(year: number, input: CalendarInput | undefined, 
 
 type Fail = (path: string, message: string) => void;
 
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
+
+/** Whether the parts of an ISO date-time name a real moment: no 30 February, no hour 24 (Date.parse rolls those over). */
+function realParts(m: RegExpExecArray): boolean {
+  const [year, month, day, hour, minute, second = 0, offH = 0, offM = 0] = m.slice(1).map((v) => (v === undefined ? undefined : Number(v))) as number[];
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && offH <= 14 && offM <= 59;
+}
+
 function instant(value: unknown, path: string, fail: Fail): string | undefined {
   if (value === undefined) return undefined;
   // An explicit offset is required: a bare local date-time would mean a different instant on every server.
-  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+  const m = typeof value === 'string' ? ISO_INSTANT.exec(value) : null;
+  if (!m) {
     fail(path, 'must be an ISO-8601 date-time with an offset, e.g. 2027-01-01T00:00:00+09:00');
     return undefined;
   }
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) {
+  if (!realParts(m)) {
     fail(path, 'is not a real date-time');
     return undefined;
   }
-  return new Date(ms).toISOString();
+  return new Date(Date.parse(value as string)).toISOString();
 }
 
 function periodList(value: unknown, path: string, count: number, fail: Fail): Period[] {

@@ -1,3 +1,5 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+
 import { createApiApp } from '../../apps/api/create-api-app';
 import type { ErrorBody } from '../../apps/api/common/app-error';
 import type { HealthReport } from '../../apps/api/health/health.service';
@@ -56,13 +58,20 @@ describe('cycles API (end to end)', () => {
     expect(await res.json()).toMatchObject({ status: 'ok', postgres: { status: 'up' }, temporal: { status: 'up', namespace: 'default' } });
   });
 
-  it('answers 503 on /health and names Temporal when Temporal cannot be reached', async () => {
+  it('answers 503 when Temporal cannot be reached: /health names it, and a command is refused with the error shape', async () => {
     const app = await createApiApp({ ...stack.config, temporalAddress: `127.0.0.1:${await freePort()}` }, false);
     await app.listen(0, '127.0.0.1');
     try {
-      const res = await fetch(`${(await app.getUrl()).replace('[::1]', '127.0.0.1')}/health`);
+      const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
+      const res = await fetch(`${url}/health`);
       expect(res.status).toBe(503);
       expect(await json<HealthReport>(res)).toMatchObject({ status: 'degraded', postgres: { status: 'up' }, temporal: { status: 'down', error: expect.any(String) } });
+      const post = await fetch(`${url}/networks/tl/cycles`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${coordinator}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ year: year + 3 }),
+      });
+      await expectError(post, 503, 'TEMPORAL_UNAVAILABLE');
     } finally {
       await app.close();
     }
@@ -101,6 +110,24 @@ describe('cycles API (end to end)', () => {
     await expectError(await call('POST', '/networks/tl/cycles', coordinator, { year }), 409, 'CYCLE_ALREADY_STARTED');
     const list = await json<CycleListDto>(await call('GET', '/networks/tl/cycles', auditor));
     expect(list.items.map((c) => c.year)).toContain(year);
+  });
+
+  it('gives exactly one 201 to simultaneous starts of one year, and 409 to the rest', async () => {
+    const statuses = await Promise.all(Array.from({ length: 5 }, () => call('POST', '/networks/tl/cycles', coordinator, { year: year + 5 }).then((r) => r.status)));
+    expect(statuses.sort()).toEqual([201, 409, 409, 409, 409]);
+  });
+
+  it('still answers 409 once Temporal has forgotten the workflow (after its retention), from the read model', async () => {
+    // A cycle the read model remembers but Temporal no longer knows: as after the namespace's retention period.
+    const y = year - 20;
+    const ds = await stack.db.dataSource();
+    await ds.query(
+      `INSERT INTO cycles (network_code, year, workflow_id, phase, calendar, started_by, started_at, closed_at, revision)
+       VALUES ('tl', $1, $2, 'CLOSED', '{}', 'IOM', now(), now(), 2)`,
+      [y, `annual-cycle:tl:${y}`],
+    );
+    await expectError(await call('POST', '/networks/tl/cycles', coordinator, { year: y }), 409, 'CYCLE_ALREADY_STARTED');
+    await expect(stack.client.workflow.getHandle(`annual-cycle:tl:${y}`).describe()).rejects.toThrow(WorkflowNotFoundError);
   });
 
   it('accepts a compressed calendar and keeps it as given', async () => {
@@ -146,8 +173,8 @@ describe('cycles API (end to end)', () => {
     expect(await fieldsOf({ year: year + 2, calendar: { quarters: [{}] } })).toEqual(['calendar.quarters']);
     await expectError(await call('POST', '/networks/tl/cycles', coordinator, '{"year": 20'), 400, 'MALFORMED_JSON');
     await expectError(await call('GET', '/networks/tl/cycles/20x7', agency), 400, 'VALIDATION_FAILED');
-    // None of the refused requests started anything.
-    await expectError(await call('GET', `/networks/tl/cycles/${year + 2}`, agency), 404, 'CYCLE_NOT_FOUND');
+    // None of the refused requests started anything: Temporal has no such workflow.
+    await expect(stack.client.workflow.getHandle(`annual-cycle:tl:${year + 2}`).describe()).rejects.toThrow(WorkflowNotFoundError);
   });
 
   it('echoes a caller-supplied request id', async () => {

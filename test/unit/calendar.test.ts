@@ -88,6 +88,16 @@ describe('calendar', () => {
       expect(backwards).toEqual({ ok: false, errors: [{ field: 'calendar.end', message: 'must be after calendar.start' }] });
     });
 
+    it('refuses dates that do not exist instead of rolling them over', () => {
+      const fields = (start: string) => {
+        const r = resolveCalendar(2030, { start, end: '2030-06-01T00:00:00Z' });
+        return r.ok ? [] : r.errors.map((e) => `${e.field} ${e.message}`);
+      };
+      expect(fields('2030-02-30T00:00:00Z')).toEqual(['calendar.start is not a real date-time']);
+      expect(fields('2030-01-01T24:00:00Z')).toEqual(['calendar.start is not a real date-time']);
+      expect(fields('2028-02-29T00:00:00+09:00')).toEqual([]); // a leap day exists
+    });
+
     it('refuses a calendar that is not an object', () => {
       expect(resolveCalendar(2027, 'next year' as never)).toEqual({ ok: false, errors: [{ field: 'calendar', message: 'must be an object' }] });
     });

@@ -32,9 +32,11 @@ export class CyclesService {
       throw AppError.validation([{ field, message: `must give a cycle that has not ended (it ended at ${calendar.end})` }]);
     }
     const workflowId = annualCycleWorkflowId(network, dto.year);
+    // Temporal forgets closed workflows after its retention period; the read model remembers the year for good.
+    if (await this.cycles.existsBy({ networkCode: network, year: dto.year })) throw alreadyStarted(network, dto.year, workflowId);
     const input: AnnualCycleInput = { network, year: dto.year, calendar, startedBy: { role: by.role, agency: by.agency } };
     try {
-      const handle = await this.temporal.client.workflow.start<typeof annualCycleWorkflow>('annualCycleWorkflow', {
+      const handle = await this.temporal.call(() => this.temporal.client.workflow.start<typeof annualCycleWorkflow>('annualCycleWorkflow', {
         workflowId,
         taskQueue: this.temporal.taskQueue,
         args: [input],
@@ -45,12 +47,10 @@ export class CyclesService {
           { key: PROCESS_ATTRIBUTE, value: 'annual-cycle' },
           { key: YEAR_ATTRIBUTE, value: dto.year },
         ]),
-      });
+      }));
       return { network, year: dto.year, workflowId, runId: handle.firstExecutionRunId, calendar, startedBy: by.agency ?? by.role };
     } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) {
-        throw new AppError(ErrorCode.CYCLE_ALREADY_STARTED, `The ${dto.year} cycle of network "${network}" has already been started (${workflowId})`);
-      }
+      if (err instanceof WorkflowExecutionAlreadyStartedError) throw alreadyStarted(network, dto.year, workflowId);
       throw err;
     }
   }
@@ -65,6 +65,10 @@ export class CyclesService {
     const rows = await this.cycles.find({ where: { networkCode: network }, order: { year: 'DESC' } });
     return rows.map(toDto);
   }
+}
+
+function alreadyStarted(network: string, year: number, workflowId: string): AppError {
+  return new AppError(ErrorCode.CYCLE_ALREADY_STARTED, `The ${year} cycle of network "${network}" has already been started (${workflowId})`);
 }
 
 function toDto(row: CycleEntity): CycleDto {

@@ -52,7 +52,7 @@ export async function seedNetwork(ds: DataSource, seed: NetworkSeed): Promise<vo
  * `known` are keys issued before (kept by `npm start` under .data/); they are reused while every one of them is still
  * active, else the seeded keys are revoked and issued anew, since a hash cannot be turned back into a key.
  */
-export async function seedApiKeys(ds: DataSource, seed: NetworkSeed, known: readonly IssuedKey[] = []): Promise<IssuedKey[]> {
+export async function seedApiKeys(ds: DataSource, seed: NetworkSeed, known: IssuedKey[] = []): Promise<IssuedKey[]> {
   const repo = ds.getRepository(ApiKeyEntity);
   const wanted: Omit<IssuedKey, 'key'>[] = [
     { label: `seed:coordinator`, role: 'coordinator', agency: seed.coordinatorAgency },
@@ -63,7 +63,7 @@ export async function seedApiKeys(ds: DataSource, seed: NetworkSeed, known: read
     where: { networkCode: seed.code, keyHash: In(known.map((k) => hashApiKey(k.key))), revokedAt: IsNull() },
   });
   const labels = new Set(known.map((k) => k.label));
-  if (known.length === wanted.length && active === wanted.length && wanted.every((w) => labels.has(w.label))) return [...known];
+  if (known.length === wanted.length && active === wanted.length && wanted.every((w) => labels.has(w.label))) return known; // the same array: nothing new
 
   const issued = wanted.map((w) => ({ ...w, key: generateApiKey(seed.code) }));
   await ds.transaction(async (tx) => {
