@@ -1,48 +1,131 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { Repository } from 'typeorm';
+import type { DataSource } from 'typeorm';
 
 import type { CycleState } from '../libs/domain/annual-cycle';
-import type { CycleEntity } from '../libs/persistence/entities';
+import type { Task } from '../libs/domain/tasks';
 
 export interface CycleProjectionDeps {
-  readonly cycles: Repository<CycleEntity>;
+  readonly dataSource: DataSource;
 }
 
+/** What changed in a cycle since its last projection (the workflow sends only that). */
 export interface CycleProjection {
   readonly workflowId: string;
+  /** The cycle's own fields; its tasks, revisions, progress and report travel below, when they changed. */
   readonly state: CycleState;
+  readonly tasks: readonly Task[];
+  readonly revisions?: CycleState['revisions'];
+  readonly progress?: CycleState['progress'];
+  readonly report?: CycleState['report'];
 }
 
-export function createCycleProjectionActivities({ cycles }: CycleProjectionDeps) {
+const actorName = (a: { agency?: string; role: string } | null | undefined) => (a ? (a.agency ?? a.role) : null);
+
+export function createCycleProjectionActivities({ dataSource }: CycleProjectionDeps) {
   return {
     /**
-     * Writes the cycle's read model. Idempotent and monotonic: a retried or late call with an older revision
-     * changes nothing, so the row always shows the newest state the workflow has projected.
+     * Brings the cycle's read models up to date in one transaction. Idempotent and monotonic: every upsert keeps the
+     * row with the highest revision (tasks: version), so a retried or late call never takes a row back in time.
      */
-    async projectCycle({ workflowId, state }: CycleProjection): Promise<void> {
+    async projectCycle(p: CycleProjection): Promise<void> {
+      const { state, workflowId } = p;
       if (!state.calendar || !state.startedAt || !state.startedBy || state.phase === 'NOT_STARTED') {
         throw ApplicationFailure.nonRetryable(`cycle ${workflowId} has not started: nothing to project`, 'NOT_STARTED');
       }
-      await cycles.query(
-        `INSERT INTO cycles (network_code, year, workflow_id, phase, calendar, started_by, started_at, closed_at, revision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-         ON CONFLICT ON CONSTRAINT pk_cycles DO UPDATE SET
-           workflow_id = EXCLUDED.workflow_id, phase = EXCLUDED.phase, calendar = EXCLUDED.calendar,
-           started_by = EXCLUDED.started_by, started_at = EXCLUDED.started_at, closed_at = EXCLUDED.closed_at,
-           revision = EXCLUDED.revision, updated_at = now()
-         WHERE cycles.revision < EXCLUDED.revision`,
-        [
-          state.network,
-          state.year,
-          workflowId,
-          state.phase,
-          JSON.stringify(state.calendar),
-          state.startedBy.agency ?? state.startedBy.role,
-          state.startedAt,
-          state.closedAt ?? null,
-          state.revision,
-        ],
-      );
+      await dataSource.transaction(async (tx) => {
+        const plan = p.revisions ?? undefined;
+        await tx.query(
+          `INSERT INTO cycles (network_code, year, workflow_id, phase, calendar, started_by, started_at, closed_at, revision,
+                               phase_entered_at, plan_revision, report)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+           ON CONFLICT ON CONSTRAINT pk_cycles DO UPDATE SET
+             workflow_id = EXCLUDED.workflow_id, phase = EXCLUDED.phase, calendar = EXCLUDED.calendar,
+             started_by = EXCLUDED.started_by, started_at = EXCLUDED.started_at, closed_at = EXCLUDED.closed_at,
+             revision = EXCLUDED.revision, phase_entered_at = EXCLUDED.phase_entered_at,
+             plan_revision = COALESCE(EXCLUDED.plan_revision, cycles.plan_revision),
+             report = COALESCE(EXCLUDED.report, cycles.report), updated_at = now()
+           WHERE cycles.revision < EXCLUDED.revision`,
+          [
+            state.network,
+            state.year,
+            workflowId,
+            state.phase,
+            JSON.stringify(state.calendar),
+            actorName(state.startedBy),
+            state.startedAt,
+            state.closedAt ?? null,
+            state.revision,
+            state.phaseEnteredAt,
+            plan && plan.length > 0 ? plan[plan.length - 1].revision : null,
+            p.report ? JSON.stringify(p.report) : null,
+          ],
+        );
+        for (const t of p.tasks) {
+          await tx.query(
+            `INSERT INTO tasks (id, network_code, process, kind, assignee, assignee_role, subject, status, opened_at, due_at,
+                                remind_at, escalate_at, expires_at, completed_at, completed_by, submissions, result,
+                                reminded_at, escalated_at, closed_reason, version)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)
+             ON CONFLICT ON CONSTRAINT pk_tasks DO UPDATE SET
+               status = EXCLUDED.status, completed_at = EXCLUDED.completed_at, completed_by = EXCLUDED.completed_by,
+               submissions = EXCLUDED.submissions, result = EXCLUDED.result, reminded_at = EXCLUDED.reminded_at,
+               escalated_at = EXCLUDED.escalated_at, closed_reason = EXCLUDED.closed_reason, version = EXCLUDED.version
+             WHERE tasks.version < EXCLUDED.version`,
+            [
+              t.id, t.network, t.process, t.kind, t.assignee, t.assigneeRole, t.subject, t.status, t.openedAt, t.dueAt,
+              t.remindAt, t.escalateAt, t.expiresAt, t.completedAt, actorName(t.completedBy), t.submissions,
+              JSON.stringify(t.result ?? null), t.remindedAt, t.escalatedAt, t.closedReason, t.version,
+            ],
+          );
+        }
+        for (const r of p.revisions ?? []) {
+          await tx.query(
+            `INSERT INTO plan_revisions (network_code, year, revision, submitted_at, submitted_by, note, activities, objections,
+                                         endorsed_at, cycle_revision)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+             ON CONFLICT ON CONSTRAINT pk_plan_revisions DO UPDATE SET
+               objections = EXCLUDED.objections, endorsed_at = EXCLUDED.endorsed_at, cycle_revision = EXCLUDED.cycle_revision
+             WHERE plan_revisions.cycle_revision < EXCLUDED.cycle_revision`,
+            [state.network, state.year, r.revision, r.submittedAt, actorName(r.submittedBy), r.note, JSON.stringify(r.activities),
+              JSON.stringify(r.objections), r.endorsedAt, state.revision],
+          );
+        }
+        const current = p.revisions?.[p.revisions.length - 1];
+        if (current?.endorsedAt || p.progress) await projectActivities(tx, state, current, p.progress);
+      });
     },
   };
+}
+
+/** The endorsed plan's activities, each with its progress reports and latest status. */
+async function projectActivities(
+  tx: { query: (sql: string, params: unknown[]) => Promise<unknown> },
+  state: CycleState,
+  revision: CycleState['revisions'][number] | undefined,
+  progress: CycleState['progress'] | undefined,
+): Promise<void> {
+  const plan = revision ?? undefined;
+  const activities = plan?.endorsedAt ? plan.activities : [];
+  for (const a of activities) {
+    await tx.query(
+      `INSERT INTO plan_activities (network_code, year, id, revision, title, description, lead_agency, partner_agencies,
+                                    gcm_objectives, network_objective, twg, milestones, indicators, status, progress, cycle_revision)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL, '[]', $14)
+       ON CONFLICT ON CONSTRAINT pk_plan_activities DO UPDATE SET
+         revision = EXCLUDED.revision, title = EXCLUDED.title, description = EXCLUDED.description,
+         lead_agency = EXCLUDED.lead_agency, partner_agencies = EXCLUDED.partner_agencies,
+         gcm_objectives = EXCLUDED.gcm_objectives, network_objective = EXCLUDED.network_objective, twg = EXCLUDED.twg,
+         milestones = EXCLUDED.milestones, indicators = EXCLUDED.indicators
+       WHERE plan_activities.revision <= EXCLUDED.revision`,
+      [state.network, state.year, a.id, plan!.revision, a.title, a.description, a.leadAgency, a.partnerAgencies, a.gcmObjectives,
+        a.networkObjective, a.twg ?? null, JSON.stringify(a.milestones), JSON.stringify(a.indicators), state.revision],
+    );
+  }
+  for (const [id, reports] of Object.entries(progress ?? {})) {
+    await tx.query(
+      `UPDATE plan_activities SET progress = $4, status = $5, cycle_revision = $6
+       WHERE network_code = $1 AND year = $2 AND id = $3 AND cycle_revision <= $6`,
+      [state.network, state.year, id, JSON.stringify(reports), reports.length > 0 ? reports[reports.length - 1].status : null, state.revision],
+    );
+  }
 }

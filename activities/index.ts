@@ -1,11 +1,17 @@
-import { createCycleProjectionActivities, CycleProjectionDeps } from './cycle-projection.activities';
+import type { DataSource } from 'typeorm';
 
-export type ActivityDeps = CycleProjectionDeps;
+import { createCycleProjectionActivities } from './cycle-projection.activities';
+import { createNetworkActivities } from './network.activities';
 
-/** Every activity, built over injected dependencies (STYLE 5): the worker passes real repositories. */
+export interface ActivityDeps {
+  readonly dataSource: DataSource;
+}
+
+/** Every activity, built over injected dependencies (STYLE 5): the worker passes the real DataSource. */
 export function createActivities(deps: ActivityDeps) {
   return {
     ...createCycleProjectionActivities(deps),
+    ...createNetworkActivities(deps),
   };
 }
 

@@ -1,32 +1,141 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  log,
+  patched,
+  proxyActivities,
+  setHandler,
+  sleep,
+  workflowInfo,
+} from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
-import { AnnualCycleInput, applyCycleEvent, CycleEvent, CycleState, initialCycleState } from '../libs/domain/annual-cycle';
-import { cycleStateQuery } from './annual-cycle.messages';
+import type { CycleProjection } from '../activities/cycle-projection.activities';
+import {
+  AnnualCycleInput,
+  applyCycleEvent,
+  checkTaskCompletion,
+  CycleEvent,
+  CycleState,
+  initialCycleState,
+} from '../libs/domain/annual-cycle';
+import { nextWakeUp, settleCycle } from '../libs/domain/annual-cycle-decisions';
+import type { Task } from '../libs/domain/tasks';
+import { completeTaskUpdate, cycleStateQuery } from './annual-cycle.messages';
 
-const { projectCycle } = proxyActivities<Activities>({
+const { projectCycle, loadNetwork } = proxyActivities<Activities>({
   startToCloseTimeout: '30 seconds',
   retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' },
 });
 
-/**
- * One network's year (`annual-cycle:{network}:{year}`). State is the fold of domain events; after each event the
- * read model in PostgreSQL is brought up to date. The phases between PLANNING and CLOSED come with the annual-cycle
- * issue; for now the cycle is open from its start until the calendar's end, a durable timer.
- */
-export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<CycleState> {
-  let state = initialCycleState(input.network, input.year);
-  setHandler(cycleStateQuery, () => state);
+/** Histories recorded before the phases existed (the foundation slice) replay through `foundationSlice`. */
+const PHASES_PATCH = 'annual-cycle-phases';
+const DEFAULT_MAX_HISTORY_EVENTS = 10_000;
 
-  const record = async (event: CycleEvent): Promise<void> => {
+/**
+ * One network's year (`annual-cycle:{network}:{year}`): PLANNING → CONSOLIDATION → ENDORSEMENT (back to
+ * CONSOLIDATION on an objection) → IMPLEMENTATION → ANNUAL_REVIEW → CLOSED. State is the fold of domain events;
+ * `settleCycle` (pure) says what time makes happen, Updates complete tasks, and after each step the read models in
+ * PostgreSQL are brought up to date. Between steps the workflow sleeps until the next timer in its calendar.
+ */
+export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<CycleState['phase']> {
+  if (!input.resume && !patched(PHASES_PATCH)) return foundationSlice(input);
+  const { workflowId } = workflowInfo();
+  let state = input.resume ?? initialCycleState(input.network, input.year);
+  let wake = false;
+  let projected: CycleState | undefined = input.resume;
+
+  const record = (event: CycleEvent) => {
     state = applyCycleEvent(state, event);
-    await projectCycle({ workflowId: workflowInfo().workflowId, state });
   };
 
-  await record({ type: 'CycleStarted', at: new Date().toISOString(), by: input.startedBy, calendar: input.calendar });
-  await sleep(Math.max(0, Date.parse(input.calendar.end) - Date.now()));
-  await record({ type: 'CycleClosed', at: new Date().toISOString(), reason: 'year-ended' });
+  /** Projects what changed since the last projection; immutable state makes "changed" a reference comparison. */
+  const project = async () => {
+    const before = projected;
+    projected = state;
+    const tasks = Object.values(state.tasks).filter((t: Task) => before?.tasks[t.id] !== t);
+    const projection: CycleProjection = {
+      workflowId,
+      state: { ...state, tasks: {}, revisions: [], progress: {}, report: null },
+      tasks,
+      revisions: before?.revisions !== state.revisions ? state.revisions : undefined,
+      progress: before?.progress !== state.progress ? state.progress : undefined,
+      report: before?.report !== state.report ? state.report : undefined,
+    };
+    await projectCycle(projection);
+  };
 
+  setHandler(cycleStateQuery, () => state);
+  setHandler(
+    completeTaskUpdate,
+    async (cmd) => {
+      record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
+      wake = true;
+      const task = state.tasks[cmd.taskId];
+      await project();
+      return task;
+    },
+    {
+      validator: (cmd) => {
+        const refused = checkTaskCompletion(state, cmd, Date.now());
+        if (refused) throw ApplicationFailure.create({ type: refused.code, message: refused.message, details: [refused.details], nonRetryable: true });
+      },
+    },
+  );
+
+  if (!input.resume) {
+    const network = await loadNetwork(input.network);
+    record({ type: 'CycleStarted', at: new Date().toISOString(), by: input.startedBy, calendar: input.calendar, network });
+  }
+
+  for (;;) {
+    const settled = settleCycle(state, Date.now(), workflowId, applyCycleEvent);
+    settled.events.forEach((e) => {
+      if (e.type === 'TaskReminded' || e.type === 'TaskEscalated') log.info(`${e.type} ${e.taskId}`);
+    });
+    state = settled.state;
+    await project();
+    if (state.phase === 'CLOSED') break;
+
+    const info = workflowInfo();
+    if (info.continueAsNewSuggested || info.historyLength >= (input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS)) {
+      await condition(allHandlersFinished);
+      await project();
+      await continueAsNew<typeof annualCycleWorkflow>({ ...input, resume: state });
+    }
+
+    const wakeAt = nextWakeUp(state, Date.now());
+    wake = false;
+    if (wakeAt === undefined) await condition(() => wake);
+    else await condition(() => wake, Math.max(1, wakeAt - Date.now()));
+  }
   await condition(allHandlersFinished);
-  return state;
+  return state.phase;
+}
+
+/**
+ * The first vertical slice, kept so that cycles started before the phases existed replay and finish as they began:
+ * open from the start until the calendar's end.
+ */
+async function foundationSlice(input: AnnualCycleInput): Promise<CycleState['phase']> {
+  const { workflowId } = workflowInfo();
+  const summary = (phase: 'PLANNING' | 'CLOSED', revision: number): CycleProjection => ({
+    workflowId,
+    state: {
+      ...initialCycleState(input.network, input.year),
+      phase,
+      calendar: input.calendar,
+      startedBy: input.startedBy,
+      startedAt: workflowInfo().startTime.toISOString(),
+      closedAt: phase === 'CLOSED' ? new Date().toISOString() : undefined,
+      revision,
+    },
+    tasks: [],
+  });
+  await projectCycle(summary('PLANNING', 1));
+  await sleep(Math.max(0, Date.parse(input.calendar.end) - Date.now()));
+  await projectCycle(summary('CLOSED', 2));
+  return 'CLOSED';
 }

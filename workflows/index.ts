@@ -1,2 +1,3 @@
 /** The entry point of the workflow bundle: every workflow type the worker registers. */
 export { annualCycleWorkflow } from './annual-cycle.workflow';
+export { scheduledCycleStartWorkflow } from './scheduled-cycle-start.workflow';

@@ -1,10 +1,12 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import type { Config } from '../../libs/config/config';
 import { dataSourceOptions } from '../../libs/persistence/data-source';
-import { ApiKeyEntity, CycleEntity, NetworkEntity } from '../../libs/persistence/entities';
+import { ApiKeyEntity, CycleEntity, NetworkEntity, PlanActivityEntity, PlanRevisionEntity, TaskEntity } from '../../libs/persistence/entities';
+import { AuditInterceptor } from './audit/audit.interceptor';
+import { AuditService } from './audit/audit.service';
 import { CONFIG } from '../common/config.token';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
@@ -12,6 +14,10 @@ import { createValidationPipe } from './common/validation.pipe';
 import { CyclesController } from './cycles/cycles.controller';
 import { CyclesService } from './cycles/cycles.service';
 import { HealthController } from './health/health.controller';
+import { SchedulesController } from './schedules/schedules.controller';
+import { SchedulesService } from './schedules/schedules.service';
+import { TasksController } from './tasks/tasks.controller';
+import { TasksService } from './tasks/tasks.service';
 import { HealthService } from './health/health.service';
 import { TemporalClientService } from './temporal/temporal-client.service';
 
@@ -22,14 +28,18 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
-        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, CycleEntity]),
+        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity]),
       ],
-      controllers: [HealthController, CyclesController],
+      controllers: [HealthController, CyclesController, TasksController, SchedulesController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        AuditService,
+        TasksService,
+        SchedulesService,
         TemporalClientService,
         HealthService,
         CyclesService,

@@ -1,11 +1,10 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { NativeConnection, Worker } from '@temporalio/worker';
-import { Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 
 import { createActivities } from '../../activities';
 import type { Config } from '../../libs/config/config';
-import { CycleEntity } from '../../libs/persistence/entities';
 import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { CONFIG } from '../common/config.token';
 import { workflowSource } from './workflow-source';
@@ -23,7 +22,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
-    @InjectRepository(CycleEntity) private readonly cycles: Repository<CycleEntity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,8 +36,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       namespace: temporalNamespace,
       taskQueue: temporalTaskQueue,
       ...workflowSource(this.config.workflowBundlePath),
-      activities: createActivities({ cycles: this.cycles }),
-      // Never more activities at once than pg connections: each projection holds one.
+      activities: createActivities({ dataSource: this.dataSource }),
+      // Never more activities at once than pg connections: each projection holds one for its transaction.
       maxConcurrentActivityTaskExecutions: databasePoolSize,
     });
     this.running = this.worker.run();

@@ -3,7 +3,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import type { Config } from '../../libs/config/config';
 import { dataSourceOptions } from '../../libs/persistence/data-source';
-import { CycleEntity } from '../../libs/persistence/entities';
 import { CONFIG } from '../common/config.token';
 import { TemporalWorkerService } from './temporal-worker.service';
 
@@ -12,10 +11,7 @@ export class WorkerModule {
   static forRoot(config: Config & { databaseUrl: string }): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
-        TypeOrmModule.forFeature([CycleEntity]),
-      ],
+      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize))],
       providers: [{ provide: CONFIG, useValue: config }, TemporalWorkerService],
     };
   }

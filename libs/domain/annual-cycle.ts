@@ -1,63 +1,273 @@
-import type { Calendar } from './calendar';
+import type { Calendar, FieldError } from './calendar';
 import type { Actor } from './roles';
+import { checkTaskOpen, CompleteTaskCommand, EXPIRY_MEANING, Rejection, rejection, Task, TaskKind } from './tasks';
+import type { AnnualReport } from './annual-report';
+import {
+  ActivityProposal,
+  ActivityStatus,
+  PlanActivity,
+  PlanContext,
+  validateContribution,
+  validateEndorsement,
+  validateFinalisation,
+  validatePlan,
+  validateProgress,
+} from './work-plan';
 
 /**
- * The annual cycle as a fold of domain events (DESIGN, "Event sourcing and audit"). The workflow and the audit side
- * both rebuild state with `applyCycleEvent`; every guard that decides whether an event may happen lives here.
+ * The annual cycle (DESIGN, process 1) as a fold of domain events. The workflow and the audit side both rebuild
+ * state with `applyCycleEvent`; `decideCycle` says which events the passage of time makes due. Both are pure.
  */
 export const CYCLE_PHASES = ['PLANNING', 'CONSOLIDATION', 'ENDORSEMENT', 'IMPLEMENTATION', 'ANNUAL_REVIEW', 'CLOSED'] as const;
 export type CyclePhase = (typeof CYCLE_PHASES)[number];
+
+/** Which phase each kind of task belongs to: it can only be completed while its phase lasts. */
+export const TASK_PHASE: Record<TaskKind, CyclePhase> = {
+  'contribute-activities': 'PLANNING',
+  'consolidate-plan': 'CONSOLIDATION',
+  'endorse-plan': 'ENDORSEMENT',
+  'report-progress': 'IMPLEMENTATION',
+  'finalise-report': 'ANNUAL_REVIEW',
+};
 
 export interface AnnualCycleInput {
   readonly network: string;
   readonly year: number;
   readonly calendar: Calendar;
   readonly startedBy: Actor;
+  /** Set by continue-as-new: the state the previous run reached. */
+  readonly resume?: CycleState;
+  /** Continue as new once the history holds this many events (tests make it small). */
+  readonly maxHistoryEvents?: number;
+}
+
+/** The network as the cycle found it when it started (loaded by an activity). */
+export interface NetworkSnapshot {
+  readonly members: readonly string[];
+  readonly coordinatorAgency: string;
+  readonly networkObjectives: number;
+}
+
+export interface PlanRevision {
+  readonly revision: number;
+  readonly activities: readonly PlanActivity[];
+  readonly note: string | null;
+  readonly submittedAt: string;
+  readonly submittedBy: Actor;
+  readonly objections: readonly { readonly agency: string; readonly comment: string; readonly at: string }[];
+  readonly endorsedAt: string | null;
+}
+
+export interface ProgressReport {
+  readonly quarter: number;
+  readonly status: ActivityStatus;
+  readonly note: string | null;
+  readonly at: string;
+  readonly by: Actor;
 }
 
 export type CycleEvent =
-  | { readonly type: 'CycleStarted'; readonly at: string; readonly by: Actor; readonly calendar: Calendar }
-  | { readonly type: 'CycleClosed'; readonly at: string; readonly reason: 'year-ended' };
+  | { readonly type: 'CycleStarted'; readonly at: string; readonly by: Actor; readonly calendar: Calendar; readonly network: NetworkSnapshot }
+  | { readonly type: 'PhaseEntered'; readonly at: string; readonly phase: CyclePhase }
+  | { readonly type: 'TaskOpened'; readonly at: string; readonly task: Task }
+  | { readonly type: 'TaskReminded'; readonly at: string; readonly taskId: string }
+  | { readonly type: 'TaskEscalated'; readonly at: string; readonly taskId: string }
+  | { readonly type: 'TaskCompleted'; readonly at: string; readonly taskId: string; readonly by: Actor; readonly payload: unknown }
+  | { readonly type: 'TaskExpired'; readonly at: string; readonly taskId: string }
+  | { readonly type: 'TaskCancelled'; readonly at: string; readonly taskId: string; readonly reason: string }
+  | { readonly type: 'ReportDrafted'; readonly at: string; readonly report: AnnualReport }
+  | { readonly type: 'CycleClosed'; readonly at: string };
 
 export interface CycleState {
   readonly network: string;
   readonly year: number;
   readonly phase: CyclePhase | 'NOT_STARTED';
+  readonly phaseEnteredAt: string | null;
   readonly calendar?: Calendar;
   readonly startedBy?: Actor;
   readonly startedAt?: string;
   readonly closedAt?: string;
+  readonly snapshot?: NetworkSnapshot;
+  readonly tasks: Readonly<Record<string, Task>>;
+  /** Each member's latest contribution; an empty list where it let the deadline pass. */
+  readonly contributions: Readonly<Record<string, { readonly activities: readonly ActivityProposal[]; readonly at: string | null }>>;
+  readonly revisions: readonly PlanRevision[];
+  /** Progress reports per activity id, in the order received. */
+  readonly progress: Readonly<Record<string, readonly ProgressReport[]>>;
+  readonly report: (AnnualReport & { readonly finalisedAt: string | null; readonly finalisedBy: Actor | null; readonly summary: string | null }) | null;
   /** Number of events folded so far: projections keep the highest, so a retried activity never goes back in time. */
   readonly revision: number;
 }
 
 export function initialCycleState(network: string, year: number): CycleState {
-  return { network, year, phase: 'NOT_STARTED', revision: 0 };
+  return { network, year, phase: 'NOT_STARTED', phaseEnteredAt: null, tasks: {}, contributions: {}, revisions: [], progress: {}, report: null, revision: 0 };
 }
 
 export class CycleTransitionError extends Error {
-  constructor(readonly event: CycleEvent['type'], readonly phase: CycleState['phase']) {
-    super(`${event} is not allowed in phase ${phase}`);
+  constructor(readonly event: CycleEvent['type'], readonly phase: CycleState['phase'], detail?: string) {
+    super(`${event} is not allowed in phase ${phase}${detail ? `: ${detail}` : ''}`);
     this.name = 'CycleTransitionError';
   }
 }
 
-export function applyCycleEvent(state: CycleState, event: CycleEvent): CycleState {
+/** The plan the cycle is working on: the latest revision. */
+export function currentPlan(state: CycleState): PlanRevision | undefined {
+  return state.revisions[state.revisions.length - 1];
+}
+
+function planContext(state: CycleState): PlanContext {
+  return { members: state.snapshot?.members ?? [], networkObjectives: state.snapshot?.networkObjectives ?? 0 };
+}
+
+function payloadErrors(state: CycleState, task: Task, payload: unknown): FieldError[] {
+  switch (task.kind) {
+    case 'contribute-activities':
+      return validateContribution(payload, planContext(state));
+    case 'consolidate-plan':
+      return validatePlan(payload, planContext(state));
+    case 'endorse-plan':
+      return validateEndorsement(payload);
+    case 'report-progress':
+      return validateProgress(payload);
+    case 'finalise-report':
+      return validateFinalisation(payload);
+  }
+}
+
+/** The guard of every task completion: the Update's validator and the reducer both call it. */
+export function checkTaskCompletion(state: CycleState, cmd: CompleteTaskCommand, now: number): Rejection | undefined {
+  const task = state.tasks[cmd.taskId];
+  const closed = checkTaskOpen(task, cmd.by, now);
+  if (closed) return closed;
+  if (state.phase !== TASK_PHASE[task.kind]) {
+    return rejection('PHASE_CLOSED', `Task ${task.id} belongs to ${TASK_PHASE[task.kind]}; the cycle is in ${state.phase}`);
+  }
+  const errors = payloadErrors(state, task, cmd.payload);
+  if (errors.length > 0) return rejection('INVALID_PAYLOAD', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+  return undefined;
+}
+
+function withTask(state: CycleState, id: string, change: (t: Task) => Partial<Task>): CycleState {
+  const task = state.tasks[id];
+  if (!task) throw new CycleTransitionError('TaskOpened', state.phase, `no task ${id}`);
+  return { ...state, tasks: { ...state.tasks, [id]: { ...task, ...change(task), version: task.version + 1 } } };
+}
+
+function requireOpen(state: CycleState, event: CycleEvent & { taskId: string }): Task {
+  const task = state.tasks[event.taskId];
+  if (!task || task.status !== 'open') throw new CycleTransitionError(event.type, state.phase, `task ${event.taskId} is not open`);
+  return task;
+}
+
+const NEXT_PHASE: Record<CyclePhase, readonly CyclePhase[]> = {
+  PLANNING: ['CONSOLIDATION'],
+  CONSOLIDATION: ['ENDORSEMENT'],
+  ENDORSEMENT: ['CONSOLIDATION', 'IMPLEMENTATION'],
+  IMPLEMENTATION: ['ANNUAL_REVIEW'],
+  ANNUAL_REVIEW: ['CLOSED'],
+  CLOSED: [],
+};
+
+/** Applies what completing a task means for the cycle, beyond the task itself. */
+function completionEffect(state: CycleState, task: Task, event: Extract<CycleEvent, { type: 'TaskCompleted' }>): CycleState {
+  const payload = event.payload as Record<string, unknown>;
+  switch (task.kind) {
+    case 'contribute-activities':
+      return { ...state, contributions: { ...state.contributions, [task.assignee]: { activities: payload.activities as ActivityProposal[], at: event.at } } };
+    case 'consolidate-plan': {
+      const revision: PlanRevision = {
+        revision: state.revisions.length + 1,
+        activities: payload.activities as PlanActivity[],
+        note: (payload.note as string | undefined) ?? null,
+        submittedAt: event.at,
+        submittedBy: event.by,
+        objections: [],
+        endorsedAt: null,
+      };
+      return { ...state, revisions: [...state.revisions, revision] };
+    }
+    case 'endorse-plan': {
+      if (payload.decision !== 'object') return state;
+      const plan = currentPlan(state)!;
+      const objections = [...plan.objections, { agency: task.assignee, comment: payload.comment as string, at: event.at }];
+      return { ...state, revisions: [...state.revisions.slice(0, -1), { ...plan, objections }] };
+    }
+    case 'report-progress': {
+      const [quarter, activityId] = (task.subject ?? '').split(':');
+      const report: ProgressReport = {
+        quarter: Number(quarter.slice(1)),
+        status: payload.status as ActivityStatus,
+        note: (payload.note as string | undefined) ?? null,
+        at: event.at,
+        by: event.by,
+      };
+      return { ...state, progress: { ...state.progress, [activityId]: [...(state.progress[activityId] ?? []), report] } };
+    }
+    case 'finalise-report':
+      return { ...state, report: state.report && { ...state.report, finalisedAt: event.at, finalisedBy: event.by, summary: payload.summary as string } };
+  }
+}
+
+function applyUncounted(state: CycleState, event: CycleEvent): CycleState {
   switch (event.type) {
     case 'CycleStarted':
       if (state.phase !== 'NOT_STARTED') throw new CycleTransitionError(event.type, state.phase);
+      return { ...state, phase: 'PLANNING', phaseEnteredAt: event.at, calendar: event.calendar, startedBy: event.by, startedAt: event.at, snapshot: event.network };
+    case 'PhaseEntered':
+      if (state.phase === 'NOT_STARTED' || !NEXT_PHASE[state.phase].includes(event.phase)) {
+        throw new CycleTransitionError(event.type, state.phase, `cannot go to ${event.phase}`);
+      }
+      if (event.phase === 'ENDORSEMENT' && currentPlan(state) === undefined) throw new CycleTransitionError(event.type, state.phase, 'no plan submitted');
       return {
         ...state,
-        phase: 'PLANNING',
-        calendar: event.calendar,
-        startedBy: event.by,
-        startedAt: event.at,
-        revision: state.revision + 1,
+        phase: event.phase,
+        phaseEnteredAt: event.at,
+        revisions:
+          event.phase === 'IMPLEMENTATION' ? [...state.revisions.slice(0, -1), { ...currentPlan(state)!, endorsedAt: event.at }] : state.revisions,
       };
+    case 'TaskOpened':
+      if (state.tasks[event.task.id]) throw new CycleTransitionError(event.type, state.phase, `task ${event.task.id} exists`);
+      return { ...state, tasks: { ...state.tasks, [event.task.id]: event.task } };
+    case 'TaskReminded':
+      requireOpen(state, event);
+      return withTask(state, event.taskId, () => ({ remindedAt: event.at }));
+    case 'TaskEscalated':
+      requireOpen(state, event);
+      return withTask(state, event.taskId, () => ({ escalatedAt: event.at }));
+    case 'TaskCompleted': {
+      const rejected = checkTaskCompletion(state, { taskId: event.taskId, by: event.by, payload: event.payload }, Date.parse(event.at));
+      if (rejected) throw new CycleTransitionError(event.type, state.phase, rejected.message);
+      const task = state.tasks[event.taskId];
+      const done = withTask(state, event.taskId, (t) => ({
+        status: 'completed',
+        completedAt: event.at,
+        completedBy: event.by,
+        result: event.payload,
+        submissions: t.submissions + 1,
+      }));
+      return completionEffect(done, task, event);
+    }
+    case 'TaskExpired': {
+      const task = requireOpen(state, event);
+      const expired = withTask(state, event.taskId, () => ({ status: 'expired', closedReason: EXPIRY_MEANING[task.kind] ?? 'expired' }));
+      return task.kind === 'contribute-activities'
+        ? { ...expired, contributions: { ...expired.contributions, [task.assignee]: { activities: [], at: null } } }
+        : expired;
+    }
+    case 'TaskCancelled':
+      requireOpen(state, event);
+      return withTask(state, event.taskId, () => ({ status: 'cancelled', closedReason: event.reason }));
+    case 'ReportDrafted':
+      if (state.phase !== 'ANNUAL_REVIEW' || state.report) throw new CycleTransitionError(event.type, state.phase);
+      return { ...state, report: { ...event.report, finalisedAt: null, finalisedBy: null, summary: null } };
     case 'CycleClosed':
-      if (state.phase === 'NOT_STARTED' || state.phase === 'CLOSED') throw new CycleTransitionError(event.type, state.phase);
-      return { ...state, phase: 'CLOSED', closedAt: event.at, revision: state.revision + 1 };
+      if (state.phase !== 'ANNUAL_REVIEW' || !state.report?.finalisedAt) throw new CycleTransitionError(event.type, state.phase, 'report not finalised');
+      return { ...state, phase: 'CLOSED', phaseEnteredAt: event.at, closedAt: event.at };
   }
+}
+
+export function applyCycleEvent(state: CycleState, event: CycleEvent): CycleState {
+  return { ...applyUncounted(state, event), revision: state.revision + 1 };
 }
 
 export function foldCycleEvents(network: string, year: number, events: readonly CycleEvent[]): CycleState {

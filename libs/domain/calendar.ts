@@ -11,6 +11,30 @@ export interface Period {
   readonly end: string;
 }
 
+/** The annual cycle's deadlines, in order: planning < consolidation < endorsement < end of year < review. */
+export interface CycleDeadlines {
+  /** Contributions close; agencies may resubmit until then. */
+  readonly planningDue: string;
+  /** The coordinator's first draft of the work plan is due. */
+  readonly consolidationDue: string;
+  /** The first endorsement round closes; silence by then is consent. */
+  readonly endorsementDue: string;
+  /** The coordinator finalises the annual report by then (after the year's end). */
+  readonly reviewDue: string;
+}
+
+/** Durations that every task and round derives its timers from, in milliseconds. */
+export interface CalendarOffsets {
+  /** A reminder goes this long before a task is due. */
+  readonly reminderBeforeMs: number;
+  /** A task still open this long after its due time is escalated to the coordinator. */
+  readonly escalationAfterMs: number;
+  /** The coordinator's time to revise the plan after an objection. */
+  readonly revisionMs: number;
+  /** The length of an endorsement round after a revision. */
+  readonly endorsementRoundMs: number;
+}
+
 export interface Calendar extends Period {
   readonly year: number;
   readonly timeZone: string;
@@ -18,6 +42,8 @@ export interface Calendar extends Period {
   readonly quarters: readonly Period[];
   /** The six bi-monthly TWG reporting periods, in order, covering the year without gaps. */
   readonly periods: readonly Period[];
+  readonly deadlines: CycleDeadlines;
+  readonly offsets: CalendarOffsets;
 }
 
 /** What a caller may give: everything is optional and derived from the year and time zone when absent. */
@@ -28,6 +54,8 @@ export interface CalendarInput {
   readonly end?: unknown;
   readonly quarters?: unknown;
   readonly periods?: unknown;
+  readonly deadlines?: unknown;
+  readonly offsets?: unknown;
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Dili';
@@ -43,17 +71,41 @@ export type CalendarResult = { ok: true; calendar: Calendar } | { ok: false; err
 
 const QUARTERS = 4;
 const PERIODS = 6;
+const DAY = 86_400_000;
+
+/** Offsets of a real year. */
+export const DEFAULT_OFFSETS: CalendarOffsets = {
+  reminderBeforeMs: 3 * DAY,
+  escalationAfterMs: 2 * DAY,
+  revisionMs: 7 * DAY,
+  endorsementRoundMs: 7 * DAY,
+};
+
+/** Where the deadlines fall in a compressed year, as fractions of its length (review: after the end). */
+const COMPRESSED = { planningDue: 0.15, consolidationDue: 0.25, endorsementDue: 0.35, reviewDue: 1.2 } as const;
 
 export function isValidYear(year: unknown): year is number {
   return typeof year === 'number' && Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR;
 }
 
-/** The calendar year in `timeZone`: quarters of three months, periods of two, each from local midnight. */
+/**
+ * The calendar year in `timeZone`: quarters of three months, periods of two, each from local midnight; contributions
+ * by 1 February, the draft by 15 February, endorsement by 1 March, the annual report by 31 January of the next year.
+ */
 export function defaultCalendar(year: number, timeZone: string = DEFAULT_TIME_ZONE): Calendar {
-  const monthStart = (m: number) => startOfLocalDay(year, m, 1, timeZone).toISOString();
+  const local = (m: number, d = 1) => startOfLocalDay(year, m, d, timeZone).toISOString();
   const slices = (months: number) =>
-    Array.from({ length: 12 / months }, (_, i) => ({ start: monthStart(1 + i * months), end: monthStart(1 + (i + 1) * months) }));
-  return { year, timeZone, start: monthStart(1), end: monthStart(13), quarters: slices(3), periods: slices(2) };
+    Array.from({ length: 12 / months }, (_, i) => ({ start: local(1 + i * months), end: local(1 + (i + 1) * months) }));
+  return {
+    year,
+    timeZone,
+    start: local(1),
+    end: local(13),
+    quarters: slices(3),
+    periods: slices(2),
+    deadlines: { planningDue: local(2), consolidationDue: local(2, 15), endorsementDue: local(3), reviewDue: local(14) },
+    offsets: DEFAULT_OFFSETS,
+  };
 }
 
 /** Splits [start, end) into `count` equal periods: the compressed calendars of tests and demos. */
@@ -65,16 +117,38 @@ export function evenPeriods(start: Date, end: Date, count: number): Period[] {
   }));
 }
 
-/** A whole year squeezed into `durationMs` from `start`: quarters and periods split evenly. */
-export function compressedCalendar(year: number, start: Date, durationMs: number, timeZone = DEFAULT_TIME_ZONE): Calendar {
+function compressedDeadlines(start: Date, durationMs: number): CycleDeadlines {
+  const at = (fraction: number) => new Date(start.getTime() + Math.round(durationMs * fraction)).toISOString();
+  return {
+    planningDue: at(COMPRESSED.planningDue),
+    consolidationDue: at(COMPRESSED.consolidationDue),
+    endorsementDue: at(COMPRESSED.endorsementDue),
+    reviewDue: at(COMPRESSED.reviewDue),
+  };
+}
+
+function compressedOffsets(durationMs: number): CalendarOffsets {
+  const part = (fraction: number) => Math.max(1, Math.round(durationMs * fraction));
+  return { reminderBeforeMs: part(0.02), escalationAfterMs: part(0.02), revisionMs: part(0.05), endorsementRoundMs: part(0.05) };
+}
+
+/** A whole year squeezed into `durationMs` from `start`: quarters, periods and deadlines in proportion. */
+export function compressedCalendar(
+  year: number,
+  start: Date,
+  durationMs: number,
+  overrides: { deadlines?: Partial<CycleDeadlines>; offsets?: Partial<CalendarOffsets>; timeZone?: string } = {},
+): Calendar {
   const end = new Date(start.getTime() + durationMs);
   return {
     year,
-    timeZone,
+    timeZone: overrides.timeZone ?? DEFAULT_TIME_ZONE,
     start: start.toISOString(),
     end: end.toISOString(),
     quarters: evenPeriods(start, end, QUARTERS),
     periods: evenPeriods(start, end, PERIODS),
+    deadlines: { ...compressedDeadlines(start, durationMs), ...overrides.deadlines },
+    offsets: { ...compressedOffsets(durationMs), ...overrides.offsets },
   };
 }
 
@@ -82,14 +156,14 @@ export function compressedCalendar(year: number, start: Date, durationMs: number
  * Validates a caller's calendar for `year` and fills in what it leaves out. Each error names the field
  * (`calendar.quarters[2].end`), so the API can answer 400 with a reason a person can act on.
  */
-export function resolveCalendar(year: number, input: CalendarInput | undefined, field = 'calendar'): CalendarResult {
+export function resolveCalendar(year: number, input: CalendarInput | undefined | null, field = 'calendar'): CalendarResult {
   const errors: FieldError[] = [];
   const fail = (path: string, message: string) => errors.push({ field: `${field}${path}`, message });
   if (input === undefined || input === null) return { ok: true, calendar: defaultCalendar(year) };
   if (typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, errors: [{ field, message: 'must be an object' }] };
   }
-  const known = new Set(['year', 'timeZone', 'start', 'end', 'quarters', 'periods']);
+  const known = new Set(['year', 'timeZone', 'start', 'end', 'quarters', 'periods', 'deadlines', 'offsets']);
   for (const key of Object.keys(input)) if (!known.has(key)) fail(`.${key}`, 'is not a calendar field');
 
   if (input.year !== undefined && input.year !== year) fail('.year', `must equal the cycle's year ${year}`);
@@ -106,15 +180,19 @@ export function resolveCalendar(year: number, input: CalendarInput | undefined, 
   const end = instant(input.end, '.end', fail) ?? base.end;
   if (errors.length === 0 && Date.parse(start) >= Date.parse(end)) fail('.end', 'must be after calendar.start');
   const custom = input.start !== undefined || input.end !== undefined;
+  const span = Date.parse(end) - Date.parse(start);
   const derive = (count: number) => (custom ? evenPeriods(new Date(start), new Date(end), count) : count === QUARTERS ? base.quarters : base.periods);
   const quarters = input.quarters === undefined ? derive(QUARTERS) : periodList(input.quarters, '.quarters', QUARTERS, fail);
   const periods = input.periods === undefined ? derive(PERIODS) : periodList(input.periods, '.periods', PERIODS, fail);
+  const deadlines = deadlinesOf(input.deadlines, custom ? compressedDeadlines(new Date(start), span) : base.deadlines, fail);
+  const offsets = offsetsOf(input.offsets, custom ? compressedOffsets(span) : base.offsets, fail);
   if (errors.length === 0) {
     checkCoverage(quarters, '.quarters', start, end, fail);
     checkCoverage(periods, '.periods', start, end, fail);
+    checkDeadlines(deadlines, start, end, fail);
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, calendar: { year, timeZone, start, end, quarters, periods } };
+  return { ok: true, calendar: { year, timeZone, start, end, quarters, periods, deadlines, offsets } };
 }
 
 type Fail = (path: string, message: string) => void;
@@ -158,6 +236,38 @@ function periodList(value: unknown, path: string, count: number, fail: Fail): Pe
   });
 }
 
+function plainObject(value: unknown, path: string, fail: Fail): Record<string, unknown> {
+  if (value === undefined) return {};
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail(path, 'must be an object');
+    return {};
+  }
+  return value as Record<string, unknown>;
+}
+
+function deadlinesOf(value: unknown, fallback: CycleDeadlines, fail: Fail): CycleDeadlines {
+  const given = plainObject(value, '.deadlines', fail);
+  const keys = Object.keys(fallback) as (keyof CycleDeadlines)[];
+  for (const key of Object.keys(given)) if (!keys.includes(key as keyof CycleDeadlines)) fail(`.deadlines.${key}`, 'is not a deadline');
+  const result = { ...fallback };
+  for (const key of keys) result[key] = instant(given[key], `.deadlines.${key}`, fail) ?? fallback[key];
+  return result;
+}
+
+function offsetsOf(value: unknown, fallback: CalendarOffsets, fail: Fail): CalendarOffsets {
+  const given = plainObject(value, '.offsets', fail);
+  const keys = Object.keys(fallback) as (keyof CalendarOffsets)[];
+  for (const key of Object.keys(given)) if (!keys.includes(key as keyof CalendarOffsets)) fail(`.offsets.${key}`, 'is not an offset');
+  const result = { ...fallback };
+  for (const key of keys) {
+    const v = given[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail(`.offsets.${key}`, 'must be a whole number of milliseconds, 1 or more');
+    else result[key] = v;
+  }
+  return result;
+}
+
 /** Periods must run in order, without gaps or overlaps, from the calendar's start to its end. */
 function checkCoverage(list: readonly Period[], path: string, start: string, end: string, fail: Fail): void {
   list.forEach((p, i) => {
@@ -168,4 +278,18 @@ function checkCoverage(list: readonly Period[], path: string, start: string, end
     if (Date.parse(p.end) <= Date.parse(p.start)) fail(`${path}[${i}].end`, 'must be after its start');
   });
   if (list.length > 0 && list[list.length - 1].end !== end) fail(`${path}[${list.length - 1}].end`, 'must equal calendar.end');
+}
+
+function checkDeadlines(d: CycleDeadlines, start: string, end: string, fail: Fail): void {
+  const order: [keyof CycleDeadlines, string][] = [
+    ['planningDue', 'calendar.start'],
+    ['consolidationDue', 'deadlines.planningDue'],
+    ['endorsementDue', 'deadlines.consolidationDue'],
+  ];
+  const value = (name: string) => (name === 'calendar.start' ? start : d[name.replace('deadlines.', '') as keyof CycleDeadlines]);
+  for (const [key, after] of order) {
+    if (Date.parse(d[key]) <= Date.parse(value(after))) fail(`.deadlines.${key}`, `must be after ${after}`);
+  }
+  if (Date.parse(d.endorsementDue) >= Date.parse(end)) fail('.deadlines.endorsementDue', 'must be before calendar.end');
+  if (Date.parse(d.reviewDue) <= Date.parse(end)) fail('.deadlines.reviewDue', 'must be after calendar.end');
 }

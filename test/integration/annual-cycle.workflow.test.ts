@@ -1,65 +1,118 @@
 import { randomBytes } from 'node:crypto';
 
-import { compressedCalendar } from '../../libs/domain/calendar';
-import type { AnnualCycleInput, CycleState } from '../../libs/domain/annual-cycle';
-import { CycleEntity } from '../../libs/persistence/entities';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+
 import { createCycleProjectionActivities } from '../../activities/cycle-projection.activities';
-import { cycleStateQuery } from '../../workflows/annual-cycle.messages';
+import { AnnualCycleInput, applyCycleEvent, CycleState, initialCycleState } from '../../libs/domain/annual-cycle';
+import { compressedCalendar } from '../../libs/domain/calendar';
+import { newTask, taskId } from '../../libs/domain/tasks';
+import { CycleEntity, TaskEntity } from '../../libs/persistence/entities';
+import { completeTaskUpdate, cycleStateQuery } from '../../workflows/annual-cycle.messages';
 import type { annualCycleWorkflow } from '../../workflows/annual-cycle.workflow';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
+import { proposal } from '../support/work-plan-fixtures';
 
 describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
   let stack: TestStack;
   beforeAll(async () => {
     stack = await startTestStack({ api: false });
   });
-  afterAll(() => stack.close());
+  afterAll(async () => {
+    for await (const wf of stack.client.workflow.list({ query: `TaskQueue = '${stack.config.temporalTaskQueue}' AND ExecutionStatus = 'Running'` })) {
+      await stack.client.workflow.getHandle(wf.workflowId).terminate('test finished');
+    }
+    await stack.close();
+  });
 
-  const cycleRow = async (year: number) => (await stack.db.dataSource()).getRepository(CycleEntity).findOneBy({ networkCode: 'tl', year });
+  const tasksOf = async (process: string) =>
+    (await stack.db.dataSource()).getRepository(TaskEntity).find({ where: { process }, order: { id: 'ASC' } });
 
-  it('projects PLANNING at start, answers its state query, and closes at the calendar end', async () => {
-    const year = 2030 + Math.floor(Math.random() * 60);
+  /** A cycle on a compressed calendar; ids and years are unique per test, so tests share one Temporal server. */
+  async function startCycle(durationMs: number, extra: Partial<AnnualCycleInput> = {}, offsets = {}) {
+    const year = 2200 + Math.floor(Math.random() * 1000); // an id key only: no HTTP validation here
     const workflowId = `annual-cycle:tl:${year}:${randomBytes(4).toString('hex')}`;
-    const calendar = compressedCalendar(year, new Date(Date.now() + 2_000), 2_000);
-    const input: AnnualCycleInput = { network: 'tl', year, calendar, startedBy: { role: 'coordinator', agency: 'IOM' } };
+    const calendar = compressedCalendar(year, new Date(Date.now() + 300), durationMs, { offsets });
     const handle = await stack.client.workflow.start<typeof annualCycleWorkflow>('annualCycleWorkflow', {
       workflowId,
       taskQueue: stack.config.temporalTaskQueue,
-      args: [input],
+      args: [{ network: 'tl', year, calendar, startedBy: { role: 'coordinator', agency: 'IOM' }, ...extra }],
     });
+    return { handle, workflowId, calendar, year };
+  }
 
-    const planning = await waitFor(async () => (await cycleRow(year)) ?? undefined, 'the PLANNING projection');
-    expect(planning).toMatchObject({ workflowId, phase: 'PLANNING', startedBy: 'IOM', revision: 1, closedAt: null });
-    expect(planning.calendar).toEqual(calendar);
-    const queried = await handle.query(cycleStateQuery);
-    expect(queried).toMatchObject({ phase: 'PLANNING', network: 'tl', year });
+  it('reminds before the due time and escalates after it, on the calendar’s timers', async () => {
+    // Planning due 1.8 s in, consolidation 3 s in; reminders 400 ms before, escalation 400 ms after.
+    const { workflowId, calendar } = await startCycle(12_000, {}, { reminderBeforeMs: 400, escalationAfterMs: 400 });
+    const reminded = await waitFor(async () => {
+      const tasks = await tasksOf(workflowId);
+      return tasks.length === 9 && tasks.every((t) => t.remindedAt) ? tasks : undefined;
+    }, 'reminders on all nine contribute tasks');
+    for (const t of reminded) {
+      expect(t.remindedAt!.getTime()).toBeGreaterThanOrEqual(t.remindAt.getTime());
+      expect(t.remindedAt!.getTime()).toBeLessThan(t.dueAt.getTime());
+      expect(t.remindAt.getTime()).toBe(Date.parse(calendar.deadlines.planningDue) - 400);
+    }
+    // Nobody contributed: at the deadline every task expires as "none", and the coordinator's task opens.
+    const consolidate = await waitFor(async () => (await tasksOf(workflowId)).find((t) => t.kind === 'consolidate-plan' && t.escalatedAt), 'escalation of the consolidation task', 20_000);
+    expect(consolidate.dueAt.toISOString()).toBe(calendar.deadlines.consolidationDue);
+    expect(consolidate.escalatedAt!.getTime()).toBeGreaterThanOrEqual(consolidate.dueAt.getTime() + 400);
+    const contributions = (await tasksOf(workflowId)).filter((t) => t.kind === 'contribute-activities');
+    expect(contributions.map((t) => [t.status, t.closedReason])).toEqual(Array(9).fill(['expired', 'no contribution (recorded as none)']));
+  });
 
-    const result: CycleState = await handle.result();
-    expect(result.phase).toBe('CLOSED');
-    expect(Date.parse(result.closedAt!)).toBeGreaterThanOrEqual(Date.parse(calendar.end));
-    expect(await cycleRow(year)).toMatchObject({ phase: 'CLOSED', revision: 2 });
+  it('refuses bad completions in the validator with a typed reason, and accepts a good one', async () => {
+    const { handle, workflowId } = await startCycle(60_000);
+    await waitFor(async () => ((await tasksOf(workflowId)).length === 9 ? true : undefined), 'the contribute tasks');
+    const ilo = taskId(workflowId, 'contribute-activities', 'ILO');
+    const refusal = async (by: { role: 'agency' | 'coordinator'; agency: string }, payload: unknown) => {
+      const err = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: ilo, by, payload }] }).catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
+      const cause = (err as WorkflowUpdateFailedError).cause as ApplicationFailure;
+      return { type: cause.type, details: cause.details?.[0] };
+    };
+    expect((await refusal({ role: 'agency', agency: 'FAO' }, { activities: [] })).type).toBe('NOT_ASSIGNEE');
+    expect(await refusal({ role: 'agency', agency: 'ILO' }, { activities: [{ ...proposal('ILO'), networkObjective: 12 }] })).toEqual({
+      type: 'INVALID_PAYLOAD',
+      details: [{ field: 'activities[0].networkObjective', message: 'must be a Network objective from 1 to 9' }],
+    });
+    const done = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: ilo, by: { role: 'agency', agency: 'ILO' }, payload: { activities: [proposal('ILO')] } }] });
+    expect(done).toMatchObject({ id: ilo, status: 'completed', submissions: 1, completedBy: { role: 'agency', agency: 'ILO' } });
+    // The projection is written before the Update returns.
+    expect((await tasksOf(workflowId)).find((t) => t.id === ilo)).toMatchObject({ status: 'completed', completedBy: 'ILO' });
+    expect((await handle.query(cycleStateQuery)).contributions.ILO.activities).toHaveLength(1);
+  });
+
+  it('continues as new before the history grows large, carrying the state', async () => {
+    const { handle, workflowId } = await startCycle(60_000, { maxHistoryEvents: 40 });
+    await waitFor(async () => ((await tasksOf(workflowId)).length === 9 ? true : undefined), 'the contribute tasks');
+    const firstRun = (await handle.describe()).runId;
+    for (const agency of ['ILO', 'UNDP', 'FAO', 'UNICEF', 'UNFPA', 'UNWOMEN']) {
+      await handle.executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: taskId(workflowId, 'contribute-activities', agency), by: { role: 'agency', agency }, payload: { activities: [proposal(agency)] } }],
+      });
+    }
+    await waitFor(async () => ((await handle.describe()).runId !== firstRun ? true : undefined), 'a continued run');
+    const state = await handle.query(cycleStateQuery);
+    expect(Object.keys(state.contributions).sort()).toEqual(['FAO', 'ILO', 'UNDP', 'UNFPA', 'UNICEF', 'UNWOMEN']);
+    expect(state.phase).toBe('PLANNING');
   });
 
   it('projection is idempotent and never goes back to an older revision', async () => {
     const ds = await stack.db.dataSource();
-    const { projectCycle } = createCycleProjectionActivities({ cycles: ds.getRepository(CycleEntity) });
+    const { projectCycle } = createCycleProjectionActivities({ dataSource: ds });
     const calendar = compressedCalendar(2029, new Date('2029-01-01T00:00:00Z'), 60_000);
-    const base: CycleState = {
-      network: 'tl',
-      year: 2029,
-      phase: 'PLANNING',
-      calendar,
-      startedBy: { role: 'coordinator', agency: 'IOM' },
-      startedAt: '2029-01-01T00:00:00.000Z',
-      revision: 1,
-    };
-    const closed: CycleState = { ...base, phase: 'CLOSED', closedAt: '2029-01-01T00:01:00.000Z', revision: 2 };
-    await projectCycle({ workflowId: 'annual-cycle:tl:2029', state: base });
-    await projectCycle({ workflowId: 'annual-cycle:tl:2029', state: closed });
-    await projectCycle({ workflowId: 'annual-cycle:tl:2029', state: base }); // a late retry of the first call
-    await projectCycle({ workflowId: 'annual-cycle:tl:2029', state: closed });
-    expect(await ds.getRepository(CycleEntity).countBy({ networkCode: 'tl', year: 2029 })).toBe(1);
-    expect(await cycleRow(2029)).toMatchObject({ phase: 'CLOSED', revision: 2 });
+    const network = { members: ['ILO'], coordinatorAgency: 'IOM', networkObjectives: 9 };
+    const started: CycleState = applyCycleEvent(initialCycleState('tl', 2029), { type: 'CycleStarted', at: calendar.start, by: { role: 'coordinator', agency: 'IOM' }, calendar, network });
+    const task = newTask({ kind: 'contribute-activities', network: 'tl', process: 'p', assignee: 'ILO', assigneeRole: 'agency', subject: ['ILO'], openedAt: calendar.start, dueAt: calendar.deadlines.planningDue, offsets: calendar.offsets });
+    const opened = applyCycleEvent(started, { type: 'TaskOpened', at: calendar.start, task });
+    const expired = applyCycleEvent(opened, { type: 'TaskExpired', at: calendar.deadlines.planningDue, taskId: task.id });
+    const project = (s: CycleState) => projectCycle({ workflowId: 'annual-cycle:tl:2029', state: s, tasks: Object.values(s.tasks) });
+    await project(opened);
+    await project(expired);
+    await project(opened); // a late retry of the first call
+    expect(await ds.getRepository(CycleEntity).findOneBy({ networkCode: 'tl', year: 2029 })).toMatchObject({ revision: 3 });
+    expect(await ds.getRepository(TaskEntity).findOneBy({ id: task.id })).toMatchObject({ status: 'expired', version: 2 });
   });
 });

@@ -1,25 +1,31 @@
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
+import { AuditService } from '../audit/audit.service';
 import { AppError } from './app-error';
 import { sendError } from './error-body';
-import { ErrorCode } from './error-code';
+import { ErrorCode, httpStatusOf } from './error-code';
 
 /**
  * One place that turns any thrown error into the common error body (STYLE 11). A 500 never leaks internals: the
  * caller gets the request id, the log gets the stack.
  */
 @Catch()
+@Injectable()
 export class AllExceptionsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly audit: AuditService) {}
+
+  /** A rejected command is audited like an accepted one, before its answer leaves. */
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const error = this.toAppError(exception, req);
     if (error.code === ErrorCode.INTERNAL) {
       this.logger.error(`${req.method} ${req.originalUrl} [${req.requestId}]`, exception instanceof Error ? exception.stack : String(exception));
     }
+    await this.audit.recordQuietly(req, { status: httpStatusOf(error.code), errorCode: error.code });
     sendError(req, res, error);
   }
 

@@ -6,6 +6,12 @@ export enum ErrorCode {
   FORBIDDEN = 'FORBIDDEN',
   NETWORK_NOT_FOUND = 'NETWORK_NOT_FOUND',
   CYCLE_NOT_FOUND = 'CYCLE_NOT_FOUND',
+  TASK_NOT_FOUND = 'TASK_NOT_FOUND',
+  SCHEDULE_NOT_FOUND = 'SCHEDULE_NOT_FOUND',
+  NOT_ASSIGNEE = 'NOT_ASSIGNEE',
+  TASK_CLOSED = 'TASK_CLOSED',
+  PHASE_CLOSED = 'PHASE_CLOSED',
+  INVALID_PAYLOAD = 'INVALID_PAYLOAD',
   ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND',
   CYCLE_ALREADY_STARTED = 'CYCLE_ALREADY_STARTED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
@@ -21,13 +27,20 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.UNAUTHENTICATED:
       return 401;
     case ErrorCode.FORBIDDEN:
+    case ErrorCode.NOT_ASSIGNEE:
       return 403;
     case ErrorCode.NETWORK_NOT_FOUND:
     case ErrorCode.CYCLE_NOT_FOUND:
+    case ErrorCode.TASK_NOT_FOUND:
+    case ErrorCode.SCHEDULE_NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
       return 404;
     case ErrorCode.CYCLE_ALREADY_STARTED:
+    case ErrorCode.TASK_CLOSED:
+    case ErrorCode.PHASE_CLOSED:
       return 409;
+    case ErrorCode.INVALID_PAYLOAD:
+      return 422;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
     case ErrorCode.TEMPORAL_UNAVAILABLE:

@@ -17,3 +17,10 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   res.setHeader('X-Request-Id', req.requestId);
   next();
 }
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** Set once the command's audit row is written, so it is never written twice. */
+    audited?: boolean;
+  }
+}

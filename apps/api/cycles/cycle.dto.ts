@@ -59,6 +59,22 @@ export class CycleDto {
   @ApiProperty({ example: 'IOM', description: 'The agency that started the cycle' }) startedBy: string;
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) closedAt: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true }) phaseEnteredAt: string | null;
+  @ApiPropertyOptional({ nullable: true, description: 'The latest work-plan revision' }) planRevision: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'The annual report: drafted when the year ends (progress, GCM coverage, revisions, late and missed tasks), then finalised',
+  })
+  report: unknown;
+}
+
+export class PlanDto {
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Every revision, with its objections' })
+  revisions: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'The endorsed plan’s activities with progress' })
+  activities: unknown[];
 }
 
 export class StartedCycleDto {

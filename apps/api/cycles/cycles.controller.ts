@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { CycleDto, CycleListDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
+import { CycleDto, CycleListDto, PlanDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
 import { CyclesService } from './cycles.service';
 import { ParseYearPipe } from './parse-year.pipe';
 
@@ -34,5 +34,12 @@ export class CyclesController {
   @ApiOkResponse({ type: CycleDto })
   get(@Param('network') network: string, @Param('year', ParseYearPipe) year: number): Promise<CycleDto> {
     return this.cycles.get(network, year);
+  }
+
+  @Get(':year/plan')
+  @ApiOperation({ summary: "The year's work plan: every revision with its objections, and the endorsed activities with their progress" })
+  @ApiOkResponse({ type: PlanDto })
+  plan(@Param('network') network: string, @Param('year', ParseYearPipe) year: number): Promise<PlanDto> {
+    return this.cycles.plan(network, year);
   }
 }

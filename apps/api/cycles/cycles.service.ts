@@ -6,20 +6,22 @@ import { Repository } from 'typeorm';
 
 import type { AnnualCycleInput } from '../../../libs/domain/annual-cycle';
 import { resolveCalendar } from '../../../libs/domain/calendar';
-import { CycleEntity } from '../../../libs/persistence/entities';
+import { CycleEntity, PlanActivityEntity, PlanRevisionEntity } from '../../../libs/persistence/entities';
 import { annualCycleWorkflowId, NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../libs/temporal';
 import type { annualCycleWorkflow } from '../../../workflows/annual-cycle.workflow';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { TemporalClientService } from '../temporal/temporal-client.service';
-import { CycleDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
+import { CycleDto, PlanDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
 
 @Injectable()
 export class CyclesService {
   constructor(
     private readonly temporal: TemporalClientService,
     @InjectRepository(CycleEntity) private readonly cycles: Repository<CycleEntity>,
+    @InjectRepository(PlanRevisionEntity) private readonly revisions: Repository<PlanRevisionEntity>,
+    @InjectRepository(PlanActivityEntity) private readonly activities: Repository<PlanActivityEntity>,
   ) {}
 
   /** Starts `annual-cycle:{network}:{year}`; the workflow itself writes the read model that the GETs return. */
@@ -61,6 +63,19 @@ export class CyclesService {
     return toDto(row);
   }
 
+  /** Every revision of the year's work plan and the endorsed plan's activities with their progress. */
+  async plan(network: string, year: number): Promise<PlanDto> {
+    await this.get(network, year);
+    const [revisions, activities] = await Promise.all([
+      this.revisions.find({ where: { networkCode: network, year }, order: { revision: 'ASC' } }),
+      this.activities.find({ where: { networkCode: network, year }, order: { id: 'ASC' } }),
+    ]);
+    return {
+      revisions: revisions.map(({ networkCode: _n, year: _y, cycleRevision: _c, ...r }) => r),
+      activities: activities.map(({ networkCode: _n, year: _y, cycleRevision: _c, ...a }) => a),
+    };
+  }
+
   async list(network: string): Promise<CycleDto[]> {
     const rows = await this.cycles.find({ where: { networkCode: network }, order: { year: 'DESC' } });
     return rows.map(toDto);
@@ -81,5 +96,8 @@ function toDto(row: CycleEntity): CycleDto {
     startedBy: row.startedBy,
     startedAt: row.startedAt.toISOString(),
     closedAt: row.closedAt ? row.closedAt.toISOString() : null,
+    phaseEnteredAt: row.phaseEnteredAt ? row.phaseEnteredAt.toISOString() : null,
+    planRevision: row.planRevision,
+    report: row.report,
   };
 }

@@ -33,6 +33,17 @@ export class CycleEntity {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
+  @Column({ name: 'phase_entered_at', type: 'timestamptz', nullable: true })
+  phaseEnteredAt: Date | null;
+
+  /** The latest plan revision, once the coordinator has submitted one. */
+  @Column({ name: 'plan_revision', type: 'int', nullable: true })
+  planRevision: number | null;
+
+  /** The annual report: drafted when the year ends, finalised by the coordinator. */
+  @Column({ type: 'jsonb', nullable: true })
+  report: CycleState['report'];
+
   /** Events folded into this row; an upsert only moves forward. */
   @Column({ type: 'int' })
   revision: number;

@@ -1,9 +1,34 @@
 import { AgencyEntity } from './agency.entity';
+import { AuditLogEntity } from './audit-log.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { CycleEntity } from './cycle.entity';
 import { NetworkEntity } from './network.entity';
 import { GcmObjectiveEntity, NetworkObjectiveEntity } from './objective.entity';
+import { PlanActivityEntity, PlanRevisionEntity } from './plan.entity';
+import { TaskEntity } from './task.entity';
 
-export { AgencyEntity, ApiKeyEntity, CycleEntity, GcmObjectiveEntity, NetworkEntity, NetworkObjectiveEntity };
+export {
+  AgencyEntity,
+  ApiKeyEntity,
+  AuditLogEntity,
+  CycleEntity,
+  GcmObjectiveEntity,
+  NetworkEntity,
+  NetworkObjectiveEntity,
+  PlanActivityEntity,
+  PlanRevisionEntity,
+  TaskEntity,
+};
 
-export const ENTITIES = [NetworkEntity, AgencyEntity, GcmObjectiveEntity, NetworkObjectiveEntity, ApiKeyEntity, CycleEntity];
+export const ENTITIES = [
+  NetworkEntity,
+  AgencyEntity,
+  GcmObjectiveEntity,
+  NetworkObjectiveEntity,
+  ApiKeyEntity,
+  CycleEntity,
+  TaskEntity,
+  PlanRevisionEntity,
+  PlanActivityEntity,
+  AuditLogEntity,
+];

@@ -1,4 +1,5 @@
 import { InitialSchema1795824000000 } from './1795824000000-initial-schema';
+import { TasksPlansAudit1795830000000 } from './1795830000000-tasks-plans-audit';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
-export const MIGRATIONS = [InitialSchema1795824000000];
+export const MIGRATIONS = [InitialSchema1795824000000, TasksPlansAudit1795830000000];

@@ -1,7 +1,7 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
 
 import type { Activities } from '../../../activities';
-import type { AnnualCycleInput } from '../../../libs/domain/annual-cycle';
+import { AnnualCycleInput, initialCycleState } from '../../../libs/domain/annual-cycle';
 
 const { projectCycle } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
 
@@ -11,5 +11,5 @@ const { projectCycle } = proxyActivities<Activities>({ startToCloseTimeout: '30 
  */
 export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void> {
   await sleep(1);
-  await projectCycle({ workflowId: 'changed', state: { network: input.network, year: input.year, phase: 'PLANNING', revision: 1 } });
+  await projectCycle({ workflowId: 'changed', state: initialCycleState(input.network, input.year), tasks: [] });
 }

@@ -1,0 +1,73 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+
+import { AGENCY_CODE } from '../../../libs/domain/network';
+import { TASK_KINDS, TASK_STATUSES } from '../../../libs/domain/tasks';
+import type { TaskKind, TaskStatus } from '../../../libs/domain/tasks';
+
+export class TaskQueryDto {
+  @ApiPropertyOptional({ example: 'ILO', description: 'Agency code; an agency key sees only its own tasks' })
+  @IsOptional()
+  @Matches(AGENCY_CODE, { message: 'must be an agency code such as ILO' })
+  assignee?: string;
+
+  @ApiPropertyOptional({ enum: TASK_STATUSES })
+  @IsOptional()
+  @IsIn(TASK_STATUSES, { message: `must be one of ${TASK_STATUSES.join(', ')}` })
+  status?: TaskStatus;
+
+  @ApiPropertyOptional({ enum: TASK_KINDS })
+  @IsOptional()
+  @IsIn(TASK_KINDS, { message: `must be one of ${TASK_KINDS.join(', ')}` })
+  kind?: TaskKind;
+
+  @ApiPropertyOptional({ example: 'annual-cycle:tl:2027', description: 'The owning workflow id' })
+  @IsOptional()
+  @IsString({ message: 'must be a workflow id' })
+  process?: string;
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be 1 or more' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be 1 or more' })
+  @Max(200, { message: 'must be 200 or less' })
+  pageSize?: number;
+}
+
+export class TaskDto {
+  @ApiProperty({ example: 'annual-cycle:tl:2027:endorse-plan:r1:ILO' }) id: string;
+  @ApiProperty({ enum: TASK_KINDS }) kind: TaskKind;
+  @ApiProperty({ example: 'annual-cycle:tl:2027' }) process: string;
+  @ApiProperty({ example: 'ILO' }) assignee: string;
+  @ApiProperty({ enum: ['agency', 'coordinator'] }) assigneeRole: 'agency' | 'coordinator';
+  @ApiPropertyOptional({ example: 'r1:ILO', nullable: true }) subject: string | null;
+  @ApiProperty({ enum: TASK_STATUSES }) status: TaskStatus;
+  @ApiProperty({ format: 'date-time' }) openedAt: string;
+  @ApiProperty({ format: 'date-time' }) dueAt: string;
+  @ApiProperty({ format: 'date-time' }) remindAt: string;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true }) escalateAt: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'When silence becomes the answer' }) expiresAt: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true }) completedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'ILO' }) completedBy: string | null;
+  @ApiProperty() submissions: number;
+  @ApiPropertyOptional({ description: "The completing agency's payload", nullable: true, type: 'object', additionalProperties: true }) result: unknown;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true }) remindedAt: string | null;
+  @ApiPropertyOptional({ format: 'date-time', nullable: true }) escalatedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'consent by silence' }) closedReason: string | null;
+}
+
+export class TaskPageDto {
+  @ApiProperty({ type: [TaskDto] }) items: TaskDto[];
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty() total: number;
+}

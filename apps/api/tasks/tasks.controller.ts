@@ -1,0 +1,44 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
+import { TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
+import { TasksService } from './tasks.service';
+
+@ApiTags('tasks')
+@ApiBearerAuth()
+@Controller('networks/:network/tasks')
+export class TasksController {
+  constructor(private readonly tasks: TasksService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Tasks, oldest due first. An agency sees its own; the coordinator and auditors see all.' })
+  @ApiOkResponse({ type: TaskPageDto })
+  list(@Param('network') network: string, @Query() query: TaskQueryDto, @CurrentPrincipal() by: Principal): Promise<TaskPageDto> {
+    return this.tasks.list(network, query, by);
+  }
+
+  @Get(':id')
+  @ApiOkResponse({ type: TaskDto })
+  get(@Param('network') network: string, @Param('id') id: string, @CurrentPrincipal() by: Principal): Promise<TaskDto> {
+    return this.tasks.get(network, id, by);
+  }
+
+  @Post(':id/complete')
+  @HttpCode(200)
+  @Roles('coordinator', 'agency')
+  @ApiOperation({
+    summary: "Complete a task with its kind's payload (the body). 403 not the assignee, 409 already done or phase over, 422 bad payload.",
+  })
+  @ApiBody({ schema: { type: 'object', additionalProperties: true, example: { decision: 'endorse' } } })
+  @ApiOkResponse({ type: TaskDto })
+  complete(
+    @Param('network') network: string,
+    @Param('id') id: string,
+    @Body() payload: unknown,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<TaskDto> {
+    return this.tasks.complete(network, id, payload, by);
+  }
+}

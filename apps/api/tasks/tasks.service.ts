@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
+import { FindOptionsWhere, Repository } from 'typeorm';
+
+import type { FieldError } from '../../../libs/domain/calendar';
+import type { RejectionCode, Task } from '../../../libs/domain/tasks';
+import { TaskEntity } from '../../../libs/persistence/entities';
+import { completeTaskUpdate } from '../../../workflows/annual-cycle.messages';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-code';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import { TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
+
+const REJECTION_CODES: Record<RejectionCode, ErrorCode> = {
+  TASK_NOT_FOUND: ErrorCode.TASK_NOT_FOUND,
+  NOT_ASSIGNEE: ErrorCode.NOT_ASSIGNEE,
+  TASK_CLOSED: ErrorCode.TASK_CLOSED,
+  PHASE_CLOSED: ErrorCode.PHASE_CLOSED,
+  INVALID_PAYLOAD: ErrorCode.INVALID_PAYLOAD,
+};
+
+/** People find their work in PostgreSQL; completing it is an Update to the workflow that owns the task. */
+@Injectable()
+export class TasksService {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+  ) {}
+
+  async list(network: string, query: TaskQueryDto, by: Principal): Promise<TaskPageDto> {
+    if (by.role === 'agency' && query.assignee !== undefined && query.assignee !== by.agency) {
+      throw new AppError(ErrorCode.FORBIDDEN, `An agency key sees only its own tasks (${by.agency}), not ${query.assignee}'s`);
+    }
+    const where: FindOptionsWhere<TaskEntity> = { networkCode: network };
+    if (by.role === 'agency') Object.assign(where, { assignee: by.agency, assigneeRole: 'agency' });
+    else if (query.assignee) where.assignee = query.assignee;
+    if (query.status) where.status = query.status;
+    if (query.kind) where.kind = query.kind;
+    if (query.process) where.process = query.process;
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? 50;
+    const [rows, total] = await this.tasks.findAndCount({ where, order: { dueAt: 'ASC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+    return { items: rows.map(fromRow), page, pageSize, total };
+  }
+
+  async get(network: string, id: string, by: Principal): Promise<TaskDto> {
+    return fromRow(await this.visibleTask(network, id, by));
+  }
+
+  /** 200 with the task's new state, or the workflow validator's refusal mapped to 403, 409 or 422. */
+  async complete(network: string, id: string, payload: unknown, by: Principal): Promise<TaskDto> {
+    const row = await this.visibleTask(network, id, by);
+    try {
+      const task = await this.temporal.call(() =>
+        this.temporal.client.workflow.getHandle(row.process).executeUpdate(completeTaskUpdate, {
+          args: [{ taskId: id, by: { role: by.role, agency: by.agency }, payload }],
+        }),
+      );
+      return fromTask(task);
+    } catch (err) {
+      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type && err.cause.type in REJECTION_CODES) {
+        const details = (err.cause.details?.[0] as FieldError[] | undefined) ?? [];
+        throw new AppError(REJECTION_CODES[err.cause.type as RejectionCode], err.cause.message, details);
+      }
+      if (err instanceof WorkflowNotFoundError) throw new AppError(ErrorCode.TASK_CLOSED, `The process ${row.process} has ended; task ${id} can no longer change`);
+      throw err;
+    }
+  }
+
+  /** The task, if the caller may see it: 404 when it does not exist in this network, 403 for another agency's. */
+  private async visibleTask(network: string, id: string, by: Principal): Promise<TaskEntity> {
+    const row = await this.tasks.findOneBy({ id, networkCode: network });
+    if (!row) throw new AppError(ErrorCode.TASK_NOT_FOUND, `Network "${network}" has no task ${id}`);
+    if (by.role === 'agency' && (row.assigneeRole !== 'agency' || row.assignee !== by.agency)) {
+      throw new AppError(ErrorCode.NOT_ASSIGNEE, `Task ${id} is not ${by.agency}'s`);
+    }
+    return row;
+  }
+}
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function fromRow(r: TaskEntity): TaskDto {
+  return {
+    id: r.id,
+    kind: r.kind,
+    process: r.process,
+    assignee: r.assignee,
+    assigneeRole: r.assigneeRole,
+    subject: r.subject,
+    status: r.status,
+    openedAt: r.openedAt.toISOString(),
+    dueAt: r.dueAt.toISOString(),
+    remindAt: r.remindAt.toISOString(),
+    escalateAt: iso(r.escalateAt),
+    expiresAt: iso(r.expiresAt),
+    completedAt: iso(r.completedAt),
+    completedBy: r.completedBy,
+    submissions: r.submissions,
+    result: r.result,
+    remindedAt: iso(r.remindedAt),
+    escalatedAt: iso(r.escalatedAt),
+    closedReason: r.closedReason,
+  };
+}
+
+function fromTask(t: Task): TaskDto {
+  return {
+    id: t.id,
+    kind: t.kind,
+    process: t.process,
+    assignee: t.assignee,
+    assigneeRole: t.assigneeRole,
+    subject: t.subject,
+    status: t.status,
+    openedAt: t.openedAt,
+    dueAt: t.dueAt,
+    remindAt: t.remindAt,
+    escalateAt: t.escalateAt,
+    expiresAt: t.expiresAt,
+    completedAt: t.completedAt,
+    completedBy: t.completedBy ? (t.completedBy.agency ?? t.completedBy.role) : null,
+    submissions: t.submissions,
+    result: t.result,
+    remindedAt: t.remindedAt,
+    escalatedAt: t.escalatedAt,
+    closedReason: t.closedReason,
+  };
+}

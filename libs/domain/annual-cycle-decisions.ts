@@ -1,0 +1,124 @@
+import { CycleEvent, CycleState, currentPlan } from './annual-cycle';
+import { draftAnnualReport } from './annual-report';
+import { newTask, taskId, Task, TaskKind } from './tasks';
+
+/**
+ * What the passage of time and the answers so far make happen next in an annual cycle: task timers (reminders,
+ * escalations, expiries), new tasks and phase changes. Pure; the workflow applies the events it returns until
+ * there are none, then sleeps until `nextWakeUp`. A test can drive a whole year through it without Temporal.
+ */
+export function decideCycle(state: CycleState, now: number, process: string): CycleEvent[] {
+  if (!state.calendar || !state.snapshot || state.phase === 'NOT_STARTED' || state.phase === 'CLOSED') return [];
+  const at = new Date(now).toISOString();
+  const { calendar, snapshot } = state;
+  const tasks = Object.values(state.tasks);
+
+  const timers: CycleEvent[] = [];
+  for (const t of tasks) {
+    if (t.status !== 'open') continue;
+    if (t.expiresAt !== null && Date.parse(t.expiresAt) <= now) {
+      timers.push({ type: 'TaskExpired', at, taskId: t.id });
+      continue;
+    }
+    if (t.remindedAt === null && Date.parse(t.remindAt) <= now && Date.parse(t.dueAt) > now) timers.push({ type: 'TaskReminded', at, taskId: t.id });
+    if (t.escalateAt !== null && t.escalatedAt === null && Date.parse(t.escalateAt) <= now) timers.push({ type: 'TaskEscalated', at, taskId: t.id });
+  }
+  if (timers.length > 0) return timers;
+
+  const open = (kind: TaskKind, assignee: string, role: 'agency' | 'coordinator', subject: string[], dueAt: string, expiresAt?: string): CycleEvent => ({
+    type: 'TaskOpened',
+    at,
+    task: newTask({ kind, network: state.network, process, assignee, assigneeRole: role, subject, openedAt: at, dueAt, expiresAt, offsets: calendar.offsets }),
+  });
+  /** A deadline from the calendar, or, once it has passed, a fresh window from now. */
+  const dueBy = (deadline: string | null, windowMs: number) =>
+    deadline !== null && Date.parse(deadline) > now ? deadline : new Date(now + windowMs).toISOString();
+  const ofKind = (kind: TaskKind, subjectPrefix = '') => tasks.filter((t) => t.kind === kind && (t.subject ?? '').startsWith(subjectPrefix));
+  const isOpen = (t: Task) => t.status === 'open';
+
+  switch (state.phase) {
+    case 'PLANNING': {
+      if (ofKind('contribute-activities').length === 0) {
+        return snapshot.members.map((m) => open('contribute-activities', m, 'agency', [m], dueBy(calendar.deadlines.planningDue, calendar.offsets.revisionMs)));
+      }
+      return now >= Date.parse(calendar.deadlines.planningDue) ? [{ type: 'PhaseEntered', at, phase: 'CONSOLIDATION' }] : [];
+    }
+    case 'CONSOLIDATION': {
+      // A revision without objections is the one just submitted: it goes to the members.
+      const latest = currentPlan(state);
+      if (latest && latest.objections.length === 0) return [{ type: 'PhaseEntered', at, phase: 'ENDORSEMENT' }];
+      const revision = state.revisions.length + 1;
+      if (state.tasks[taskId(process, 'consolidate-plan', `r${revision}`)]) return [];
+      const deadline = revision === 1 ? calendar.deadlines.consolidationDue : null;
+      return [open('consolidate-plan', snapshot.coordinatorAgency, 'coordinator', [`r${revision}`], dueBy(deadline, calendar.offsets.revisionMs))];
+    }
+    case 'ENDORSEMENT': {
+      const plan = currentPlan(state)!;
+      const round = ofKind('endorse-plan', `r${plan.revision}:`);
+      if (round.length === 0) {
+        const due = dueBy(plan.revision === 1 ? calendar.deadlines.endorsementDue : null, calendar.offsets.endorsementRoundMs);
+        return snapshot.members.map((m) => open('endorse-plan', m, 'agency', [`r${plan.revision}`, m], due));
+      }
+      if (plan.objections.length > 0) {
+        const reason = `revision ${plan.revision} went back to consolidation after an objection by ${plan.objections[0].agency}`;
+        const stillOpen = round.filter(isOpen);
+        if (stillOpen.length > 0) return stillOpen.map((t) => ({ type: 'TaskCancelled', at, taskId: t.id, reason }));
+        return [{ type: 'PhaseEntered', at, phase: 'CONSOLIDATION' }];
+      }
+      return round.every((t) => !isOpen(t)) ? [{ type: 'PhaseEntered', at, phase: 'IMPLEMENTATION' }] : [];
+    }
+    case 'IMPLEMENTATION': {
+      // Meetings and TWG reporting rounds will start here as child workflows (the meetings-and-TWGs issue).
+      const plan = currentPlan(state)!;
+      const opened: CycleEvent[] = [];
+      calendar.quarters.forEach((q, i) => {
+        if (Date.parse(q.start) > now) return;
+        for (const a of plan.activities) {
+          const reports = state.progress[a.id] ?? [];
+          if (reports.some((r) => r.status === 'cancelled' && r.quarter <= i)) continue; // no reports on a cancelled activity
+          if (!state.tasks[taskId(process, 'report-progress', `Q${i + 1}`, a.id)]) {
+            opened.push(open('report-progress', a.leadAgency, 'agency', [`Q${i + 1}`, a.id], q.end, calendar.end));
+          }
+        }
+      });
+      if (opened.length > 0) return opened;
+      return now >= Date.parse(calendar.end) ? [{ type: 'PhaseEntered', at, phase: 'ANNUAL_REVIEW' }] : [];
+    }
+    case 'ANNUAL_REVIEW': {
+      if (!state.report) return [{ type: 'ReportDrafted', at, report: draftAnnualReport(state, at) }];
+      const task = state.tasks[taskId(process, 'finalise-report')];
+      if (!task) return [open('finalise-report', snapshot.coordinatorAgency, 'coordinator', [], dueBy(calendar.deadlines.reviewDue, calendar.offsets.revisionMs))];
+      return task.status === 'completed' ? [{ type: 'CycleClosed', at }] : [];
+    }
+  }
+}
+
+/** The next instant at which `decideCycle` will have something to do, if nothing else happens first. */
+export function nextWakeUp(state: CycleState, now: number): number | undefined {
+  if (!state.calendar) return undefined;
+  const times: number[] = [];
+  for (const t of Object.values(state.tasks)) {
+    if (t.status !== 'open') continue;
+    if (t.expiresAt !== null) times.push(Date.parse(t.expiresAt));
+    if (t.remindedAt === null && Date.parse(t.remindAt) < Date.parse(t.dueAt)) times.push(Date.parse(t.remindAt));
+    if (t.escalateAt !== null && t.escalatedAt === null) times.push(Date.parse(t.escalateAt));
+  }
+  if (state.phase === 'PLANNING') times.push(Date.parse(state.calendar.deadlines.planningDue));
+  if (state.phase === 'IMPLEMENTATION') {
+    times.push(...state.calendar.quarters.map((q) => Date.parse(q.start)), Date.parse(state.calendar.end));
+  }
+  const future = times.filter((t) => t > now);
+  return future.length > 0 ? Math.min(...future) : undefined;
+}
+
+/** Applies `decideCycle` until nothing more is due: the state at `now`, and the events that led there. */
+export function settleCycle(state: CycleState, now: number, process: string, apply: (s: CycleState, e: CycleEvent) => CycleState) {
+  const events: CycleEvent[] = [];
+  for (let round = 0; round < 1_000; round++) {
+    const due = decideCycle(state, now, process);
+    if (due.length === 0) return { state, events };
+    for (const e of due) state = apply(state, e);
+    events.push(...due);
+  }
+  throw new Error('decideCycle did not settle after 1000 rounds');
+}

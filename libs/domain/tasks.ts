@@ -1,0 +1,139 @@
+import type { FieldError } from './calendar';
+import type { Actor } from './roles';
+
+/**
+ * Tasks: the one mechanism for all human work (DESIGN, "Tasks"). A workflow creates each task with a deterministic
+ * id, projects it to PostgreSQL, and completes it through an Update whose validator uses `checkTaskCompletion`.
+ */
+export const TASK_KINDS = ['contribute-activities', 'consolidate-plan', 'endorse-plan', 'report-progress', 'finalise-report'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+export const TASK_STATUSES = ['open', 'completed', 'cancelled', 'expired'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+export interface Task {
+  readonly id: string;
+  readonly kind: TaskKind;
+  readonly network: string;
+  /** The owning workflow's id. */
+  readonly process: string;
+  /** The agency that must do it; for coordinator tasks, the coordinating agency. */
+  readonly assignee: string;
+  readonly assigneeRole: 'agency' | 'coordinator';
+  /** What the task is about within its process: a revision (`r2`), a quarter and activity (`Q3:A1`). */
+  readonly subject: string | null;
+  readonly openedAt: string;
+  readonly dueAt: string;
+  readonly remindAt: string;
+  /** When it escalates to the coordinator if still open; none for tasks that expire at their due time. */
+  readonly escalateAt: string | null;
+  /** When silence becomes the answer (see EXPIRY_MEANING); none for tasks that stay open until done. */
+  readonly expiresAt: string | null;
+  readonly status: TaskStatus;
+  readonly completedAt: string | null;
+  readonly completedBy: Actor | null;
+  /** How many times it was completed: more than once only for kinds that allow resubmission. */
+  readonly submissions: number;
+  readonly result: unknown;
+  readonly remindedAt: string | null;
+  readonly escalatedAt: string | null;
+  readonly closedReason: string | null;
+  /** Bumped on every change; projections keep the highest. */
+  readonly version: number;
+}
+
+/** What silence means when a task expires, per kind (a kind absent here never expires on its own). */
+export const EXPIRY_MEANING: Partial<Record<TaskKind, string>> = {
+  'contribute-activities': 'no contribution (recorded as none)',
+  'endorse-plan': 'consent by silence',
+  'report-progress': 'missed',
+};
+
+/** Kinds an assignee may complete again, replacing the earlier answer, until the task's deadline. */
+export const RESUBMITTABLE: readonly TaskKind[] = ['contribute-activities'];
+
+export function taskId(process: string, kind: TaskKind, ...subject: string[]): string {
+  return [process, kind, ...subject].join(':');
+}
+
+export interface NewTask {
+  readonly kind: TaskKind;
+  readonly network: string;
+  readonly process: string;
+  readonly assignee: string;
+  readonly assigneeRole: 'agency' | 'coordinator';
+  readonly subject: string[];
+  readonly openedAt: string;
+  readonly dueAt: string;
+  /** Overrides the default expiry (the due time for expiring kinds). */
+  readonly expiresAt?: string;
+  readonly offsets: { readonly reminderBeforeMs: number; readonly escalationAfterMs: number };
+}
+
+export function newTask(t: NewTask): Task {
+  const due = Date.parse(t.dueAt);
+  const opened = Date.parse(t.openedAt);
+  const expires = t.kind in EXPIRY_MEANING ? (t.expiresAt ?? t.dueAt) : null;
+  const escalates = expires === null || Date.parse(expires) > due + t.offsets.escalationAfterMs;
+  return {
+    id: taskId(t.process, t.kind, ...t.subject),
+    kind: t.kind,
+    network: t.network,
+    process: t.process,
+    assignee: t.assignee,
+    assigneeRole: t.assigneeRole,
+    subject: t.subject.length > 0 ? t.subject.join(':') : null,
+    openedAt: t.openedAt,
+    dueAt: t.dueAt,
+    remindAt: new Date(Math.max(opened, due - t.offsets.reminderBeforeMs)).toISOString(),
+    escalateAt: escalates ? new Date(due + t.offsets.escalationAfterMs).toISOString() : null,
+    expiresAt: expires,
+    status: 'open',
+    completedAt: null,
+    completedBy: null,
+    submissions: 0,
+    result: null,
+    remindedAt: null,
+    escalatedAt: null,
+    closedReason: null,
+    version: 1,
+  };
+}
+
+export interface CompleteTaskCommand {
+  readonly taskId: string;
+  readonly by: Actor;
+  readonly payload: unknown;
+}
+
+/** Why a command was refused; the API maps each code to one HTTP status. */
+export type RejectionCode = 'TASK_NOT_FOUND' | 'NOT_ASSIGNEE' | 'TASK_CLOSED' | 'PHASE_CLOSED' | 'INVALID_PAYLOAD';
+
+export interface Rejection {
+  readonly code: RejectionCode;
+  readonly message: string;
+  readonly details: readonly FieldError[];
+}
+
+export function rejection(code: RejectionCode, message: string, details: readonly FieldError[] = []): Rejection {
+  return { code, message, details };
+}
+
+/** Whether `by` may complete `task` at `now`, leaving aside the payload and the process phase. */
+export function checkTaskOpen(task: Task | undefined, by: Actor, now: number): Rejection | undefined {
+  if (!task) return rejection('TASK_NOT_FOUND', 'No such task in this process');
+  const actorMatches =
+    task.assigneeRole === 'coordinator' ? by.role === 'coordinator' : by.role === 'agency' && by.agency === task.assignee;
+  if (!actorMatches) {
+    const who = task.assigneeRole === 'coordinator' ? 'the coordinator' : `agency ${task.assignee}`;
+    return rejection('NOT_ASSIGNEE', `Task ${task.id} is assigned to ${who}`);
+  }
+  const resubmission = task.status === 'completed' && RESUBMITTABLE.includes(task.kind);
+  if (task.status !== 'open' && !resubmission) {
+    return rejection('TASK_CLOSED', `Task ${task.id} is ${task.status}${task.closedReason ? ` (${task.closedReason})` : ''}`);
+  }
+  if (task.expiresAt !== null && now >= Date.parse(task.expiresAt)) {
+    return rejection('TASK_CLOSED', `The deadline of task ${task.id} passed at ${task.expiresAt}`);
+  }
+  return undefined;
+}
