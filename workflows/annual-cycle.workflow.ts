@@ -51,21 +51,27 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     state = applyCycleEvent(state, event);
   };
 
-  /** Projects what changed since the last projection; immutable state makes "changed" a reference comparison. */
-  const project = async () => {
+  /**
+   * Projects what changed since the last projection; immutable state makes "changed" a reference comparison.
+   * Projections run one after another, so a row's newer write never lands before an older one that carried other
+   * fields (the upserts keep the highest revision and would drop the late one).
+   */
+  let projecting: Promise<void> = Promise.resolve();
+  const projectChanges = async () => {
     const before = projected;
+    if (before === state) return;
     projected = state;
-    const tasks = Object.values(state.tasks).filter((t: Task) => before?.tasks[t.id] !== t);
     const projection: CycleProjection = {
       workflowId,
       state: { ...state, tasks: {}, revisions: [], progress: {}, report: null },
-      tasks,
+      tasks: Object.values(state.tasks).filter((t: Task) => before?.tasks[t.id] !== t),
       revisions: before?.revisions !== state.revisions ? state.revisions : undefined,
       progress: before?.progress !== state.progress ? state.progress : undefined,
       report: before?.report !== state.report ? state.report : undefined,
     };
     await projectCycle(projection);
   };
+  const project = (): Promise<void> => (projecting = projecting.then(projectChanges));
 
   setHandler(cycleStateQuery, () => state);
   setHandler(

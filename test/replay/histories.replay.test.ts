@@ -8,11 +8,15 @@ import { testEnv } from '../support/test-env';
 
 const HISTORIES = join(__dirname, '..', 'fixtures', 'histories');
 
-/** Every recorded history, as `temporal workflow show --output json` wrote it. */
+/**
+ * Every recorded history, as `temporal workflow show --output json` wrote it. A file is named after its workflow id
+ * with `:` written as `_`, then a description: `annual-cycle_tl_2044.whole-year.json` is `annual-cycle:tl:2044`.
+ * The id matters: task ids are derived from it.
+ */
 function recordedHistories() {
   return readdirSync(HISTORIES)
     .filter((f) => f.endsWith('.json'))
-    .map((file) => ({ workflowId: file.replace(/\.json$/, ''), history: historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'))) }));
+    .map((file) => ({ workflowId: file.split('.')[0].replace(/_/g, ':'), history: historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'))) }));
 }
 
 async function replayAll(workflowBundle: { code: string } | { codePath: string }): Promise<ReplayResult[]> {
@@ -27,7 +31,8 @@ async function replayAll(workflowBundle: { code: string } | { codePath: string }
  */
 describe('recorded histories replay against the current workflow code', () => {
   it('has histories to replay', () => {
-    expect(recordedHistories().length).toBeGreaterThanOrEqual(2);
+    expect(recordedHistories().map((h) => h.workflowId)).toEqual(expect.arrayContaining([expect.stringMatching(/^annual-cycle:tl:\d{4}$/)]));
+    expect(recordedHistories().length).toBeGreaterThanOrEqual(3);
   });
 
   it('replays every history without non-determinism', async () => {
