@@ -1,12 +1,13 @@
 import 'reflect-metadata';
 
+import { connect } from 'node:net';
 import { join } from 'node:path';
 
 import { Logger } from '@nestjs/common';
 
 import { Config, loadConfig } from '../libs/config/config';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
-import { startEmbeddedPostgres } from '../libs/runtime/embedded-postgres';
+import { startEmbeddedPostgres, takeOverShutdownSignals } from '../libs/runtime/embedded-postgres';
 import { startTemporalDevServer } from '../libs/temporal/dev-server';
 import { describeTemporalCli, locateTemporalCli } from '../libs/temporal/temporal-cli';
 import { createApiApp } from './api/create-api-app';
@@ -29,10 +30,20 @@ async function main(): Promise<void> {
     for (const stop of stops.reverse()) await stop().catch((err: unknown) => log.error(String(err)));
     process.exit(code);
   };
+  takeOverShutdownSignals(); // this function stops PostgreSQL itself, last
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));
+  process.once('SIGHUP', () => void stopAll(0));
 
   try {
+    // A server left over on a port would be picked up as if it were ours (the dev-server launcher only checks that
+    // something answers there): refuse, and say which variable moves the port.
+    await assertPortFree(config.port, 'PORT');
+    if (!config.databaseUrl) await assertPortFree(config.embeddedPostgresPort, 'MIGNET_POSTGRES_PORT');
+    if (!config.temporalAddress) {
+      await assertPortFree(config.temporalPort, 'MIGNET_TEMPORAL_PORT');
+      await assertPortFree(config.temporalUiPort, 'MIGNET_TEMPORAL_UI_PORT');
+    }
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
       log.log(`Starting embedded PostgreSQL on port ${config.embeddedPostgresPort} (data in ${join(config.dataDir, 'postgres')}) ...`);
@@ -89,6 +100,17 @@ async function main(): Promise<void> {
     log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
     await stopAll(1);
   }
+}
+
+function assertPortFree(port: number, variable: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1' });
+    socket.once('connect', () => {
+      socket.destroy();
+      reject(new Error(`Port ${port} is already in use (another mignet or server still running?): stop it, or set ${variable}`));
+    });
+    socket.once('error', () => resolve());
+  });
 }
 
 void main();

