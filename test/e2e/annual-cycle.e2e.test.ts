@@ -28,9 +28,7 @@ describe('annual cycle over HTTP (end to end)', () => {
     key = (who) => stack.keys.tl[who === 'coordinator' ? 'seed:coordinator' : who === 'auditor' ? 'seed:auditor' : `seed:agency:${who}`];
   });
   afterAll(async () => {
-    for await (const wf of stack.client.workflow.list({ query: `TaskQueue = '${stack.config.temporalTaskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await stack.client.workflow.getHandle(wf.workflowId).terminate('test finished');
-    }
+    await stack.terminateRunning();
     for await (const s of stack.client.schedule.list()) if (s.scheduleId === 'annual-cycle-schedule:tl') await stack.client.schedule.getHandle(s.scheduleId).delete();
     await stack.close();
   });

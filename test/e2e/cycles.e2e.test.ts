@@ -24,10 +24,7 @@ describe('cycles API (end to end)', () => {
     auditor = stack.keys.tl['seed:auditor'];
   });
   afterAll(async () => {
-    // The cycles started here would run until their calendar ends: stop them with the test.
-    for await (const wf of stack.client.workflow.list({ query: `TaskQueue = '${stack.config.temporalTaskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await stack.client.workflow.getHandle(wf.workflowId).terminate('test finished');
-    }
+    await stack.terminateRunning();
     await stack.close();
   });
 

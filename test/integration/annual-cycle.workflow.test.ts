@@ -20,9 +20,7 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
     stack = await startTestStack({ api: false });
   });
   afterAll(async () => {
-    for await (const wf of stack.client.workflow.list({ query: `TaskQueue = '${stack.config.temporalTaskQueue}' AND ExecutionStatus = 'Running'` })) {
-      await stack.client.workflow.getHandle(wf.workflowId).terminate('test finished');
-    }
+    await stack.terminateRunning();
     await stack.close();
   });
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { INestApplication } from '@nestjs/common';
-import { Client, Connection } from '@temporalio/client';
+import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 
 import { createApiApp } from '../../apps/api/create-api-app';
@@ -19,6 +19,8 @@ export interface TestStack {
   readonly client: Client;
   /** Seeded keys by label (`seed:coordinator`, `seed:auditor`, `seed:agency:ILO`), per network code. */
   readonly keys: Record<string, Record<string, string>>;
+  /** Terminates the workflows this stack's task queue still runs (cycles last a calendar year otherwise). */
+  terminateRunning(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -74,6 +76,18 @@ export async function startTestStack(options: { api?: boolean; worker?: boolean 
     config,
     client: new Client({ connection }),
     keys,
+    async terminateRunning() {
+      const client = new Client({ connection });
+      for await (const wf of client.workflow.list({ query: `TaskQueue = '${config.temporalTaskQueue}' AND ExecutionStatus = 'Running'` })) {
+        // One may finish between the listing and the termination: that is fine.
+        await client.workflow
+          .getHandle(wf.workflowId)
+          .terminate('test finished')
+          .catch((err: unknown) => {
+            if (!(err instanceof WorkflowNotFoundError)) throw err;
+          });
+      }
+    },
     async close() {
       await api?.close();
       await worker?.context.close();
