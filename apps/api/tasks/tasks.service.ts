@@ -43,11 +43,11 @@ export class TasksService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const [rows, total] = await this.tasks.findAndCount({ where, order: { dueAt: 'ASC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
-    return { items: rows.map(fromRow), page, pageSize, total };
+    return { items: rows.map(toDto), page, pageSize, total };
   }
 
   async get(network: string, id: string, by: Principal): Promise<TaskDto> {
-    return fromRow(await this.visibleTask(network, id, by));
+    return toDto(await this.visibleTask(network, id, by));
   }
 
   /** 200 with the task's new state, or the workflow validator's refusal mapped to 403, 409 or 422. */
@@ -59,7 +59,7 @@ export class TasksService {
           args: [{ taskId: id, by: { role: by.role, agency: by.agency }, payload }],
         }),
       );
-      return fromTask(task);
+      return toDto(task);
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type && err.cause.type in REJECTION_CODES) {
         const details = (err.cause.details?.[0] as FieldError[] | undefined) ?? [];
@@ -81,33 +81,11 @@ export class TasksService {
   }
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
+const iso = (d: Date | string | null): string | null => (d === null ? null : typeof d === 'string' ? d : d.toISOString());
 
-function fromRow(r: TaskEntity): TaskDto {
-  return {
-    id: r.id,
-    kind: r.kind,
-    process: r.process,
-    assignee: r.assignee,
-    assigneeRole: r.assigneeRole,
-    subject: r.subject,
-    status: r.status,
-    openedAt: r.openedAt.toISOString(),
-    dueAt: r.dueAt.toISOString(),
-    remindAt: r.remindAt.toISOString(),
-    escalateAt: iso(r.escalateAt),
-    expiresAt: iso(r.expiresAt),
-    completedAt: iso(r.completedAt),
-    completedBy: r.completedBy,
-    submissions: r.submissions,
-    result: r.result,
-    remindedAt: iso(r.remindedAt),
-    escalatedAt: iso(r.escalatedAt),
-    closedReason: r.closedReason,
-  };
-}
-
-function fromTask(t: Task): TaskDto {
+/** One shape for a task, whether read from its projection or returned by the workflow's Update. */
+function toDto(t: TaskEntity | Task): TaskDto {
+  const by = t.completedBy;
   return {
     id: t.id,
     kind: t.kind,
@@ -116,17 +94,17 @@ function fromTask(t: Task): TaskDto {
     assigneeRole: t.assigneeRole,
     subject: t.subject,
     status: t.status,
-    openedAt: t.openedAt,
-    dueAt: t.dueAt,
-    remindAt: t.remindAt,
-    escalateAt: t.escalateAt,
-    expiresAt: t.expiresAt,
-    completedAt: t.completedAt,
-    completedBy: t.completedBy ? (t.completedBy.agency ?? t.completedBy.role) : null,
+    openedAt: iso(t.openedAt)!,
+    dueAt: iso(t.dueAt)!,
+    remindAt: iso(t.remindAt)!,
+    escalateAt: iso(t.escalateAt),
+    expiresAt: iso(t.expiresAt),
+    completedAt: iso(t.completedAt),
+    completedBy: by === null || typeof by === 'string' ? by : (by.agency ?? by.role),
     submissions: t.submissions,
     result: t.result,
-    remindedAt: t.remindedAt,
-    escalatedAt: t.escalatedAt,
+    remindedAt: iso(t.remindedAt),
+    escalatedAt: iso(t.escalatedAt),
     closedReason: t.closedReason,
   };
 }
