@@ -41,7 +41,9 @@ export function decideCycle(state: CycleState, now: number, process: string): Cy
       if (ofKind('contribute-activities').length === 0) {
         return snapshot.members.map((m) => open('contribute-activities', m, 'agency', [m], dueBy(calendar.deadlines.planningDue, calendar.offsets.revisionMs)));
       }
-      return now >= Date.parse(calendar.deadlines.planningDue) ? [{ type: 'PhaseEntered', at, phase: 'CONSOLIDATION' }] : [];
+      // Planning closes when the contribute tasks do (their deadline may be later than the calendar's, for a cycle
+      // started after planningDue): until then a contribution may be resubmitted.
+      return now >= planningClosesAt(state) ? [{ type: 'PhaseEntered', at, phase: 'CONSOLIDATION' }] : [];
     }
     case 'CONSOLIDATION': {
       // A revision without objections is the one just submitted: it goes to the members.
@@ -93,6 +95,13 @@ export function decideCycle(state: CycleState, now: number, process: string): Cy
   }
 }
 
+function planningClosesAt(state: CycleState): number {
+  const deadlines = Object.values(state.tasks)
+    .filter((t) => t.kind === 'contribute-activities' && t.expiresAt !== null)
+    .map((t) => Date.parse(t.expiresAt!));
+  return deadlines.length > 0 ? Math.max(...deadlines) : Date.parse(state.calendar!.deadlines.planningDue);
+}
+
 /** The next instant at which `decideCycle` will have something to do, if nothing else happens first. */
 export function nextWakeUp(state: CycleState, now: number): number | undefined {
   if (!state.calendar) return undefined;
@@ -103,7 +112,7 @@ export function nextWakeUp(state: CycleState, now: number): number | undefined {
     if (t.remindedAt === null && Date.parse(t.remindAt) < Date.parse(t.dueAt)) times.push(Date.parse(t.remindAt));
     if (t.escalateAt !== null && t.escalatedAt === null) times.push(Date.parse(t.escalateAt));
   }
-  if (state.phase === 'PLANNING') times.push(Date.parse(state.calendar.deadlines.planningDue));
+  if (state.phase === 'PLANNING') times.push(planningClosesAt(state));
   if (state.phase === 'IMPLEMENTATION') {
     times.push(...state.calendar.quarters.map((q) => Date.parse(q.start)), Date.parse(state.calendar.end));
   }

@@ -61,6 +61,17 @@ describe('annual cycle: reducer and decisions', () => {
     expect(s.contributions.FAO).toEqual({ activities: [], at: null });
   });
 
+  it('gives a cycle started after the planning deadline a fresh window for contributions', () => {
+    let s = at(started(), 20_000); // planningDue was at 15 s
+    expect(s.phase).toBe('PLANNING');
+    const task = s.tasks[id('contribute-activities', 'ILO')];
+    expect(Date.parse(task.dueAt)).toBe(T0 + 20_000 + calendar.offsets.revisionMs);
+    s = complete(s, task.id, agency('ILO'), { activities: [proposal('ILO')] }, 21_000);
+    expect(at(s, 21_000).phase).toBe('PLANNING');
+    expect(nextWakeUp(s, T0 + 21_000)).toBeLessThanOrEqual(Date.parse(task.dueAt));
+    expect(at(s, 20_000 + calendar.offsets.revisionMs).phase).toBe('CONSOLIDATION');
+  });
+
   it('lets an agency resubmit until the deadline, keeping the last answer', () => {
     let s = at(started(), 0);
     s = complete(s, id('contribute-activities', 'UNDP'), agency('UNDP'), { activities: [proposal('UNDP', 1)] }, 1_000);
