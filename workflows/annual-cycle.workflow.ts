@@ -63,7 +63,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     projected = state;
     const projection: CycleProjection = {
       workflowId,
-      state: { ...state, tasks: {}, revisions: [], progress: {}, report: null },
+      // The cycle row's own fields only: what changed below travels separately, and contributions not at all.
+      state: { ...state, tasks: {}, contributions: {}, revisions: [], progress: {}, report: null },
       tasks: Object.values(state.tasks).filter((t: Task) => before?.tasks[t.id] !== t),
       revisions: before?.revisions !== state.revisions ? state.revisions : undefined,
       progress: before?.progress !== state.progress ? state.progress : undefined,
@@ -97,6 +98,8 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   }
 
   for (;;) {
+    // Cleared before settling, so an Update accepted while this step projects wakes the next step at once.
+    wake = false;
     const settled = settleCycle(state, Date.now(), workflowId, applyCycleEvent);
     settled.events.forEach((e) => {
       if (e.type === 'TaskReminded' || e.type === 'TaskEscalated') log.info(`${e.type} ${e.taskId}`);
@@ -107,13 +110,13 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
 
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength >= (input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS)) {
+      // Handlers project their own changes before they finish; nothing may be awaited between the last handler
+      // finishing and continuing, or an Update accepted in between would be lost with this run.
       await condition(allHandlersFinished);
-      await project();
       await continueAsNew<typeof annualCycleWorkflow>({ ...input, resume: state });
     }
 
     const wakeAt = nextWakeUp(state, Date.now());
-    wake = false;
     if (wakeAt === undefined) await condition(() => wake);
     else await condition(() => wake, Math.max(1, wakeAt - Date.now()));
   }

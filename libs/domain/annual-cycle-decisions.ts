@@ -72,12 +72,24 @@ export function decideCycle(state: CycleState, now: number, process: string): Cy
     case 'IMPLEMENTATION': {
       // Meetings and TWG reporting rounds will start here as child workflows (the meetings-and-TWGs issue).
       const plan = currentPlan(state)!;
+      // An activity reported cancelled gets no more progress tasks; those already open for later quarters close.
+      const cancelledIn = (activityId: string) => (state.progress[activityId] ?? []).find((r) => r.status === 'cancelled')?.quarter;
+      const moot: CycleEvent[] = ofKind('report-progress')
+        .filter(isOpen)
+        .flatMap((t) => {
+          const [quarter, activityId] = (t.subject ?? '').split(':');
+          const q = cancelledIn(activityId);
+          return q !== undefined && Number(quarter.slice(1)) > q
+            ? [{ type: 'TaskCancelled' as const, at, taskId: t.id, reason: `activity ${activityId} was reported cancelled in Q${q}` }]
+            : [];
+        });
+      if (moot.length > 0) return moot;
       const opened: CycleEvent[] = [];
       calendar.quarters.forEach((q, i) => {
         if (Date.parse(q.start) > now) return;
         for (const a of plan.activities) {
-          const reports = state.progress[a.id] ?? [];
-          if (reports.some((r) => r.status === 'cancelled' && r.quarter <= i)) continue; // no reports on a cancelled activity
+          const cancelled = cancelledIn(a.id);
+          if (cancelled !== undefined && cancelled <= i) continue; // no reports on a cancelled activity
           if (!state.tasks[taskId(process, 'report-progress', `Q${i + 1}`, a.id)]) {
             opened.push(open('report-progress', a.leadAgency, 'agency', [`Q${i + 1}`, a.id], q.end, calendar.end));
           }

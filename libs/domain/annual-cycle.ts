@@ -134,14 +134,26 @@ function payloadErrors(state: CycleState, task: Task, payload: unknown): FieldEr
   }
 }
 
-/** The guard of every task completion: the Update's validator and the reducer both call it. */
-export function checkTaskCompletion(state: CycleState, cmd: CompleteTaskCommand, now: number): Rejection | undefined {
+/**
+ * The state guard of a task completion: the task is open to this actor now, in its phase. The reducer applies it to
+ * every TaskCompleted event; payload rules are checked only on commands (see below), so that a stricter rule later
+ * does not make recorded events unreplayable.
+ */
+export function checkTaskTransition(state: CycleState, cmd: Omit<CompleteTaskCommand, 'payload'>, now: number): Rejection | undefined {
   const task = state.tasks[cmd.taskId];
   const closed = checkTaskOpen(task, cmd.by, now);
   if (closed) return closed;
   if (state.phase !== TASK_PHASE[task.kind]) {
     return rejection('PHASE_CLOSED', `Task ${task.id} belongs to ${TASK_PHASE[task.kind]}; the cycle is in ${state.phase}`);
   }
+  return undefined;
+}
+
+/** The whole guard of a completion command: the Update's validator calls it. */
+export function checkTaskCompletion(state: CycleState, cmd: CompleteTaskCommand, now: number): Rejection | undefined {
+  const refused = checkTaskTransition(state, cmd, now);
+  if (refused) return refused;
+  const task = state.tasks[cmd.taskId];
   const errors = payloadErrors(state, task, cmd.payload);
   if (errors.length > 0) return rejection('INVALID_PAYLOAD', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
   return undefined;
@@ -235,7 +247,7 @@ function applyUncounted(state: CycleState, event: CycleEvent): CycleState {
       requireOpen(state, event);
       return withTask(state, event.taskId, () => ({ escalatedAt: event.at }));
     case 'TaskCompleted': {
-      const rejected = checkTaskCompletion(state, { taskId: event.taskId, by: event.by, payload: event.payload }, Date.parse(event.at));
+      const rejected = checkTaskTransition(state, { taskId: event.taskId, by: event.by }, Date.parse(event.at));
       if (rejected) throw new CycleTransitionError(event.type, state.phase, rejected.message);
       const task = state.tasks[event.taskId];
       const done = withTask(state, event.taskId, (t) => ({

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { CycleDto, PlanDto } from '../../apps/api/cycles/cycle.dto';
@@ -62,8 +62,9 @@ describe('annual cycle over HTTP (end to end)', () => {
     const at = (s: number) => new Date(start + s * 1_000).toISOString();
     const calendar = {
       start: at(0),
-      end: at(24),
-      deadlines: { planningDue: at(4), consolidationDue: at(6), endorsementDue: at(9), reviewDue: at(40) },
+      end: at(28),
+      // Planning leaves 7 s for ten answers, so that a slow, shared machine does not miss the deadline.
+      deadlines: { planningDue: at(7), consolidationDue: at(9), endorsementDue: at(12), reviewDue: at(45) },
       offsets: { reminderBeforeMs: 500, escalationAfterMs: 500, revisionMs: 3_000, endorsementRoundMs: 3_000 },
     };
     const started = await call('POST', '/networks/tl/cycles', key('coordinator'), { year, calendar });
@@ -124,6 +125,11 @@ describe('annual cycle over HTTP (end to end)', () => {
     expect(report.missedTasks).toEqual([expect.objectContaining({ id: `${wf}:endorse-plan:r2:FAO`, meaning: 'consent by silence' })]);
     expect(report.gcmCoverage.find((c) => c.objective === 6)?.activities).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
 
+    // Q1's reports were asked for after Q1 had ended: they were escalated to the coordinator, and listed as such.
+    const escalated = (await call<TaskPageDto>('GET', `/networks/tl/tasks?escalated=true&process=${wf}`, key('coordinator'))).body.items;
+    expect(escalated.map((t) => t.subject).sort()).toEqual(activities.map((a) => `Q1:${a.id}`).sort());
+    expect((await call('GET', `/networks/tl/tasks?escalated=maybe`, key('coordinator'))).status).toBe(400);
+
     const plan = (await call<PlanDto>('GET', `/networks/tl/cycles/${year}/plan`, key('ILO'))).body;
     expect(plan.revisions).toHaveLength(2);
     expect(plan.activities).toHaveLength(5);
@@ -177,6 +183,7 @@ describe('annual cycle over HTTP (end to end)', () => {
     const json = execFileSync(cli.path, ['workflow', 'show', '-w', workflowId, '--output', 'json', '--address', testEnv().temporalAddress], {
       maxBuffer: 256 * 1024 * 1024,
     });
+    for (const old of readdirSync(dir).filter((f) => f.endsWith('.whole-year.json'))) rmSync(join(dir, old)); // one recorded year
     writeFileSync(join(dir, `${workflowId.replace(/:/g, '_')}.whole-year.json`), json); // the id is in the name: replay needs it
   }
 

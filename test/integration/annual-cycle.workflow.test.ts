@@ -41,8 +41,8 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
   }
 
   it('reminds before the due time and escalates after it, on the calendar’s timers', async () => {
-    // Planning due 1.8 s in, consolidation 3 s in; reminders 400 ms before, escalation 400 ms after.
-    const { workflowId, calendar } = await startCycle(12_000, {}, { reminderBeforeMs: 400, escalationAfterMs: 400 });
+    // Planning due 3.6 s in, consolidation 6 s in; reminders 2 s before (room for a slow timer), escalation 400 ms after.
+    const { workflowId, calendar } = await startCycle(24_000, {}, { reminderBeforeMs: 2_000, escalationAfterMs: 400 });
     const reminded = await waitFor(async () => {
       const tasks = await tasksOf(workflowId);
       return tasks.length === 9 && tasks.every((t) => t.remindedAt) ? tasks : undefined;
@@ -50,7 +50,7 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
     for (const t of reminded) {
       expect(t.remindedAt!.getTime()).toBeGreaterThanOrEqual(t.remindAt.getTime());
       expect(t.remindedAt!.getTime()).toBeLessThan(t.dueAt.getTime());
-      expect(t.remindAt.getTime()).toBe(Date.parse(calendar.deadlines.planningDue) - 400);
+      expect(t.remindAt.getTime()).toBe(Date.parse(calendar.deadlines.planningDue) - 2_000);
     }
     // Nobody contributed: at the deadline every task expires as "none", and the coordinator's task opens.
     const consolidate = await waitFor(async () => (await tasksOf(workflowId)).find((t) => t.kind === 'consolidate-plan' && t.escalatedAt), 'escalation of the consolidation task', 20_000);
@@ -58,6 +58,53 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
     expect(consolidate.escalatedAt!.getTime()).toBeGreaterThanOrEqual(consolidate.dueAt.getTime() + 400);
     const contributions = (await tasksOf(workflowId)).filter((t) => t.kind === 'contribute-activities');
     expect(contributions.map((t) => [t.status, t.closedReason])).toEqual(Array(9).fill(['expired', 'no contribution (recorded as none)']));
+  });
+
+  it('moves on as soon as the answers are in: every member endorsing starts implementation before the deadline', async () => {
+    const start = Date.now() + 300;
+    const at = (ms: number) => new Date(start + ms).toISOString();
+    const year = 3300 + Math.floor(Math.random() * 600);
+    const id = `annual-cycle:tl:${year}:${randomBytes(4).toString('hex')}`;
+    const cal = {
+      ...compressedCalendar(year, new Date(start), 8_000),
+      deadlines: { planningDue: at(2_000), consolidationDue: at(3_000), endorsementDue: at(6_000), reviewDue: at(30_000) },
+    };
+    const cycle = await stack.client.workflow.start<typeof annualCycleWorkflow>('annualCycleWorkflow', {
+      workflowId: id,
+      taskQueue: stack.config.temporalTaskQueue,
+      args: [{ network: 'tl', year, calendar: cal, startedBy: { role: 'coordinator', agency: 'IOM' } }],
+    });
+    const answered = new Set<string>();
+    /** Answers every open task the moment the workflow shows it, like a client polling tightly. */
+    const answerAll = async () => {
+      const state = await cycle.query(cycleStateQuery);
+      const fresh = Object.values(state.tasks).filter((t) => t.status === 'open' && !answered.has(t.id));
+      // All at once, as nine agencies would: some land while the workflow is busy projecting.
+      await Promise.all(fresh.map(async (t) => {
+        answered.add(t.id);
+        const by = t.assigneeRole === 'coordinator' ? { role: 'coordinator' as const, agency: 'IOM' } : { role: 'agency' as const, agency: t.assignee };
+        const payload =
+          t.kind === 'contribute-activities' ? { activities: [proposal(t.assignee)] }
+          : t.kind === 'consolidate-plan' ? { activities: [{ id: 'A1', ...proposal('ILO') }] }
+          : t.kind === 'endorse-plan' ? { decision: 'endorse' }
+          : t.kind === 'report-progress' ? { status: 'on-track' }
+          : { summary: 'done' };
+        await cycle.executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, by, payload }] });
+      }));
+      return state;
+    };
+    const implementation = await waitFor(async () => {
+      const state = await answerAll();
+      return state.phase === 'IMPLEMENTATION' ? state : undefined;
+    }, 'implementation', 20_000);
+    // Nobody was silent: the plan was endorsed when the last member answered, not at the round's deadline.
+    expect(Date.parse(implementation.phaseEnteredAt!)).toBeLessThan(Date.parse(cal.deadlines.endorsementDue));
+    const closed = await waitFor(async () => {
+      const state = await answerAll();
+      return state.phase === 'CLOSED' ? state : undefined;
+    }, 'the cycle to close', 30_000);
+    expect(closed.report).toMatchObject({ summary: 'done', activities: [expect.objectContaining({ id: 'A1', status: 'on-track' })] });
+    expect(await cycle.result()).toBe('CLOSED');
   });
 
   it('refuses bad completions in the validator with a typed reason, and accepts a good one', async () => {

@@ -151,6 +151,10 @@ describe('annual cycle: reducer and decisions', () => {
     s = complete(s, id('report-progress', 'Q3', 'A3'), agency('IOM'), { status: 'cancelled' }, 52_000);
     s = at(s, 76_000);
     expect(s.tasks[id('report-progress', 'Q4', 'A3')]).toBeUndefined(); // no reports on a cancelled activity
+    // A4 is cancelled in its Q1 report while Q2 is already open: the Q2 task closes with the reason.
+    s = complete(s, id('report-progress', 'Q1', 'A4'), agency('OHCHR'), { status: 'cancelled' }, 76_000);
+    s = at(s, 76_000);
+    expect(s.tasks[id('report-progress', 'Q2', 'A4')]).toMatchObject({ status: 'cancelled', closedReason: 'activity A4 was reported cancelled in Q1' });
     s = at(s, 100_000); // the year ends
     expect(s.phase).toBe('ANNUAL_REVIEW');
     expect(s.report).not.toBeNull();

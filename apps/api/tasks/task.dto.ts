@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 import { AGENCY_CODE } from '../../../libs/domain/network';
 import { TASK_KINDS, TASK_STATUSES } from '../../../libs/domain/tasks';
@@ -26,6 +26,12 @@ export class TaskQueryDto {
   @IsOptional()
   @IsString({ message: 'must be a workflow id' })
   process?: string;
+
+  @ApiPropertyOptional({ description: 'true: only tasks escalated to the coordinator (still open past due + escalation offset)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  escalated?: boolean;
 
   @ApiPropertyOptional({ default: 1, minimum: 1 })
   @IsOptional()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { FindOptionsWhere, Repository } from 'typeorm';
+import { FindOptionsWhere, IsNull, Not, Repository } from 'typeorm';
 
 import type { FieldError } from '../../../libs/domain/calendar';
 import type { RejectionCode, Task } from '../../../libs/domain/tasks';
@@ -40,6 +40,7 @@ export class TasksService {
     if (query.status) where.status = query.status;
     if (query.kind) where.kind = query.kind;
     if (query.process) where.process = query.process;
+    if (query.escalated !== undefined) where.escalatedAt = query.escalated ? Not(IsNull()) : IsNull();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
     const [rows, total] = await this.tasks.findAndCount({ where, order: { dueAt: 'ASC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });

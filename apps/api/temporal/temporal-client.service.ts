@@ -38,7 +38,10 @@ export class TemporalClientService implements OnApplicationShutdown {
       const grpc = [err, cause].find(isGrpcServiceError);
       const connectFailed = err instanceof Error && /Failed to connect|connect ECONNREFUSED|deadline/i.test(err.message);
       if ((grpc && UNREACHABLE.has(grpc.code)) || connectFailed) {
-        throw new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, 'Temporal is not reachable right now; nothing was started. Try again shortly.');
+        throw new AppError(
+          ErrorCode.TEMPORAL_UNAVAILABLE,
+          'Temporal did not answer in time or cannot be reached: check whether the command took effect before sending it again',
+        );
       }
       throw err;
     }

@@ -43,6 +43,8 @@ export class TasksPlansAudit1795830000000 implements MigrationInterface {
       BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`);
     await q.query(`CREATE TRIGGER "tr_audit_log_append_only" BEFORE UPDATE OR DELETE ON "audit_log"
       FOR EACH ROW EXECUTE FUNCTION "audit_log_append_only"()`);
+    await q.query(`CREATE TRIGGER "tr_audit_log_no_truncate" BEFORE TRUNCATE ON "audit_log"
+      FOR EACH STATEMENT EXECUTE FUNCTION "audit_log_append_only"()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
