@@ -66,8 +66,8 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
     const year = 3300 + Math.floor(Math.random() * 600);
     const id = `annual-cycle:tl:${year}:${randomBytes(4).toString('hex')}`;
     const cal = {
-      ...compressedCalendar(year, new Date(start), 8_000),
-      deadlines: { planningDue: at(2_000), consolidationDue: at(3_000), endorsementDue: at(6_000), reviewDue: at(30_000) },
+      ...compressedCalendar(year, new Date(start), 12_000),
+      deadlines: { planningDue: at(3_000), consolidationDue: at(4_000), endorsementDue: at(8_000), reviewDue: at(40_000) },
     };
     const cycle = await stack.client.workflow.start<typeof annualCycleWorkflow>('annualCycleWorkflow', {
       workflowId: id,
@@ -89,7 +89,11 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
           : t.kind === 'endorse-plan' ? { decision: 'endorse' }
           : t.kind === 'report-progress' ? { status: 'on-track' }
           : { summary: 'done' };
-        await cycle.executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, by, payload }] });
+        // On a slow machine an answer may come after its deadline: the cycle goes on without it, so may the test.
+        await cycle.executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, by, payload }] }).catch((err: unknown) => {
+          const type = ((err as WorkflowUpdateFailedError).cause as ApplicationFailure | undefined)?.type;
+          if (type !== 'TASK_CLOSED' && type !== 'PHASE_CLOSED') throw err;
+        });
       }));
       return state;
     };
