@@ -23,7 +23,7 @@ import {
   initialCycleState,
 } from '../libs/domain/annual-cycle';
 import { nextWakeUp, settleCycle } from '../libs/domain/annual-cycle-decisions';
-import type { Task } from '../libs/domain/tasks';
+import type { Rejection, Task } from '../libs/domain/tasks';
 import { completeTaskUpdate, cycleStateQuery } from './annual-cycle.messages';
 
 const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
@@ -83,6 +83,9 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   setHandler(
     completeTaskUpdate,
     async (cmd) => {
+      // Checked again: Updates that arrive together may all pass their validators before the first handler runs.
+      const refused = checkTaskCompletion(state, cmd, Date.now());
+      if (refused) throw refusal(refused);
       record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
       wake = true;
       const task = state.tasks[cmd.taskId];
@@ -92,7 +95,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     {
       validator: (cmd) => {
         const refused = checkTaskCompletion(state, cmd, Date.now());
-        if (refused) throw ApplicationFailure.create({ type: refused.code, message: refused.message, details: [refused.details], nonRetryable: true });
+        if (refused) throw refusal(refused);
       },
     },
   );
@@ -127,6 +130,11 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   }
   await condition(allHandlersFinished);
   return state.phase;
+}
+
+/** A refused command, as the API reads it: the failure's type is the RejectionCode. */
+function refusal(r: Rejection): ApplicationFailure {
+  return ApplicationFailure.create({ type: r.code, message: r.message, details: [r.details], nonRetryable: true });
 }
 
 /**

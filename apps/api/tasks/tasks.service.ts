@@ -54,13 +54,12 @@ export class TasksService {
   /** 200 with the task's new state, or the workflow validator's refusal mapped to 403, 409 or 422. */
   async complete(network: string, id: string, payload: unknown, by: Principal): Promise<TaskDto> {
     const row = await this.visibleTask(network, id, by);
+    const send = () =>
+      this.temporal.client.workflow.getHandle(row.process).executeUpdate(completeTaskUpdate, {
+        args: [{ taskId: id, by: { role: by.role, agency: by.agency }, payload }],
+      });
     try {
-      const task = await this.temporal.call(() =>
-        this.temporal.client.workflow.getHandle(row.process).executeUpdate(completeTaskUpdate, {
-          args: [{ taskId: id, by: { role: by.role, agency: by.agency }, payload }],
-        }),
-      );
-      return toDto(task);
+      return toDto(await this.temporal.call(() => retryUnprocessed(send)));
     } catch (err) {
       if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type && err.cause.type in REJECTION_CODES) {
         const details = (err.cause.details?.[0] as FieldError[] | undefined) ?? [];
@@ -79,6 +78,26 @@ export class TasksService {
       throw new AppError(ErrorCode.NOT_ASSIGNEE, `Task ${id} is not ${by.agency}'s`);
     }
     return row;
+  }
+}
+
+const UNPROCESSED_RETRIES = 3;
+
+/**
+ * Sends an Update again when the server refused it unprocessed (type UnprocessedUpdate): with many Updates
+ * arriving at once, the server sometimes drops one before any validator has seen it. Nothing was applied, so sending
+ * it again is safe; the validator then decides as for any other.
+ */
+async function retryUnprocessed<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send();
+    } catch (err) {
+      const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+      const unprocessed = cause instanceof ApplicationFailure && cause.type === 'UnprocessedUpdate';
+      if (!unprocessed || attempt > UNPROCESSED_RETRIES) throw err;
+      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+    }
   }
 }
 
