@@ -1,6 +1,6 @@
 import { CycleEvent, CycleState, currentPlan } from './annual-cycle';
 import { draftAnnualReport } from './annual-report';
-import { newTask, taskId, Task, TaskKind } from './tasks';
+import { dueTaskTimers, newTask, taskId, Task, TaskKind, taskTimerInstants } from './tasks';
 
 /**
  * What the passage of time and the answers so far make happen next in an annual cycle: task timers (reminders,
@@ -13,16 +13,7 @@ export function decideCycle(state: CycleState, now: number, process: string): Cy
   const { calendar, snapshot } = state;
   const tasks = Object.values(state.tasks);
 
-  const timers: CycleEvent[] = [];
-  for (const t of tasks) {
-    if (t.status !== 'open') continue;
-    if (t.expiresAt !== null && Date.parse(t.expiresAt) <= now) {
-      timers.push({ type: 'TaskExpired', at, taskId: t.id });
-      continue;
-    }
-    if (t.remindedAt === null && Date.parse(t.remindAt) <= now && Date.parse(t.dueAt) > now) timers.push({ type: 'TaskReminded', at, taskId: t.id });
-    if (t.escalateAt !== null && t.escalatedAt === null && Date.parse(t.escalateAt) <= now) timers.push({ type: 'TaskEscalated', at, taskId: t.id });
-  }
+  const timers = dueTaskTimers(state.tasks, now);
   if (timers.length > 0) return timers;
 
   const open = (kind: TaskKind, assignee: string, role: 'agency' | 'coordinator', subject: string[], dueAt: string, expiresAt?: string): CycleEvent => ({
@@ -117,13 +108,7 @@ function planningClosesAt(state: CycleState): number {
 /** The next instant at which `decideCycle` will have something to do, if nothing else happens first. */
 export function nextWakeUp(state: CycleState, now: number): number | undefined {
   if (!state.calendar) return undefined;
-  const times: number[] = [];
-  for (const t of Object.values(state.tasks)) {
-    if (t.status !== 'open') continue;
-    if (t.expiresAt !== null) times.push(Date.parse(t.expiresAt));
-    if (t.remindedAt === null && Date.parse(t.remindAt) < Date.parse(t.dueAt)) times.push(Date.parse(t.remindAt));
-    if (t.escalateAt !== null && t.escalatedAt === null) times.push(Date.parse(t.escalateAt));
-  }
+  const times = taskTimerInstants(state.tasks);
   if (state.phase === 'PLANNING') times.push(planningClosesAt(state));
   if (state.phase === 'IMPLEMENTATION') {
     times.push(...state.calendar.quarters.map((q) => Date.parse(q.start)), Date.parse(state.calendar.end));

@@ -1,6 +1,6 @@
 import type { Calendar, FieldError } from './calendar';
 import type { Actor } from './roles';
-import { checkTaskOpen, CompleteTaskCommand, EXPIRY_MEANING, Rejection, rejection, Task, TaskKind } from './tasks';
+import { applyTaskEvent, checkTaskOpen, CompleteTaskCommand, isTaskEvent, Rejection, rejection, Task, TaskEvent, TaskKind } from './tasks';
 import type { AnnualReport } from './annual-report';
 import {
   ActivityProposal,
@@ -67,14 +67,9 @@ export interface ProgressReport {
 }
 
 export type CycleEvent =
+  | TaskEvent
   | { readonly type: 'CycleStarted'; readonly at: string; readonly by: Actor; readonly calendar: Calendar; readonly network: NetworkSnapshot }
   | { readonly type: 'PhaseEntered'; readonly at: string; readonly phase: CyclePhase }
-  | { readonly type: 'TaskOpened'; readonly at: string; readonly task: Task }
-  | { readonly type: 'TaskReminded'; readonly at: string; readonly taskId: string }
-  | { readonly type: 'TaskEscalated'; readonly at: string; readonly taskId: string }
-  | { readonly type: 'TaskCompleted'; readonly at: string; readonly taskId: string; readonly by: Actor; readonly payload: unknown }
-  | { readonly type: 'TaskExpired'; readonly at: string; readonly taskId: string }
-  | { readonly type: 'TaskCancelled'; readonly at: string; readonly taskId: string; readonly reason: string }
   | { readonly type: 'ReportDrafted'; readonly at: string; readonly report: AnnualReport }
   | { readonly type: 'CycleClosed'; readonly at: string };
 
@@ -159,18 +154,6 @@ export function checkTaskCompletion(state: CycleState, cmd: CompleteTaskCommand,
   return undefined;
 }
 
-function withTask(state: CycleState, id: string, change: (t: Task) => Partial<Task>): CycleState {
-  const task = state.tasks[id];
-  if (!task) throw new CycleTransitionError('TaskOpened', state.phase, `no task ${id}`);
-  return { ...state, tasks: { ...state.tasks, [id]: { ...task, ...change(task), version: task.version + 1 } } };
-}
-
-function requireOpen(state: CycleState, event: CycleEvent & { taskId: string }): Task {
-  const task = state.tasks[event.taskId];
-  if (!task || task.status !== 'open') throw new CycleTransitionError(event.type, state.phase, `task ${event.taskId} is not open`);
-  return task;
-}
-
 const NEXT_PHASE: Record<CyclePhase, readonly CyclePhase[]> = {
   PLANNING: ['CONSOLIDATION'],
   CONSOLIDATION: ['ENDORSEMENT'],
@@ -220,7 +203,23 @@ function completionEffect(state: CycleState, task: Task, event: Extract<CycleEve
   }
 }
 
+/** A task event: the process's guard, the task mechanism's transition, then what it means for the cycle. */
+function applyTaskEventToCycle(state: CycleState, event: TaskEvent): CycleState {
+  if (event.type === 'TaskCompleted') {
+    const rejected = checkTaskTransition(state, { taskId: event.taskId, by: event.by }, Date.parse(event.at));
+    if (rejected) throw new CycleTransitionError(event.type, state.phase, rejected.message);
+  }
+  const before = state.tasks[event.type === 'TaskOpened' ? event.task.id : event.taskId];
+  const next: CycleState = { ...state, tasks: applyTaskEvent(state.tasks, event) };
+  if (event.type === 'TaskCompleted') return completionEffect(next, before, event);
+  if (event.type === 'TaskExpired' && before.kind === 'contribute-activities') {
+    return { ...next, contributions: { ...next.contributions, [before.assignee]: { activities: [], at: null } } };
+  }
+  return next;
+}
+
 function applyUncounted(state: CycleState, event: CycleEvent): CycleState {
+  if (isTaskEvent(event)) return applyTaskEventToCycle(state, event);
   switch (event.type) {
     case 'CycleStarted':
       if (state.phase !== 'NOT_STARTED') throw new CycleTransitionError(event.type, state.phase);
@@ -237,38 +236,6 @@ function applyUncounted(state: CycleState, event: CycleEvent): CycleState {
         revisions:
           event.phase === 'IMPLEMENTATION' ? [...state.revisions.slice(0, -1), { ...currentPlan(state)!, endorsedAt: event.at }] : state.revisions,
       };
-    case 'TaskOpened':
-      if (state.tasks[event.task.id]) throw new CycleTransitionError(event.type, state.phase, `task ${event.task.id} exists`);
-      return { ...state, tasks: { ...state.tasks, [event.task.id]: event.task } };
-    case 'TaskReminded':
-      requireOpen(state, event);
-      return withTask(state, event.taskId, () => ({ remindedAt: event.at }));
-    case 'TaskEscalated':
-      requireOpen(state, event);
-      return withTask(state, event.taskId, () => ({ escalatedAt: event.at }));
-    case 'TaskCompleted': {
-      const rejected = checkTaskTransition(state, { taskId: event.taskId, by: event.by }, Date.parse(event.at));
-      if (rejected) throw new CycleTransitionError(event.type, state.phase, rejected.message);
-      const task = state.tasks[event.taskId];
-      const done = withTask(state, event.taskId, (t) => ({
-        status: 'completed',
-        completedAt: event.at,
-        completedBy: event.by,
-        result: event.payload,
-        submissions: t.submissions + 1,
-      }));
-      return completionEffect(done, task, event);
-    }
-    case 'TaskExpired': {
-      const task = requireOpen(state, event);
-      const expired = withTask(state, event.taskId, () => ({ status: 'expired', closedReason: EXPIRY_MEANING[task.kind] ?? 'expired' }));
-      return task.kind === 'contribute-activities'
-        ? { ...expired, contributions: { ...expired.contributions, [task.assignee]: { activities: [], at: null } } }
-        : expired;
-    }
-    case 'TaskCancelled':
-      requireOpen(state, event);
-      return withTask(state, event.taskId, () => ({ status: 'cancelled', closedReason: event.reason }));
     case 'ReportDrafted':
       if (state.phase !== 'ANNUAL_REVIEW' || state.report) throw new CycleTransitionError(event.type, state.phase);
       return { ...state, report: { ...event.report, finalisedAt: null, finalisedBy: null, summary: null } };

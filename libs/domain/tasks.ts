@@ -137,3 +137,81 @@ export function checkTaskOpen(task: Task | undefined, by: Actor, now: number): R
   }
   return undefined;
 }
+
+/** Events of the task mechanism, the same in every process that owns tasks. */
+export type TaskEvent =
+  | { readonly type: 'TaskOpened'; readonly at: string; readonly task: Task }
+  | { readonly type: 'TaskReminded'; readonly at: string; readonly taskId: string }
+  | { readonly type: 'TaskEscalated'; readonly at: string; readonly taskId: string }
+  | { readonly type: 'TaskCompleted'; readonly at: string; readonly taskId: string; readonly by: Actor; readonly payload: unknown }
+  | { readonly type: 'TaskExpired'; readonly at: string; readonly taskId: string }
+  | { readonly type: 'TaskCancelled'; readonly at: string; readonly taskId: string; readonly reason: string };
+
+export const TASK_EVENT_TYPES: readonly TaskEvent['type'][] = ['TaskOpened', 'TaskReminded', 'TaskEscalated', 'TaskCompleted', 'TaskExpired', 'TaskCancelled'];
+
+export function isTaskEvent(event: { readonly type: string }): event is TaskEvent {
+  return (TASK_EVENT_TYPES as readonly string[]).includes(event.type);
+}
+
+export class TaskTransitionError extends Error {
+  constructor(readonly event: TaskEvent['type'], detail: string) {
+    super(`${event}: ${detail}`);
+    this.name = 'TaskTransitionError';
+  }
+}
+
+/**
+ * The task side of a task event: the task's own guard and new state. What the event means for the process (its
+ * phase, the payload's effect) is the owning process's reducer's business.
+ */
+export function applyTaskEvent(tasks: Readonly<Record<string, Task>>, event: TaskEvent): Record<string, Task> {
+  if (event.type === 'TaskOpened') {
+    if (tasks[event.task.id]) throw new TaskTransitionError(event.type, `task ${event.task.id} exists`);
+    return { ...tasks, [event.task.id]: event.task };
+  }
+  const task = tasks[event.taskId];
+  if (!task) throw new TaskTransitionError(event.type, `no task ${event.taskId}`);
+  const resubmission = event.type === 'TaskCompleted' && task.status === 'completed' && RESUBMITTABLE.includes(task.kind);
+  if (task.status !== 'open' && !resubmission) throw new TaskTransitionError(event.type, `task ${event.taskId} is ${task.status}`);
+  const change = (c: Partial<Task>) => ({ ...tasks, [task.id]: { ...task, ...c, version: task.version + 1 } });
+  switch (event.type) {
+    case 'TaskReminded':
+      return change({ remindedAt: event.at });
+    case 'TaskEscalated':
+      return change({ escalatedAt: event.at });
+    case 'TaskCompleted':
+      return change({ status: 'completed', completedAt: event.at, completedBy: event.by, result: event.payload, submissions: task.submissions + 1 });
+    case 'TaskExpired':
+      return change({ status: 'expired', closedReason: EXPIRY_MEANING[task.kind] ?? 'expired' });
+    case 'TaskCancelled':
+      return change({ status: 'cancelled', closedReason: event.reason });
+  }
+}
+
+/** The task timers that are due at `now`: expiries first (an expired task needs no reminder), then reminders and escalations. */
+export function dueTaskTimers(tasks: Readonly<Record<string, Task>>, now: number): TaskEvent[] {
+  const at = new Date(now).toISOString();
+  const due: TaskEvent[] = [];
+  for (const t of Object.values(tasks)) {
+    if (t.status !== 'open') continue;
+    if (t.expiresAt !== null && Date.parse(t.expiresAt) <= now) {
+      due.push({ type: 'TaskExpired', at, taskId: t.id });
+      continue;
+    }
+    if (t.remindedAt === null && Date.parse(t.remindAt) <= now && Date.parse(t.dueAt) > now) due.push({ type: 'TaskReminded', at, taskId: t.id });
+    if (t.escalateAt !== null && t.escalatedAt === null && Date.parse(t.escalateAt) <= now) due.push({ type: 'TaskEscalated', at, taskId: t.id });
+  }
+  return due;
+}
+
+/** The instants at which the open tasks' timers fire. */
+export function taskTimerInstants(tasks: Readonly<Record<string, Task>>): number[] {
+  const times: number[] = [];
+  for (const t of Object.values(tasks)) {
+    if (t.status !== 'open') continue;
+    if (t.expiresAt !== null) times.push(Date.parse(t.expiresAt));
+    if (t.remindedAt === null && Date.parse(t.remindAt) < Date.parse(t.dueAt)) times.push(Date.parse(t.remindAt));
+    if (t.escalateAt !== null && t.escalatedAt === null) times.push(Date.parse(t.escalateAt));
+  }
+  return times;
+}
