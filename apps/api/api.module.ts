@@ -4,7 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import type { Config } from '../../libs/config/config';
 import { dataSourceOptions } from '../../libs/persistence/data-source';
-import { ApiKeyEntity, CycleEntity, NetworkEntity, PlanActivityEntity, PlanRevisionEntity, TaskEntity } from '../../libs/persistence/entities';
+import { ApiKeyEntity, CycleEntity, NetworkEntity, PlanActivityEntity, PlanRevisionEntity, TaskEntity, TwgEntity } from '../../libs/persistence/entities';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditService } from './audit/audit.service';
 import { CONFIG } from '../common/config.token';
@@ -18,6 +18,8 @@ import { SchedulesController } from './schedules/schedules.controller';
 import { SchedulesService } from './schedules/schedules.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
+import { TwgsController } from './twgs/twgs.controller';
+import { TwgsService } from './twgs/twgs.service';
 import { HealthService } from './health/health.service';
 import { TemporalClientService } from './temporal/temporal-client.service';
 
@@ -28,9 +30,9 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
-        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity]),
+        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity]),
       ],
-      controllers: [HealthController, CyclesController, TasksController, SchedulesController],
+      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
@@ -40,6 +42,7 @@ export class ApiModule {
         AuditService,
         TasksService,
         SchedulesService,
+        TwgsService,
         TemporalClientService,
         HealthService,
         CyclesService,

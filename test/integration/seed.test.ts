@@ -1,5 +1,5 @@
 import { GCM_OBJECTIVES } from '../../libs/domain/gcm-objectives';
-import { AgencyEntity, ApiKeyEntity, GcmObjectiveEntity, NetworkEntity, NetworkObjectiveEntity } from '../../libs/persistence/entities';
+import { AgencyEntity, ApiKeyEntity, GcmObjectiveEntity, NetworkEntity, NetworkObjectiveEntity, TwgEntity } from '../../libs/persistence/entities';
 import { hashApiKey, seedApiKeys, seedNetwork } from '../../libs/persistence/seeds/seed';
 import { TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -22,6 +22,12 @@ describe('Timor-Leste seed (real PostgreSQL)', () => {
     expect(GCM_OBJECTIVES).toHaveLength(23);
     expect(await ds.getRepository(NetworkObjectiveEntity).countBy({ networkCode: 'tl', scope: 'network' })).toBe(9);
     expect(await ds.getRepository(NetworkObjectiveEntity).countBy({ networkCode: 'tl', scope: 'twg' })).toBe(4);
+    const twgs = await ds.getRepository(TwgEntity).find({ where: { networkCode: 'tl' }, order: { code: 'ASC' } });
+    expect(twgs.map((t) => [t.code, t.leadAgency, t.establishedOn.toISOString(), t.establishedBy])).toEqual([
+      ['climate-mobility', 'FAO', '2019-11-06T15:00:00.000Z', null],
+      ['counter-trafficking', 'IOM', '2019-11-06T15:00:00.000Z', null],
+      ['labour-migration', 'ILO', '2019-11-06T15:00:00.000Z', null],
+    ]);
   });
 
   it('issues one key per member, a coordinator and an auditor, stored only as hashes', async () => {

@@ -6,6 +6,7 @@ import { NetworkEntity } from './network.entity';
 import { GcmObjectiveEntity, NetworkObjectiveEntity } from './objective.entity';
 import { PlanActivityEntity, PlanRevisionEntity } from './plan.entity';
 import { TaskEntity } from './task.entity';
+import { TwgEntity } from './twg.entity';
 
 export {
   AgencyEntity,
@@ -18,6 +19,7 @@ export {
   PlanActivityEntity,
   PlanRevisionEntity,
   TaskEntity,
+  TwgEntity,
 };
 
 export const ENTITIES = [
@@ -31,4 +33,5 @@ export const ENTITIES = [
   PlanRevisionEntity,
   PlanActivityEntity,
   AuditLogEntity,
+  TwgEntity,
 ];

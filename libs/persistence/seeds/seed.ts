@@ -4,7 +4,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 
 import { GCM_OBJECTIVES } from '../../domain/gcm-objectives';
 import type { Role } from '../../domain/roles';
-import { AgencyEntity, ApiKeyEntity, GcmObjectiveEntity, NetworkEntity, NetworkObjectiveEntity } from '../entities';
+import { AgencyEntity, ApiKeyEntity, GcmObjectiveEntity, NetworkEntity, NetworkObjectiveEntity, TwgEntity } from '../entities';
 import type { NetworkSeed } from './timor-leste.seed';
 
 /** A key as handed to a person once; only its hash is stored. */
@@ -44,6 +44,25 @@ export async function seedNetwork(ds: DataSource, seed: NetworkSeed): Promise<vo
       ...seed.twgObjectives.map((text, i) => ({ networkCode: seed.code, scope: 'twg' as const, number: i + 1, text })),
     ];
     await tx.upsert(NetworkObjectiveEntity, objectives, ['networkCode', 'scope', 'number']);
+    if (seed.firstTwgs.length === 0) return;
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(TwgEntity)
+      .values(
+        seed.firstTwgs.map((t) => ({
+          networkCode: seed.code,
+          code: t.code,
+          name: t.name,
+          thematicArea: t.thematicArea,
+          leadAgency: t.leadAgency,
+          memberAgencies: [...t.memberAgencies],
+          establishedOn: new Date(seed.joinedAt),
+          establishedBy: null,
+        })),
+      )
+      .orIgnore() // a TWG abolished since keeps its history
+      .execute();
   });
 }
 

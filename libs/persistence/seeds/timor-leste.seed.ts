@@ -12,6 +12,14 @@ export interface NetworkSeed {
   readonly members: readonly { readonly code: string; readonly name: string }[];
   readonly networkObjectives: readonly string[];
   readonly twgObjectives: readonly string[];
+  /** TWGs established at the Network's first meeting (`joinedAt`). */
+  readonly firstTwgs: readonly {
+    readonly code: string;
+    readonly name: string;
+    readonly thematicArea: string;
+    readonly leadAgency: string;
+    readonly memberAgencies: readonly string[];
+  }[];
 }
 
 export const TIMOR_LESTE: NetworkSeed = {
@@ -41,6 +49,31 @@ export const TIMOR_LESTE: NetworkSeed = {
     'In carrying out these objectives, the Network and its TWGs will ensure close collaboration with other existing UNCT and LCG coordination mechanisms addressing migration-related issues, actively seeking out synergies and avoiding duplication',
     'Ensure effective, open and ongoing engagement with external partners, migrants, civil society and other relevant stakeholders at national and local levels to feed into national, regional and global processes for GCM',
     'Update the UN Network on Migration at the global level, relevant GoTL committees and UNCT on migration issue on a regular basis',
+  ],
+  // EXAMPLES, not the Network's real TWGs: the ToR says TWGs were established at the first meeting (7 November 2019)
+  // and lists thematic areas, but not which TWGs or who leads them. Replace these with the real ones.
+  firstTwgs: [
+    {
+      code: 'labour-migration',
+      name: 'Labour Migration (example)',
+      thematicArea: 'labour migration',
+      leadAgency: 'ILO',
+      memberAgencies: ['ILO', 'IOM', 'UNWOMEN', 'UNDP'],
+    },
+    {
+      code: 'counter-trafficking',
+      name: 'Counter-Trafficking (example)',
+      thematicArea: 'counter-trafficking in human beings',
+      leadAgency: 'IOM',
+      memberAgencies: ['IOM', 'UNICEF', 'OHCHR', 'UNWOMEN'],
+    },
+    {
+      code: 'climate-mobility',
+      name: 'Migration and Climate Change (example)',
+      thematicArea: 'migration and climate change',
+      leadAgency: 'FAO',
+      memberAgencies: ['FAO', 'UNDP', 'IOM'],
+    },
   ],
   twgObjectives: [
     'Identify priority areas for joint programming (delivering as one), including joint research, advocacy, programmes, etc., to support implementation of GCM and advance the migration/mobility related initiatives/discourses',
