@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 
 import { createCycleProjectionActivities } from './cycle-projection.activities';
+import { createDecisionActivities } from './decision.activities';
 import { createNetworkActivities } from './network.activities';
 
 export interface ActivityDeps {
@@ -12,6 +13,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createCycleProjectionActivities(deps),
     ...createNetworkActivities(deps),
+    ...createDecisionActivities(deps),
   };
 }
 

@@ -1,3 +1,4 @@
 /** The entry point of the workflow bundle: every workflow type the worker registers. */
 export { annualCycleWorkflow } from './annual-cycle.workflow';
+export { decisionWorkflow } from './decision.workflow';
 export { scheduledCycleStartWorkflow } from './scheduled-cycle-start.workflow';

@@ -4,7 +4,17 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 
 import type { Config } from '../../libs/config/config';
 import { dataSourceOptions } from '../../libs/persistence/data-source';
-import { ApiKeyEntity, CycleEntity, NetworkEntity, PlanActivityEntity, PlanRevisionEntity, TaskEntity, TwgEntity } from '../../libs/persistence/entities';
+import {
+  AgencyEntity,
+  ApiKeyEntity,
+  CycleEntity,
+  DecisionEntity,
+  NetworkEntity,
+  PlanActivityEntity,
+  PlanRevisionEntity,
+  TaskEntity,
+  TwgEntity,
+} from '../../libs/persistence/entities';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditService } from './audit/audit.service';
 import { CONFIG } from '../common/config.token';
@@ -13,6 +23,8 @@ import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import { CyclesController } from './cycles/cycles.controller';
 import { CyclesService } from './cycles/cycles.service';
+import { DecisionsController } from './decisions/decisions.controller';
+import { DecisionsService } from './decisions/decisions.service';
 import { HealthController } from './health/health.controller';
 import { SchedulesController } from './schedules/schedules.controller';
 import { SchedulesService } from './schedules/schedules.service';
@@ -30,9 +42,9 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
-        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity]),
+        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, AgencyEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity, DecisionEntity]),
       ],
-      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController],
+      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
@@ -43,6 +55,7 @@ export class ApiModule {
         TasksService,
         SchedulesService,
         TwgsService,
+        DecisionsService,
         TemporalClientService,
         HealthService,
         CyclesService,

@@ -22,7 +22,7 @@ export const CYCLE_PHASES = ['PLANNING', 'CONSOLIDATION', 'ENDORSEMENT', 'IMPLEM
 export type CyclePhase = (typeof CYCLE_PHASES)[number];
 
 /** Which phase each kind of task belongs to: it can only be completed while its phase lasts. */
-export const TASK_PHASE: Record<TaskKind, CyclePhase> = {
+export const TASK_PHASE: Partial<Record<TaskKind, CyclePhase>> = {
   'contribute-activities': 'PLANNING',
   'consolidate-plan': 'CONSOLIDATION',
   'endorse-plan': 'ENDORSEMENT',
@@ -126,6 +126,8 @@ function payloadErrors(state: CycleState, task: Task, payload: unknown): FieldEr
       return validateProgress(payload);
     case 'finalise-report':
       return validateFinalisation(payload);
+    default:
+      return [{ field: 'body', message: `a ${task.kind} task does not belong to an annual cycle` }];
   }
 }
 
@@ -200,6 +202,8 @@ function completionEffect(state: CycleState, task: Task, event: Extract<CycleEve
     }
     case 'finalise-report':
       return { ...state, report: state.report && { ...state.report, finalisedAt: event.at, finalisedBy: event.by, summary: payload.summary as string } };
+    default:
+      return state;
   }
 }
 

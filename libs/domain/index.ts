@@ -8,3 +8,4 @@ export * from './roles';
 export * from './tasks';
 export * from './time-zone';
 export * from './work-plan';
+export * from './decision';

@@ -8,6 +8,7 @@ export enum ErrorCode {
   CYCLE_NOT_FOUND = 'CYCLE_NOT_FOUND',
   TASK_NOT_FOUND = 'TASK_NOT_FOUND',
   SCHEDULE_NOT_FOUND = 'SCHEDULE_NOT_FOUND',
+  DECISION_NOT_FOUND = 'DECISION_NOT_FOUND',
   NOT_ASSIGNEE = 'NOT_ASSIGNEE',
   TASK_CLOSED = 'TASK_CLOSED',
   PHASE_CLOSED = 'PHASE_CLOSED',
@@ -33,6 +34,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.CYCLE_NOT_FOUND:
     case ErrorCode.TASK_NOT_FOUND:
     case ErrorCode.SCHEDULE_NOT_FOUND:
+    case ErrorCode.DECISION_NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
       return 404;
     case ErrorCode.CYCLE_ALREADY_STARTED:

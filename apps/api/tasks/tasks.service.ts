@@ -1,11 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
 import { FindOptionsWhere, IsNull, Not, Repository } from 'typeorm';
 
-import type { FieldError } from '../../../libs/domain/calendar';
-import type { RejectionCode, Task } from '../../../libs/domain/tasks';
+import type { Task } from '../../../libs/domain/tasks';
 import { TaskEntity } from '../../../libs/persistence/entities';
 import { completeTaskUpdate } from '../../../workflows/annual-cycle.messages';
 import type { Principal } from '../auth/principal';
@@ -13,14 +10,6 @@ import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
-
-const REJECTION_CODES: Record<RejectionCode, ErrorCode> = {
-  TASK_NOT_FOUND: ErrorCode.TASK_NOT_FOUND,
-  NOT_ASSIGNEE: ErrorCode.NOT_ASSIGNEE,
-  TASK_CLOSED: ErrorCode.TASK_CLOSED,
-  PHASE_CLOSED: ErrorCode.PHASE_CLOSED,
-  INVALID_PAYLOAD: ErrorCode.INVALID_PAYLOAD,
-};
 
 /** People find their work in PostgreSQL; completing it is an Update to the workflow that owns the task. */
 @Injectable()
@@ -54,20 +43,11 @@ export class TasksService {
   /** 200 with the task's new state, or the workflow validator's refusal mapped to 403, 409 or 422. */
   async complete(network: string, id: string, payload: unknown, by: Principal): Promise<TaskDto> {
     const row = await this.visibleTask(network, id, by);
-    const send = () =>
-      this.temporal.client.workflow.getHandle(row.process).executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: id, by: { role: by.role, agency: by.agency }, payload }],
-      });
-    try {
-      return toDto(await this.temporal.call(() => retryUnprocessed(send)));
-    } catch (err) {
-      if (err instanceof WorkflowUpdateFailedError && err.cause instanceof ApplicationFailure && err.cause.type && err.cause.type in REJECTION_CODES) {
-        const details = (err.cause.details?.[0] as FieldError[] | undefined) ?? [];
-        throw new AppError(REJECTION_CODES[err.cause.type as RejectionCode], err.cause.message, details);
-      }
-      if (err instanceof WorkflowNotFoundError) throw new AppError(ErrorCode.TASK_CLOSED, `The process ${row.process} has ended; task ${id} can no longer change`);
-      throw err;
-    }
+    const handle = this.temporal.client.workflow.getHandle(row.process);
+    const task = await this.temporal.update(row.process, () =>
+      handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: id, by: { role: by.role, agency: by.agency }, payload }] }),
+    );
+    return toDto(task);
   }
 
   /** The task, if the caller may see it: 404 when it does not exist in this network, 403 for another agency's. */
@@ -78,26 +58,6 @@ export class TasksService {
       throw new AppError(ErrorCode.NOT_ASSIGNEE, `Task ${id} is not ${by.agency}'s`);
     }
     return row;
-  }
-}
-
-const UNPROCESSED_RETRIES = 3;
-
-/**
- * Sends an Update again when the server refused it unprocessed (type UnprocessedUpdate): with many Updates
- * arriving at once, the server sometimes drops one before any validator has seen it. Nothing was applied, so sending
- * it again is safe; the validator then decides as for any other.
- */
-async function retryUnprocessed<T>(send: () => Promise<T>): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await send();
-    } catch (err) {
-      const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-      const unprocessed = cause instanceof ApplicationFailure && cause.type === 'UnprocessedUpdate';
-      if (!unprocessed || attempt > UNPROCESSED_RETRIES) throw err;
-      await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
-    }
   }
 }
 

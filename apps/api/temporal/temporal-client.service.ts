@@ -1,10 +1,22 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, isGrpcServiceError } from '@temporalio/client';
+import { Client, Connection, isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure } from '@temporalio/common';
 
 import type { Config } from '../../../libs/config/config';
+import type { FieldError } from '../../../libs/domain/calendar';
+import type { RejectionCode } from '../../../libs/domain/tasks';
 import { CONFIG } from '../../common/config.token';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
+
+const REJECTION_CODES: Record<RejectionCode, ErrorCode> = {
+  TASK_NOT_FOUND: ErrorCode.TASK_NOT_FOUND,
+  NOT_ASSIGNEE: ErrorCode.NOT_ASSIGNEE,
+  TASK_CLOSED: ErrorCode.TASK_CLOSED,
+  PHASE_CLOSED: ErrorCode.PHASE_CLOSED,
+  INVALID_PAYLOAD: ErrorCode.INVALID_PAYLOAD,
+};
+const UNPROCESSED_RETRIES = 3;
 
 /** How long one API call may wait on Temporal before the caller gets 503. */
 const CALL_DEADLINE_MS = 10_000;
@@ -43,6 +55,35 @@ export class TemporalClientService implements OnApplicationShutdown {
           'Temporal did not answer in time or cannot be reached: check whether the command took effect before sending it again',
         );
       }
+      throw err;
+    }
+  }
+
+  /**
+   * Sends an Update to `workflowId` and turns its refusals into API errors: a validator's RejectionCode into
+   * 403/404/409/422 with the fields, a process that has ended into 409. An Update the server returns unprocessed
+   * (type UnprocessedUpdate: with many arriving at once it sometimes drops one before any validator has seen it) was
+   * not applied, so it is sent again, up to three times.
+   */
+  async update<T>(workflowId: string, send: () => Promise<T>): Promise<T> {
+    try {
+      return await this.call(async () => {
+        for (let attempt = 1; ; attempt++) {
+          try {
+            return await send();
+          } catch (err) {
+            const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+            if (!(cause instanceof ApplicationFailure && cause.type === 'UnprocessedUpdate') || attempt > UNPROCESSED_RETRIES) throw err;
+            await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+          }
+        }
+      });
+    } catch (err) {
+      const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+      if (cause instanceof ApplicationFailure && cause.type && cause.type in REJECTION_CODES) {
+        throw new AppError(REJECTION_CODES[cause.type as RejectionCode], cause.message, (cause.details?.[0] as FieldError[] | undefined) ?? []);
+      }
+      if (err instanceof WorkflowNotFoundError) throw new AppError(ErrorCode.TASK_CLOSED, `The process ${workflowId} has ended; it takes no more commands`);
       throw err;
     }
   }

@@ -1,5 +1,6 @@
 import { AgencyEntity } from './agency.entity';
 import { AuditLogEntity } from './audit-log.entity';
+import { DecisionEntity } from './decision.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { CycleEntity } from './cycle.entity';
 import { NetworkEntity } from './network.entity';
@@ -13,6 +14,7 @@ export {
   ApiKeyEntity,
   AuditLogEntity,
   CycleEntity,
+  DecisionEntity,
   GcmObjectiveEntity,
   NetworkEntity,
   NetworkObjectiveEntity,
@@ -34,4 +36,5 @@ export const ENTITIES = [
   PlanActivityEntity,
   AuditLogEntity,
   TwgEntity,
+  DecisionEntity,
 ];

@@ -1,0 +1,124 @@
+import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+
+import type { Activities } from '../activities';
+import {
+  applyDecisionEvent,
+  checkAnswer,
+  decideDecision,
+  DecisionEvent,
+  DecisionInput,
+  DecisionState,
+  initialDecisionState,
+  nextDecisionWakeUp,
+} from '../libs/domain/decision';
+import type { Rejection } from '../libs/domain/tasks';
+import { completeTaskUpdate } from './annual-cycle.messages';
+import { decisionStateQuery, reviseDecisionUpdate, withdrawDecisionUpdate } from './decision.messages';
+
+const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
+const { loadNetwork, applyDecisionEffect } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+const { projectDecision } = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+
+function refusal(r: Rejection): ApplicationFailure {
+  return ApplicationFailure.create({ type: r.code, message: r.message, details: [r.details], nonRetryable: true });
+}
+
+/**
+ * A decision by silence procedure (`decision:{network}:{id}`): circulated to the members of the day, answered with
+ * the same task mechanism as every process (the `completeTask` Update), adopted when a round ends without objection,
+ * its effect applied once; revised or withdrawn by the coordinator after an objection.
+ */
+export async function decisionWorkflow(input: DecisionInput): Promise<DecisionState['status']> {
+  const { workflowId } = workflowInfo();
+  let state = initialDecisionState(input);
+  let wake = false;
+  let projected: DecisionState | undefined;
+  let projecting: Promise<void> = Promise.resolve();
+  const record = (e: DecisionEvent) => {
+    state = applyDecisionEvent(state, e);
+    wake = true;
+  };
+  const project = (): Promise<void> =>
+    (projecting = projecting.then(async () => {
+      const before = projected;
+      if (before === state) return;
+      projected = state;
+      await projectDecision({ workflowId, state: { ...state, tasks: {} }, tasks: Object.values(state.tasks).filter((t) => before?.tasks[t.id] !== t) });
+    }));
+  const coordinatorOnly = (by: { role: string }) => {
+    if (by.role !== 'coordinator') throw refusal({ code: 'NOT_ASSIGNEE', message: 'Only the coordinator revises or withdraws a decision', details: [] });
+  };
+
+  setHandler(decisionStateQuery, () => state);
+  setHandler(
+    completeTaskUpdate,
+    async (cmd) => {
+      const refused = checkAnswer(state, cmd, Date.now());
+      if (refused) throw refusal(refused);
+      record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
+      const task = state.tasks[cmd.taskId];
+      await project();
+      return task;
+    },
+    {
+      validator: (cmd) => {
+        const refused = checkAnswer(state, cmd, Date.now());
+        if (refused) throw refusal(refused);
+      },
+    },
+  );
+  setHandler(
+    reviseDecisionUpdate,
+    async ({ proposal }) => {
+      // The members of the day are asked: one who joined since the last round is, one who left is not.
+      const { members } = await loadNetwork(input.network);
+      if (state.status !== 'OBJECTED') throw refusal({ code: 'PHASE_CLOSED', message: `Decision ${state.id} became ${state.status} meanwhile`, details: [] });
+      record({ type: 'DecisionCirculated', at: new Date().toISOString(), round: state.round + 1, proposal, members });
+      await project();
+      return state;
+    },
+    {
+      validator: ({ by, proposal }) => {
+        coordinatorOnly(by);
+        if (state.status !== 'OBJECTED') throw refusal({ code: 'PHASE_CLOSED', message: `Decision ${state.id} is ${state.status}: only an objected proposal is revised`, details: [] });
+        if (!(Date.parse(proposal.deadline) > Date.now())) throw refusal({ code: 'INVALID_PAYLOAD', message: 'deadline must be in the future', details: [{ field: 'deadline', message: 'must be in the future' }] });
+      },
+    },
+  );
+  setHandler(
+    withdrawDecisionUpdate,
+    async ({ by, reason }) => {
+      record({ type: 'DecisionWithdrawn', at: new Date().toISOString(), by, reason });
+      await project();
+      return state;
+    },
+    {
+      validator: ({ by }) => {
+        coordinatorOnly(by);
+        if (state.status !== 'CIRCULATING' && state.status !== 'OBJECTED') throw refusal({ code: 'PHASE_CLOSED', message: `Decision ${state.id} is ${state.status}`, details: [] });
+      },
+    },
+  );
+
+  const { members } = await loadNetwork(input.network);
+  record({ type: 'DecisionCirculated', at: new Date().toISOString(), round: 1, proposal: input, members });
+
+  for (;;) {
+    wake = false;
+    for (let due = decideDecision(state, Date.now(), workflowId, input.offsets); due.length > 0; due = decideDecision(state, Date.now(), workflowId, input.offsets)) {
+      due.forEach(record);
+    }
+    await project();
+    if (state.status === 'ADOPTED' && state.effectAppliedAt === null) {
+      await applyDecisionEffect({ network: input.network, decisionId: workflowId, kind: input.kind, payload: state.proposal!.payload, adoptedAt: state.adoptedAt! });
+      record({ type: 'DecisionEffectApplied', at: new Date().toISOString() });
+      await project();
+    }
+    if (state.status === 'ADOPTED' || (state.status === 'WITHDRAWN' && Object.values(state.tasks).every((t) => t.status !== 'open'))) break;
+    const wakeAt = nextDecisionWakeUp(state, Date.now());
+    if (wakeAt === undefined) await condition(() => wake);
+    else await condition(() => wake, Math.max(1, wakeAt - Date.now()));
+  }
+  await condition(allHandlersFinished);
+  return state.status as DecisionState['status'];
+}
