@@ -1,14 +1,9 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-
 import type { CycleDto, PlanDto } from '../../apps/api/cycles/cycle.dto';
 import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
 import type { AnnualReport } from '../../libs/domain/annual-report';
 import { AuditRecord, findChainBreak } from '../../libs/persistence/audit-chain';
-import { locateTemporalCli } from '../../libs/temporal/temporal-cli';
 import { apiClient, percentile } from '../support/api-client';
-import { testEnv } from '../support/test-env';
+import { recordHistory } from '../support/record-history';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { planFrom, proposal } from '../support/work-plan-fixtures';
@@ -146,7 +141,7 @@ describe('annual cycle over HTTP (end to end)', () => {
 
     const ms = completions;
     console.log(`[mignet] task completion over HTTP in the whole-year run: n=${ms.length}, median ${percentile(ms, 50).toFixed(1)} ms, p99 ${percentile(ms, 99).toFixed(1)} ms`);
-    recordHistories(wf);
+    recordHistory(wf, 'whole-year');
   }, 90_000);
 
   async function auditRows() {
@@ -172,19 +167,6 @@ describe('annual cycle over HTTP (end to end)', () => {
           hash: r.hash,
         }) as AuditRecord & { hash: string },
     );
-  }
-
-  /** With MIGNET_RECORD_HISTORIES=<dir>, writes the year's history as the official CLI exports it (for the replay fixtures). */
-  function recordHistories(workflowId: string) {
-    const dir = process.env.MIGNET_RECORD_HISTORIES;
-    if (!dir) return;
-    const cli = locateTemporalCli();
-    if (cli.source === 'sdk-download') throw new Error('recording histories needs the temporal CLI');
-    const json = execFileSync(cli.path, ['workflow', 'show', '-w', workflowId, '--output', 'json', '--address', testEnv().temporalAddress], {
-      maxBuffer: 256 * 1024 * 1024,
-    });
-    for (const old of readdirSync(dir).filter((f) => f.endsWith('.whole-year.json'))) rmSync(join(dir, old)); // one recorded year
-    writeFileSync(join(dir, `${workflowId.replace(/:/g, '_')}.whole-year.json`), json); // the id is in the name: replay needs it
   }
 
   it('gives exactly one 200 to 20 simultaneous completions of one task', async () => {

@@ -2,6 +2,7 @@ import type { DecisionDto } from '../../apps/api/decisions/decision.dto';
 import type { TaskPageDto } from '../../apps/api/tasks/task.dto';
 import type { TwgListDto } from '../../apps/api/twgs/twg.dto';
 import { apiClient } from '../support/api-client';
+import { recordHistory } from '../support/record-history';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -78,6 +79,8 @@ describe('decisions by silence procedure (end to end)', () => {
     await waitFor(async () => ((await twgs()).find((t) => t.code === 'climate-mobility')?.abolishedOn ? true : undefined), 'the abolition');
     expect((await twgs()).find((t) => t.code === 'climate-mobility')).toMatchObject({ abolishedBy: `decision:tl:${body.id}` });
     expect((await call<TwgListDto>('GET', '/networks/tl/twgs', key('ILO'))).body.items.map((t) => t.code)).not.toContain('climate-mobility');
+    await waitFor(async () => ((await stack.client.workflow.getHandle(body.workflowId).describe()).status.name === 'COMPLETED' ? true : undefined), 'the workflow to complete');
+    recordHistory(body.workflowId, 'objected-revised-adopted');
   });
 
   it('withdraws a proposal and closes its tasks; refuses bad proposals naming the field', async () => {
