@@ -18,6 +18,7 @@ import {
   AnnualCycleInput,
   applyCycleEvent,
   checkTaskCompletion,
+  checkTaskTransition,
   CycleEvent,
   CycleState,
   initialCycleState,
@@ -29,11 +30,23 @@ import { completeTaskUpdate, cycleStateQuery } from './annual-cycle.messages';
 const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
 const { projectCycle, loadNetwork } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
 /**
- * Projections run as local activities: in the worker that runs the workflow task, without a round trip through the
- * server. A task completion waits for its projection, and a regular activity made that ~100 ms instead of ~13 ms
- * (bench/task-completion.ts).
+ * Projections run first as local activities: in the worker that runs the workflow task, without a round trip through
+ * the server. A task completion waits for its projection, and a regular activity made that ~100 ms instead of ~13 ms
+ * (bench/task-completion.ts). A few quick local attempts only: while PostgreSQL is down, local retries would add
+ * history events every few seconds, so after them the same projection goes to a regular activity, whose retries add
+ * none.
  */
-const { projectCycle: projectCycleLocally } = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+const { projectCycle: projectCycleLocally } = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '100 milliseconds', maximumAttempts: 3 },
+});
+const projectCycleDurably = async (p: CycleProjection): Promise<void> => {
+  try {
+    await projectCycleLocally(p);
+  } catch {
+    await projectCycle(p);
+  }
+};
 
 /** Histories recorded before the phases existed (the foundation slice) replay through `foundationSlice`. */
 const PHASES_PATCH = 'annual-cycle-phases';
@@ -75,7 +88,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
       progress: before?.progress !== state.progress ? state.progress : undefined,
       report: before?.report !== state.report ? state.report : undefined,
     };
-    await projectCycleLocally(projection);
+    await projectCycleDurably(projection);
   };
   const project = (): Promise<void> => (projecting = projecting.then(projectChanges));
 
@@ -83,8 +96,9 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   setHandler(
     completeTaskUpdate,
     async (cmd) => {
-      // Checked again: Updates that arrive together may all pass their validators before the first handler runs.
-      const refused = checkTaskCompletion(state, cmd, Date.now());
+      // The state guard again, not the payload rules: on replay validators are skipped but handlers run, and a rule
+      // tightened since must not refuse an answer that was accepted then.
+      const refused = checkTaskTransition(state, cmd, Date.now());
       if (refused) throw refusal(refused);
       record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
       wake = true;

@@ -1,6 +1,7 @@
 import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
+import type { DecisionProjection } from '../activities/decision.activities';
 import {
   applyDecisionEvent,
   checkAnswer,
@@ -17,7 +18,19 @@ import { decisionStateQuery, reviseDecisionUpdate, withdrawDecisionUpdate } from
 
 const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
 const { loadNetwork, applyDecisionEffect } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
-const { projectDecision } = proxyLocalActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+// Local first for speed, then durable: see the annual cycle's projections.
+const { projectDecision: projectDecisionLocally } = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '100 milliseconds', maximumAttempts: 3 },
+});
+const { projectDecision: projectDecisionRemotely } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+const projectDecision = async (p: DecisionProjection): Promise<void> => {
+  try {
+    await projectDecisionLocally(p);
+  } catch {
+    await projectDecisionRemotely(p);
+  }
+};
 
 function refusal(r: Rejection): ApplicationFailure {
   return ApplicationFailure.create({ type: r.code, message: r.message, details: [r.details], nonRetryable: true });
@@ -53,7 +66,8 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
   setHandler(
     completeTaskUpdate,
     async (cmd) => {
-      const refused = checkAnswer(state, cmd, Date.now());
+      // The state guard again, without the payload rules (replay skips validators but runs handlers).
+      const refused = checkAnswer(state, { taskId: cmd.taskId, by: cmd.by }, Date.now());
       if (refused) throw refusal(refused);
       record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
       const task = state.tasks[cmd.taskId];
@@ -73,6 +87,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
       // The members of the day are asked: one who joined since the last round is, one who left is not.
       const { members } = await loadNetwork(input.network);
       if (state.status !== 'OBJECTED') throw refusal({ code: 'PHASE_CLOSED', message: `Decision ${state.id} became ${state.status} meanwhile`, details: [] });
+      if (!(Date.parse(proposal.deadline) > Date.now())) throw refusal({ code: 'INVALID_PAYLOAD', message: 'the deadline passed meanwhile', details: [{ field: 'deadline', message: 'must be in the future' }] });
       record({ type: 'DecisionCirculated', at: new Date().toISOString(), round: state.round + 1, proposal, members });
       await project();
       return state;
@@ -105,13 +120,13 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
 
   for (;;) {
     wake = false;
-    for (let due = decideDecision(state, Date.now(), workflowId, input.offsets); due.length > 0; due = decideDecision(state, Date.now(), workflowId, input.offsets)) {
+    for (let due = decideDecision(state, Date.now(), workflowId); due.length > 0; due = decideDecision(state, Date.now(), workflowId)) {
       due.forEach(record);
     }
     await project();
     if (state.status === 'ADOPTED' && state.effectAppliedAt === null) {
-      await applyDecisionEffect({ network: input.network, decisionId: workflowId, kind: input.kind, payload: state.proposal!.payload, adoptedAt: state.adoptedAt! });
-      record({ type: 'DecisionEffectApplied', at: new Date().toISOString() });
+      const outcome = await applyDecisionEffect({ network: input.network, decisionId: workflowId, kind: input.kind, payload: state.proposal!.payload, adoptedAt: state.adoptedAt! });
+      record({ type: 'DecisionEffectApplied', at: new Date().toISOString(), outcome });
       await project();
     }
     if (state.status === 'ADOPTED' || (state.status === 'WITHDRAWN' && Object.values(state.tasks).every((t) => t.status !== 'open'))) break;

@@ -39,6 +39,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       activities: createActivities({ dataSource: this.dataSource }),
       // Never more activities at once than pg connections: each projection holds one for its transaction.
       maxConcurrentActivityTaskExecutions: databasePoolSize,
+      maxConcurrentLocalActivityExecutions: databasePoolSize,
     });
     this.running = this.worker.run();
     this.logger.log(`Polling task queue "${temporalTaskQueue}" on ${temporalAddress} (namespace ${temporalNamespace})`);

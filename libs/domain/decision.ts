@@ -33,7 +33,6 @@ export interface DecisionInput {
   readonly payload: unknown;
   readonly deadline: string;
   readonly proposedBy: Actor;
-  readonly offsets: { readonly reminderBeforeMs: number; readonly escalationAfterMs: number };
 }
 
 export interface DecisionProposal {
@@ -49,7 +48,7 @@ export type DecisionEvent =
   | { readonly type: 'DecisionObjected'; readonly at: string }
   | { readonly type: 'DecisionAdopted'; readonly at: string }
   | { readonly type: 'DecisionWithdrawn'; readonly at: string; readonly by: Actor; readonly reason: string }
-  | { readonly type: 'DecisionEffectApplied'; readonly at: string };
+  | { readonly type: 'DecisionEffectApplied'; readonly at: string; readonly outcome: string };
 
 export interface DecisionState {
   readonly network: string;
@@ -67,6 +66,8 @@ export interface DecisionState {
   readonly adoptedAt: string | null;
   readonly withdrawn: { readonly at: string; readonly by: Actor; readonly reason: string } | null;
   readonly effectAppliedAt: string | null;
+  /** `applied`, or why there was nothing to apply (a TWG established meanwhile by another decision, say). */
+  readonly effectOutcome: string | null;
   readonly revision: number;
 }
 
@@ -85,6 +86,7 @@ export function initialDecisionState(input: Pick<DecisionInput, 'network' | 'id'
     adoptedAt: null,
     withdrawn: null,
     effectAppliedAt: null,
+    effectOutcome: null,
     revision: 0,
   };
 }
@@ -148,7 +150,7 @@ function applyUncounted(state: DecisionState, event: DecisionEvent): DecisionSta
       return { ...state, status: 'WITHDRAWN', withdrawn: { at: event.at, by: event.by, reason: event.reason } };
     case 'DecisionEffectApplied':
       guard(state.status === 'ADOPTED' && state.effectAppliedAt === null, 'the effect is applied once, after adoption');
-      return { ...state, effectAppliedAt: event.at };
+      return { ...state, effectAppliedAt: event.at, effectOutcome: event.outcome };
   }
 }
 
@@ -156,8 +158,15 @@ export function applyDecisionEvent(state: DecisionState, event: DecisionEvent): 
   return { ...applyUncounted(state, event), revision: state.revision + 1 };
 }
 
+const DAY = 86_400_000;
+
+/** A round's reminder: a quarter of the way before its deadline, at most three days before. Answers expire at it. */
+export function roundOffsets(openedAt: number, deadline: number) {
+  return { reminderBeforeMs: Math.max(1, Math.min(3 * DAY, Math.round((deadline - openedAt) / 4))), escalationAfterMs: DAY };
+}
+
 /** What time and the answers make happen: the round's tasks, their timers, and the round's outcome. */
-export function decideDecision(state: DecisionState, now: number, process: string, offsets: DecisionInput['offsets']): DecisionEvent[] {
+export function decideDecision(state: DecisionState, now: number, process: string): DecisionEvent[] {
   if (state.status !== 'CIRCULATING' || !state.proposal) {
     // A withdrawn decision asks nothing more of anyone.
     if (state.status === 'WITHDRAWN') {
@@ -171,7 +180,10 @@ export function decideDecision(state: DecisionState, now: number, process: strin
   const timers = dueTaskTimers(state.tasks, now);
   if (timers.length > 0) return timers;
   const round = Object.values(state.tasks).filter((t) => t.subject?.startsWith(`r${state.round}:`));
+  const deadline = Date.parse(state.proposal.deadline);
+  if (state.members.length === 0) return now >= deadline ? [{ type: 'DecisionAdopted', at }] : []; // nobody to object
   if (round.length === 0) {
+    const offsets = roundOffsets(now, deadline);
     return state.members.map((m) => ({
       type: 'TaskOpened',
       at,
@@ -197,7 +209,8 @@ export function decideDecision(state: DecisionState, now: number, process: strin
 }
 
 export function nextDecisionWakeUp(state: DecisionState, now: number): number | undefined {
-  const future = taskTimerInstants(state.tasks).filter((t) => t > now);
+  const deadline = state.status === 'CIRCULATING' && state.proposal ? [Date.parse(state.proposal.deadline)] : [];
+  const future = [...taskTimerInstants(state.tasks), ...deadline].filter((t) => t > now);
   return future.length > 0 ? Math.min(...future) : undefined;
 }
 

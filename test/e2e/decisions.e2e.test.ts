@@ -59,6 +59,7 @@ describe('decisions by silence procedure (end to end)', () => {
 
     const adopted = await statusIs(id, 'ADOPTED');
     expect(adopted.effectAppliedAt ?? (await waitFor(async () => (await decision(id)).body.effectAppliedAt ?? undefined, 'the effect'))).toBeTruthy();
+    expect((await decision(id)).body.effectOutcome).toBe('applied');
     const twg = (await twgs()).find((t) => t.code === 'diaspora-remittances');
     expect(twg).toMatchObject({ leadAgency: 'UNDP', memberAgencies: ['UNDP', 'IOM', 'ILO'], establishedBy: `decision:tl:${id}`, abolishedOn: null });
   });

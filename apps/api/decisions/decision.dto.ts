@@ -61,6 +61,7 @@ export class DecisionDto {
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) adoptedAt: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true }) withdrawn: unknown;
   @ApiPropertyOptional({ format: 'date-time', nullable: true }) effectAppliedAt: string | null;
+  @ApiPropertyOptional({ nullable: true, example: 'applied', description: "'applied', or why there was nothing to apply" }) effectOutcome: string | null;
 }
 
 export class DecisionListDto {

@@ -17,7 +17,6 @@ import { ErrorCode } from '../common/error-code';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { CirculateDecisionDto, DecisionDto, DecisionListDto, ReviseDecisionDto, WithdrawDecisionDto } from './decision.dto';
 
-const DAY = 86_400_000;
 const TWG_CODE = /^[a-z][a-z0-9-]{1,40}$/;
 
 /** Decisions by silence procedure: circulated, revised and withdrawn through their workflow; read from PostgreSQL. */
@@ -34,7 +33,6 @@ export class DecisionsService {
     const deadline = await this.checkProposal(network, dto.kind, dto.payload, dto.deadline);
     const id = `${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
     const workflowId = `decision:${network}:${id}`;
-    const window = Date.parse(deadline) - Date.now();
     const input: DecisionInput = {
       network,
       id,
@@ -44,8 +42,6 @@ export class DecisionsService {
       payload: dto.payload,
       deadline,
       proposedBy: { role: by.role, agency: by.agency },
-      // A reminder a quarter of the way before the deadline, at most three days; answers expire at the deadline.
-      offsets: { reminderBeforeMs: Math.max(1, Math.min(3 * DAY, Math.round(window / 4))), escalationAfterMs: DAY },
     };
     await this.temporal.call(() =>
       this.temporal.client.workflow.start<typeof decisionWorkflow>('decisionWorkflow', {
@@ -60,7 +56,7 @@ export class DecisionsService {
         ]),
       }),
     );
-    return { id, workflowId, kind: dto.kind, status: 'CIRCULATING', round: 1, proposal: { title: dto.title, text: dto.text, payload: dto.payload, deadline }, objections: [], circulatedAt: null, adoptedAt: null, withdrawn: null, effectAppliedAt: null };
+    return { id, workflowId, kind: dto.kind, status: 'CIRCULATING', round: 1, proposal: { title: dto.title, text: dto.text, payload: dto.payload, deadline }, objections: [], circulatedAt: null, adoptedAt: null, withdrawn: null, effectAppliedAt: null, effectOutcome: null };
   }
 
   async revise(network: string, id: string, dto: ReviseDecisionDto, by: Principal): Promise<DecisionDto> {
@@ -141,5 +137,6 @@ function toDto(r: DecisionEntity): DecisionDto {
     adoptedAt: iso(r.adoptedAt),
     withdrawn: r.withdrawn,
     effectAppliedAt: iso(r.effectAppliedAt),
+    effectOutcome: r.effectOutcome,
   };
 }

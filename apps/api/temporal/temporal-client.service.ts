@@ -16,7 +16,6 @@ const REJECTION_CODES: Record<RejectionCode, ErrorCode> = {
   PHASE_CLOSED: ErrorCode.PHASE_CLOSED,
   INVALID_PAYLOAD: ErrorCode.INVALID_PAYLOAD,
 };
-const UNPROCESSED_RETRIES = 3;
 
 /** How long one API call may wait on Temporal before the caller gets 503. */
 const CALL_DEADLINE_MS = 10_000;
@@ -62,19 +61,20 @@ export class TemporalClientService implements OnApplicationShutdown {
   /**
    * Sends an Update to `workflowId` and turns its refusals into API errors: a validator's RejectionCode into
    * 403/404/409/422 with the fields, a process that has ended into 409. An Update the server returns unprocessed
-   * (type UnprocessedUpdate: with many arriving at once it sometimes drops one before any validator has seen it) was
-   * not applied, so it is sent again, up to three times.
+   * (type UnprocessedUpdate: with many arriving at once, while a local activity holds the workflow task, it sometimes
+   * drops one before any validator has seen it) was not applied, so it is sent again until the call's deadline.
    */
   async update<T>(workflowId: string, send: () => Promise<T>): Promise<T> {
     try {
       return await this.call(async () => {
+        const giveUpAt = Date.now() + CALL_DEADLINE_MS;
         for (let attempt = 1; ; attempt++) {
           try {
             return await send();
           } catch (err) {
             const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-            if (!(cause instanceof ApplicationFailure && cause.type === 'UnprocessedUpdate') || attempt > UNPROCESSED_RETRIES) throw err;
-            await new Promise((resolve) => setTimeout(resolve, 20 * attempt));
+            if (!(cause instanceof ApplicationFailure && cause.type === 'UnprocessedUpdate') || Date.now() > giveUpAt) throw err;
+            await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
           }
         }
       });

@@ -43,6 +43,9 @@ export class DecisionEntity {
   @Column({ name: 'effect_applied_at', type: 'timestamptz', nullable: true })
   effectAppliedAt: Date | null;
 
+  @Column({ name: 'effect_outcome', type: 'text', nullable: true })
+  effectOutcome: string | null;
+
   @Column({ type: 'int' })
   revision: number;
 }

@@ -16,7 +16,7 @@ export class TwgRegistry1795836000000 implements MigrationInterface {
       "network_code" text NOT NULL, "id" text NOT NULL, "workflow_id" text NOT NULL, "kind" text NOT NULL,
       "status" text NOT NULL, "round" integer NOT NULL, "proposal" jsonb, "objections" jsonb NOT NULL,
       "circulated_at" TIMESTAMP WITH TIME ZONE, "adopted_at" TIMESTAMP WITH TIME ZONE, "withdrawn" jsonb,
-      "effect_applied_at" TIMESTAMP WITH TIME ZONE, "revision" integer NOT NULL,
+      "effect_applied_at" TIMESTAMP WITH TIME ZONE, "effect_outcome" text, "revision" integer NOT NULL,
       CONSTRAINT "pk_decisions" PRIMARY KEY ("network_code", "id"))`);
     await q.query(`CREATE UNIQUE INDEX "ux_decisions_workflow_id" ON "decisions" ("workflow_id")`);
   }
