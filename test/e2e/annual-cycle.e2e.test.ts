@@ -14,13 +14,11 @@ const MEMBERS = ['FAO', 'ILO', 'IOM', 'OHCHR', 'RCO', 'UNDP', 'UNFPA', 'UNICEF',
 describe('annual cycle over HTTP (end to end)', () => {
   let stack: TestStack;
   let call: ReturnType<typeof apiClient>;
-  let key: (who: string) => string;
   const completions: number[] = [];
 
   beforeAll(async () => {
     stack = await startTestStack();
     call = apiClient(stack.baseUrl);
-    key = (who) => stack.keys.tl[who === 'coordinator' ? 'seed:coordinator' : who === 'auditor' ? 'seed:auditor' : `seed:agency:${who}`];
   });
   afterAll(async () => {
     await stack.terminateRunning();
@@ -29,7 +27,7 @@ describe('annual cycle over HTTP (end to end)', () => {
   });
 
   const openTasks = async (who: string, query: string) =>
-    (await call<TaskPageDto>('GET', `/networks/tl/tasks?status=open&${query}`, key(who))).body.items;
+    (await call<TaskPageDto>('GET', `/networks/tl/tasks?status=open&${query}`, stack.key(who))).body.items;
 
   /** Waits until `who` has an open task matching `query`, then completes it; records the HTTP latency. */
   async function completeWhenOpen(who: string, query: string, payload: unknown, actor = who): Promise<TaskDto> {
@@ -41,13 +39,13 @@ describe('annual cycle over HTTP (end to end)', () => {
   }
 
   async function complete(taskId: string, payload: unknown, actor: string): Promise<TaskDto> {
-    const res = await call<TaskDto>('POST', `/networks/tl/tasks/${encodeURIComponent(taskId)}/complete`, key(actor), payload);
+    const res = await call<TaskDto>('POST', `/networks/tl/tasks/${encodeURIComponent(taskId)}/complete`, stack.key(actor), payload);
     expect({ status: res.status, body: res.body }).toMatchObject({ status: 200, body: { id: taskId, status: 'completed' } });
     completions.push(res.ms);
     return res.body;
   }
 
-  const cycle = async (year: number) => (await call<CycleDto>('GET', `/networks/tl/cycles/${year}`, key('auditor'))).body;
+  const cycle = async (year: number) => (await call<CycleDto>('GET', `/networks/tl/cycles/${year}`, stack.key('auditor'))).body;
   const phaseIs = (year: number, phase: string, timeoutMs = 30_000) =>
     waitFor(async () => ((await cycle(year)).phase === phase ? true : undefined), `phase ${phase}`, timeoutMs);
 
@@ -62,7 +60,7 @@ describe('annual cycle over HTTP (end to end)', () => {
       deadlines: { planningDue: at(7), consolidationDue: at(9), endorsementDue: at(12), reviewDue: at(45) },
       offsets: { reminderBeforeMs: 500, escalationAfterMs: 500, revisionMs: 3_000, endorsementRoundMs: 3_000 },
     };
-    const started = await call('POST', '/networks/tl/cycles', key('coordinator'), { year, calendar });
+    const started = await call('POST', '/networks/tl/cycles', stack.key('coordinator'), { year, calendar });
     expect(started.status).toBe(201);
     const wf = `annual-cycle:tl:${year}`;
 
@@ -121,17 +119,17 @@ describe('annual cycle over HTTP (end to end)', () => {
     expect(report.gcmCoverage.find((c) => c.objective === 6)?.activities).toEqual(['A1', 'A2', 'A3', 'A4', 'A5']);
 
     // Q1's reports were asked for after Q1 had ended: they were escalated to the coordinator, and listed as such.
-    const escalated = (await call<TaskPageDto>('GET', `/networks/tl/tasks?escalated=true&process=${wf}`, key('coordinator'))).body.items;
+    const escalated = (await call<TaskPageDto>('GET', `/networks/tl/tasks?escalated=true&process=${wf}`, stack.key('coordinator'))).body.items;
     expect(escalated.map((t) => t.subject).sort()).toEqual(activities.map((a) => `Q1:${a.id}`).sort());
-    expect((await call('GET', `/networks/tl/tasks?escalated=maybe`, key('coordinator'))).status).toBe(400);
+    expect((await call('GET', `/networks/tl/tasks?escalated=maybe`, stack.key('coordinator'))).status).toBe(400);
 
-    const plan = (await call<PlanDto>('GET', `/networks/tl/cycles/${year}/plan`, key('ILO'))).body;
+    const plan = (await call<PlanDto>('GET', `/networks/tl/cycles/${year}/plan`, stack.key('ILO'))).body;
     expect(plan.revisions).toHaveLength(2);
     expect(plan.activities).toHaveLength(5);
     expect(plan.activities[2]).toMatchObject({ id: 'A3', status: 'delayed', leadAgency: 'IOM' });
 
     // Once the year has closed, a late answer is refused with 409, and the refusal is audited too.
-    const late = await call('POST', `/networks/tl/tasks/${encodeURIComponent(`${wf}:contribute-activities:ILO`)}/complete`, key('ILO'), { activities: [] });
+    const late = await call('POST', `/networks/tl/tasks/${encodeURIComponent(`${wf}:contribute-activities:ILO`)}/complete`, stack.key('ILO'), { activities: [] });
     expect(late.body).toMatchObject({ statusCode: 409, code: 'TASK_CLOSED' });
 
     // Every accepted command is in the audit log, chained.
@@ -173,13 +171,13 @@ describe('annual cycle over HTTP (end to end)', () => {
     const year = 2050 + Math.floor(Math.random() * 10);
     const start = Date.now();
     const at = (s: number) => new Date(start + s * 1_000).toISOString();
-    expect((await call('POST', '/networks/tl/cycles', key('coordinator'), { year, calendar: { start: at(0), end: at(3_600), deadlines: { planningDue: at(1) } } })).status).toBe(201);
+    expect((await call('POST', '/networks/tl/cycles', stack.key('coordinator'), { year, calendar: { start: at(0), end: at(3_600), deadlines: { planningDue: at(1) } } })).status).toBe(201);
     const [task] = await waitFor(async () => {
       const items = await openTasks('coordinator', `kind=consolidate-plan&process=annual-cycle:tl:${year}`);
       return items.length > 0 ? items : undefined;
     }, 'the consolidation task');
     const payload = { activities: planFrom(['ILO']) };
-    const results = await Promise.all(Array.from({ length: 20 }, () => call('POST', `/networks/tl/tasks/${encodeURIComponent(task.id)}/complete`, key('coordinator'), payload)));
+    const results = await Promise.all(Array.from({ length: 20 }, () => call('POST', `/networks/tl/tasks/${encodeURIComponent(task.id)}/complete`, stack.key('coordinator'), payload)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(19).fill(409)]);
     expect((await cycle(year)).planRevision ?? (await waitFor(async () => (await cycle(year)).planRevision ?? undefined, 'the plan projection'))).toBe(1);
@@ -191,7 +189,7 @@ describe('annual cycle over HTTP (end to end)', () => {
   it('answers 404, 403 and 422 naming the field, and lets an agency see only its own tasks', async () => {
     const year = 2060 + Math.floor(Math.random() * 10);
     const start = Date.now();
-    expect((await call('POST', '/networks/tl/cycles', key('coordinator'), { year, calendar: { start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString() } })).status).toBe(201);
+    expect((await call('POST', '/networks/tl/cycles', stack.key('coordinator'), { year, calendar: { start: new Date(start).toISOString(), end: new Date(start + 3_600_000).toISOString() } })).status).toBe(201);
     const wf = `annual-cycle:tl:${year}`;
     const [iloTask] = await waitFor(async () => {
       const items = await openTasks('ILO', `process=${wf}`);
@@ -199,39 +197,39 @@ describe('annual cycle over HTTP (end to end)', () => {
     }, 'ILO’s contribute task');
     const path = `/networks/tl/tasks/${encodeURIComponent(iloTask.id)}/complete`;
 
-    expect((await call('POST', `/networks/tl/tasks/${encodeURIComponent(`${wf}:nope`)}/complete`, key('ILO'), {})).body).toMatchObject({ statusCode: 404, code: 'TASK_NOT_FOUND' });
-    expect((await call('POST', path, key('FAO'), { activities: [] })).body).toMatchObject({ statusCode: 403, code: 'NOT_ASSIGNEE' });
-    expect((await call('POST', path, key('auditor'), { activities: [] })).status).toBe(403);
-    const invalid = await call<{ code: string; details: { field: string }[] }>('POST', path, key('ILO'), { activities: [{ ...proposal('ILO'), gcmObjectives: [24] }], extra: 1 });
+    expect((await call('POST', `/networks/tl/tasks/${encodeURIComponent(`${wf}:nope`)}/complete`, stack.key('ILO'), {})).body).toMatchObject({ statusCode: 404, code: 'TASK_NOT_FOUND' });
+    expect((await call('POST', path, stack.key('FAO'), { activities: [] })).body).toMatchObject({ statusCode: 403, code: 'NOT_ASSIGNEE' });
+    expect((await call('POST', path, stack.key('auditor'), { activities: [] })).status).toBe(403);
+    const invalid = await call<{ code: string; details: { field: string }[] }>('POST', path, stack.key('ILO'), { activities: [{ ...proposal('ILO'), gcmObjectives: [24] }], extra: 1 });
     expect(invalid.status).toBe(422);
     expect(invalid.body.details.map((d) => d.field)).toEqual(['extra', 'activities[0].gcmObjectives']);
-    expect((await call('POST', path, key('ILO'), { activities: [proposal('ILO')] })).status).toBe(200);
+    expect((await call('POST', path, stack.key('ILO'), { activities: [proposal('ILO')] })).status).toBe(200);
 
     // An agency sees its own tasks only; the coordinator and auditors see everyone's, page by page.
-    const own = await call<TaskPageDto>('GET', `/networks/tl/tasks?process=${wf}`, key('ILO'));
+    const own = await call<TaskPageDto>('GET', `/networks/tl/tasks?process=${wf}`, stack.key('ILO'));
     expect(own.body.items.map((t) => t.assignee)).toEqual(['ILO']);
-    expect((await call('GET', `/networks/tl/tasks?assignee=FAO`, key('ILO'))).status).toBe(403);
-    expect((await call('GET', `/networks/tl/tasks/${encodeURIComponent(`${wf}:contribute-activities:FAO`)}`, key('ILO'))).status).toBe(403);
-    const page = await call<TaskPageDto>('GET', `/networks/tl/tasks?process=${wf}&pageSize=4&page=2`, key('auditor'));
+    expect((await call('GET', `/networks/tl/tasks?assignee=FAO`, stack.key('ILO'))).status).toBe(403);
+    expect((await call('GET', `/networks/tl/tasks/${encodeURIComponent(`${wf}:contribute-activities:FAO`)}`, stack.key('ILO'))).status).toBe(403);
+    const page = await call<TaskPageDto>('GET', `/networks/tl/tasks?process=${wf}&pageSize=4&page=2`, stack.key('auditor'));
     expect(page.body).toMatchObject({ page: 2, pageSize: 4, total: 9 });
     expect(page.body.items).toHaveLength(4);
-    expect((await call<{ details: { field: string }[] }>('GET', '/networks/tl/tasks?status=done', key('auditor'))).body.details[0].field).toBe('status');
+    expect((await call<{ details: { field: string }[] }>('GET', '/networks/tl/tasks?status=done', stack.key('auditor'))).body.details[0].field).toBe('status');
 
     // A task that does not exist yet (planning is still open) is 404, for the coordinator too.
-    const early = await call('POST', `/networks/tl/tasks/${encodeURIComponent(`${wf}:consolidate-plan:r1`)}/complete`, key('coordinator'), { activities: planFrom(['ILO']) });
+    const early = await call('POST', `/networks/tl/tasks/${encodeURIComponent(`${wf}:consolidate-plan:r1`)}/complete`, stack.key('coordinator'), { activities: planFrom(['ILO']) });
     expect(early.body).toMatchObject({ statusCode: 404, code: 'TASK_NOT_FOUND' });
   });
 
   it('keeps one yearly schedule per network: created, then unchanged, then updated; and it starts next year’s cycle', async () => {
-    const put = (body: object) => call<{ outcome: string; nextRuns: string[] }>('PUT', '/networks/tl/schedules/annual-cycle', key('coordinator'), body);
+    const put = (body: object) => call<{ outcome: string; nextRuns: string[] }>('PUT', '/networks/tl/schedules/annual-cycle', stack.key('coordinator'), body);
     expect((await put({ month: 11, day: 15, hour: 9 })).body.outcome).toBe('created');
     expect((await put({ month: 11, day: 15, hour: 9 })).body.outcome).toBe('unchanged');
     const updated = await put({ month: 12, day: 1 });
     expect(updated.body.outcome).toBe('updated');
     expect(updated.body.nextRuns.length).toBeGreaterThan(0);
     expect((await put({ month: 2, day: 30 })).body).toMatchObject({ statusCode: 400, details: [{ field: 'day' }] });
-    expect((await call('PUT', '/networks/tl/schedules/annual-cycle', key('ILO'), { month: 1, day: 1 })).status).toBe(403);
-    expect((await call('GET', '/networks/tl/schedules/annual-cycle', key('auditor'))).body).toMatchObject({ month: 12, day: 1, hour: 0, timeZone: 'Asia/Dili' });
+    expect((await call('PUT', '/networks/tl/schedules/annual-cycle', stack.key('ILO'), { month: 1, day: 1 })).status).toBe(403);
+    expect((await call('GET', '/networks/tl/schedules/annual-cycle', stack.key('auditor'))).body).toMatchObject({ month: 12, day: 1, hour: 0, timeZone: 'Asia/Dili' });
 
     await stack.client.schedule.getHandle('annual-cycle-schedule:tl').trigger();
     const nextYear = new Date(Date.now() + 9 * 3_600_000).getUTCFullYear() + 1;

@@ -12,11 +12,9 @@ const MEMBERS = ['FAO', 'ILO', 'IOM', 'OHCHR', 'RCO', 'UNDP', 'UNFPA', 'UNICEF',
 describe('decisions by silence procedure (end to end)', () => {
   let stack: TestStack;
   let call: ReturnType<typeof apiClient>;
-  let key: (who: string) => string;
   beforeAll(async () => {
     stack = await startTestStack();
     call = apiClient(stack.baseUrl);
-    key = (who) => stack.keys.tl[who === 'coordinator' ? 'seed:coordinator' : who === 'auditor' ? 'seed:auditor' : `seed:agency:${who}`];
   });
   afterAll(async () => {
     await stack.terminateRunning();
@@ -24,8 +22,8 @@ describe('decisions by silence procedure (end to end)', () => {
   });
 
   const inSeconds = (s: number) => new Date(Date.now() + s * 1_000).toISOString();
-  const circulate = (body: object) => call<DecisionDto>('POST', '/networks/tl/decisions', key('coordinator'), body);
-  const decision = (id: string) => call<DecisionDto>('GET', `/networks/tl/decisions/${id}`, key('auditor'));
+  const circulate = (body: object) => call<DecisionDto>('POST', '/networks/tl/decisions', stack.key('coordinator'), body);
+  const decision = (id: string) => call<DecisionDto>('GET', `/networks/tl/decisions/${id}`, stack.key('auditor'));
   const statusIs = (id: string, status: string, timeoutMs = 20_000) =>
     waitFor(async () => {
       const d = await decision(id);
@@ -33,10 +31,10 @@ describe('decisions by silence procedure (end to end)', () => {
     }, `decision ${id} ${status}`, timeoutMs);
   const answer = async (id: string, round: number, agency: string, body: object) => {
     const taskId = `decision:tl:${id}:concur-or-object:r${round}:${agency}`;
-    await waitFor(async () => ((await call('GET', `/networks/tl/tasks/${taskId}`, key(agency))).status === 200 ? true : undefined), `task ${taskId}`);
-    return call('POST', `/networks/tl/tasks/${taskId}/complete`, key(agency), body);
+    await waitFor(async () => ((await call('GET', `/networks/tl/tasks/${taskId}`, stack.key(agency))).status === 200 ? true : undefined), `task ${taskId}`);
+    return call('POST', `/networks/tl/tasks/${taskId}/complete`, stack.key(agency), body);
   };
-  const twgs = async () => (await call<TwgListDto>('GET', '/networks/tl/twgs?include=abolished', key('auditor'))).body.items;
+  const twgs = async () => (await call<TwgListDto>('GET', '/networks/tl/twgs?include=abolished', stack.key('auditor'))).body.items;
 
   it('establishes a TWG when nobody objects by the deadline, once', async () => {
     const res = await circulate({
@@ -50,7 +48,7 @@ describe('decisions by silence procedure (end to end)', () => {
     const { id } = res.body;
     // Every member is asked; two concur, the rest stay silent.
     const tasks = await waitFor(async () => {
-      const page = await call<TaskPageDto>('GET', `/networks/tl/tasks?process=decision:tl:${id}`, key('coordinator'));
+      const page = await call<TaskPageDto>('GET', `/networks/tl/tasks?process=decision:tl:${id}`, stack.key('coordinator'));
       return page.body.total === MEMBERS.length ? page.body.items : undefined;
     }, 'a task per member');
     expect(tasks.map((t) => t.assignee).sort()).toEqual(MEMBERS);
@@ -72,14 +70,14 @@ describe('decisions by silence procedure (end to end)', () => {
     // The round's other tasks closed with it.
     expect((await answer(body.id, 1, 'ILO', { answer: 'concur' })).status).toBe(409);
 
-    expect((await call('POST', `/networks/tl/decisions/${body.id}/revise`, key('ILO'), { deadline: inSeconds(3) })).status).toBe(403);
-    const revised = await call<DecisionDto>('POST', `/networks/tl/decisions/${body.id}/revise`, key('coordinator'), { text: 'After the COP report', deadline: inSeconds(3) });
+    expect((await call('POST', `/networks/tl/decisions/${body.id}/revise`, stack.key('ILO'), { deadline: inSeconds(3) })).status).toBe(403);
+    const revised = await call<DecisionDto>('POST', `/networks/tl/decisions/${body.id}/revise`, stack.key('coordinator'), { text: 'After the COP report', deadline: inSeconds(3) });
     expect(revised.status).toBe(200);
     const adopted = await statusIs(body.id, 'ADOPTED');
     expect(adopted).toMatchObject({ round: 2, objections: [expect.objectContaining({ agency: 'FAO', round: 1 })] });
     await waitFor(async () => ((await twgs()).find((t) => t.code === 'climate-mobility')?.abolishedOn ? true : undefined), 'the abolition');
     expect((await twgs()).find((t) => t.code === 'climate-mobility')).toMatchObject({ abolishedBy: `decision:tl:${body.id}` });
-    expect((await call<TwgListDto>('GET', '/networks/tl/twgs', key('ILO'))).body.items.map((t) => t.code)).not.toContain('climate-mobility');
+    expect((await call<TwgListDto>('GET', '/networks/tl/twgs', stack.key('ILO'))).body.items.map((t) => t.code)).not.toContain('climate-mobility');
     await waitFor(async () => ((await stack.client.workflow.getHandle(body.workflowId).describe()).status.name === 'COMPLETED' ? true : undefined), 'the workflow to complete');
     recordHistory(body.workflowId, 'objected-revised-adopted');
   });
@@ -87,11 +85,11 @@ describe('decisions by silence procedure (end to end)', () => {
   it('withdraws a proposal and closes its tasks; refuses bad proposals naming the field', async () => {
     const { body } = await circulate({ kind: 'general', title: 'A joint statement', text: 'On 18 December', payload: {}, deadline: inSeconds(60) });
     await answer(body.id, 1, 'ILO', { answer: 'concur' });
-    expect((await call('POST', `/networks/tl/decisions/${body.id}/withdraw`, key('coordinator'), { reason: 'Overtaken by events' })).status).toBe(200);
+    expect((await call('POST', `/networks/tl/decisions/${body.id}/withdraw`, stack.key('coordinator'), { reason: 'Overtaken by events' })).status).toBe(200);
     const withdrawn = await statusIs(body.id, 'WITHDRAWN');
     expect(withdrawn.withdrawn).toMatchObject({ by: 'IOM', reason: 'Overtaken by events' });
     await waitFor(async () => {
-      const open = await call<TaskPageDto>('GET', `/networks/tl/tasks?process=decision:tl:${body.id}&status=open`, key('coordinator'));
+      const open = await call<TaskPageDto>('GET', `/networks/tl/tasks?process=decision:tl:${body.id}&status=open`, stack.key('coordinator'));
       return open.body.total === 0 ? true : undefined;
     }, 'no open task left');
 
@@ -104,6 +102,6 @@ describe('decisions by silence procedure (end to end)', () => {
     expect(await fields({ kind: 'abolish-twg', title: 't', text: 't', deadline: inSeconds(60), payload: { twg: 'nope' } })).toEqual(['payload.twg']);
     expect(await fields({ kind: 'vote', title: 't', text: 't', deadline: '2020-01-01T00:00:00Z', payload: {} })).toEqual(['kind']);
     expect(await fields({ kind: 'general', title: 't', text: 't', deadline: '2020-01-01T00:00:00Z', payload: {} })).toEqual(['deadline']);
-    expect((await call('POST', '/networks/tl/decisions', key('ILO'), { kind: 'general', title: 't', text: 't', deadline: inSeconds(60), payload: {} })).status).toBe(403);
+    expect((await call('POST', '/networks/tl/decisions', stack.key('ILO'), { kind: 'general', title: 't', text: 't', deadline: inSeconds(60), payload: {} })).status).toBe(403);
   });
 });

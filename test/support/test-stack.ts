@@ -19,6 +19,8 @@ export interface TestStack {
   readonly client: Client;
   /** Seeded keys by label (`seed:coordinator`, `seed:auditor`, `seed:agency:ILO`), per network code. */
   readonly keys: Record<string, Record<string, string>>;
+  /** A seeded key of network `tl`: `key('coordinator')`, `key('auditor')`, `key('ILO')`. */
+  key(who: string): string;
   /** Terminates the workflows this stack's task queue still runs (cycles last a calendar year otherwise). */
   terminateRunning(): Promise<void>;
   close(): Promise<void>;
@@ -79,6 +81,7 @@ export async function startTestStack(options: { api?: boolean; worker?: boolean 
     config,
     client: new Client({ connection }),
     keys,
+    key: (who) => keys.tl[who === 'coordinator' ? 'seed:coordinator' : who === 'auditor' ? 'seed:auditor' : `seed:agency:${who}`],
     async terminateRunning() {
       const client = new Client({ connection });
       for await (const wf of client.workflow.list({ query: `TaskQueue = '${config.temporalTaskQueue}' AND ExecutionStatus = 'Running'` })) {
