@@ -12,6 +12,7 @@ import type { annualCycleWorkflow } from '../../../workflows/annual-cycle.workfl
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
+import { isoOrNull } from '../common/iso';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { CycleDto, PlanDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
 
@@ -95,8 +96,8 @@ function toDto(row: CycleEntity): CycleDto {
     calendar: row.calendar,
     startedBy: row.startedBy,
     startedAt: row.startedAt.toISOString(),
-    closedAt: row.closedAt ? row.closedAt.toISOString() : null,
-    phaseEnteredAt: row.phaseEnteredAt ? row.phaseEnteredAt.toISOString() : null,
+    closedAt: isoOrNull(row.closedAt),
+    phaseEnteredAt: isoOrNull(row.phaseEnteredAt),
     planRevision: row.planRevision,
     report: row.report,
   };

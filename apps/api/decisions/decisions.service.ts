@@ -14,6 +14,7 @@ import type { decisionWorkflow } from '../../../workflows/decision.workflow';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
+import { isoOrNull } from '../common/iso';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { CirculateDecisionDto, DecisionDto, DecisionListDto, ReviseDecisionDto, WithdrawDecisionDto } from './decision.dto';
 
@@ -122,8 +123,6 @@ export class DecisionsService {
   }
 }
 
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
-
 function toDto(r: DecisionEntity): DecisionDto {
   return {
     id: r.id,
@@ -133,10 +132,10 @@ function toDto(r: DecisionEntity): DecisionDto {
     round: r.round,
     proposal: r.proposal,
     objections: [...r.objections],
-    circulatedAt: iso(r.circulatedAt),
-    adoptedAt: iso(r.adoptedAt),
+    circulatedAt: isoOrNull(r.circulatedAt),
+    adoptedAt: isoOrNull(r.adoptedAt),
     withdrawn: r.withdrawn,
-    effectAppliedAt: iso(r.effectAppliedAt),
+    effectAppliedAt: isoOrNull(r.effectAppliedAt),
     effectOutcome: r.effectOutcome,
   };
 }

@@ -8,6 +8,7 @@ import { completeTaskUpdate } from '../../../workflows/annual-cycle.messages';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
+import { isoOrNull } from '../common/iso';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
 
@@ -61,8 +62,6 @@ export class TasksService {
   }
 }
 
-const iso = (d: Date | string | null): string | null => (d === null ? null : typeof d === 'string' ? d : d.toISOString());
-
 /** One shape for a task, whether read from its projection or returned by the workflow's Update. */
 function toDto(t: TaskEntity | Task): TaskDto {
   const by = t.completedBy;
@@ -74,17 +73,17 @@ function toDto(t: TaskEntity | Task): TaskDto {
     assigneeRole: t.assigneeRole,
     subject: t.subject,
     status: t.status,
-    openedAt: iso(t.openedAt)!,
-    dueAt: iso(t.dueAt)!,
-    remindAt: iso(t.remindAt)!,
-    escalateAt: iso(t.escalateAt),
-    expiresAt: iso(t.expiresAt),
-    completedAt: iso(t.completedAt),
+    openedAt: isoOrNull(t.openedAt)!,
+    dueAt: isoOrNull(t.dueAt)!,
+    remindAt: isoOrNull(t.remindAt)!,
+    escalateAt: isoOrNull(t.escalateAt),
+    expiresAt: isoOrNull(t.expiresAt),
+    completedAt: isoOrNull(t.completedAt),
     completedBy: by === null || typeof by === 'string' ? by : (by.agency ?? by.role),
     submissions: t.submissions,
     result: t.result,
-    remindedAt: iso(t.remindedAt),
-    escalatedAt: iso(t.escalatedAt),
+    remindedAt: isoOrNull(t.remindedAt),
+    escalatedAt: isoOrNull(t.escalatedAt),
     closedReason: t.closedReason,
   };
 }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, IsNull, Repository } from 'typeorm';
 
 import { TwgEntity } from '../../../libs/persistence/entities';
+import { isoOrNull } from '../common/iso';
 import { TwgDto, TwgListDto, TwgQueryDto } from './twg.dto';
 
 /** The TWG registry, read from PostgreSQL. */
@@ -27,7 +28,7 @@ function toDto(r: TwgEntity): TwgDto {
     memberAgencies: r.memberAgencies,
     establishedOn: r.establishedOn.toISOString(),
     establishedBy: r.establishedBy,
-    abolishedOn: r.abolishedOn ? r.abolishedOn.toISOString() : null,
+    abolishedOn: isoOrNull(r.abolishedOn),
     abolishedBy: r.abolishedBy,
   };
 }
