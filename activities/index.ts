@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createCycleProjectionActivities } from './cycle-projection.activities';
 import { createDecisionActivities } from './decision.activities';
 import { createNetworkActivities } from './network.activities';
+import { createTwgRoundActivities } from './twg-round.activities';
 
 export interface ActivityDeps {
   readonly dataSource: DataSource;
@@ -14,6 +15,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createCycleProjectionActivities(deps),
     ...createNetworkActivities(deps),
     ...createDecisionActivities(deps),
+    ...createTwgRoundActivities(deps),
   };
 }
 

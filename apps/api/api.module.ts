@@ -9,11 +9,13 @@ import {
   ApiKeyEntity,
   CycleEntity,
   DecisionEntity,
+  ImpedimentEntity,
   NetworkEntity,
   PlanActivityEntity,
   PlanRevisionEntity,
   TaskEntity,
   TwgEntity,
+  TwgRoundEntity,
 } from '../../libs/persistence/entities';
 import { AuditInterceptor } from './audit/audit.interceptor';
 import { AuditService } from './audit/audit.service';
@@ -30,6 +32,8 @@ import { SchedulesController } from './schedules/schedules.controller';
 import { SchedulesService } from './schedules/schedules.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
+import { TwgRoundsController } from './twg-rounds/twg-rounds.controller';
+import { TwgRoundsService } from './twg-rounds/twg-rounds.service';
 import { TwgsController } from './twgs/twgs.controller';
 import { TwgsService } from './twgs/twgs.service';
 import { HealthService } from './health/health.service';
@@ -42,9 +46,9 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
-        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, AgencyEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity, DecisionEntity]),
+        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, AgencyEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity, DecisionEntity, TwgRoundEntity, ImpedimentEntity]),
       ],
-      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController],
+      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
@@ -56,6 +60,7 @@ export class ApiModule {
         SchedulesService,
         TwgsService,
         DecisionsService,
+        TwgRoundsService,
         TemporalClientService,
         HealthService,
         CyclesService,

@@ -9,3 +9,4 @@ export * from './tasks';
 export * from './time-zone';
 export * from './work-plan';
 export * from './decision';
+export * from './twg-round';

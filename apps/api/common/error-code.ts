@@ -9,6 +9,8 @@ export enum ErrorCode {
   TASK_NOT_FOUND = 'TASK_NOT_FOUND',
   SCHEDULE_NOT_FOUND = 'SCHEDULE_NOT_FOUND',
   DECISION_NOT_FOUND = 'DECISION_NOT_FOUND',
+  TWG_NOT_FOUND = 'TWG_NOT_FOUND',
+  ROUND_ALREADY_STARTED = 'ROUND_ALREADY_STARTED',
   NOT_ASSIGNEE = 'NOT_ASSIGNEE',
   TASK_CLOSED = 'TASK_CLOSED',
   PHASE_CLOSED = 'PHASE_CLOSED',
@@ -35,9 +37,11 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.TASK_NOT_FOUND:
     case ErrorCode.SCHEDULE_NOT_FOUND:
     case ErrorCode.DECISION_NOT_FOUND:
+    case ErrorCode.TWG_NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
       return 404;
     case ErrorCode.CYCLE_ALREADY_STARTED:
+    case ErrorCode.ROUND_ALREADY_STARTED:
     case ErrorCode.TASK_CLOSED:
     case ErrorCode.PHASE_CLOSED:
       return 409;

@@ -7,6 +7,7 @@ import { NetworkEntity } from './network.entity';
 import { GcmObjectiveEntity, NetworkObjectiveEntity } from './objective.entity';
 import { PlanActivityEntity, PlanRevisionEntity } from './plan.entity';
 import { TaskEntity } from './task.entity';
+import { ImpedimentEntity, TwgRoundEntity } from './twg-round.entity';
 import { TwgEntity } from './twg.entity';
 
 export {
@@ -16,12 +17,14 @@ export {
   CycleEntity,
   DecisionEntity,
   GcmObjectiveEntity,
+  ImpedimentEntity,
   NetworkEntity,
   NetworkObjectiveEntity,
   PlanActivityEntity,
   PlanRevisionEntity,
   TaskEntity,
   TwgEntity,
+  TwgRoundEntity,
 };
 
 export const ENTITIES = [
@@ -37,4 +40,6 @@ export const ENTITIES = [
   AuditLogEntity,
   TwgEntity,
   DecisionEntity,
+  TwgRoundEntity,
+  ImpedimentEntity,
 ];

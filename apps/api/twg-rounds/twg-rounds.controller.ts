@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { Roles } from '../auth/auth.decorators';
+import { ImpedimentQueryDto, StartTwgRoundDto } from './twg-round.dto';
+import { TwgRoundsService } from './twg-rounds.service';
+
+@ApiTags('twgs')
+@ApiBearerAuth()
+@Controller('networks/:network')
+export class TwgRoundsController {
+  constructor(private readonly rounds: TwgRoundsService) {}
+
+  @Post('twgs/:twg/rounds')
+  @Roles('coordinator')
+  @ApiOperation({ summary: "Start a TWG's bi-monthly reporting round by hand (the annual cycle will start them from its calendar)" })
+  start(@Param('network') network: string, @Param('twg') twg: string, @Body() dto: StartTwgRoundDto) {
+    return this.rounds.start(network, twg, dto);
+  }
+
+  @Get('twgs/:twg/rounds')
+  @ApiOperation({ summary: "A TWG's reporting rounds, newest first, with each member's update and the consolidated report" })
+  list(@Param('network') network: string, @Param('twg') twg: string) {
+    return this.rounds.list(network, twg);
+  }
+
+  @Get('impediments')
+  @ApiOperation({ summary: 'Impediments raised by TWG rounds: target network (for a meeting) or government (to raise with the GoTL)' })
+  impediments(@Param('network') network: string, @Query() query: ImpedimentQueryDto) {
+    return this.rounds.listImpediments(network, query);
+  }
+}
