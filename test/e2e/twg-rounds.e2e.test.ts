@@ -1,4 +1,5 @@
 import { apiClient } from '../support/api-client';
+import { recordHistory } from '../support/record-history';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -75,6 +76,8 @@ describe('TWG reporting rounds (end to end)', () => {
     expect(gov.body.items).toEqual([expect.objectContaining({ id: `${id}:1`, twg: 'labour-migration', target: 'government', status: 'open' })]);
     const net = await call<{ items: Impediment[] }>('GET', '/networks/tl/impediments?target=network&twg=labour-migration', stack.key('ILO'));
     expect(net.body.items.map((i) => i.description)).toEqual(['Trainings duplicated across agencies: merge them']);
+    await waitFor(async () => ((await stack.client.workflow.getHandle(id).describe()).status.name === 'COMPLETED' ? true : undefined), 'the workflow to complete');
+    recordHistory(id, 'missing-update');
   });
 
   it('starts no round for an unknown TWG and names bad fields', async () => {

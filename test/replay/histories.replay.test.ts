@@ -33,7 +33,7 @@ async function replayAll(workflowBundle: { code: string } | { codePath: string }
 describe('recorded histories replay against the current workflow code', () => {
   it('has histories to replay', () => {
     expect(recordedHistories().map((h) => h.workflowId)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^annual-cycle:tl:\d{4}$/), expect.stringMatching(/^decision:tl:/)]),
+      expect.arrayContaining([expect.stringMatching(/^annual-cycle:tl:\d{4}$/), expect.stringMatching(/^decision:tl:/), expect.stringMatching(/^twg-round:tl:/)]),
     );
     expect(recordedHistories().length).toBeGreaterThanOrEqual(3);
   });
