@@ -1,16 +1,4 @@
-import {
-  allHandlersFinished,
-  ApplicationFailure,
-  condition,
-  continueAsNew,
-  log,
-  patched,
-  proxyActivities,
-  proxyLocalActivities,
-  setHandler,
-  sleep,
-  workflowInfo,
-} from '@temporalio/workflow';
+import { allHandlersFinished, condition, continueAsNew, log, patched, proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
 import type { CycleProjection } from '../activities/cycle-projection.activities';
@@ -24,29 +12,10 @@ import {
   initialCycleState,
 } from '../libs/domain/annual-cycle';
 import { nextWakeUp, settleCycle } from '../libs/domain/annual-cycle-decisions';
-import type { Rejection, Task } from '../libs/domain/tasks';
-import { completeTaskUpdate, cycleStateQuery } from './annual-cycle.messages';
+import { cycleStateQuery } from './annual-cycle.messages';
+import { changedTasks, handleTaskCompletion, projectDurably, RETRY, serialProjector } from './process-kit';
 
-const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
 const { projectCycle, loadNetwork } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
-/**
- * Projections run first as local activities: in the worker that runs the workflow task, without a round trip through
- * the server. A task completion waits for its projection, and a regular activity made that ~100 ms instead of ~13 ms
- * (bench/task-completion.ts). A few quick local attempts only: while PostgreSQL is down, local retries would add
- * history events every few seconds, so after them the same projection goes to a regular activity, whose retries add
- * none.
- */
-const { projectCycle: projectCycleLocally } = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '100 milliseconds', maximumAttempts: 3 },
-});
-const projectCycleDurably = async (p: CycleProjection): Promise<void> => {
-  try {
-    await projectCycleLocally(p);
-  } catch {
-    await projectCycle(p);
-  }
-};
 
 /** Histories recorded before the phases existed (the foundation slice) replay through `foundationSlice`. */
 const PHASES_PATCH = 'annual-cycle-phases';
@@ -63,56 +32,37 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   const { workflowId } = workflowInfo();
   let state = input.resume ?? initialCycleState(input.network, input.year);
   let wake = false;
-  let projected: CycleState | undefined = input.resume;
 
   const record = (event: CycleEvent) => {
     state = applyCycleEvent(state, event);
   };
 
-  /**
-   * Projects what changed since the last projection; immutable state makes "changed" a reference comparison.
-   * Projections run one after another, so a row's newer write never lands before an older one that carried other
-   * fields (the upserts keep the highest revision and would drop the late one).
-   */
-  let projecting: Promise<void> = Promise.resolve();
-  const projectChanges = async () => {
-    const before = projected;
-    if (before === state) return;
-    projected = state;
-    const projection: CycleProjection = {
-      workflowId,
-      // The cycle row's own fields only: what changed below travels separately, and contributions not at all.
-      state: { ...state, tasks: {}, contributions: {}, revisions: [], progress: {}, report: null },
-      tasks: Object.values(state.tasks).filter((t: Task) => before?.tasks[t.id] !== t),
-      revisions: before?.revisions !== state.revisions ? state.revisions : undefined,
-      progress: before?.progress !== state.progress ? state.progress : undefined,
-      report: before?.report !== state.report ? state.report : undefined,
-    };
-    await projectCycleDurably(projection);
-  };
-  const project = (): Promise<void> => (projecting = projecting.then(projectChanges));
+  const project = serialProjector(
+    () => state,
+    (before, now) =>
+      projectDurably('projectCycle', {
+        workflowId,
+        // The cycle row's own fields only: what changed below travels separately, and contributions not at all.
+        state: { ...now, tasks: {}, contributions: {}, revisions: [], progress: {}, report: null },
+        tasks: changedTasks(before, now),
+        revisions: before?.revisions !== now.revisions ? now.revisions : undefined,
+        progress: before?.progress !== now.progress ? now.progress : undefined,
+        report: before?.report !== now.report ? now.report : undefined,
+      }),
+    input.resume,
+  );
 
   setHandler(cycleStateQuery, () => state);
-  setHandler(
-    completeTaskUpdate,
-    async (cmd) => {
-      // The state guard again, not the payload rules: on replay validators are skipped but handlers run, and a rule
-      // tightened since must not refuse an answer that was accepted then.
-      const refused = checkTaskTransition(state, cmd, Date.now());
-      if (refused) throw refusal(refused);
+  handleTaskCompletion({
+    validate: (cmd, now) => checkTaskCompletion(state, cmd, now),
+    guard: (cmd, now) => checkTaskTransition(state, cmd, now),
+    complete: (cmd) => {
       record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
       wake = true;
-      const task = state.tasks[cmd.taskId];
-      await project();
-      return task;
+      return state.tasks[cmd.taskId];
     },
-    {
-      validator: (cmd) => {
-        const refused = checkTaskCompletion(state, cmd, Date.now());
-        if (refused) throw refusal(refused);
-      },
-    },
-  );
+    project,
+  });
 
   if (!input.resume) {
     const network = await loadNetwork(input.network);
@@ -144,11 +94,6 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   }
   await condition(allHandlersFinished);
   return state.phase;
-}
-
-/** A refused command, as the API reads it: the failure's type is the RejectionCode. */
-function refusal(r: Rejection): ApplicationFailure {
-  return ApplicationFailure.create({ type: r.code, message: r.message, details: [r.details], nonRetryable: true });
 }
 
 /**

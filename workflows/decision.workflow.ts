@@ -1,7 +1,6 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
-import type { DecisionProjection } from '../activities/decision.activities';
 import {
   applyDecisionEvent,
   checkAnswer,
@@ -12,29 +11,10 @@ import {
   initialDecisionState,
   nextDecisionWakeUp,
 } from '../libs/domain/decision';
-import type { Rejection } from '../libs/domain/tasks';
-import { completeTaskUpdate } from './annual-cycle.messages';
 import { decisionStateQuery, reviseDecisionUpdate, withdrawDecisionUpdate } from './decision.messages';
+import { changedTasks, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
 
-const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
 const { loadNetwork, applyDecisionEffect } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
-// Local first for speed, then durable: see the annual cycle's projections.
-const { projectDecision: projectDecisionLocally } = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '100 milliseconds', maximumAttempts: 3 },
-});
-const { projectDecision: projectDecisionRemotely } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
-const projectDecision = async (p: DecisionProjection): Promise<void> => {
-  try {
-    await projectDecisionLocally(p);
-  } catch {
-    await projectDecisionRemotely(p);
-  }
-};
-
-function refusal(r: Rejection): ApplicationFailure {
-  return ApplicationFailure.create({ type: r.code, message: r.message, details: [r.details], nonRetryable: true });
-}
 
 /**
  * A decision by silence procedure (`decision:{network}:{id}`): circulated to the members of the day, answered with
@@ -45,42 +25,28 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
   const { workflowId } = workflowInfo();
   let state = initialDecisionState(input);
   let wake = false;
-  let projected: DecisionState | undefined;
-  let projecting: Promise<void> = Promise.resolve();
   const record = (e: DecisionEvent) => {
     state = applyDecisionEvent(state, e);
     wake = true;
   };
-  const project = (): Promise<void> =>
-    (projecting = projecting.then(async () => {
-      const before = projected;
-      if (before === state) return;
-      projected = state;
-      await projectDecision({ workflowId, state: { ...state, tasks: {} }, tasks: Object.values(state.tasks).filter((t) => before?.tasks[t.id] !== t) });
-    }));
+  const project = serialProjector(
+    () => state,
+    (before, now) => projectDurably('projectDecision', { workflowId, state: { ...now, tasks: {} }, tasks: changedTasks(before, now) }),
+  );
   const coordinatorOnly = (by: { role: string }) => {
     if (by.role !== 'coordinator') throw refusal({ code: 'NOT_ASSIGNEE', message: 'Only the coordinator revises or withdraws a decision', details: [] });
   };
 
   setHandler(decisionStateQuery, () => state);
-  setHandler(
-    completeTaskUpdate,
-    async (cmd) => {
-      // The state guard again, without the payload rules (replay skips validators but runs handlers).
-      const refused = checkAnswer(state, { taskId: cmd.taskId, by: cmd.by }, Date.now());
-      if (refused) throw refusal(refused);
+  handleTaskCompletion({
+    validate: (cmd, now) => checkAnswer(state, cmd, now),
+    guard: (cmd, now) => checkAnswer(state, { taskId: cmd.taskId, by: cmd.by }, now),
+    complete: (cmd) => {
       record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
-      const task = state.tasks[cmd.taskId];
-      await project();
-      return task;
+      return state.tasks[cmd.taskId];
     },
-    {
-      validator: (cmd) => {
-        const refused = checkAnswer(state, cmd, Date.now());
-        if (refused) throw refusal(refused);
-      },
-    },
-  );
+    project,
+  });
   setHandler(
     reviseDecisionUpdate,
     async ({ proposal }) => {

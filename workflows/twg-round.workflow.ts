@@ -1,8 +1,5 @@
-import { allHandlersFinished, ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
 
-import type { Activities } from '../activities';
-import type { TwgRoundProjection } from '../activities/twg-round.activities';
-import type { Rejection } from '../libs/domain/tasks';
 import {
   applyTwgRoundEvent,
   checkRoundAnswer,
@@ -13,19 +10,7 @@ import {
   TwgRoundInput,
   TwgRoundState,
 } from '../libs/domain/twg-round';
-import { completeTaskUpdate } from './annual-cycle.messages';
-
-const RETRY = { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '1 minute' } as const;
-// Local first for speed, then durable: see the annual cycle's projections.
-const { projectTwgRound: projectLocally } = proxyLocalActivities<Activities>({
-  startToCloseTimeout: '10 seconds',
-  retry: { initialInterval: '100 milliseconds', maximumAttempts: 3 },
-});
-const { projectTwgRound: projectRemotely } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
-
-function refusal(r: Rejection): ApplicationFailure {
-  return ApplicationFailure.create({ type: r.code, message: r.message, details: [r.details], nonRetryable: true });
-}
+import { changedTasks, handleTaskCompletion, projectDurably, serialProjector } from './process-kit';
 
 /**
  * One TWG's bi-monthly reporting round (`twg-round:{network}:{twg}:{year}-P{n}`): updates from every member,
@@ -35,42 +20,24 @@ export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundSt
   const { workflowId } = workflowInfo();
   let state: TwgRoundState = INITIAL_TWG_ROUND;
   let wake = false;
-  let projected: TwgRoundState | undefined;
-  let projecting: Promise<void> = Promise.resolve();
   const record = (e: TwgRoundEvent) => {
     state = applyTwgRoundEvent(state, e);
     wake = true;
   };
-  const project = (): Promise<void> =>
-    (projecting = projecting.then(async () => {
-      const before = projected;
-      if (before === state) return;
-      projected = state;
-      const p: TwgRoundProjection = { workflowId, state: { ...state, tasks: {} }, tasks: Object.values(state.tasks).filter((t) => before?.tasks[t.id] !== t) };
-      try {
-        await projectLocally(p);
-      } catch {
-        await projectRemotely(p);
-      }
-    }));
-
-  setHandler(
-    completeTaskUpdate,
-    async (cmd) => {
-      const refused = checkRoundAnswer(state, { taskId: cmd.taskId, by: cmd.by }, Date.now());
-      if (refused) throw refusal(refused);
-      record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
-      const task = state.tasks[cmd.taskId];
-      await project();
-      return task;
-    },
-    {
-      validator: (cmd) => {
-        const refused = checkRoundAnswer(state, cmd, Date.now());
-        if (refused) throw refusal(refused);
-      },
-    },
+  const project = serialProjector(
+    () => state,
+    (before, now) => projectDurably('projectTwgRound', { workflowId, state: { ...now, tasks: {} }, tasks: changedTasks(before, now) }),
   );
+
+  handleTaskCompletion({
+    validate: (cmd, now) => checkRoundAnswer(state, cmd, now),
+    guard: (cmd, now) => checkRoundAnswer(state, { taskId: cmd.taskId, by: cmd.by }, now),
+    complete: (cmd) => {
+      record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
+      return state.tasks[cmd.taskId];
+    },
+    project,
+  });
 
   record({ type: 'RoundOpened', at: new Date().toISOString(), input });
   for (;;) {

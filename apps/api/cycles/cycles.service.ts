@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { Repository } from 'typeorm';
 
 import type { AnnualCycleInput } from '../../../libs/domain/annual-cycle';
 import { resolveCalendar } from '../../../libs/domain/calendar';
 import { CycleEntity, PlanActivityEntity, PlanRevisionEntity } from '../../../libs/persistence/entities';
-import { annualCycleWorkflowId, NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../libs/temporal';
+import { annualCycleWorkflowId } from '../../../libs/temporal';
 import type { annualCycleWorkflow } from '../../../workflows/annual-cycle.workflow';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
@@ -38,24 +36,13 @@ export class CyclesService {
     // Temporal forgets closed workflows after its retention period; the read model remembers the year for good.
     if (await this.cycles.existsBy({ networkCode: network, year: dto.year })) throw alreadyStarted(network, dto.year, workflowId);
     const input: AnnualCycleInput = { network, year: dto.year, calendar, startedBy: { role: by.role, agency: by.agency } };
-    try {
-      const handle = await this.temporal.call(() => this.temporal.client.workflow.start<typeof annualCycleWorkflow>('annualCycleWorkflow', {
-        workflowId,
-        taskQueue: this.temporal.taskQueue,
-        args: [input],
-        // One cycle per network and year, ever: a closed or failed one is not started again under the same id.
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: new TypedSearchAttributes([
-          { key: NETWORK_ATTRIBUTE, value: network },
-          { key: PROCESS_ATTRIBUTE, value: 'annual-cycle' },
-          { key: YEAR_ATTRIBUTE, value: dto.year },
-        ]),
-      }));
-      return { network, year: dto.year, workflowId, runId: handle.firstExecutionRunId, calendar, startedBy: by.agency ?? by.role };
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw alreadyStarted(network, dto.year, workflowId);
-      throw err;
-    }
+    // One cycle per network and year, ever: a closed or failed one is not started again under the same id.
+    const handle = await this.temporal.startProcess<typeof annualCycleWorkflow>(
+      'annualCycleWorkflow',
+      { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
+      { network, process: 'annual-cycle', year: dto.year, onDuplicate: () => alreadyStarted(network, dto.year, workflowId) },
+    );
+    return { network, year: dto.year, workflowId, runId: handle.firstExecutionRunId, calendar, startedBy: by.agency ?? by.role };
   }
 
   async get(network: string, year: number): Promise<CycleDto> {

@@ -2,13 +2,11 @@ import { randomBytes } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { TypedSearchAttributes } from '@temporalio/common';
 import { Repository } from 'typeorm';
 
 import type { FieldError } from '../../../libs/domain/calendar';
 import type { DecisionInput, DecisionKind } from '../../../libs/domain/decision';
 import { AgencyEntity, DecisionEntity, TwgEntity } from '../../../libs/persistence/entities';
-import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../libs/temporal';
 import { reviseDecisionUpdate, withdrawDecisionUpdate } from '../../../workflows/decision.messages';
 import type { decisionWorkflow } from '../../../workflows/decision.workflow';
 import type { Principal } from '../auth/principal';
@@ -44,18 +42,11 @@ export class DecisionsService {
       deadline,
       proposedBy: { role: by.role, agency: by.agency },
     };
-    await this.temporal.call(() =>
-      this.temporal.client.workflow.start<typeof decisionWorkflow>('decisionWorkflow', {
-        workflowId,
-        taskQueue: this.temporal.taskQueue,
-        args: [input],
-        workflowIdReusePolicy: 'REJECT_DUPLICATE',
-        typedSearchAttributes: new TypedSearchAttributes([
-          { key: NETWORK_ATTRIBUTE, value: network },
-          { key: PROCESS_ATTRIBUTE, value: 'decision' },
-          { key: YEAR_ATTRIBUTE, value: new Date().getUTCFullYear() },
-        ]),
-      }),
+    await this.temporal.startProcess<typeof decisionWorkflow>(
+      'decisionWorkflow',
+      { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
+      // Ids carry random bits: a duplicate would be a bug, not a caller's mistake.
+      { network, process: 'decision', year: new Date().getUTCFullYear(), onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Decision id ${id} collided`) },
     );
     return { id, workflowId, kind: dto.kind, status: 'CIRCULATING', round: 1, proposal: { title: dto.title, text: dto.text, payload: dto.payload, deadline }, objections: [], circulatedAt: null, adoptedAt: null, withdrawn: null, effectAppliedAt: null, effectOutcome: null };
   }

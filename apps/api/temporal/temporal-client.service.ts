@@ -1,10 +1,21 @@
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import { Client, Connection, isGrpcServiceError, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
-import { ApplicationFailure } from '@temporalio/common';
+import {
+  Client,
+  Connection,
+  isGrpcServiceError,
+  Workflow,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowHandleWithFirstExecutionRunId,
+  WorkflowNotFoundError,
+  WorkflowStartOptions,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
+import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
 
 import type { Config } from '../../../libs/config/config';
 import type { FieldError } from '../../../libs/domain/calendar';
 import type { RejectionCode } from '../../../libs/domain/tasks';
+import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../libs/temporal';
 import { CONFIG } from '../../common/config.token';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
@@ -54,6 +65,34 @@ export class TemporalClientService implements OnApplicationShutdown {
           'Temporal did not answer in time or cannot be reached: check whether the command took effect before sending it again',
         );
       }
+      throw err;
+    }
+  }
+
+  /**
+   * Starts one of mignet's processes: once per business key, ever (a closed or failed one is not started again under
+   * the same id; `onDuplicate` says what that means to the caller), tagged with the search attributes auditors list
+   * by.
+   */
+  async startProcess<W extends Workflow>(
+    workflowType: string,
+    start: WorkflowStartOptions<W>,
+    o: { network: string; process: string; year: number; onDuplicate: () => AppError },
+  ): Promise<WorkflowHandleWithFirstExecutionRunId<W>> {
+    try {
+      return await this.call(() =>
+        this.client.workflow.start<W>(workflowType, {
+          ...start,
+          workflowIdReusePolicy: 'REJECT_DUPLICATE',
+          typedSearchAttributes: new TypedSearchAttributes([
+            { key: NETWORK_ATTRIBUTE, value: o.network },
+            { key: PROCESS_ATTRIBUTE, value: o.process },
+            { key: YEAR_ATTRIBUTE, value: o.year },
+          ]),
+        }),
+      );
+    } catch (err) {
+      if (err instanceof WorkflowExecutionAlreadyStartedError) throw o.onDuplicate();
       throw err;
     }
   }

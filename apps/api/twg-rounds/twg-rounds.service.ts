@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { TypedSearchAttributes } from '@temporalio/common';
-import { WorkflowExecutionAlreadyStartedError } from '@temporalio/client';
 import { FindOptionsWhere, Repository } from 'typeorm';
 
 import { defaultCalendar } from '../../../libs/domain/calendar';
 import { DEFAULT_OFFSETS } from '../../../libs/domain/calendar';
 import { TwgRoundInput, twgRoundWorkflowId } from '../../../libs/domain/twg-round';
 import { ImpedimentEntity, NetworkEntity, TwgEntity, TwgRoundEntity } from '../../../libs/persistence/entities';
-import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../libs/temporal';
 import type { twgRoundWorkflow } from '../../../workflows/twg-round.workflow';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
@@ -52,24 +49,11 @@ export class TwgRoundsService {
       },
     };
     const workflowId = twgRoundWorkflowId(network, twg.code, dto.year, dto.period);
-    try {
-      await this.temporal.call(() =>
-        this.temporal.client.workflow.start<typeof twgRoundWorkflow>('twgRoundWorkflow', {
-          workflowId,
-          taskQueue: this.temporal.taskQueue,
-          args: [input],
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: new TypedSearchAttributes([
-            { key: NETWORK_ATTRIBUTE, value: network },
-            { key: PROCESS_ATTRIBUTE, value: 'twg-round' },
-            { key: YEAR_ATTRIBUTE, value: dto.year },
-          ]),
-        }),
-      );
-    } catch (err) {
-      if (err instanceof WorkflowExecutionAlreadyStartedError) throw new AppError(ErrorCode.ROUND_ALREADY_STARTED, `Round ${workflowId} was started before`);
-      throw err;
-    }
+    await this.temporal.startProcess<typeof twgRoundWorkflow>(
+      'twgRoundWorkflow',
+      { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
+      { network, process: 'twg-round', year: dto.year, onDuplicate: () => new AppError(ErrorCode.ROUND_ALREADY_STARTED, `Round ${workflowId} was started before`) },
+    );
     return { id: workflowId, twg: twg.code, year: dto.year, period: dto.period, start: input.start, end: input.end };
   }
 
