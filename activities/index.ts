@@ -2,7 +2,9 @@ import type { DataSource } from 'typeorm';
 
 import { createCycleProjectionActivities } from './cycle-projection.activities';
 import { createDecisionActivities } from './decision.activities';
+import { createMeetingActivities } from './meeting.activities';
 import { createNetworkActivities } from './network.activities';
+import { createNetworkYearActivities } from './network-year.activities';
 import { createTwgRoundActivities } from './twg-round.activities';
 
 export interface ActivityDeps {
@@ -16,6 +18,8 @@ export function createActivities(deps: ActivityDeps) {
     ...createNetworkActivities(deps),
     ...createDecisionActivities(deps),
     ...createTwgRoundActivities(deps),
+    ...createMeetingActivities(deps),
+    ...createNetworkYearActivities(deps),
   };
 }
 

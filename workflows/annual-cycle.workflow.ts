@@ -1,4 +1,5 @@
-import { allHandlersFinished, condition, continueAsNew, log, patched, proxyActivities, setHandler, sleep, workflowInfo } from '@temporalio/workflow';
+import { TypedSearchAttributes, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { allHandlersFinished, condition, continueAsNew, log, patched, proxyActivities, setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
 import type { CycleProjection } from '../activities/cycle-projection.activities';
@@ -11,14 +12,22 @@ import {
   CycleState,
   initialCycleState,
 } from '../libs/domain/annual-cycle';
-import { nextWakeUp, settleCycle } from '../libs/domain/annual-cycle-decisions';
+import { LinkedProcessDue, linkedProcessDue, nextWakeUp, settleCycle } from '../libs/domain/annual-cycle-decisions';
+import { quarterlyMeetings } from '../libs/domain/calendar';
+import { MeetingInput, meetingWorkflowId } from '../libs/domain/meeting';
+import { TwgRoundInput, twgRoundWorkflowId } from '../libs/domain/twg-round';
+import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
 import { cycleStateQuery } from './annual-cycle.messages';
+import { meetingWorkflow } from './meeting.workflow';
 import { changedTasks, handleTaskCompletion, projectDurably, RETRY, serialProjector } from './process-kit';
+import { twgRoundWorkflow } from './twg-round.workflow';
 
-const { projectCycle, loadNetwork } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+const { projectCycle, loadNetwork, activeTwgs, summariseNetworkYear } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
 
 /** Histories recorded before the phases existed (the foundation slice) replay through `foundationSlice`. */
 const PHASES_PATCH = 'annual-cycle-phases';
+/** Cycles started before the cycle ran the year's meetings and TWG rounds replay without them. */
+const LINKED_PATCH = 'annual-cycle-meetings-and-rounds';
 const DEFAULT_MAX_HISTORY_EVENTS = 10_000;
 
 /**
@@ -65,8 +74,9 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   });
 
   if (!input.resume) {
+    const linked = input.linkedProcesses !== false && patched(LINKED_PATCH);
     const network = await loadNetwork(input.network);
-    record({ type: 'CycleStarted', at: new Date().toISOString(), by: input.startedBy, calendar: input.calendar, network });
+    record({ type: 'CycleStarted', at: new Date().toISOString(), by: input.startedBy, calendar: input.calendar, network, ...(linked ? { linked } : {}) });
   }
 
   for (;;) {
@@ -79,6 +89,11 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     state = settled.state;
     await project();
     if (state.phase === 'CLOSED') break;
+    const linked = linkedProcessDue(state, Date.now());
+    if (linked) {
+      record(await runLinked(linked, state, input));
+      continue;
+    }
 
     const info = workflowInfo();
     if (info.continueAsNewSuggested || info.historyLength >= (input.maxHistoryEvents ?? DEFAULT_MAX_HISTORY_EVENTS)) {
@@ -94,6 +109,83 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   }
   await condition(allHandlersFinished);
   return state.phase;
+}
+
+/**
+ * Starts the year's quarterly meetings or a period's TWG rounds as workflows of their own (they outlive this run's
+ * continue-as-new and are not cancelled with it), or reads what they did for the annual report. A process already
+ * started under its id (a round started by hand, say) counts as started.
+ */
+async function runLinked(due: LinkedProcessDue, state: CycleState, input: AnnualCycleInput): Promise<CycleEvent> {
+  const calendar = state.calendar!;
+  const now = () => new Date().toISOString();
+  const attributes = (process: string) =>
+    new TypedSearchAttributes([
+      { key: NETWORK_ATTRIBUTE, value: input.network },
+      { key: PROCESS_ATTRIBUTE, value: process },
+      { key: YEAR_ATTRIBUTE, value: input.year },
+    ]);
+  const start = async (run: () => Promise<unknown>, id: string): Promise<string> => {
+    try {
+      await run();
+    } catch (err) {
+      if (!(err instanceof WorkflowExecutionAlreadyStartedError)) throw err;
+      log.info(`${id} was started before`);
+    }
+    return id;
+  };
+  const options = { parentClosePolicy: 'ABANDON', workflowIdReusePolicy: 'REJECT_DUPLICATE' } as const;
+
+  if (due.kind === 'year-summary') {
+    return { type: 'NetworkYearSummarised', at: now(), summary: await summariseNetworkYear({ network: input.network, year: input.year, at: now() }) };
+  }
+  if (due.kind === 'meetings') {
+    const ids: string[] = [];
+    for (const slot of quarterlyMeetings(calendar)) {
+      // A meeting whose date passed before the plan was endorsed is not called after the fact.
+      if (Date.parse(slot.scheduledAt) <= Date.now()) {
+        log.info(`Q${slot.quarter} meeting of ${input.year} not started: its date ${slot.scheduledAt} passed before IMPLEMENTATION`);
+        continue;
+      }
+      const meeting: MeetingInput = {
+        network: input.network,
+        id: `${input.year}-Q${slot.quarter}`,
+        kind: 'quarterly',
+        year: input.year,
+        quarter: slot.quarter,
+        title: `Network meeting, Q${slot.quarter} ${input.year}`,
+        scheduledAt: slot.scheduledAt,
+        agendaCallAt: slot.agendaCallAt,
+        agendaDueAt: slot.agendaDueAt,
+        offsets: {
+          reminderBeforeMs: calendar.offsets.reminderBeforeMs,
+          escalationAfterMs: calendar.offsets.escalationAfterMs,
+          minutesReviewMs: calendar.offsets.endorsementRoundMs,
+          writingMs: calendar.offsets.revisionMs,
+        },
+        convenedBy: input.startedBy,
+      };
+      const workflowId = meetingWorkflowId(input.network, meeting.id);
+      ids.push(await start(() => startChild(meetingWorkflow, { ...options, workflowId, args: [meeting], typedSearchAttributes: attributes('meeting') }), workflowId));
+    }
+    return { type: 'MeetingsStarted', at: now(), ids };
+  }
+  const period = calendar.periods[due.period - 1];
+  const ids: string[] = [];
+  for (const twg of await activeTwgs({ network: input.network, at: period.start })) {
+    const round: TwgRoundInput = {
+      network: input.network,
+      twg,
+      year: input.year,
+      period: due.period,
+      start: period.start,
+      end: period.end,
+      offsets: { reminderBeforeMs: calendar.offsets.reminderBeforeMs, escalationAfterMs: calendar.offsets.escalationAfterMs },
+    };
+    const workflowId = twgRoundWorkflowId(input.network, twg.code, input.year, due.period);
+    ids.push(await start(() => startChild(twgRoundWorkflow, { ...options, workflowId, args: [round], typedSearchAttributes: attributes('twg-round') }), workflowId));
+  }
+  return { type: 'TwgRoundsStarted', at: now(), period: due.period, ids };
 }
 
 /**

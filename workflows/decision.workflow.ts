@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, getExternalWorkflowHandle, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
 import {
@@ -13,8 +13,12 @@ import {
 } from '../libs/domain/decision';
 import { decisionStateQuery, reviseDecisionUpdate, withdrawDecisionUpdate } from './decision.messages';
 import { changedTasks, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
+import { cancelRoundSignal } from './twg-round.messages';
 
-const { loadNetwork, applyDecisionEffect } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+const { loadNetwork, applyDecisionEffect, openTwgRounds } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+
+/** Decisions adopted before abolishing a TWG cancelled its open rounds replay without the signals. */
+const ABOLISH_CANCELS_ROUNDS_PATCH = 'abolish-twg-cancels-rounds';
 
 /**
  * A decision by silence procedure (`decision:{network}:{id}`): circulated to the members of the day, answered with
@@ -94,7 +98,9 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
       const outcome = await applyDecisionEffect({ network: input.network, decisionId: workflowId, kind: input.kind, payload: state.proposal!.payload, adoptedAt: state.adoptedAt! });
       record({ type: 'DecisionEffectApplied', at: new Date().toISOString(), outcome });
       await project();
+      if (input.kind === 'abolish-twg' && outcome === 'applied' && patched(ABOLISH_CANCELS_ROUNDS_PATCH)) await cancelOpenRounds(input.network, (state.proposal!.payload as { twg: string }).twg, state.proposal!.title);
     }
+    if (input.endsWhenObjected && state.status === 'OBJECTED') break;
     if (state.status === 'ADOPTED' || (state.status === 'WITHDRAWN' && Object.values(state.tasks).every((t) => t.status !== 'open'))) break;
     const wakeAt = nextDecisionWakeUp(state, Date.now());
     if (wakeAt === undefined) await condition(() => wake);
@@ -102,4 +108,16 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
   }
   await condition(allHandlersFinished);
   return state.status as DecisionState['status'];
+}
+
+/** An abolished TWG's open rounds end, each with the reason; a round that closed meanwhile ignores it. */
+async function cancelOpenRounds(network: string, twg: string, title: string): Promise<void> {
+  const reason = `TWG ${twg} abolished by decision ${workflowInfo().workflowId} (${title})`;
+  for (const roundId of await openTwgRounds({ network, twg })) {
+    try {
+      await getExternalWorkflowHandle(roundId).signal(cancelRoundSignal, { reason });
+    } catch (err) {
+      log.warn(`Round ${roundId} could not be cancelled (it has ended): ${String(err)}`);
+    }
+  }
 }

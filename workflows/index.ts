@@ -3,3 +3,4 @@ export { annualCycleWorkflow } from './annual-cycle.workflow';
 export { decisionWorkflow } from './decision.workflow';
 export { scheduledCycleStartWorkflow } from './scheduled-cycle-start.workflow';
 export { twgRoundWorkflow } from './twg-round.workflow';
+export { meetingWorkflow } from './meeting.workflow';

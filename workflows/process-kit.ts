@@ -18,7 +18,7 @@ const remote = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', 
  */
 const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '100 milliseconds', maximumAttempts: 3 } });
 
-type Projector = 'projectCycle' | 'projectDecision' | 'projectTwgRound';
+type Projector = 'projectCycle' | 'projectDecision' | 'projectTwgRound' | 'projectMeeting';
 
 export async function projectDurably<K extends Projector>(name: K, projection: Parameters<Activities[K]>[0]): Promise<void> {
   const run = (proxy: typeof local | typeof remote) => (proxy[name] as (p: Parameters<Activities[K]>[0]) => Promise<void>)(projection);

@@ -1,4 +1,4 @@
-import { allHandlersFinished, condition, workflowInfo } from '@temporalio/workflow';
+import { allHandlersFinished, condition, setHandler, workflowInfo } from '@temporalio/workflow';
 
 import {
   applyTwgRoundEvent,
@@ -8,13 +8,16 @@ import {
   nextTwgRoundWakeUp,
   TwgRoundEvent,
   TwgRoundInput,
+  twgRoundFinished,
   TwgRoundState,
 } from '../libs/domain/twg-round';
 import { changedTasks, handleTaskCompletion, projectDurably, serialProjector } from './process-kit';
+import { cancelRoundSignal, twgRoundStateQuery } from './twg-round.messages';
 
 /**
  * One TWG's bi-monthly reporting round (`twg-round:{network}:{twg}:{year}-P{n}`): updates from every member,
- * then the lead's consolidated report; its impediments go to the register when the round closes.
+ * then the lead's consolidated report; its impediments go to the register when the round closes. Abolishing the TWG
+ * cancels it (a signal from the abolishing decision).
  */
 export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundState['status']> {
   const { workflowId } = workflowInfo();
@@ -29,6 +32,10 @@ export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundSt
     (before, now) => projectDurably('projectTwgRound', { workflowId, state: { ...now, tasks: {} }, tasks: changedTasks(before, now) }),
   );
 
+  setHandler(twgRoundStateQuery, () => state);
+  setHandler(cancelRoundSignal, ({ reason }) => {
+    if (state.status === 'COLLECTING' || state.status === 'CONSOLIDATING') record({ type: 'RoundCancelled', at: new Date().toISOString(), reason });
+  });
   handleTaskCompletion({
     validate: (cmd, now) => checkRoundAnswer(state, cmd, now),
     guard: (cmd, now) => checkRoundAnswer(state, { taskId: cmd.taskId, by: cmd.by }, now),
@@ -44,7 +51,7 @@ export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundSt
     wake = false;
     for (let due = decideTwgRound(state, Date.now(), workflowId); due.length > 0; due = decideTwgRound(state, Date.now(), workflowId)) due.forEach(record);
     await project();
-    if (state.status === 'CLOSED') break;
+    if (twgRoundFinished(state)) break;
     const wakeAt = nextTwgRoundWakeUp(state, Date.now());
     if (wakeAt === undefined) await condition(() => wake);
     else await condition(() => wake, Math.max(1, wakeAt - Date.now()));

@@ -5,11 +5,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Config } from '../../libs/config/config';
 import { dataSourceOptions } from '../../libs/persistence/data-source';
 import {
+  ActionItemEntity,
   AgencyEntity,
   ApiKeyEntity,
   CycleEntity,
   DecisionEntity,
   ImpedimentEntity,
+  MeetingEntity,
   NetworkEntity,
   PlanActivityEntity,
   PlanRevisionEntity,
@@ -28,6 +30,8 @@ import { CyclesService } from './cycles/cycles.service';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { HealthController } from './health/health.controller';
+import { MeetingsController } from './meetings/meetings.controller';
+import { MeetingsService } from './meetings/meetings.service';
 import { SchedulesController } from './schedules/schedules.controller';
 import { SchedulesService } from './schedules/schedules.service';
 import { TasksController } from './tasks/tasks.controller';
@@ -46,9 +50,9 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
-        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, AgencyEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity, DecisionEntity, TwgRoundEntity, ImpedimentEntity]),
+        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, AgencyEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity, DecisionEntity, TwgRoundEntity, ImpedimentEntity, MeetingEntity, ActionItemEntity]),
       ],
-      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController],
+      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController, MeetingsController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
@@ -61,6 +65,7 @@ export class ApiModule {
         TwgsService,
         DecisionsService,
         TwgRoundsService,
+        MeetingsService,
         TemporalClientService,
         HealthService,
         CyclesService,

@@ -61,7 +61,6 @@ export function decideCycle(state: CycleState, now: number, process: string): Cy
       return round.every((t) => !isOpen(t)) ? [{ type: 'PhaseEntered', at, phase: 'IMPLEMENTATION' }] : [];
     }
     case 'IMPLEMENTATION': {
-      // Meetings and TWG reporting rounds will start here as child workflows (the meetings-and-TWGs issue).
       const plan = currentPlan(state)!;
       // An activity reported cancelled gets no more progress tasks; those already open for later quarters close.
       const cancelledIn = (activityId: string) => (state.progress[activityId] ?? []).find((r) => r.status === 'cancelled')?.quarter;
@@ -90,6 +89,7 @@ export function decideCycle(state: CycleState, now: number, process: string): Cy
       return now >= Date.parse(calendar.end) ? [{ type: 'PhaseEntered', at, phase: 'ANNUAL_REVIEW' }] : [];
     }
     case 'ANNUAL_REVIEW': {
+      if (state.linked && !state.linked.networkYear) return []; // the report waits for the year's meetings and rounds (linkedProcessDue)
       if (!state.report) return [{ type: 'ReportDrafted', at, report: draftAnnualReport(state, at) }];
       const task = state.tasks[taskId(process, 'finalise-report')];
       if (!task) return [open('finalise-report', snapshot.coordinatorAgency, 'coordinator', [], dueBy(calendar.deadlines.reviewDue, calendar.offsets.revisionMs))];
@@ -113,8 +113,30 @@ export function nextWakeUp(state: CycleState, now: number): number | undefined {
   if (state.phase === 'IMPLEMENTATION') {
     times.push(...state.calendar.quarters.map((q) => Date.parse(q.start)), Date.parse(state.calendar.end));
   }
+  if (state.linked && state.phase !== 'ANNUAL_REVIEW' && state.phase !== 'CLOSED') {
+    const started = state.linked.periodsStarted;
+    times.push(...state.calendar.periods.filter((_, i) => !started.includes(i + 1)).map((p) => Date.parse(p.start)));
+  }
   const future = times.filter((t) => t > now);
   return future.length > 0 ? Math.min(...future) : undefined;
+}
+
+/** What the cycle must start or read next, outside itself (the workflow does it and records the event). */
+export type LinkedProcessDue = { readonly kind: 'meetings' } | { readonly kind: 'twg-rounds'; readonly period: number } | { readonly kind: 'year-summary' };
+
+/**
+ * The year's quarterly meetings when IMPLEMENTATION begins; each bi-monthly period's TWG rounds when it begins (a
+ * period already over when the cycle gets there is skipped); the summary of the year's meetings and rounds before the
+ * annual report is drafted.
+ */
+export function linkedProcessDue(state: CycleState, now: number): LinkedProcessDue | undefined {
+  const linked = state.linked;
+  if (!linked || !state.calendar) return undefined;
+  if (state.phase === 'ANNUAL_REVIEW') return linked.networkYear ? undefined : { kind: 'year-summary' };
+  if (state.phase === 'NOT_STARTED' || state.phase === 'CLOSED') return undefined;
+  if (state.phase === 'IMPLEMENTATION' && !linked.meetingsStarted) return { kind: 'meetings' };
+  const period = state.calendar.periods.findIndex((p, i) => !linked.periodsStarted.includes(i + 1) && Date.parse(p.start) <= now && now < Date.parse(p.end));
+  return period >= 0 ? { kind: 'twg-rounds', period: period + 1 } : undefined;
 }
 
 /** Applies `decideCycle` until nothing more is due: the state at `now`, and the events that led there. */

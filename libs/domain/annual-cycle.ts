@@ -1,7 +1,7 @@
 import type { Calendar, FieldError } from './calendar';
 import type { Actor } from './roles';
 import { applyTaskEvent, checkTaskOpen, CompleteTaskCommand, isTaskEvent, Rejection, rejection, Task, TaskEvent, TaskKind } from './tasks';
-import type { AnnualReport } from './annual-report';
+import type { AnnualReport, NetworkYearSummary } from './annual-report';
 import {
   ActivityProposal,
   ActivityStatus,
@@ -39,6 +39,18 @@ export interface AnnualCycleInput {
   readonly resume?: CycleState;
   /** Continue as new once the history holds this many events (tests make it small). */
   readonly maxHistoryEvents?: number;
+  /** Whether the cycle starts the year's quarterly meetings and TWG reporting rounds (default: it does). */
+  readonly linkedProcesses?: boolean;
+}
+
+/** The meetings and TWG rounds a cycle starts from its calendar, and what they did, summarised when the year ends. */
+export interface LinkedProcesses {
+  readonly meetingsStarted: boolean;
+  /** The bi-monthly periods (1–6) whose rounds were started. */
+  readonly periodsStarted: readonly number[];
+  /** The workflow ids of the meetings and rounds started. */
+  readonly started: readonly string[];
+  readonly networkYear: NetworkYearSummary | null;
 }
 
 /** The network as the cycle found it when it started (loaded by an activity). */
@@ -68,7 +80,10 @@ export interface ProgressReport {
 
 export type CycleEvent =
   | TaskEvent
-  | { readonly type: 'CycleStarted'; readonly at: string; readonly by: Actor; readonly calendar: Calendar; readonly network: NetworkSnapshot }
+  | { readonly type: 'CycleStarted'; readonly at: string; readonly by: Actor; readonly calendar: Calendar; readonly network: NetworkSnapshot; readonly linked?: boolean }
+  | { readonly type: 'MeetingsStarted'; readonly at: string; readonly ids: readonly string[] }
+  | { readonly type: 'TwgRoundsStarted'; readonly at: string; readonly period: number; readonly ids: readonly string[] }
+  | { readonly type: 'NetworkYearSummarised'; readonly at: string; readonly summary: NetworkYearSummary }
   | { readonly type: 'PhaseEntered'; readonly at: string; readonly phase: CyclePhase }
   | { readonly type: 'ReportDrafted'; readonly at: string; readonly report: AnnualReport }
   | { readonly type: 'CycleClosed'; readonly at: string };
@@ -92,6 +107,8 @@ export interface CycleState {
   readonly report: (AnnualReport & { readonly finalisedAt: string | null; readonly finalisedBy: Actor | null; readonly summary: string | null }) | null;
   /** Number of events folded so far: projections keep the highest, so a retried activity never goes back in time. */
   readonly revision: number;
+  /** Absent for cycles that do not run meetings and rounds (and those started before they existed). */
+  readonly linked?: LinkedProcesses;
 }
 
 export function initialCycleState(network: string, year: number): CycleState {
@@ -227,7 +244,25 @@ function applyUncounted(state: CycleState, event: CycleEvent): CycleState {
   switch (event.type) {
     case 'CycleStarted':
       if (state.phase !== 'NOT_STARTED') throw new CycleTransitionError(event.type, state.phase);
-      return { ...state, phase: 'PLANNING', phaseEnteredAt: event.at, calendar: event.calendar, startedBy: event.by, startedAt: event.at, snapshot: event.network };
+      return {
+        ...state,
+        phase: 'PLANNING',
+        phaseEnteredAt: event.at,
+        calendar: event.calendar,
+        startedBy: event.by,
+        startedAt: event.at,
+        snapshot: event.network,
+        ...(event.linked ? { linked: { meetingsStarted: false, periodsStarted: [], started: [], networkYear: null } } : {}),
+      };
+    case 'MeetingsStarted':
+      if (state.phase !== 'IMPLEMENTATION' || !state.linked || state.linked.meetingsStarted) throw new CycleTransitionError(event.type, state.phase, 'meetings start once, in IMPLEMENTATION');
+      return { ...state, linked: { ...state.linked, meetingsStarted: true, started: [...state.linked.started, ...event.ids] } };
+    case 'TwgRoundsStarted':
+      if (!state.linked || state.linked.periodsStarted.includes(event.period)) throw new CycleTransitionError(event.type, state.phase, `period ${event.period}'s rounds start once`);
+      return { ...state, linked: { ...state.linked, periodsStarted: [...state.linked.periodsStarted, event.period], started: [...state.linked.started, ...event.ids] } };
+    case 'NetworkYearSummarised':
+      if (state.phase !== 'ANNUAL_REVIEW' || !state.linked || state.report) throw new CycleTransitionError(event.type, state.phase, 'the year is summarised once, before the report');
+      return { ...state, linked: { ...state.linked, networkYear: event.summary } };
     case 'PhaseEntered':
       if (state.phase === 'NOT_STARTED' || !NEXT_PHASE[state.phase].includes(event.phase)) {
         throw new CycleTransitionError(event.type, state.phase, `cannot go to ${event.phase}`);

@@ -27,6 +27,29 @@ export interface AnnualReport {
   readonly tasksByAgency: readonly { readonly agency: string; readonly completed: number; readonly late: number; readonly missed: number; readonly cancelled: number }[];
   readonly lateTasks: readonly { readonly id: string; readonly assignee: string; readonly dueAt: string; readonly completedAt: string }[];
   readonly missedTasks: readonly { readonly id: string; readonly assignee: string; readonly dueAt: string; readonly meaning: string }[];
+  /** The Network's meetings, action items, TWG rounds and impediments of the year; absent for cycles that did not run them. */
+  readonly networkYear?: NetworkYearSummary;
+}
+
+/** What the year's meetings and TWG rounds did, read from their read models when the year ends. */
+export interface NetworkYearSummary {
+  readonly meetings: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly title: string;
+    readonly status: string;
+    readonly scheduledAt: string;
+    readonly heldAt: string | null;
+    readonly minutesAdoptedAt: string | null;
+    readonly decisions: readonly string[];
+  }[];
+  /** Per owner agency: done, done after the due date, still open, open past the due date, dropped. */
+  readonly actionItemsByAgency: readonly { readonly agency: string; readonly done: number; readonly doneLate: number; readonly open: number; readonly overdue: number; readonly dropped: number }[];
+  readonly twgUpdatesByAgency: readonly { readonly agency: string; readonly submitted: number; readonly missed: number }[];
+  readonly twgRounds: readonly { readonly id: string; readonly twg: string; readonly period: number; readonly status: string; readonly submitted: readonly string[]; readonly missed: readonly string[] }[];
+  readonly impediments: { readonly raised: number; readonly resolved: number; readonly stillOpen: number };
+  /** Issues the TWGs asked the Network to raise with the Government, with their status. */
+  readonly governmentIssues: readonly { readonly id: string; readonly twg: string; readonly description: string; readonly status: string }[];
 }
 
 export function draftAnnualReport(state: CycleState, at: string): AnnualReport {
@@ -80,5 +103,6 @@ export function draftAnnualReport(state: CycleState, at: string): AnnualReport {
     }),
     lateTasks: late.map((t) => ({ id: t.id, assignee: t.assignee, dueAt: t.dueAt, completedAt: t.completedAt! })),
     missedTasks: missed.map((t) => ({ id: t.id, assignee: t.assignee, dueAt: t.dueAt, meaning: t.closedReason ?? 'expired' })),
+    ...(state.linked?.networkYear ? { networkYear: state.linked.networkYear } : {}),
   };
 }

@@ -44,6 +44,8 @@ export interface Calendar extends Period {
   readonly periods: readonly Period[];
   readonly deadlines: CycleDeadlines;
   readonly offsets: CalendarOffsets;
+  /** The quarterly Network meetings, one instant inside each quarter; absent, three quarters into each (see `quarterlyMeetings`). */
+  readonly meetings?: readonly string[];
 }
 
 /** What a caller may give: everything is optional and derived from the year and time zone when absent. */
@@ -56,6 +58,7 @@ export interface CalendarInput {
   readonly periods?: unknown;
   readonly deadlines?: unknown;
   readonly offsets?: unknown;
+  readonly meetings?: unknown;
 }
 
 export const DEFAULT_TIME_ZONE = 'Asia/Dili';
@@ -137,7 +140,7 @@ export function compressedCalendar(
   year: number,
   start: Date,
   durationMs: number,
-  overrides: { deadlines?: Partial<CycleDeadlines>; offsets?: Partial<CalendarOffsets>; timeZone?: string } = {},
+  overrides: { deadlines?: Partial<CycleDeadlines>; offsets?: Partial<CalendarOffsets>; timeZone?: string; meetings?: readonly string[] } = {},
 ): Calendar {
   const end = new Date(start.getTime() + durationMs);
   return {
@@ -149,6 +152,7 @@ export function compressedCalendar(
     periods: evenPeriods(start, end, PERIODS),
     deadlines: { ...compressedDeadlines(start, durationMs), ...overrides.deadlines },
     offsets: { ...compressedOffsets(durationMs), ...overrides.offsets },
+    ...(overrides.meetings ? { meetings: overrides.meetings } : {}),
   };
 }
 
@@ -163,7 +167,7 @@ export function resolveCalendar(year: number, input: CalendarInput | undefined |
   if (typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, errors: [{ field, message: 'must be an object' }] };
   }
-  const known = new Set(['year', 'timeZone', 'start', 'end', 'quarters', 'periods', 'deadlines', 'offsets']);
+  const known = new Set(['year', 'timeZone', 'start', 'end', 'quarters', 'periods', 'deadlines', 'offsets', 'meetings']);
   for (const key of Object.keys(input)) if (!known.has(key)) fail(`.${key}`, 'is not a calendar field');
 
   if (input.year !== undefined && input.year !== year) fail('.year', `must equal the cycle's year ${year}`);
@@ -186,13 +190,17 @@ export function resolveCalendar(year: number, input: CalendarInput | undefined |
   const periods = input.periods === undefined ? derive(PERIODS) : periodList(input.periods, '.periods', PERIODS, fail);
   const deadlines = deadlinesOf(input.deadlines, custom ? compressedDeadlines(new Date(start), span) : base.deadlines, fail);
   const offsets = offsetsOf(input.offsets, custom ? compressedOffsets(span) : base.offsets, fail);
+  const meetings = input.meetings === undefined ? undefined : meetingList(input.meetings, fail);
   if (errors.length === 0) {
     checkCoverage(quarters, '.quarters', start, end, fail);
     checkCoverage(periods, '.periods', start, end, fail);
     checkDeadlines(deadlines, start, end, fail);
+    meetings?.forEach((m, i) => {
+      if (Date.parse(m) < Date.parse(quarters[i].start) || Date.parse(m) >= Date.parse(quarters[i].end)) fail(`.meetings[${i}]`, `must fall inside quarters[${i}]`);
+    });
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, calendar: { year, timeZone, start, end, quarters, periods, deadlines, offsets } };
+  return { ok: true, calendar: { year, timeZone, start, end, quarters, periods, deadlines, offsets, ...(meetings ? { meetings } : {}) } };
 }
 
 type Fail = (path: string, message: string) => void;
@@ -233,6 +241,36 @@ function periodList(value: unknown, path: string, count: number, fail: Fail): Pe
     if (start === undefined && item.start === undefined) fail(`${path}[${i}].start`, 'is required');
     if (end === undefined && item.end === undefined) fail(`${path}[${i}].end`, 'is required');
     return { start: start ?? '', end: end ?? '' };
+  });
+}
+
+function meetingList(value: unknown, fail: Fail): string[] {
+  if (!Array.isArray(value) || value.length !== QUARTERS) {
+    fail('.meetings', `must be a list of ${QUARTERS} date-times, one in each quarter`);
+    return [];
+  }
+  return value.map((v: unknown, i) => instant(v, `.meetings[${i}]`, fail) ?? '');
+}
+
+/** One quarterly meeting: when it sits, and when its agenda call opens and closes. */
+export interface MeetingSlot {
+  readonly quarter: number;
+  readonly scheduledAt: string;
+  readonly agendaCallAt: string;
+  readonly agendaDueAt: string;
+}
+
+/**
+ * The year's quarterly meetings from the calendar: at the given dates, or three quarters into each quarter (mid-March
+ * in a real year, after the plan's endorsement). The agenda call opens a quarter of a quarter before the meeting
+ * (about three weeks) and closes a twelfth of a quarter before it (about a week), when the agenda is published.
+ */
+export function quarterlyMeetings(calendar: Calendar): MeetingSlot[] {
+  return calendar.quarters.map((q, i) => {
+    const length = Date.parse(q.end) - Date.parse(q.start);
+    const at = calendar.meetings?.[i] ? Date.parse(calendar.meetings[i]) : Date.parse(q.start) + Math.round(length * 0.75);
+    const iso = (t: number) => new Date(t).toISOString();
+    return { quarter: i + 1, scheduledAt: iso(at), agendaCallAt: iso(at - Math.round(length / 4)), agendaDueAt: iso(at - Math.round(length / 12)) };
   });
 }
 

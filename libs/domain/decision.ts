@@ -33,6 +33,8 @@ export interface DecisionInput {
   readonly payload: unknown;
   readonly deadline: string;
   readonly proposedBy: Actor;
+  /** Set by a meeting for its minutes: an objection ends the decision (the meeting corrects and circulates anew). */
+  readonly endsWhenObjected?: boolean;
 }
 
 export interface DecisionProposal {

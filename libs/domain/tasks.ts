@@ -5,7 +5,7 @@ import type { Actor } from './roles';
  * Tasks: the one mechanism for all human work (DESIGN, "Tasks"). A workflow creates each task with a deterministic
  * id, projects it to PostgreSQL, and completes it through an Update whose validator uses `checkTaskCompletion`.
  */
-export const TASK_KINDS = ['contribute-activities', 'consolidate-plan', 'endorse-plan', 'report-progress', 'finalise-report', 'concur-or-object', 'submit-twg-update', 'consolidate-twg-report'] as const;
+export const TASK_KINDS = ['contribute-activities', 'consolidate-plan', 'endorse-plan', 'report-progress', 'finalise-report', 'concur-or-object', 'submit-twg-update', 'consolidate-twg-report', 'propose-agenda-items', 'record-meeting', 'correct-minutes', 'action-item'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_STATUSES = ['open', 'completed', 'cancelled', 'expired'] as const;
@@ -49,6 +49,7 @@ export const EXPIRY_MEANING: Partial<Record<TaskKind, string>> = {
   'report-progress': 'missed',
   'concur-or-object': 'no objection (silence)',
   'submit-twg-update': 'missing',
+  'propose-agenda-items': 'nothing proposed',
 };
 
 /** Kinds an assignee may complete again, replacing the earlier answer, until the task's deadline. */

@@ -52,13 +52,15 @@ export interface TwgRoundInput {
   readonly offsets: { readonly reminderBeforeMs: number; readonly escalationAfterMs: number };
 }
 
-export type TwgRoundStatus = 'NOT_OPENED' | 'COLLECTING' | 'CONSOLIDATING' | 'CLOSED';
+export type TwgRoundStatus = 'NOT_OPENED' | 'COLLECTING' | 'CONSOLIDATING' | 'CLOSED' | 'CANCELLED';
 
 export type TwgRoundEvent =
   | TaskEvent
   | { readonly type: 'RoundOpened'; readonly at: string; readonly input: TwgRoundInput }
   | { readonly type: 'RoundConsolidating'; readonly at: string }
-  | { readonly type: 'RoundClosed'; readonly at: string };
+  | { readonly type: 'RoundClosed'; readonly at: string }
+  /** The TWG was abolished while the round was open: its open tasks close with the reason, and it raises nothing. */
+  | { readonly type: 'RoundCancelled'; readonly at: string; readonly reason: string };
 
 export interface TwgRoundState {
   readonly input: TwgRoundInput | null;
@@ -68,10 +70,11 @@ export interface TwgRoundState {
   readonly updates: Readonly<Record<string, TwgUpdate | null>>;
   readonly report: TwgReport | null;
   readonly closedAt: string | null;
+  readonly cancelledReason: string | null;
   readonly revision: number;
 }
 
-export const INITIAL_TWG_ROUND: TwgRoundState = { input: null, status: 'NOT_OPENED', tasks: {}, updates: {}, report: null, closedAt: null, revision: 0 };
+export const INITIAL_TWG_ROUND: TwgRoundState = { input: null, status: 'NOT_OPENED', tasks: {}, updates: {}, report: null, closedAt: null, cancelledReason: null, revision: 0 };
 
 export function twgRoundWorkflowId(network: string, twg: string, year: number, period: number): string {
   return `twg-round:${network}:${twg}:${year}-P${period}`;
@@ -120,7 +123,7 @@ export function checkRoundAnswer(state: TwgRoundState, cmd: Omit<CompleteTaskCom
   const closed = checkTaskOpen(task, cmd.by, now);
   if (closed) return closed;
   const expected = task.kind === 'submit-twg-update' ? 'COLLECTING' : 'CONSOLIDATING';
-  if (state.status !== expected) return rejection('PHASE_CLOSED', `The round is ${state.status}`);
+  if (state.status !== expected) return rejection('PHASE_CLOSED', `The round is ${state.status}${state.cancelledReason ? ` (${state.cancelledReason})` : ''}`);
   if (cmd.payload === undefined) return undefined;
   const errors = bodyErrors(cmd.payload, task.kind === 'submit-twg-update' ? 'delivery' : 'summary');
   return errors.length > 0 ? rejection('INVALID_PAYLOAD', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors) : undefined;
@@ -152,6 +155,9 @@ function applyUncounted(state: TwgRoundState, event: TwgRoundEvent): TwgRoundSta
     case 'RoundClosed':
       guard(state.status === 'CONSOLIDATING' && state.report !== null, 'no consolidated report');
       return { ...state, status: 'CLOSED', closedAt: event.at };
+    case 'RoundCancelled':
+      guard(state.status === 'COLLECTING' || state.status === 'CONSOLIDATING', 'only an open round is cancelled');
+      return { ...state, status: 'CANCELLED', closedAt: event.at, cancelledReason: event.reason };
   }
 }
 
@@ -168,6 +174,11 @@ export function decideTwgRound(state: TwgRoundState, now: number, process: strin
   const input = state.input;
   if (!input || state.status === 'CLOSED') return [];
   const at = new Date(now).toISOString();
+  if (state.status === 'CANCELLED') {
+    return Object.values(state.tasks)
+      .filter((t) => t.status === 'open')
+      .map((t) => ({ type: 'TaskCancelled', at, taskId: t.id, reason: state.cancelledReason! }));
+  }
   const timers = dueTaskTimers(state.tasks, now);
   if (timers.length > 0) return timers;
   const tasks = Object.values(state.tasks);
@@ -206,6 +217,11 @@ export function decideTwgRound(state: TwgRoundState, now: number, process: strin
     ];
   }
   return consolidate.status === 'completed' ? [{ type: 'RoundClosed', at }] : [];
+}
+
+/** Whether a round is over: closed with its report, or cancelled with nothing left open. */
+export function twgRoundFinished(state: TwgRoundState): boolean {
+  return state.status === 'CLOSED' || (state.status === 'CANCELLED' && Object.values(state.tasks).every((t) => t.status !== 'open'));
 }
 
 export function nextTwgRoundWakeUp(state: TwgRoundState, now: number): number | undefined {

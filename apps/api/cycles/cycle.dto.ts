@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 import type { CalendarInput } from '../../../libs/domain/calendar';
@@ -29,12 +29,18 @@ export class StartCycleDto {
       end: { type: 'string', format: 'date-time' },
       quarters: { type: 'array', items: PERIOD_SCHEMA, minItems: 4, maxItems: 4 },
       periods: { type: 'array', items: PERIOD_SCHEMA, minItems: 6, maxItems: 6 },
+      meetings: { type: 'array', items: { type: 'string', format: 'date-time' }, minItems: 4, maxItems: 4, description: 'The quarterly meetings, one inside each quarter' },
     },
     additionalProperties: false,
   })
   @IsOptional()
   @IsObject({ message: 'must be an object' })
   calendar?: CalendarInput;
+
+  @ApiPropertyOptional({ default: true, description: "Whether the cycle starts the year's quarterly meetings and each period's TWG reporting rounds" })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  meetingsAndRounds?: boolean;
 }
 
 export class PeriodDto {

@@ -35,7 +35,7 @@ export class CyclesService {
     const workflowId = annualCycleWorkflowId(network, dto.year);
     // Temporal forgets closed workflows after its retention period; the read model remembers the year for good.
     if (await this.cycles.existsBy({ networkCode: network, year: dto.year })) throw alreadyStarted(network, dto.year, workflowId);
-    const input: AnnualCycleInput = { network, year: dto.year, calendar, startedBy: { role: by.role, agency: by.agency } };
+    const input: AnnualCycleInput = { network, year: dto.year, calendar, startedBy: { role: by.role, agency: by.agency }, linkedProcesses: dto.meetingsAndRounds ?? true };
     // One cycle per network and year, ever: a closed or failed one is not started again under the same id.
     const handle = await this.temporal.startProcess<typeof annualCycleWorkflow>(
       'annualCycleWorkflow',

@@ -25,7 +25,7 @@ export class CirculateDecisionDto {
     type: 'object',
     additionalProperties: true,
     description:
-      'establish-twg: {code, name, thematicArea, leadAgency, memberAgencies}; abolish-twg: {twg}; adopt-minutes: {meeting}; general: anything',
+      'establish-twg: {code, name, thematicArea, leadAgency, memberAgencies}; abolish-twg: {twg}; general: anything (adopt-minutes decisions are circulated by meetings)',
   })
   @IsObject({ message: 'must be an object' })
   payload: Record<string, unknown>;

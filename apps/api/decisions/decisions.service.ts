@@ -107,7 +107,7 @@ export class DecisionsService {
       const twg = typeof p.twg === 'string' ? await this.twgs.findOneBy({ networkCode: network, code: p.twg }) : null;
       if (!twg || twg.abolishedOn) errors.push({ field: 'payload.twg', message: 'must be the code of an active TWG' });
     } else if (kind === 'adopt-minutes') {
-      text('meeting');
+      errors.push({ field: 'kind', message: 'adopt-minutes decisions are circulated by their meeting once it is recorded' });
     }
     if (errors.length > 0) throw AppError.validation(errors);
     return new Date(at).toISOString();

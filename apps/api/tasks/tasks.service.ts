@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { FindOptionsWhere, IsNull, Not, Repository } from 'typeorm';
+import { FindOptionsWhere, In, IsNull, Not, Repository } from 'typeorm';
 
 import type { Task } from '../../../libs/domain/tasks';
-import { TaskEntity } from '../../../libs/persistence/entities';
+import type { FieldError } from '../../../libs/domain/calendar';
+import { ImpedimentEntity, TaskEntity } from '../../../libs/persistence/entities';
 import { completeTaskUpdate } from '../../../workflows/annual-cycle.messages';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
@@ -18,6 +19,7 @@ export class TasksService {
   constructor(
     private readonly temporal: TemporalClientService,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
+    @InjectRepository(ImpedimentEntity) private readonly impediments: Repository<ImpedimentEntity>,
   ) {}
 
   async list(network: string, query: TaskQueryDto, by: Principal): Promise<TaskPageDto> {
@@ -44,11 +46,28 @@ export class TasksService {
   /** 200 with the task's new state, or the workflow validator's refusal mapped to 403, 409 or 422. */
   async complete(network: string, id: string, payload: unknown, by: Principal): Promise<TaskDto> {
     const row = await this.visibleTask(network, id, by);
+    if (row.kind === 'record-meeting') await this.checkImpedimentsExist(network, payload);
     const handle = this.temporal.client.workflow.getHandle(row.process);
     const task = await this.temporal.update(row.process, () =>
       handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: id, by: { role: by.role, agency: by.agency }, payload }] }),
     );
     return toDto(task);
+  }
+
+  /**
+   * A meeting's record names impediments of the register (the workflow checks the shape, not the register): each
+   * must exist in this network, or the answer is refused with the field that names it.
+   */
+  private async checkImpedimentsExist(network: string, payload: unknown): Promise<void> {
+    const p = (payload ?? {}) as { impediments?: unknown; actionItems?: unknown };
+    const refs: [string, unknown][] = [
+      ...(Array.isArray(p.impediments) ? p.impediments.map((o: { id?: unknown }, i): [string, unknown] => [`impediments[${i}].id`, o?.id]) : []),
+      ...(Array.isArray(p.actionItems) ? p.actionItems.map((a: { impediment?: unknown }, i): [string, unknown] => [`actionItems[${i}].impediment`, a?.impediment]) : []),
+    ].filter(([, v]) => typeof v === 'string');
+    if (refs.length === 0) return;
+    const known = new Set((await this.impediments.findBy({ networkCode: network, id: In(refs.map(([, v]) => v as string)) })).map((r) => r.id));
+    const errors: FieldError[] = refs.filter(([, v]) => !known.has(v as string)).map(([field, v]) => ({ field, message: `no impediment ${String(v)} in the register` }));
+    if (errors.length > 0) throw new AppError(ErrorCode.INVALID_PAYLOAD, errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
   }
 
   /** The task, if the caller may see it: 404 when it does not exist in this network, 403 for another agency's. */

@@ -2,6 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
+import { IMPEDIMENT_STATUSES } from '../../../libs/domain/meeting';
+import type { ImpedimentStatus } from '../../../libs/domain/meeting';
 
 export class StartTwgRoundDto {
   @ApiProperty({ example: 2027 })
@@ -28,7 +30,10 @@ export class StartTwgRoundDto {
 }
 
 export class ImpedimentQueryDto {
-  @ApiPropertyOptional({ example: 'open' }) @IsOptional() @IsIn(['open', 'resolved'], { message: "must be 'open' or 'resolved'" }) status?: string;
+  @ApiPropertyOptional({ enum: IMPEDIMENT_STATUSES })
+  @IsOptional()
+  @IsIn(IMPEDIMENT_STATUSES, { message: `must be one of ${IMPEDIMENT_STATUSES.join(', ')}` })
+  status?: ImpedimentStatus;
   @ApiPropertyOptional({ enum: ['network', 'government'] }) @IsOptional() @IsIn(['network', 'government'], { message: "must be 'network' or 'government'" }) target?: string;
   @ApiPropertyOptional({ example: 'labour-migration' }) @IsOptional() twg?: string;
 }

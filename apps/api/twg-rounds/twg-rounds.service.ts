@@ -71,6 +71,7 @@ export class TwgRoundsService {
         updates: r.updates,
         report: r.report,
         closedAt: isoOrNull(r.closedAt),
+        cancelledReason: r.cancelledReason,
       })),
     };
   }
@@ -81,7 +82,7 @@ export class TwgRoundsService {
     if (query.target) where.target = query.target as ImpedimentEntity['target'];
     if (query.twg) where.twg = query.twg;
     const rows = await this.impediments.find({ where, order: { raisedAt: 'ASC', id: 'ASC' } });
-    return { items: rows.map(({ networkCode: _n, raisedAt, ...r }) => ({ ...r, raisedAt: raisedAt.toISOString() })) };
+    return { items: rows.map(({ networkCode: _n, raisedAt, statusAt, ...r }) => ({ ...r, raisedAt: raisedAt.toISOString(), statusAt: isoOrNull(statusAt) })) };
   }
 
   private async activeTwg(network: string, code: string): Promise<TwgEntity> {

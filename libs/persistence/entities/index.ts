@@ -3,6 +3,7 @@ import { AuditLogEntity } from './audit-log.entity';
 import { DecisionEntity } from './decision.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { CycleEntity } from './cycle.entity';
+import { ActionItemEntity, MeetingEntity } from './meeting.entity';
 import { NetworkEntity } from './network.entity';
 import { GcmObjectiveEntity, NetworkObjectiveEntity } from './objective.entity';
 import { PlanActivityEntity, PlanRevisionEntity } from './plan.entity';
@@ -11,6 +12,7 @@ import { ImpedimentEntity, TwgRoundEntity } from './twg-round.entity';
 import { TwgEntity } from './twg.entity';
 
 export {
+  ActionItemEntity,
   AgencyEntity,
   ApiKeyEntity,
   AuditLogEntity,
@@ -18,6 +20,7 @@ export {
   DecisionEntity,
   GcmObjectiveEntity,
   ImpedimentEntity,
+  MeetingEntity,
   NetworkEntity,
   NetworkObjectiveEntity,
   PlanActivityEntity,
@@ -42,4 +45,6 @@ export const ENTITIES = [
   DecisionEntity,
   TwgRoundEntity,
   ImpedimentEntity,
+  MeetingEntity,
+  ActionItemEntity,
 ];

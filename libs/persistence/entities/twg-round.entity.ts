@@ -1,5 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
+import type { ImpedimentStatus } from '../../domain/meeting';
 import type { TwgReport, TwgRoundState, TwgUpdate } from '../../domain/twg-round';
 
 /** Read model of a TWG reporting round, written only by its workflow. */
@@ -41,6 +42,10 @@ export class TwgRoundEntity {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
+  /** Why the round ended without a report: its TWG was abolished. */
+  @Column({ name: 'cancelled_reason', type: 'text', nullable: true })
+  cancelledReason: string | null;
+
   @Column({ type: 'int' })
   revision: number;
 }
@@ -73,10 +78,20 @@ export class ImpedimentEntity {
   @Column({ type: 'text' })
   target: 'network' | 'government';
 
-  /** open until a meeting resolves it (meetings come with their own part of the issue). */
+  /** open → in-progress (an action item addresses it) / raised (with the Government) → resolved, as meetings decide. */
   @Column({ type: 'text' })
-  status: string;
+  status: ImpedimentStatus;
 
   @Column({ name: 'raised_at', type: 'timestamptz' })
   raisedAt: Date;
+
+  @Column({ name: 'status_note', type: 'text', nullable: true })
+  statusNote: string | null;
+
+  /** The meeting or action item that last set the status. */
+  @Column({ name: 'status_by', type: 'text', nullable: true })
+  statusBy: string | null;
+
+  @Column({ name: 'status_at', type: 'timestamptz', nullable: true })
+  statusAt: Date | null;
 }

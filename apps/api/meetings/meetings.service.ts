@@ -1,0 +1,166 @@
+import { randomBytes } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { FindOptionsWhere, In, LessThan, Repository } from 'typeorm';
+
+import { DEFAULT_OFFSETS } from '../../../libs/domain/calendar';
+import type { FieldError } from '../../../libs/domain/calendar';
+import { MeetingInput, meetingWorkflowId } from '../../../libs/domain/meeting';
+import { ActionItemEntity, DecisionEntity, MeetingEntity } from '../../../libs/persistence/entities';
+import { cancelMeetingUpdate, dropActionItemUpdate, rescheduleMeetingUpdate } from '../../../workflows/meeting.messages';
+import type { meetingWorkflow } from '../../../workflows/meeting.workflow';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-code';
+import { isoOrNull } from '../common/iso';
+import { TemporalClientService } from '../temporal/temporal-client.service';
+import { ActionItemQueryDto, ConveneMeetingDto, MeetingQueryDto, ReasonDto, RescheduleMeetingDto } from './meeting.dto';
+
+/** Network meetings and their action items: commands go to the meeting's workflow, reads come from PostgreSQL. */
+@Injectable()
+export class MeetingsService {
+  constructor(
+    private readonly temporal: TemporalClientService,
+    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    @InjectRepository(ActionItemEntity) private readonly actionItems: Repository<ActionItemEntity>,
+    @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
+  ) {}
+
+  /** An ad-hoc meeting (`meeting:{n}:adhoc-{id}`); the quarterly ones are started by the annual cycle. */
+  async convene(network: string, dto: ConveneMeetingDto, by: Principal) {
+    const now = Date.now();
+    const at = Date.parse(dto.scheduledAt);
+    const callAt = dto.agendaCallAt === undefined ? now : Date.parse(dto.agendaCallAt);
+    const dueAt = dto.agendaDueAt === undefined ? Math.round((Math.max(now, callAt) + at) / 2) : Date.parse(dto.agendaDueAt);
+    const errors: FieldError[] = [];
+    if (!(at > now)) errors.push({ field: 'scheduledAt', message: 'must be in the future' });
+    if (!(callAt < dueAt)) errors.push({ field: 'agendaCallAt', message: 'must be before agendaDueAt' });
+    if (!(dueAt <= at)) errors.push({ field: 'agendaDueAt', message: 'must not be after scheduledAt' });
+    if (errors.length > 0) throw AppError.validation(errors);
+    // A real meeting's timers are the calendar's; one convened at short notice (a demo, a test) scales them down.
+    const span = at - now;
+    const scaled = (ms: number) => Math.max(1, Math.min(ms, Math.round(span / 2)));
+    const id = `adhoc-${new Date(now).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
+    const year = new Date(at).getUTCFullYear();
+    const input: MeetingInput = {
+      network,
+      id,
+      kind: 'adhoc',
+      year,
+      quarter: null,
+      title: dto.title,
+      scheduledAt: new Date(at).toISOString(),
+      agendaCallAt: new Date(callAt).toISOString(),
+      agendaDueAt: new Date(dueAt).toISOString(),
+      offsets: {
+        reminderBeforeMs: scaled(DEFAULT_OFFSETS.reminderBeforeMs),
+        escalationAfterMs: scaled(DEFAULT_OFFSETS.escalationAfterMs),
+        minutesReviewMs: scaled(DEFAULT_OFFSETS.endorsementRoundMs),
+        writingMs: scaled(DEFAULT_OFFSETS.revisionMs),
+      },
+      convenedBy: { role: by.role, agency: by.agency },
+    };
+    const workflowId = meetingWorkflowId(network, id);
+    await this.temporal.startProcess<typeof meetingWorkflow>(
+      'meetingWorkflow',
+      { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
+      { network, process: 'meeting', year, onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Meeting id ${id} collided`) },
+    );
+    return { id, workflowId, kind: input.kind, title: input.title, status: 'SCHEDULED', scheduledAt: input.scheduledAt, agendaCallAt: input.agendaCallAt, agendaDueAt: input.agendaDueAt };
+  }
+
+  async list(network: string, query: MeetingQueryDto) {
+    const where: FindOptionsWhere<MeetingEntity> = { networkCode: network };
+    if (query.year !== undefined) where.year = query.year;
+    if (query.status) where.status = query.status;
+    const rows = await this.meetings.find({ where, order: { scheduledAt: 'ASC', id: 'ASC' } });
+    return { items: rows.map((m) => ({ id: m.id, workflowId: m.workflowId, kind: m.kind, year: m.year, quarter: m.quarter, title: m.title, status: m.status, scheduledAt: m.scheduledAt.toISOString(), heldAt: isoOrNull(m.heldAt), adoptedAt: isoOrNull(m.adoptedAt) })) };
+  }
+
+  /** The meeting with its agenda (each item's source), attendance, minutes, decisions, minutes reviews and action items. */
+  async get(network: string, id: string) {
+    const m = await this.row(network, id);
+    const items = await this.actionItems.find({ where: { networkCode: network, meeting: m.workflowId }, order: { id: 'ASC' } });
+    const reviewDecisions = await this.decisions.findBy({ workflowId: In(m.reviews.map((r) => r.decision)) });
+    return {
+      id: m.id,
+      workflowId: m.workflowId,
+      kind: m.kind,
+      year: m.year,
+      quarter: m.quarter,
+      title: m.title,
+      status: m.status,
+      scheduledAt: m.scheduledAt.toISOString(),
+      agendaCallAt: m.agendaCallAt.toISOString(),
+      agendaDueAt: m.agendaDueAt.toISOString(),
+      agendaPublishedAt: isoOrNull(m.agendaPublishedAt),
+      agenda: m.agenda,
+      attendance: m.attendance,
+      minutes: m.minutes,
+      decisions: m.decisions,
+      minutesReviews: m.reviews.map((r) => ({ ...r, objections: reviewDecisions.find((d) => d.workflowId === r.decision)?.objections ?? [] })),
+      reschedules: m.reschedules,
+      cancelled: m.cancelled,
+      heldAt: isoOrNull(m.heldAt),
+      adoptedAt: isoOrNull(m.adoptedAt),
+      actionItems: items.map(actionItemDto),
+    };
+  }
+
+  async reschedule(network: string, id: string, dto: RescheduleMeetingDto, by: Principal) {
+    const m = await this.row(network, id);
+    const handle = this.temporal.client.workflow.getHandle(m.workflowId);
+    await this.temporal.update(m.workflowId, () => handle.executeUpdate(rescheduleMeetingUpdate, { args: [{ by: { role: by.role, agency: by.agency }, scheduledAt: dto.scheduledAt, reason: dto.reason }] }));
+    return this.get(network, id);
+  }
+
+  async cancel(network: string, id: string, dto: ReasonDto, by: Principal) {
+    const m = await this.row(network, id);
+    const handle = this.temporal.client.workflow.getHandle(m.workflowId);
+    await this.temporal.update(m.workflowId, () => handle.executeUpdate(cancelMeetingUpdate, { args: [{ by: { role: by.role, agency: by.agency }, reason: dto.reason }] }));
+    return this.get(network, id);
+  }
+
+  async listActionItems(network: string, query: ActionItemQueryDto) {
+    const where: FindOptionsWhere<ActionItemEntity> = { networkCode: network };
+    if (query.owner) where.owner = query.owner;
+    if (query.status) where.status = query.status;
+    if (query.overdue === true) Object.assign(where, { status: 'open', dueAt: LessThan(new Date()) });
+    const rows = await this.actionItems.find({ where, order: { openedAt: 'ASC', id: 'ASC' } });
+    const items = query.overdue === false ? rows.filter((r) => !(r.status === 'open' && r.dueAt.getTime() < Date.now())) : rows;
+    return { items: items.map(actionItemDto) };
+  }
+
+  async dropActionItem(network: string, id: string, dto: ReasonDto, by: Principal) {
+    const item = await this.actionItems.findOneBy({ networkCode: network, id });
+    if (!item) throw new AppError(ErrorCode.TASK_NOT_FOUND, `Network "${network}" has no action item ${id}`);
+    const handle = this.temporal.client.workflow.getHandle(item.meeting);
+    await this.temporal.update(item.meeting, () => handle.executeUpdate(dropActionItemUpdate, { args: [{ by: { role: by.role, agency: by.agency }, taskId: id, reason: dto.reason }] }));
+    return actionItemDto((await this.actionItems.findOneBy({ networkCode: network, id }))!);
+  }
+
+  private async row(network: string, id: string): Promise<MeetingEntity> {
+    const row = await this.meetings.findOneBy({ networkCode: network, id });
+    if (!row) throw new AppError(ErrorCode.MEETING_NOT_FOUND, `Network "${network}" has no meeting ${id}`);
+    return row;
+  }
+}
+
+function actionItemDto(a: ActionItemEntity) {
+  const overdue = a.status === 'open' && a.dueAt.getTime() < Date.now();
+  return {
+    id: a.id,
+    meeting: a.meeting,
+    title: a.title,
+    owner: a.owner,
+    dueAt: a.dueAt.toISOString(),
+    impediment: a.impedimentId,
+    status: a.status,
+    overdue,
+    openedAt: a.openedAt.toISOString(),
+    completedAt: isoOrNull(a.completedAt),
+    closedReason: a.closedReason,
+    carriedTo: a.carriedTo,
+  };
+}

@@ -1,0 +1,163 @@
+import { allHandlersFinished, condition, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import { TypedSearchAttributes } from '@temporalio/common';
+
+import type { Activities } from '../activities';
+import type { DecisionInput } from '../libs/domain/decision';
+import {
+  applyMeetingEvent,
+  checkMeetingAnswer,
+  checkMeetingCommand,
+  decideMeeting,
+  INITIAL_MEETING,
+  MeetingEvent,
+  MeetingInput,
+  meetingFinished,
+  meetingNeed,
+  MeetingState,
+  nextMeetingWakeUp,
+  proposedItems,
+} from '../libs/domain/meeting';
+import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
+import { decisionWorkflow } from './decision.workflow';
+import { cancelMeetingUpdate, dropActionItemUpdate, meetingStateQuery, rescheduleMeetingUpdate } from './meeting.messages';
+import { changedTasks, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
+
+const { loadAgendaInvitees, gatherAgendaItems } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+
+/**
+ * A Network meeting (`meeting:{network}:{id}`), quarterly (started by the annual cycle) or ad hoc (by the
+ * coordinator): agenda call, agenda, the meeting recorded, its minutes adopted by silence procedure (a child
+ * `adopt-minutes` decision per circulation), its action items open as tasks until done or dropped.
+ */
+export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState['status']> {
+  const { workflowId } = workflowInfo();
+  let state: MeetingState = INITIAL_MEETING;
+  let wake = false;
+  const record = (e: MeetingEvent) => {
+    state = applyMeetingEvent(state, e);
+    wake = true;
+  };
+  let carried: string[] | undefined;
+  const project = serialProjector(
+    () => state,
+    (before, now) => {
+      const send = projectDurably('projectMeeting', {
+        workflowId,
+        state: { ...now, tasks: {} },
+        tasks: changedTasks(before, now),
+        carried,
+        recorded: before?.record !== now.record,
+      });
+      carried = undefined;
+      return send;
+    },
+  );
+  const coordinatorCommand = (by: Parameters<typeof checkMeetingCommand>[1], command: 'reschedule' | 'cancel' | 'drop', arg?: string) => {
+    const refused = checkMeetingCommand(state, by, command, Date.now(), arg);
+    if (refused) throw refusal(refused);
+  };
+
+  setHandler(meetingStateQuery, () => state);
+  handleTaskCompletion({
+    validate: (cmd, now) => checkMeetingAnswer(state, cmd, now),
+    guard: (cmd, now) => checkMeetingAnswer(state, { taskId: cmd.taskId, by: cmd.by }, now),
+    complete: (cmd) => {
+      record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
+      return state.tasks[cmd.taskId];
+    },
+    project,
+  });
+  setHandler(
+    rescheduleMeetingUpdate,
+    async ({ by, scheduledAt, reason }) => {
+      coordinatorCommand(by, 'reschedule', scheduledAt);
+      record({ type: 'MeetingRescheduled', at: new Date().toISOString(), by, reason, scheduledAt: new Date(scheduledAt).toISOString() });
+      await project();
+      return state;
+    },
+    { validator: ({ by, scheduledAt }) => coordinatorCommand(by, 'reschedule', scheduledAt) },
+  );
+  setHandler(
+    cancelMeetingUpdate,
+    async ({ by, reason }) => {
+      coordinatorCommand(by, 'cancel');
+      record({ type: 'MeetingCancelled', at: new Date().toISOString(), by, reason });
+      await project();
+      return state;
+    },
+    { validator: ({ by }) => coordinatorCommand(by, 'cancel') },
+  );
+  setHandler(
+    dropActionItemUpdate,
+    async ({ by, taskId, reason }) => {
+      coordinatorCommand(by, 'drop', taskId);
+      record({ type: 'TaskCancelled', at: new Date().toISOString(), taskId, reason: `dropped by the coordinator: ${reason}` });
+      await project();
+      return state.tasks[taskId];
+    },
+    { validator: ({ by, taskId }) => coordinatorCommand(by, 'drop', taskId) },
+  );
+
+  record({ type: 'MeetingScheduled', at: new Date().toISOString(), input });
+  for (;;) {
+    wake = false;
+    for (let due = decideMeeting(state, Date.now(), workflowId); due.length > 0; due = decideMeeting(state, Date.now(), workflowId)) due.forEach(record);
+    await project();
+    if (meetingFinished(state)) break;
+    const need = meetingNeed(state, Date.now());
+    if (need === 'invitees') {
+      const { invitees, members, coordinatorAgency } = await loadAgendaInvitees(input.network);
+      record({ type: 'AgendaCallOpened', at: new Date().toISOString(), invitees, members, coordinatorAgency });
+      continue;
+    }
+    if (need === 'agenda') {
+      const own = await gatherAgendaItems({ network: input.network, meeting: workflowId, year: input.year, at: new Date().toISOString() });
+      carried = own.filter((i) => i.source === 'action-item').map((i) => i.ref!);
+      record({ type: 'AgendaPublished', at: new Date().toISOString(), items: [...proposedItems(state), ...own] });
+      continue;
+    }
+    if (need === 'minutes-review') {
+      await circulateMinutes(input, state, record);
+      continue;
+    }
+    const wakeAt = nextMeetingWakeUp(state, Date.now());
+    if (wakeAt === undefined) await condition(() => wake);
+    else await condition(() => wake, Math.max(1, wakeAt - Date.now()));
+  }
+  await condition(allHandlersFinished);
+  return state.status as MeetingState['status'];
+}
+
+/**
+ * Circulates the current minutes as an `adopt-minutes` decision (a child workflow that ends on the first objection)
+ * and records its outcome when it ends; meanwhile the meeting's own loop keeps running its action items' timers.
+ */
+async function circulateMinutes(input: MeetingInput, state: MeetingState, record: (e: MeetingEvent) => void): Promise<void> {
+  const round = state.reviews.length + 1;
+  const minutes = state.minutes[state.minutes.length - 1];
+  const id = `minutes-${input.id}-r${round}`;
+  const decision: DecisionInput = {
+    network: input.network,
+    id,
+    kind: 'adopt-minutes',
+    title: `Minutes of ${input.title}${round > 1 ? ` (corrected, version ${minutes.version})` : ''}`,
+    text: minutes.text,
+    payload: { meeting: workflowInfo().workflowId, version: minutes.version },
+    deadline: new Date(Date.now() + input.offsets.minutesReviewMs).toISOString(),
+    proposedBy: input.convenedBy,
+    endsWhenObjected: true,
+  };
+  const child = await startChild(decisionWorkflow, {
+    workflowId: `decision:${input.network}:${id}`,
+    args: [decision],
+    workflowIdReusePolicy: 'REJECT_DUPLICATE',
+    typedSearchAttributes: new TypedSearchAttributes([
+      { key: NETWORK_ATTRIBUTE, value: input.network },
+      { key: PROCESS_ATTRIBUTE, value: 'decision' },
+      { key: YEAR_ATTRIBUTE, value: input.year },
+    ]),
+  });
+  record({ type: 'MinutesCirculated', at: new Date().toISOString(), round, decision: child.workflowId });
+  // Not awaited here: the loop goes on sleeping and waking for the action items while the members read.
+  void child.result().then((outcome) => record({ type: outcome === 'ADOPTED' ? 'MinutesAdopted' : 'MinutesObjected', at: new Date().toISOString(), round }));
+}
