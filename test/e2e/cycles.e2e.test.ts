@@ -153,7 +153,7 @@ describe('cycles API (end to end)', () => {
 
   it('answers 404 for an unknown network, an unknown cycle and an unknown route', async () => {
     await expectError(await call('POST', '/networks/nowhere/cycles', coordinator, { year: year + 1 }), 404, 'NETWORK_NOT_FOUND');
-    await expectError(await call('GET', '/networks/tl/cycles/2079', agency), 404, 'CYCLE_NOT_FOUND');
+    await expectError(await call('GET', '/networks/tl/cycles/2021', agency), 404, 'CYCLE_NOT_FOUND');
     await expectError(await call('GET', '/no/such/route', agency), 404, 'ROUTE_NOT_FOUND');
   });
 
@@ -175,7 +175,7 @@ describe('cycles API (end to end)', () => {
   });
 
   it('echoes a caller-supplied request id', async () => {
-    const res = await call('GET', '/networks/tl/cycles/2079', agency, undefined, { 'x-request-id': 'trace-123' });
+    const res = await call('GET', '/networks/tl/cycles/2021', agency, undefined, { 'x-request-id': 'trace-123' });
     expect((await expectError(res, 404, 'CYCLE_NOT_FOUND')).requestId).toBe('trace-123');
   });
 });

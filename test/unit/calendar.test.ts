@@ -103,3 +103,11 @@ describe('calendar', () => {
     });
   });
 });
+
+describe('quarterly meeting dates', () => {
+  it('must fall inside their quarters, four of them', () => {
+    const bad = resolveCalendar(2030, { meetings: ['2030-02-01T00:00:00+09:00', '2030-02-02T00:00:00+09:00', '2030-08-01T00:00:00+09:00', '2030-11-01T00:00:00+09:00'] });
+    expect(bad).toEqual({ ok: false, errors: [{ field: 'calendar.meetings[1]', message: 'must fall inside quarters[1]' }] });
+    expect(resolveCalendar(2030, { meetings: ['2030-02-01T00:00:00+09:00'] })).toMatchObject({ ok: false, errors: [{ field: 'calendar.meetings' }] });
+  });
+});

@@ -41,4 +41,17 @@ describe('TWG reporting round', () => {
     s = answer(s, consolidate, 'ILO', { summary: 'ok', impediments: [{ description: 'd', severity: 'low', gcmObjectives: [], target: 'network' }] }, 13_000);
     expect(settle(s, 13_000)).toMatchObject({ status: 'CLOSED', report: { summary: 'ok' } });
   });
+
+  it('a round for a TWG abolished mid-round closes its open tasks with the reason and takes no more answers', () => {
+    let s = settle(applyTwgRoundEvent(INITIAL_TWG_ROUND, { type: 'RoundOpened', at: input.start, input }), 0);
+    s = answer(s, taskId(P, 'submit-twg-update', 'ILO'), 'ILO', { delivery: 'done', impediments: [] }, 1_000);
+    s = settle(applyTwgRoundEvent(s, { type: 'RoundCancelled', at: new Date(T0 + 2_000).toISOString(), reason: 'TWG abolished' }), 2_000);
+    expect(s.status).toBe('CANCELLED');
+    expect(s.tasks[taskId(P, 'submit-twg-update', 'IOM')]).toMatchObject({ status: 'cancelled', closedReason: 'TWG abolished' });
+    expect(s.tasks[taskId(P, 'submit-twg-update', 'ILO')].status).toBe('completed');
+    const late = checkRoundAnswer(s, { taskId: taskId(P, 'submit-twg-update', 'IOM'), by: { role: 'agency', agency: 'IOM' }, payload: { delivery: 'x', impediments: [] } }, T0 + 3_000);
+    expect(late?.code).toBe('TASK_CLOSED');
+    expect(() => applyTwgRoundEvent(s, { type: 'RoundCancelled', at: new Date(T0 + 4_000).toISOString(), reason: 'again' })).toThrow(/only an open round/);
+    expect(decideTwgRound(s, T0 + 20_000, P)).toEqual([]);
+  });
 });

@@ -1,0 +1,55 @@
+import { applyCycleEvent, CycleState, initialCycleState } from '../../libs/domain/annual-cycle';
+import { decideCycle, linkedProcessDue, nextWakeUp } from '../../libs/domain/annual-cycle-decisions';
+import { compressedCalendar, quarterlyMeetings } from '../../libs/domain/calendar';
+
+const T0 = Date.parse('2030-01-01T00:00:00.000Z');
+const calendar = compressedCalendar(2030, new Date(T0), 60_000);
+const P = 'annual-cycle:tl:2030';
+const started = (linked: boolean): CycleState =>
+  applyCycleEvent(initialCycleState('tl', 2030), {
+    type: 'CycleStarted',
+    at: calendar.start,
+    by: { role: 'coordinator', agency: 'IOM' },
+    calendar,
+    network: { members: ['ILO', 'IOM'], coordinatorAgency: 'IOM', networkObjectives: 9 },
+    linked,
+  });
+
+describe('the processes an annual cycle starts', () => {
+  it("starts each period's TWG rounds once, when the period begins, and skips a period already over", () => {
+    let s = started(true);
+    expect(linkedProcessDue(s, T0)).toEqual({ kind: 'twg-rounds', period: 1 });
+    s = applyCycleEvent(s, { type: 'TwgRoundsStarted', at: calendar.start, period: 1, ids: ['twg-round:tl:a:2030-P1'] });
+    expect(linkedProcessDue(s, T0 + 1_000)).toBeUndefined();
+    expect(nextWakeUp(s, T0 + 1_000)).toBeLessThanOrEqual(Date.parse(calendar.periods[1].start));
+    expect(linkedProcessDue(s, Date.parse(calendar.periods[2].start))).toEqual({ kind: 'twg-rounds', period: 3 }); // period 2 is over
+    expect(() => applyCycleEvent(s, { type: 'TwgRoundsStarted', at: calendar.start, period: 1, ids: [] })).toThrow(/start once/);
+    expect(linkedProcessDue(started(false), T0)).toBeUndefined();
+  });
+
+  it('starts the quarterly meetings when IMPLEMENTATION begins, and summarises the year before drafting the report', () => {
+    const base = applyCycleEvent(started(true), { type: 'TwgRoundsStarted', at: calendar.start, period: 1, ids: [] });
+    expect(() => applyCycleEvent(base, { type: 'MeetingsStarted', at: calendar.start, ids: [] })).toThrow(/in IMPLEMENTATION/);
+    const implementing: CycleState = { ...base, phase: 'IMPLEMENTATION' };
+    expect(linkedProcessDue(implementing, T0 + 1_000)).toEqual({ kind: 'meetings' });
+    const reviewing: CycleState = { ...implementing, phase: 'ANNUAL_REVIEW' };
+    expect(linkedProcessDue(reviewing, Date.parse(calendar.end))).toEqual({ kind: 'year-summary' });
+    expect(decideCycle(reviewing, Date.parse(calendar.end), P)).toEqual([]); // the report waits for the summary
+    const summary = { meetings: [], actionItemsByAgency: [], twgUpdatesByAgency: [], twgRounds: [], impediments: { raised: 0, resolved: 0, stillOpen: 0 }, governmentIssues: [] };
+    const summarised = applyCycleEvent(reviewing, { type: 'NetworkYearSummarised', at: calendar.end, summary });
+    const [drafted] = decideCycle(summarised, Date.parse(calendar.end), P);
+    expect(drafted).toMatchObject({ type: 'ReportDrafted', report: { networkYear: summary } });
+  });
+
+  it('places a meeting in each quarter: at the given dates, or three quarters in, the agenda call before it', () => {
+    const slots = quarterlyMeetings(calendar);
+    slots.forEach((m, i) => {
+      const q = calendar.quarters[i];
+      expect(Date.parse(m.agendaCallAt)).toBeLessThan(Date.parse(m.agendaDueAt));
+      expect(Date.parse(m.agendaDueAt)).toBeLessThan(Date.parse(m.scheduledAt));
+      expect(Date.parse(m.scheduledAt)).toBe(Date.parse(q.start) + 11_250);
+    });
+    const given = compressedCalendar(2030, new Date(T0), 60_000, { meetings: calendar.quarters.map((q) => new Date(Date.parse(q.start) + 1_000).toISOString()) });
+    expect(quarterlyMeetings(given)[2].scheduledAt).toBe(new Date(Date.parse(calendar.quarters[2].start) + 1_000).toISOString());
+  });
+});
