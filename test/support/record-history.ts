@@ -10,13 +10,20 @@ import { testEnv } from './test-env';
  * fixtures: `<workflow id, ':' as '_'>.<label>.json` (replay needs the id), replacing an earlier one of that label.
  */
 export function recordHistory(workflowId: string, label: string): void {
+  recordHistories([workflowId], label);
+}
+
+/** Several workflows' histories under one label, replacing every earlier one of that label. */
+export function recordHistories(workflowIds: readonly string[], label: string): void {
   const dir = process.env.MIGNET_RECORD_HISTORIES;
   if (!dir) return;
   const cli = locateTemporalCli();
   if (cli.source === 'sdk-download') throw new Error('recording histories needs the temporal CLI');
-  const json = execFileSync(cli.path, ['workflow', 'show', '-w', workflowId, '--output', 'json', '--address', testEnv().temporalAddress], {
-    maxBuffer: 256 * 1024 * 1024,
-  });
   for (const old of readdirSync(dir).filter((f) => f.endsWith(`.${label}.json`))) rmSync(join(dir, old));
-  writeFileSync(join(dir, `${workflowId.replace(/:/g, '_')}.${label}.json`), json);
+  for (const workflowId of workflowIds) {
+    const json = execFileSync(cli.path, ['workflow', 'show', '-w', workflowId, '--output', 'json', '--address', testEnv().temporalAddress], {
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    writeFileSync(join(dir, `${workflowId.replace(/:/g, '_')}.${label}.json`), json);
+  }
 }

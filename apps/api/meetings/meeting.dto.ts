@@ -19,6 +19,13 @@ export class ConveneMeetingDto {
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
   scheduledAt: string;
 
+  @ApiPropertyOptional({ example: 2027, description: "The cycle year the meeting belongs to; default the meeting date's year" })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
+  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  year?: number;
+
   @ApiPropertyOptional({ format: 'date-time', description: 'When the agenda call opens; default now' })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })

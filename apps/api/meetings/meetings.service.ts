@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, LessThan, Repository } from 'typeorm';
 
@@ -42,7 +43,7 @@ export class MeetingsService {
     const span = at - now;
     const scaled = (ms: number) => Math.max(1, Math.min(ms, Math.round(span / 2)));
     const id = `adhoc-${new Date(now).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
-    const year = new Date(at).getUTCFullYear();
+    const year = dto.year ?? new Date(at).getUTCFullYear();
     const input: MeetingInput = {
       network,
       id,
@@ -109,16 +110,16 @@ export class MeetingsService {
   }
 
   async reschedule(network: string, id: string, dto: RescheduleMeetingDto, by: Principal) {
-    const m = await this.row(network, id);
-    const handle = this.temporal.client.workflow.getHandle(m.workflowId);
-    await this.temporal.update(m.workflowId, () => handle.executeUpdate(rescheduleMeetingUpdate, { args: [{ by: { role: by.role, agency: by.agency }, scheduledAt: dto.scheduledAt, reason: dto.reason }] }));
+    const workflowId = await this.workflowOf(network, id);
+    const handle = this.temporal.client.workflow.getHandle(workflowId);
+    await this.temporal.update(workflowId, () => handle.executeUpdate(rescheduleMeetingUpdate, { args: [{ by: { role: by.role, agency: by.agency }, scheduledAt: dto.scheduledAt, reason: dto.reason }] }));
     return this.get(network, id);
   }
 
   async cancel(network: string, id: string, dto: ReasonDto, by: Principal) {
-    const m = await this.row(network, id);
-    const handle = this.temporal.client.workflow.getHandle(m.workflowId);
-    await this.temporal.update(m.workflowId, () => handle.executeUpdate(cancelMeetingUpdate, { args: [{ by: { role: by.role, agency: by.agency }, reason: dto.reason }] }));
+    const workflowId = await this.workflowOf(network, id);
+    const handle = this.temporal.client.workflow.getHandle(workflowId);
+    await this.temporal.update(workflowId, () => handle.executeUpdate(cancelMeetingUpdate, { args: [{ by: { role: by.role, agency: by.agency }, reason: dto.reason }] }));
     return this.get(network, id);
   }
 
@@ -138,6 +139,22 @@ export class MeetingsService {
     const handle = this.temporal.client.workflow.getHandle(item.meeting);
     await this.temporal.update(item.meeting, () => handle.executeUpdate(dropActionItemUpdate, { args: [{ by: { role: by.role, agency: by.agency }, taskId: id, reason: dto.reason }] }));
     return actionItemDto((await this.actionItems.findOneBy({ networkCode: network, id }))!);
+  }
+
+  /** The meeting's workflow: from its read model, or, for one convened an instant ago and not yet projected, from Temporal. */
+  private async workflowOf(network: string, id: string): Promise<string> {
+    const row = await this.meetings.findOneBy({ networkCode: network, id });
+    if (row) return row.workflowId;
+    const workflowId = meetingWorkflowId(network, id);
+    const exists = await this.temporal.call(() => this.temporal.client.workflow.getHandle(workflowId).describe()).then(
+      () => true,
+      (err: unknown) => {
+        if (err instanceof WorkflowNotFoundError) return false;
+        throw err;
+      },
+    );
+    if (!exists) throw new AppError(ErrorCode.MEETING_NOT_FOUND, `Network "${network}" has no meeting ${id}`);
+    return workflowId;
   }
 
   private async row(network: string, id: string): Promise<MeetingEntity> {
