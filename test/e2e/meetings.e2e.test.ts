@@ -70,7 +70,8 @@ describe('meetings (end to end)', () => {
     // The coordinator drops the action item with a reason; UNDP can no longer complete it, and nobody else may drop.
     const item = await openTask('UNDP', `kind=action-item&process=${workflowId}`);
     expect((await call('POST', `/networks/tl/action-items/${encodeURIComponent(item.id)}/drop`, stack.key('UNDP'), { reason: 'x' })).status).toBe(403);
-    expect((await call('POST', `/networks/tl/action-items/${encodeURIComponent(item.id)}/drop`, stack.key('coordinator'), {})).body).toMatchObject({ statusCode: 400, details: [{ field: 'reason' }] });
+    const noReason = await call<{ details: { field: string }[] }>('POST', `/networks/tl/action-items/${encodeURIComponent(item.id)}/drop`, stack.key('coordinator'), {});
+    expect(new Set(noReason.body.details.map((d) => d.field))).toEqual(new Set(['reason']));
     const dropped = await call<{ status: string; closedReason: string }>('POST', `/networks/tl/action-items/${encodeURIComponent(item.id)}/drop`, stack.key('coordinator'), { reason: 'The Ministry replied' });
     expect(dropped.body).toMatchObject({ status: 'cancelled', closedReason: 'dropped by the coordinator: The Ministry replied' });
     expect((await complete(item.id, 'UNDP', {})).status).toBe(409);
@@ -104,7 +105,7 @@ describe('meetings (end to end)', () => {
     const order = await convene({ title: 'x', scheduledAt: inSeconds(10), agendaDueAt: inSeconds(20) });
     expect(order.body).toMatchObject({ statusCode: 400, details: [{ field: 'agendaDueAt' }] });
     const missing = await convene({ scheduledAt: 'soon' });
-    expect((missing.body as unknown as { details: { field: string }[] }).details.map((d) => d.field).sort()).toEqual(['scheduledAt', 'title']);
+    expect(new Set((missing.body as unknown as { details: { field: string }[] }).details.map((d) => d.field))).toEqual(new Set(['scheduledAt', 'title']));
     expect((await call('GET', '/networks/tl/action-items?overdue=perhaps', stack.key('auditor'))).body).toMatchObject({ statusCode: 400, details: [{ field: 'overdue' }] });
   });
 });

@@ -36,8 +36,8 @@ export class MeetingsService {
     const dueAt = dto.agendaDueAt === undefined ? Math.round((Math.max(now, callAt) + at) / 2) : Date.parse(dto.agendaDueAt);
     const errors: FieldError[] = [];
     if (!(at > now)) errors.push({ field: 'scheduledAt', message: 'must be in the future' });
-    if (!(callAt < dueAt)) errors.push({ field: 'agendaCallAt', message: 'must be before agendaDueAt' });
-    if (!(dueAt <= at)) errors.push({ field: 'agendaDueAt', message: 'must not be after scheduledAt' });
+    else if (!(dueAt <= at)) errors.push({ field: 'agendaDueAt', message: 'must not be after scheduledAt' });
+    else if (!(callAt < dueAt)) errors.push({ field: 'agendaCallAt', message: 'must be before agendaDueAt' });
     if (errors.length > 0) throw AppError.validation(errors);
     // A real meeting's timers are the calendar's; one convened at short notice (a demo, a test) scales them down.
     const span = at - now;
