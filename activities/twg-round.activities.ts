@@ -22,14 +22,16 @@ export interface ActiveTwg {
 
 export function createTwgRoundActivities({ dataSource }: TwgRoundDeps) {
   return {
-    /** The TWGs active at `at`: established by then and not abolished by then (a TWG established later waits for the next period). */
+    /** The TWGs active at `at` (a period's start): established by then and not abolished (a TWG established later waits for the next period). */
     async activeTwgs({ network, at }: { network: string; at: string }): Promise<ActiveTwg[]> {
       const rows = (await dataSource.query(
         `SELECT code, lead_agency, member_agencies FROM twgs
-         WHERE network_code = $1 AND established_on <= $2 AND (abolished_on IS NULL OR abolished_on > $2) ORDER BY code`,
+         WHERE network_code = $1 AND established_on <= $2 AND abolished_on IS NULL ORDER BY code`,
         [network, at],
       )) as { code: string; lead_agency: string; member_agencies: string[] }[];
-      return rows.map((r) => ({ code: r.code, leadAgency: r.lead_agency, memberAgencies: r.member_agencies }));
+      // A TWG's members who have left the Network are not asked for updates.
+      const current = new Set(((await dataSource.query(`SELECT code FROM agencies WHERE network_code = $1 AND left_at IS NULL`, [network])) as { code: string }[]).map((a) => a.code));
+      return rows.map((r) => ({ code: r.code, leadAgency: r.lead_agency, memberAgencies: r.member_agencies.filter((m) => current.has(m)) }));
     },
 
     /** The workflow ids of a TWG's rounds that have not closed. */

@@ -1,4 +1,4 @@
-import { defineQuery, defineUpdate } from '@temporalio/workflow';
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 
 import type { CycleState } from '../libs/domain/annual-cycle';
 import type { CompleteTaskCommand, Task } from '../libs/domain/tasks';
@@ -11,3 +11,6 @@ export const cycleStateQuery = defineQuery<CycleState>('cycleState');
  * a RejectionCode (libs/domain/tasks.ts); the handler returns the task's new state.
  */
 export const completeTaskUpdate = defineUpdate<Task, [CompleteTaskCommand]>('completeTask');
+
+/** Sent by the API to every running process of a network when a member agency leaves it: its open tasks close. */
+export const memberLeftSignal = defineSignal<[{ agency: string; reason: string }]>('memberLeft');

@@ -19,7 +19,8 @@ import { TwgRoundInput, twgRoundWorkflowId } from '../libs/domain/twg-round';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
 import { cycleStateQuery } from './annual-cycle.messages';
 import { meetingWorkflow } from './meeting.workflow';
-import { changedTasks, handleTaskCompletion, projectDurably, RETRY, serialProjector } from './process-kit';
+import { tasksOfLeavingMember } from '../libs/domain/tasks';
+import { changedTasks, handleMemberLeaving, handleTaskCompletion, projectDurably, RETRY, serialProjector } from './process-kit';
 import { twgRoundWorkflow } from './twg-round.workflow';
 
 const { projectCycle, loadNetwork, activeTwgs, summariseNetworkYear } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
@@ -62,6 +63,13 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   );
 
   setHandler(cycleStateQuery, () => state);
+  handleMemberLeaving((agency, reason) => {
+    if (!state.snapshot?.members.includes(agency)) return;
+    const at = new Date().toISOString();
+    record({ type: 'MemberLeft', at, agency, reason });
+    tasksOfLeavingMember(state.tasks, agency, at, reason).forEach(record);
+    wake = true;
+  });
   handleTaskCompletion({
     validate: (cmd, now) => checkTaskCompletion(state, cmd, now),
     guard: (cmd, now) => checkTaskTransition(state, cmd, now),
@@ -147,6 +155,10 @@ async function runLinked(due: LinkedProcessDue, state: CycleState, input: Annual
         log.info(`Q${slot.quarter} meeting of ${input.year} not started: its date ${slot.scheduledAt} passed before IMPLEMENTATION`);
         continue;
       }
+      // Implementation began after the agenda call should have opened: it opens now, and lasts at least half the time left.
+      const opensAt = Math.max(Date.parse(slot.agendaCallAt), Date.now());
+      const halfway = Math.round((opensAt + Date.parse(slot.scheduledAt)) / 2);
+      const closesAt = opensAt > Date.parse(slot.agendaCallAt) ? Math.max(Date.parse(slot.agendaDueAt), halfway) : Date.parse(slot.agendaDueAt);
       const meeting: MeetingInput = {
         network: input.network,
         id: `${input.year}-Q${slot.quarter}`,
@@ -155,8 +167,8 @@ async function runLinked(due: LinkedProcessDue, state: CycleState, input: Annual
         quarter: slot.quarter,
         title: `Network meeting, Q${slot.quarter} ${input.year}`,
         scheduledAt: slot.scheduledAt,
-        agendaCallAt: slot.agendaCallAt,
-        agendaDueAt: slot.agendaDueAt,
+        agendaCallAt: new Date(opensAt).toISOString(),
+        agendaDueAt: new Date(closesAt).toISOString(),
         offsets: {
           reminderBeforeMs: calendar.offsets.reminderBeforeMs,
           escalationAfterMs: calendar.offsets.escalationAfterMs,

@@ -12,7 +12,8 @@ import {
   nextDecisionWakeUp,
 } from '../libs/domain/decision';
 import { decisionStateQuery, reviseDecisionUpdate, withdrawDecisionUpdate } from './decision.messages';
-import { changedTasks, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
+import { tasksOfLeavingMember } from '../libs/domain/tasks';
+import { changedTasks, handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
 import { cancelRoundSignal } from './twg-round.messages';
 
 const { loadNetwork, applyDecisionEffect, openTwgRounds } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
@@ -39,9 +40,12 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
   );
   const coordinatorOnly = (by: { role: string }) => {
     if (by.role !== 'coordinator') throw refusal({ code: 'NOT_ASSIGNEE', message: 'Only the coordinator revises or withdraws a decision', details: [] });
+    // A meeting's minutes are corrected through the meeting, which circulates them anew.
+    if (input.endsWhenObjected) throw refusal({ code: 'PHASE_CLOSED', message: `Decision ${input.id} belongs to its meeting: correct the minutes there`, details: [] });
   };
 
   setHandler(decisionStateQuery, () => state);
+  handleMemberLeaving((agency, reason) => tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record));
   handleTaskCompletion({
     validate: (cmd, now) => checkAnswer(state, cmd, now),
     guard: (cmd, now) => checkAnswer(state, { taskId: cmd.taskId, by: cmd.by }, now),

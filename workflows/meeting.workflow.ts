@@ -20,7 +20,8 @@ import {
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
 import { decisionWorkflow } from './decision.workflow';
 import { cancelMeetingUpdate, dropActionItemUpdate, meetingStateQuery, rescheduleMeetingUpdate } from './meeting.messages';
-import { changedTasks, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
+import { tasksOfLeavingMember } from '../libs/domain/tasks';
+import { changedTasks, handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
 
 const { loadAgendaInvitees, gatherAgendaItems } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
 
@@ -31,11 +32,16 @@ const { loadAgendaInvitees, gatherAgendaItems } = proxyActivities<Activities>({ 
  */
 export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState['status']> {
   const { workflowId } = workflowInfo();
-  let state: MeetingState = INITIAL_MEETING;
   let wake = false;
+  // Scheduled before any handler is set: an Update buffered with the first workflow task sees the meeting as it is.
+  let state: MeetingState = applyMeetingEvent(INITIAL_MEETING, { type: 'MeetingScheduled', at: new Date().toISOString(), input });
   const record = (e: MeetingEvent) => {
     state = applyMeetingEvent(state, e);
     wake = true;
+  };
+  /** What the answers and time make due, applied at once (a handler settles too, so a recorded meeting's action items exist when it returns). */
+  const settle = () => {
+    for (let due = decideMeeting(state, Date.now(), workflowId); due.length > 0; due = decideMeeting(state, Date.now(), workflowId)) due.forEach(record);
   };
   let carried: string[] | undefined;
   const project = serialProjector(
@@ -58,12 +64,15 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
   };
 
   setHandler(meetingStateQuery, () => state);
+  handleMemberLeaving((agency, reason) => tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record));
   handleTaskCompletion({
     validate: (cmd, now) => checkMeetingAnswer(state, cmd, now),
     guard: (cmd, now) => checkMeetingAnswer(state, { taskId: cmd.taskId, by: cmd.by }, now),
     complete: (cmd) => {
       record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
-      return state.tasks[cmd.taskId];
+      const task = state.tasks[cmd.taskId];
+      settle();
+      return task;
     },
     project,
   });
@@ -98,22 +107,24 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
     { validator: ({ by, taskId }) => coordinatorCommand(by, 'drop', taskId) },
   );
 
-  record({ type: 'MeetingScheduled', at: new Date().toISOString(), input });
   for (;;) {
     wake = false;
-    for (let due = decideMeeting(state, Date.now(), workflowId); due.length > 0; due = decideMeeting(state, Date.now(), workflowId)) due.forEach(record);
+    settle();
     await project();
     if (meetingFinished(state)) break;
     const need = meetingNeed(state, Date.now());
     if (need === 'invitees') {
       const { invitees, members, coordinatorAgency } = await loadAgendaInvitees(input.network);
-      record({ type: 'AgendaCallOpened', at: new Date().toISOString(), invitees, members, coordinatorAgency });
+      // The coordinator may have cancelled the meeting meanwhile.
+      if (state.status === 'SCHEDULED') record({ type: 'AgendaCallOpened', at: new Date().toISOString(), invitees, members, coordinatorAgency });
       continue;
     }
     if (need === 'agenda') {
       const own = await gatherAgendaItems({ network: input.network, meeting: workflowId, year: input.year, at: new Date().toISOString() });
-      carried = own.filter((i) => i.source === 'action-item').map((i) => i.ref!);
-      record({ type: 'AgendaPublished', at: new Date().toISOString(), items: [...proposedItems(state), ...own] });
+      if (state.status === 'AGENDA_CALL') {
+        carried = own.filter((i) => i.source === 'action-item').map((i) => i.ref!);
+        record({ type: 'AgendaPublished', at: new Date().toISOString(), items: [...proposedItems(state), ...own] });
+      }
       continue;
     }
     if (need === 'minutes-review') {
@@ -158,6 +169,10 @@ async function circulateMinutes(input: MeetingInput, state: MeetingState, record
     ]),
   });
   record({ type: 'MinutesCirculated', at: new Date().toISOString(), round, decision: child.workflowId });
-  // Not awaited here: the loop goes on sleeping and waking for the action items while the members read.
-  void child.result().then((outcome) => record({ type: outcome === 'ADOPTED' ? 'MinutesAdopted' : 'MinutesObjected', at: new Date().toISOString(), round }));
+  // Not awaited here: the loop goes on sleeping and waking for the action items while the members read. A review
+  // that ends other than adopted (objected; withdrawn by hand; failed or terminated) sends the minutes back for correction.
+  void child.result().then(
+    (outcome) => record(outcome === 'ADOPTED' ? { type: 'MinutesAdopted', at: new Date().toISOString(), round } : { type: 'MinutesObjected', at: new Date().toISOString(), round, note: `the decision ended ${outcome}` }),
+    (err: unknown) => record({ type: 'MinutesObjected', at: new Date().toISOString(), round, note: `the decision failed: ${String(err)}` }),
+  );
 }

@@ -2,7 +2,7 @@ import { ApplicationFailure, proxyActivities, proxyLocalActivities, setHandler }
 
 import type { Activities } from '../activities';
 import type { CompleteTaskCommand, Rejection, Task } from '../libs/domain/tasks';
-import { completeTaskUpdate } from './annual-cycle.messages';
+import { completeTaskUpdate, memberLeftSignal } from './annual-cycle.messages';
 
 /** What every process shares: its projection discipline, its refusals, and how its tasks are completed. */
 
@@ -55,6 +55,11 @@ export function changedTasks(before: { tasks: Readonly<Record<string, Task>> } |
 /** A refused command, as the API reads it: the failure's type is the RejectionCode, its details the fields. */
 export function refusal(r: Rejection): ApplicationFailure {
   return ApplicationFailure.create({ type: r.code, message: r.message, details: [r.details], nonRetryable: true });
+}
+
+/** A member agency left the Network: `leave` closes its open tasks (and whatever else the process keeps of it). */
+export function handleMemberLeaving(leave: (agency: string, reason: string) => void): void {
+  setHandler(memberLeftSignal, ({ agency, reason }) => leave(agency, reason));
 }
 
 /**

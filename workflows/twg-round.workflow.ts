@@ -11,7 +11,8 @@ import {
   twgRoundFinished,
   TwgRoundState,
 } from '../libs/domain/twg-round';
-import { changedTasks, handleTaskCompletion, projectDurably, serialProjector } from './process-kit';
+import { tasksOfLeavingMember } from '../libs/domain/tasks';
+import { changedTasks, handleMemberLeaving, handleTaskCompletion, projectDurably, serialProjector } from './process-kit';
 import { cancelRoundSignal, twgRoundStateQuery } from './twg-round.messages';
 
 /**
@@ -33,6 +34,7 @@ export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundSt
   );
 
   setHandler(twgRoundStateQuery, () => state);
+  handleMemberLeaving((agency, reason) => tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record));
   setHandler(cancelRoundSignal, ({ reason }) => {
     if (state.status === 'COLLECTING' || state.status === 'CONSOLIDATING') record({ type: 'RoundCancelled', at: new Date().toISOString(), reason });
   });

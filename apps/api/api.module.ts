@@ -31,6 +31,8 @@ import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
 import { HealthController } from './health/health.controller';
 import { MeetingsController } from './meetings/meetings.controller';
+import { MembersController } from './members/members.controller';
+import { MembersService } from './members/members.service';
 import { MeetingsService } from './meetings/meetings.service';
 import { SchedulesController } from './schedules/schedules.controller';
 import { SchedulesService } from './schedules/schedules.service';
@@ -52,7 +54,7 @@ export class ApiModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
         TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, AgencyEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity, DecisionEntity, TwgRoundEntity, ImpedimentEntity, MeetingEntity, ActionItemEntity]),
       ],
-      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController, MeetingsController],
+      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController, MeetingsController, MembersController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
@@ -66,6 +68,7 @@ export class ApiModule {
         DecisionsService,
         TwgRoundsService,
         MeetingsService,
+        MembersService,
         TemporalClientService,
         HealthService,
         CyclesService,

@@ -78,6 +78,7 @@ export function decideCycle(state: CycleState, now: number, process: string): Cy
       calendar.quarters.forEach((q, i) => {
         if (Date.parse(q.start) > now) return;
         for (const a of plan.activities) {
+          if (!snapshot.members.includes(a.leadAgency)) continue; // its lead agency left the Network
           const cancelled = cancelledIn(a.id);
           if (cancelled !== undefined && cancelled <= i) continue; // no reports on a cancelled activity
           if (!state.tasks[taskId(process, 'report-progress', `Q${i + 1}`, a.id)]) {
@@ -93,6 +94,7 @@ export function decideCycle(state: CycleState, now: number, process: string): Cy
       if (!state.report) return [{ type: 'ReportDrafted', at, report: draftAnnualReport(state, at) }];
       const task = state.tasks[taskId(process, 'finalise-report')];
       if (!task) return [open('finalise-report', snapshot.coordinatorAgency, 'coordinator', [], dueBy(calendar.deadlines.reviewDue, calendar.offsets.revisionMs))];
+      if (state.linked && !state.linked.finalSummary) return []; // the final report waits for the year's summary as it stands now
       return task.status === 'completed' ? [{ type: 'CycleClosed', at }] : [];
     }
   }
@@ -132,7 +134,11 @@ export type LinkedProcessDue = { readonly kind: 'meetings' } | { readonly kind: 
 export function linkedProcessDue(state: CycleState, now: number): LinkedProcessDue | undefined {
   const linked = state.linked;
   if (!linked || !state.calendar) return undefined;
-  if (state.phase === 'ANNUAL_REVIEW') return linked.networkYear ? undefined : { kind: 'year-summary' };
+  if (state.phase === 'ANNUAL_REVIEW') {
+    // Once for the draft, when the year ends; again when the report is finalised, with the last rounds and minutes done.
+    if (!linked.networkYear) return { kind: 'year-summary' };
+    return state.report?.finalisedAt && !linked.finalSummary ? { kind: 'year-summary' } : undefined;
+  }
   if (state.phase === 'NOT_STARTED' || state.phase === 'CLOSED') return undefined;
   if (state.phase === 'IMPLEMENTATION' && !linked.meetingsStarted) return { kind: 'meetings' };
   const period = state.calendar.periods.findIndex((p, i) => !linked.periodsStarted.includes(i + 1) && Date.parse(p.start) <= now && now < Date.parse(p.end));

@@ -51,6 +51,8 @@ export interface LinkedProcesses {
   /** The workflow ids of the meetings and rounds started. */
   readonly started: readonly string[];
   readonly networkYear: NetworkYearSummary | null;
+  /** Whether the report carries the summary as it stood when the coordinator finalised it (the year's last rounds and minutes done by then). */
+  readonly finalSummary: boolean;
 }
 
 /** The network as the cycle found it when it started (loaded by an activity). */
@@ -82,6 +84,8 @@ export type CycleEvent =
   | TaskEvent
   | { readonly type: 'CycleStarted'; readonly at: string; readonly by: Actor; readonly calendar: Calendar; readonly network: NetworkSnapshot; readonly linked?: boolean }
   | { readonly type: 'MeetingsStarted'; readonly at: string; readonly ids: readonly string[] }
+  /** A member agency left the Network: it is asked nothing more this year. */
+  | { readonly type: 'MemberLeft'; readonly at: string; readonly agency: string; readonly reason: string }
   | { readonly type: 'TwgRoundsStarted'; readonly at: string; readonly period: number; readonly ids: readonly string[] }
   | { readonly type: 'NetworkYearSummarised'; readonly at: string; readonly summary: NetworkYearSummary }
   | { readonly type: 'PhaseEntered'; readonly at: string; readonly phase: CyclePhase }
@@ -252,8 +256,11 @@ function applyUncounted(state: CycleState, event: CycleEvent): CycleState {
         startedBy: event.by,
         startedAt: event.at,
         snapshot: event.network,
-        ...(event.linked ? { linked: { meetingsStarted: false, periodsStarted: [], started: [], networkYear: null } } : {}),
+        ...(event.linked ? { linked: { meetingsStarted: false, periodsStarted: [], started: [], networkYear: null, finalSummary: false } } : {}),
       };
+    case 'MemberLeft':
+      if (!state.snapshot) throw new CycleTransitionError(event.type, state.phase, 'the cycle has not started');
+      return { ...state, snapshot: { ...state.snapshot, members: state.snapshot.members.filter((m) => m !== event.agency) } };
     case 'MeetingsStarted':
       if (state.phase !== 'IMPLEMENTATION' || !state.linked || state.linked.meetingsStarted) throw new CycleTransitionError(event.type, state.phase, 'meetings start once, in IMPLEMENTATION');
       return { ...state, linked: { ...state.linked, meetingsStarted: true, started: [...state.linked.started, ...event.ids] } };
@@ -261,8 +268,11 @@ function applyUncounted(state: CycleState, event: CycleEvent): CycleState {
       if (!state.linked || state.linked.periodsStarted.includes(event.period)) throw new CycleTransitionError(event.type, state.phase, `period ${event.period}'s rounds start once`);
       return { ...state, linked: { ...state.linked, periodsStarted: [...state.linked.periodsStarted, event.period], started: [...state.linked.started, ...event.ids] } };
     case 'NetworkYearSummarised':
-      if (state.phase !== 'ANNUAL_REVIEW' || !state.linked || state.report) throw new CycleTransitionError(event.type, state.phase, 'the year is summarised once, before the report');
-      return { ...state, linked: { ...state.linked, networkYear: event.summary } };
+      if (state.phase !== 'ANNUAL_REVIEW' || !state.linked || state.linked.finalSummary || (state.report && !state.report.finalisedAt)) {
+        throw new CycleTransitionError(event.type, state.phase, 'the year is summarised for the draft, then again when the report is finalised');
+      }
+      if (!state.report) return { ...state, linked: { ...state.linked, networkYear: event.summary } };
+      return { ...state, linked: { ...state.linked, networkYear: event.summary, finalSummary: true }, report: { ...state.report, networkYear: event.summary } };
     case 'PhaseEntered':
       if (state.phase === 'NOT_STARTED' || !NEXT_PHASE[state.phase].includes(event.phase)) {
         throw new CycleTransitionError(event.type, state.phase, `cannot go to ${event.phase}`);

@@ -113,7 +113,7 @@ export type MeetingEvent =
   | { readonly type: 'MeetingRescheduled'; readonly at: string; readonly by: Actor; readonly reason: string; readonly scheduledAt: string }
   | { readonly type: 'MeetingCancelled'; readonly at: string; readonly by: Actor; readonly reason: string }
   | { readonly type: 'MinutesCirculated'; readonly at: string; readonly round: number; readonly decision: string }
-  | { readonly type: 'MinutesObjected'; readonly at: string; readonly round: number }
+  | { readonly type: 'MinutesObjected'; readonly at: string; readonly round: number; readonly note?: string }
   | { readonly type: 'MinutesAdopted'; readonly at: string; readonly round: number };
 
 export interface MinutesReview {
@@ -278,6 +278,9 @@ export function checkMeetingCommand(state: MeetingState, by: Actor, command: 're
   if (!['SCHEDULED', 'AGENDA_CALL', 'AGENDA_PUBLISHED'].includes(state.status)) {
     return rejection('PHASE_CLOSED', `The meeting is ${state.status}: only a meeting not yet held is ${command === 'cancel' ? 'cancelled' : 'rescheduled'}`);
   }
+  if (command === 'reschedule' && Object.values(state.tasks).some((t) => t.kind === 'record-meeting')) {
+    return rejection('PHASE_CLOSED', 'The meeting has sat: record it, or cancel it and convene another');
+  }
   if (command === 'reschedule' && !(arg !== undefined && Date.parse(arg) > now)) {
     return rejection('INVALID_PAYLOAD', 'scheduledAt must be in the future', [{ field: 'scheduledAt', message: 'must be an ISO-8601 date-time in the future' }]);
   }
@@ -325,7 +328,14 @@ function applyUncounted(state: MeetingState, event: MeetingEvent): MeetingState 
       // The dates still ahead move with the meeting (never before the moment it was rescheduled); those passed stay.
       const moved = (d: string | null) => (d !== null && Date.parse(d) > Date.parse(event.at) ? new Date(Math.max(Date.parse(event.at), Date.parse(d) + shift)).toISOString() : d);
       const reschedule = { at: event.at, by: event.by, reason: event.reason, from: state.scheduledAt!, to: event.scheduledAt };
-      return { ...state, scheduledAt: event.scheduledAt, agendaCallAt: moved(state.agendaCallAt), agendaDueAt: moved(state.agendaDueAt), reschedules: [...state.reschedules, reschedule] };
+      const agendaDueAt = moved(state.agendaDueAt)!;
+      // Proposals still open follow the call's new closing time.
+      const tasks = Object.fromEntries(
+        Object.entries(state.tasks).map(([id, t]) =>
+          t.kind === 'propose-agenda-items' && t.status === 'open' && t.dueAt !== agendaDueAt ? [id, retimed(t, agendaDueAt, state.input!.offsets.reminderBeforeMs)] : [id, t],
+        ),
+      );
+      return { ...state, tasks, scheduledAt: event.scheduledAt, agendaCallAt: moved(state.agendaCallAt), agendaDueAt, reschedules: [...state.reschedules, reschedule] };
     }
     case 'MeetingCancelled':
       guard(['SCHEDULED', 'AGENDA_CALL', 'AGENDA_PUBLISHED'].includes(state.status), 'only a meeting not yet held is cancelled');
@@ -344,6 +354,12 @@ function applyUncounted(state: MeetingState, event: MeetingEvent): MeetingState 
       return event.type === 'MinutesAdopted' ? { ...state, status: 'ADOPTED', reviews, adoptedAt: event.at } : { ...state, reviews };
     }
   }
+}
+
+/** A task that expires at its due time, moved to another due time (its reminder with it, unless already sent). */
+function retimed(t: Task, dueAt: string, reminderBeforeMs: number): Task {
+  const remindAt = t.remindedAt ? t.remindAt : new Date(Math.max(Date.parse(t.openedAt), Date.parse(dueAt) - reminderBeforeMs)).toISOString();
+  return { ...t, dueAt, expiresAt: dueAt, remindAt, version: t.version + 1 };
 }
 
 export function applyMeetingEvent(state: MeetingState, event: MeetingEvent): MeetingState {

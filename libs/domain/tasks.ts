@@ -191,6 +191,13 @@ export function applyTaskEvent(tasks: Readonly<Record<string, Task>>, event: Tas
   }
 }
 
+/** Closes the open tasks of an agency that left the Network: nobody waits for it any more. */
+export function tasksOfLeavingMember(tasks: Readonly<Record<string, Task>>, agency: string, at: string, reason: string): TaskEvent[] {
+  return Object.values(tasks)
+    .filter((t) => t.status === 'open' && t.assigneeRole === 'agency' && t.assignee === agency)
+    .map((t) => ({ type: 'TaskCancelled', at, taskId: t.id, reason: `${agency} left the Network: ${reason}` }));
+}
+
 /** The task timers that are due at `now`: expiries first (an expired task needs no reminder), then reminders and escalations. */
 export function dueTaskTimers(tasks: Readonly<Record<string, Task>>, now: number): TaskEvent[] {
   const at = new Date(now).toISOString();

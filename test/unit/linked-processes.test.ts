@@ -39,6 +39,27 @@ describe('the processes an annual cycle starts', () => {
     const summarised = applyCycleEvent(reviewing, { type: 'NetworkYearSummarised', at: calendar.end, summary });
     const [drafted] = decideCycle(summarised, Date.parse(calendar.end), P);
     expect(drafted).toMatchObject({ type: 'ReportDrafted', report: { networkYear: summary } });
+
+    // Finalised later, the report gets the summary as it stands then, before the cycle closes.
+    const withReport = applyCycleEvent(summarised, drafted);
+    const finalised: CycleState = { ...withReport, report: { ...withReport.report!, finalisedAt: calendar.end } };
+    expect(linkedProcessDue(withReport, Date.parse(calendar.end))).toBeUndefined();
+    expect(linkedProcessDue(finalised, Date.parse(calendar.end))).toEqual({ kind: 'year-summary' });
+    const [opened] = decideCycle(finalised, Date.parse(calendar.end), P); // the finalise task, not yet the closing
+    expect(opened.type).toBe('TaskOpened');
+    const later = { ...summary, impediments: { raised: 3, resolved: 3, stillOpen: 0 } };
+    const final = applyCycleEvent(finalised, { type: 'NetworkYearSummarised', at: calendar.end, summary: later });
+    expect(final.report?.networkYear?.impediments.raised).toBe(3);
+    expect(linkedProcessDue(final, Date.parse(calendar.end))).toBeUndefined();
+    expect(() => applyCycleEvent(final, { type: 'NetworkYearSummarised', at: calendar.end, summary })).toThrow(/summarised/);
+  });
+
+  it('asks nothing more of a member that left: its tasks close, and later phases do not ask it', () => {
+    let s = started(false);
+    s = applyCycleEvent(s, { type: 'MemberLeft', at: calendar.start, agency: 'ILO', reason: 'mandate ended' });
+    expect(s.snapshot?.members).toEqual(['IOM']);
+    const opened = decideCycle(s, T0, P);
+    expect(opened.map((e) => (e.type === 'TaskOpened' ? e.task.assignee : e.type))).toEqual(['IOM']);
   });
 
   it('places a meeting in each quarter: at the given dates, or three quarters in, the agenda call before it', () => {

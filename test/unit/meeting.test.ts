@@ -115,6 +115,10 @@ describe('Network meeting', () => {
     s = apply(s, { type: 'MeetingRescheduled', at: iso(500), by: coordinator, reason: 'clash', scheduledAt: iso(20_000) });
     expect(s).toMatchObject({ scheduledAt: iso(20_000), agendaCallAt: iso(11_000), agendaDueAt: iso(15_000) });
     s = settle(apply(s, { type: 'AgendaCallOpened', at: iso(11_000), invitees: [{ agency: 'ILO', twg: null }], members: ['ILO'], coordinatorAgency: 'IOM' }), 11_000);
+    // Moved again during the call: the open proposals close at the call's new end, not the old one.
+    s = apply(s, { type: 'MeetingRescheduled', at: iso(11_500), by: coordinator, reason: 'minister', scheduledAt: iso(22_000) });
+    expect(s.tasks[`${P}:propose-agenda-items:ILO`]).toMatchObject({ dueAt: iso(17_000), expiresAt: iso(17_000) });
+    expect(meetingNeed(settle(s, 15_500), T0 + 15_500)).toBeUndefined();
     s = settle(apply(s, { type: 'MeetingCancelled', at: iso(12_000), by: coordinator, reason: 'no quorum' }), 12_000);
     expect(s.tasks[`${P}:propose-agenda-items:ILO`]).toMatchObject({ status: 'cancelled', closedReason: 'meeting cancelled: no quorum' });
     expect(meetingFinished(s)).toBe(true);
@@ -123,7 +127,9 @@ describe('Network meeting', () => {
   });
 
   it('lets the coordinator drop an open action item, and only an open one', () => {
-    let s = settle(answer(settle(published(), 10_000), `${P}:record-meeting`, coordinator, record, 11_000), 11_000);
+    const sat = settle(published(), 10_000);
+    expect(checkMeetingCommand(sat, coordinator, 'reschedule', T0 + 10_000, iso(40_000))?.code).toBe('PHASE_CLOSED'); // its record task is open
+    let s = settle(answer(sat, `${P}:record-meeting`, coordinator, record, 11_000), 11_000);
     const item = `${P}:action-item:A1`;
     expect(checkMeetingCommand(s, agency('ILO'), 'drop', T0, item)?.code).toBe('NOT_ASSIGNEE');
     expect(checkMeetingCommand(s, coordinator, 'drop', T0, `${P}:action-item:A9`)?.code).toBe('TASK_NOT_FOUND');

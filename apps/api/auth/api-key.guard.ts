@@ -5,7 +5,7 @@ import type { Request } from 'express';
 import { IsNull, Repository } from 'typeorm';
 
 import type { Role } from '../../../libs/domain/roles';
-import { ApiKeyEntity, NetworkEntity } from '../../../libs/persistence/entities';
+import { AgencyEntity, ApiKeyEntity, NetworkEntity } from '../../../libs/persistence/entities';
 import { hashApiKey } from '../../../libs/persistence/seeds/seed';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
@@ -15,7 +15,7 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
  * Global guard: 401 without a valid key; 404 for an unknown network; 403 when the key belongs to another network
- * or its role may not call the route. It puts the caller on the request for the handler.
+ * or its role may not call the route, or its agency has left the network. It puts the caller on the request.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -23,6 +23,7 @@ export class ApiKeyGuard implements CanActivate {
     private readonly reflector: Reflector,
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     @InjectRepository(NetworkEntity) private readonly networks: Repository<NetworkEntity>,
+    @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -35,6 +36,10 @@ export class ApiKeyGuard implements CanActivate {
     const key = await this.keys.findOne({ where: { keyHash: hashApiKey(token), revokedAt: IsNull() } });
     if (!key) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API key is not valid or has been revoked');
     req.principal = { keyId: key.id, network: key.networkCode, role: key.role, agency: key.agencyCode ?? undefined };
+    if (key.role === 'agency' && key.agencyCode) {
+      const agency = await this.agencies.findOneBy({ networkCode: key.networkCode, code: key.agencyCode });
+      if (agency?.leftAt) throw new AppError(ErrorCode.FORBIDDEN, `${key.agencyCode} left the Network on ${agency.leftAt.toISOString()}; its keys no longer act for it`);
+    }
 
     const network = req.params.network;
     if (typeof network === 'string') {

@@ -63,6 +63,7 @@ export class DecisionsService {
 
   async withdraw(network: string, id: string, dto: WithdrawDecisionDto, by: Principal): Promise<DecisionDto> {
     const row = await this.row(network, id);
+    if (row.kind === 'adopt-minutes') throw new AppError(ErrorCode.PHASE_CLOSED, `Decision ${id} belongs to its meeting: correct the minutes there`);
     const handle = this.temporal.client.workflow.getHandle(row.workflowId);
     await this.temporal.update(row.workflowId, () => handle.executeUpdate(withdrawDecisionUpdate, { args: [{ by: { role: by.role, agency: by.agency }, reason: dto.reason }] }));
     return this.get(network, id);

@@ -8,7 +8,7 @@ import { FindOptionsWhere, In, LessThan, Repository } from 'typeorm';
 import { DEFAULT_OFFSETS } from '../../../libs/domain/calendar';
 import type { FieldError } from '../../../libs/domain/calendar';
 import { MeetingInput, meetingWorkflowId } from '../../../libs/domain/meeting';
-import { ActionItemEntity, DecisionEntity, MeetingEntity } from '../../../libs/persistence/entities';
+import { ActionItemEntity, DecisionEntity, MeetingEntity, NetworkEntity } from '../../../libs/persistence/entities';
 import { cancelMeetingUpdate, dropActionItemUpdate, rescheduleMeetingUpdate } from '../../../workflows/meeting.messages';
 import type { meetingWorkflow } from '../../../workflows/meeting.workflow';
 import type { Principal } from '../auth/principal';
@@ -26,6 +26,7 @@ export class MeetingsService {
     @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
     @InjectRepository(ActionItemEntity) private readonly actionItems: Repository<ActionItemEntity>,
     @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
+    @InjectRepository(NetworkEntity) private readonly networks: Repository<NetworkEntity>,
   ) {}
 
   /** An ad-hoc meeting (`meeting:{n}:adhoc-{id}`); the quarterly ones are started by the annual cycle. */
@@ -37,13 +38,15 @@ export class MeetingsService {
     const errors: FieldError[] = [];
     if (!(at > now)) errors.push({ field: 'scheduledAt', message: 'must be in the future' });
     else if (!(dueAt <= at)) errors.push({ field: 'agendaDueAt', message: 'must not be after scheduledAt' });
+    else if (!(dueAt > now)) errors.push({ field: 'agendaDueAt', message: 'must be in the future' });
     else if (!(callAt < dueAt)) errors.push({ field: 'agendaCallAt', message: 'must be before agendaDueAt' });
     if (errors.length > 0) throw AppError.validation(errors);
     // A real meeting's timers are the calendar's; one convened at short notice (a demo, a test) scales them down.
     const span = at - now;
     const scaled = (ms: number) => Math.max(1, Math.min(ms, Math.round(span / 2)));
     const id = `adhoc-${new Date(now).toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
-    const year = dto.year ?? new Date(at).getUTCFullYear();
+    const { timeZone } = await this.networks.findOneByOrFail({ code: network });
+    const year = dto.year ?? Number(new Intl.DateTimeFormat('en', { timeZone, year: 'numeric' }).format(at));
     const input: MeetingInput = {
       network,
       id,
@@ -127,7 +130,10 @@ export class MeetingsService {
     const where: FindOptionsWhere<ActionItemEntity> = { networkCode: network };
     if (query.owner) where.owner = query.owner;
     if (query.status) where.status = query.status;
-    if (query.overdue === true) Object.assign(where, { status: 'open', dueAt: LessThan(new Date()) });
+    if (query.overdue === true) {
+      if (query.status && query.status !== 'open') return { items: [] }; // only open items are overdue
+      Object.assign(where, { status: 'open', dueAt: LessThan(new Date()) });
+    }
     const rows = await this.actionItems.find({ where, order: { openedAt: 'ASC', id: 'ASC' } });
     const items = query.overdue === false ? rows.filter((r) => !(r.status === 'open' && r.dueAt.getTime() < Date.now())) : rows;
     return { items: items.map(actionItemDto) };

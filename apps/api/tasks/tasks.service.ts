@@ -46,7 +46,7 @@ export class TasksService {
   /** 200 with the task's new state, or the workflow validator's refusal mapped to 403, 409 or 422. */
   async complete(network: string, id: string, payload: unknown, by: Principal): Promise<TaskDto> {
     const row = await this.visibleTask(network, id, by);
-    if (row.kind === 'record-meeting') await this.checkImpedimentsExist(network, payload);
+    if (row.kind === 'record-meeting' && row.status === 'open' && by.role === 'coordinator') await this.checkImpedimentsExist(network, payload);
     const handle = this.temporal.client.workflow.getHandle(row.process);
     const task = await this.temporal.update(row.process, () =>
       handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: id, by: { role: by.role, agency: by.agency }, payload }] }),
