@@ -58,7 +58,8 @@ export type TwgRoundEvent =
   | TaskEvent
   | { readonly type: 'RoundOpened'; readonly at: string; readonly input: TwgRoundInput }
   | { readonly type: 'RoundConsolidating'; readonly at: string }
-  | { readonly type: 'RoundClosed'; readonly at: string }
+  /** `report` is set when the round closes without the lead's consolidation (the lead left the Network): the members' updates as they stand. */
+  | { readonly type: 'RoundClosed'; readonly at: string; readonly report?: TwgReport }
   /** The TWG was abolished while the round was open: its open tasks close with the reason, and it raises nothing. */
   | { readonly type: 'RoundCancelled'; readonly at: string; readonly reason: string };
 
@@ -153,8 +154,8 @@ function applyUncounted(state: TwgRoundState, event: TwgRoundEvent): TwgRoundSta
       guard(state.status === 'COLLECTING', 'updates are not closed');
       return { ...state, status: 'CONSOLIDATING' };
     case 'RoundClosed':
-      guard(state.status === 'CONSOLIDATING' && state.report !== null, 'no consolidated report');
-      return { ...state, status: 'CLOSED', closedAt: event.at };
+      guard(state.status === 'CONSOLIDATING' && (state.report !== null || event.report !== undefined), 'no consolidated report');
+      return { ...state, status: 'CLOSED', closedAt: event.at, report: event.report ?? state.report };
     case 'RoundCancelled':
       guard(state.status === 'COLLECTING' || state.status === 'CONSOLIDATING', 'only an open round is cancelled');
       return { ...state, status: 'CANCELLED', closedAt: event.at, cancelledReason: event.reason };
@@ -215,6 +216,11 @@ export function decideTwgRound(state: TwgRoundState, now: number, process: strin
         task: newTask({ kind: 'consolidate-twg-report', network: input.network, process, assignee: input.twg.leadAgency, assigneeRole: 'agency', subject: [], openedAt: at, dueAt: due, offsets: input.offsets }),
       },
     ];
+  }
+  if (consolidate.status === 'cancelled') {
+    // The lead left the Network before consolidating: the round closes on its members' updates, impediments included.
+    const impediments = Object.values(state.updates).flatMap((u) => u?.impediments ?? []);
+    return [{ type: 'RoundClosed', at, report: { summary: `Not consolidated: ${consolidate.closedReason}. The members' updates stand as submitted.`, impediments } }];
   }
   return consolidate.status === 'completed' ? [{ type: 'RoundClosed', at }] : [];
 }

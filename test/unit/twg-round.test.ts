@@ -42,6 +42,17 @@ describe('TWG reporting round', () => {
     expect(settle(s, 13_000)).toMatchObject({ status: 'CLOSED', report: { summary: 'ok' } });
   });
 
+  it('closes on the members’ updates when its lead leaves the Network before consolidating', () => {
+    let s = settle(applyTwgRoundEvent(INITIAL_TWG_ROUND, { type: 'RoundOpened', at: input.start, input }), 0);
+    const imp = { description: 'd', severity: 'low' as const, gcmObjectives: [], target: 'network' as const };
+    s = answer(s, taskId(P, 'submit-twg-update', 'ILO'), 'ILO', { delivery: 'done', impediments: [] }, 1_000);
+    s = settle(answer(s, taskId(P, 'submit-twg-update', 'IOM'), 'IOM', { delivery: 'done', impediments: [imp] }, 1_000), 1_000);
+    s = applyTwgRoundEvent(s, { type: 'TaskCancelled', at: new Date(T0 + 2_000).toISOString(), taskId: taskId(P, 'consolidate-twg-report'), reason: 'ILO left the Network: closed' });
+    s = settle(s, 2_000);
+    expect(s.status).toBe('CLOSED');
+    expect(s.report).toEqual({ summary: expect.stringContaining('ILO left the Network'), impediments: [imp] });
+  });
+
   it('a round for a TWG abolished mid-round closes its open tasks with the reason and takes no more answers', () => {
     let s = settle(applyTwgRoundEvent(INITIAL_TWG_ROUND, { type: 'RoundOpened', at: input.start, input }), 0);
     s = answer(s, taskId(P, 'submit-twg-update', 'ILO'), 'ILO', { delivery: 'done', impediments: [] }, 1_000);
