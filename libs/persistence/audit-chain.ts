@@ -63,3 +63,48 @@ export function findChainBreak<R extends AuditRecord & { readonly hash: string }
   }
   return undefined;
 }
+
+/** Runs SQL: a TypeORM DataSource's `query`, or a pg client's, adapted. */
+export type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
+
+/** A network's audit rows in chain order, as stored. */
+export async function readAuditLog(query: Query, network: string): Promise<(AuditRecord & { hash: string })[]> {
+  const rows = await query(`SELECT * FROM audit_log WHERE network_code = $1 ORDER BY seq`, [network]);
+  return rows.map((r) => ({
+    networkCode: r.network_code as string,
+    seq: Number(r.seq),
+    at: (r.at as Date).toISOString(),
+    requestId: r.request_id as string,
+    actorRole: r.actor_role as string | null,
+    actorAgency: r.actor_agency as string | null,
+    keyId: r.key_id as string | null,
+    command: r.command as string,
+    target: r.target as string | null,
+    payload: r.payload,
+    outcome: r.outcome as AuditRecord['outcome'],
+    status: r.status as number,
+    errorCode: r.error_code as string | null,
+    prevHash: r.prev_hash as string,
+    hash: r.hash as string,
+  }));
+}
+
+export interface ChainVerification {
+  readonly network: string;
+  readonly rows: number;
+  readonly intact: boolean;
+  /** The first row that breaks the chain: its seq (the row's id within the network), request id and why. */
+  readonly firstBreak: { readonly seq: number; readonly requestId: string; readonly at: string; readonly reason: string } | null;
+}
+
+/** Walks a network's hash chain from its first row and names the first row that breaks it. */
+export async function verifyAuditLog(query: Query, network: string): Promise<ChainVerification> {
+  const rows = await readAuditLog(query, network);
+  const found = findChainBreak(rows);
+  return {
+    network,
+    rows: rows.length,
+    intact: found === undefined,
+    firstBreak: found ? { seq: found.row.seq, requestId: found.row.requestId, at: found.row.at, reason: found.reason } : null,
+  };
+}

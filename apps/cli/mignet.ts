@@ -1,0 +1,167 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+import { Client as PgClient } from 'pg';
+
+import { parseHistoryFile, ParsedHistory } from '../../libs/audit/history-file';
+import { replayHistories, ReplayOutcome, WorkflowBundle } from '../../libs/audit/replay';
+import { verifyAuditLog } from '../../libs/persistence/audit-chain';
+
+const USAGE = `mignet — audit tools (no server needed for files)
+
+  mignet audit replay <file|dir>... [--json] [--bundle <workflow-bundle.js>]
+        replays histories (as written by \`temporal workflow show --output json\` or mignet's export) against
+        the workflow code here; exits 1 when any history does not replay or a file is not a history
+  mignet audit verify-log [--network <code>] [--json]
+        walks the hash-chained audit log in DATABASE_URL and names the first row that breaks it; exits 1 if one does
+`;
+
+/** The CLI's entry point: returns the exit code. Output goes to `out` (results) and `err` (progress, reasons). */
+export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+  const [group, command, ...rest] = argv;
+  const flags = parseFlags(rest);
+  if (group === 'audit' && command === 'replay') return auditReplay(flags, out, err);
+  if (group === 'audit' && command === 'verify-log') return verifyLog(flags, out, err);
+  err.write(group === undefined || group === '--help' || group === 'help' ? USAGE : `Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
+  return group === undefined || group === '--help' || group === 'help' ? 0 : 2;
+}
+
+interface Flags {
+  readonly positional: string[];
+  readonly json: boolean;
+  readonly bundle?: string;
+  readonly network?: string;
+}
+
+function parseFlags(args: readonly string[]): Flags {
+  const positional: string[] = [];
+  let json = false;
+  let bundle: string | undefined;
+  let network: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--json') json = true;
+    else if (args[i] === '--bundle') bundle = args[++i];
+    else if (args[i] === '--network') network = args[++i];
+    else positional.push(args[i]);
+  }
+  return { positional, json, bundle, network };
+}
+
+/** The .json files named, directories searched recursively, in a stable order. */
+function historyFiles(paths: readonly string[]): string[] {
+  const files: string[] = [];
+  const walk = (p: string) => {
+    if (statSync(p).isDirectory()) {
+      for (const name of readdirSync(p).sort()) walk(join(p, name));
+    } else if (p.endsWith('.json') || paths.includes(p)) {
+      files.push(p);
+    }
+  };
+  for (const p of paths) {
+    if (!existsSync(p)) files.push(p); // reported as unreadable below
+    else walk(p);
+  }
+  return files;
+}
+
+async function auditReplay(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  if (flags.positional.length === 0) {
+    err.write(`Name history files or directories.\n\n${USAGE}`);
+    return 2;
+  }
+  const parsed: ParsedHistory[] = historyFiles(flags.positional).map((file) => {
+    try {
+      return parseHistoryFile(file, readFileSync(file, 'utf8'));
+    } catch (e) {
+      return { ok: false as const, file, reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+    }
+  });
+  const good = parsed.filter((p): p is Extract<ParsedHistory, { ok: true }> => p.ok);
+  const bad = parsed.filter((p): p is Extract<ParsedHistory, { ok: false }> => !p.ok);
+  for (const b of bad) err.write(`${b.file}: ${b.reason}\n`);
+
+  const progress = progressBar(err, good.length);
+  const outcomes = good.length > 0 ? await replayHistories(good, await workflowBundle(flags.bundle, err), (_o, done) => progress(done)) : [];
+  const failed = outcomes.filter((o) => !o.ok);
+  if (flags.json) {
+    out.write(`${JSON.stringify({ replayed: outcomes, rejectedFiles: bad.map(({ file, reason }) => ({ file, reason })) }, null, 2)}\n`);
+  } else {
+    out.write(table(outcomes));
+    out.write(`${outcomes.length - failed.length} replayed cleanly, ${failed.length} did not${bad.length > 0 ? `, ${bad.length} file(s) not a mignet history` : ''}\n`);
+  }
+  return failed.length > 0 || bad.length > 0 ? 1 : 0;
+}
+
+function table(outcomes: readonly ReplayOutcome[]): string {
+  const rows = outcomes.map((o) => [o.ok ? 'ok' : 'FAILED', String(o.events), o.workflowId, o.ok ? '' : `diverges at event ${o.divergedAt ?? '?'}: ${o.error}`]);
+  const header = ['result', 'events', 'workflow', 'detail'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (r: string[]) => `${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`.trimEnd();
+  return [line(header), ...rows.map(line)].join('\n') + '\n';
+}
+
+/** A bar on a terminal; on a pipe, a line at every tenth. */
+function progressBar(err: NodeJS.WritableStream & { isTTY?: boolean }, total: number): (done: number) => void {
+  if (total === 0) return () => undefined;
+  let lastTenth = -1;
+  return (done) => {
+    if (err.isTTY) {
+      const width = 30;
+      const filled = Math.round((done / total) * width);
+      err.write(`\r[${'#'.repeat(filled)}${' '.repeat(width - filled)}] ${done}/${total}${done === total ? '\n' : ''}`);
+      return;
+    }
+    const tenth = Math.floor((done / total) * 10);
+    if (tenth !== lastTenth || done === total) {
+      lastTenth = tenth;
+      err.write(`replayed ${done}/${total}\n`);
+    }
+  };
+}
+
+/** The workflow code to replay against: the bundle given, the build's own when running compiled, else the sources bundled now. */
+async function workflowBundle(given: string | undefined, err: NodeJS.WritableStream): Promise<WorkflowBundle> {
+  const path = given ?? process.env.WORKFLOW_BUNDLE_PATH ?? (__filename.endsWith('.js') ? resolve(__dirname, '..', '..', 'workflow-bundle.js') : undefined);
+  if (path) {
+    if (!existsSync(path)) throw new Error(`No workflow bundle at ${path}: run npm run build, or pass --bundle`);
+    return { codePath: path };
+  }
+  err.write('bundling the workflow code in workflows/ …\n');
+  const { bundleWorkflowCode } = await import('@temporalio/worker');
+  const quiet = () => undefined;
+  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: (m) => err.write(`${m}\n`) } });
+  return { code };
+}
+
+async function verifyLog(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    err.write('Set DATABASE_URL to the PostgreSQL database whose audit log to verify.\n');
+    return 2;
+  }
+  const pg = new PgClient({ connectionString: url });
+  await pg.connect();
+  try {
+    const query = async (sql: string, params: unknown[]) => (await pg.query(sql, params)).rows as Record<string, unknown>[];
+    const networks = flags.network ? [flags.network] : (await query(`SELECT DISTINCT network_code FROM audit_log ORDER BY network_code`, [])).map((r) => r.network_code as string);
+    const results = [];
+    for (const network of networks) results.push(await verifyAuditLog(query, network));
+    if (flags.json) out.write(`${JSON.stringify(results, null, 2)}\n`);
+    for (const r of flags.json ? [] : results) {
+      out.write(r.intact ? `${r.network}: ${r.rows} rows, chain intact\n` : `${r.network}: chain broken at seq ${r.firstBreak!.seq} (request ${r.firstBreak!.requestId}, ${r.firstBreak!.at}): ${r.firstBreak!.reason}\n`);
+    }
+    return results.every((r) => r.intact) ? 0 : 1;
+  } finally {
+    await pg.end();
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e: unknown) => {
+      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+      process.exit(2);
+    },
+  );
+}

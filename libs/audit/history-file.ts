@@ -1,0 +1,69 @@
+import { basename } from 'node:path';
+
+import type { temporal } from '@temporalio/proto';
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+
+type History = temporal.api.history.v1.IHistory;
+
+/** The workflow types mignet runs, and how each one's id follows from its input (STYLE 6: ids are business keys). */
+const WORKFLOW_IDS: Record<string, (input: Record<string, unknown>) => string | undefined> = {
+  annualCycleWorkflow: (i) => (i.network && i.year ? `annual-cycle:${i.network}:${i.year}` : undefined),
+  decisionWorkflow: (i) => (i.network && i.id ? `decision:${i.network}:${i.id}` : undefined),
+  meetingWorkflow: (i) => (i.network && i.id ? `meeting:${i.network}:${i.id}` : undefined),
+  twgRoundWorkflow: (i) => {
+    const twg = i.twg as { code?: string } | undefined;
+    return i.network && twg?.code && i.year && i.period ? `twg-round:${i.network}:${twg.code}:${i.year}-P${i.period}` : undefined;
+  },
+  scheduledCycleStartWorkflow: () => undefined,
+};
+export const MIGNET_WORKFLOW_TYPES = Object.keys(WORKFLOW_IDS);
+
+export type ParsedHistory =
+  | { readonly ok: true; readonly file: string; readonly workflowId: string; readonly workflowType: string; readonly events: number; readonly history: History }
+  | { readonly ok: false; readonly file: string; readonly reason: string };
+
+/**
+ * A history file as `temporal workflow show --output json` writes it (mignet's export writes the same). Its workflow
+ * id is not in the history: it is taken from the workflow's input (every mignet id is a business key), or else from a
+ * file named after it (`annual-cycle_tl_2027.some-label.json`). Anything else gets a one-line reason.
+ */
+export function parseHistoryFile(file: string, text: string): ParsedHistory {
+  const fail = (reason: string): ParsedHistory => ({ ok: false, file, reason });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return fail(`not JSON (${(err as Error).message})`);
+  }
+  const events = (json as { events?: unknown })?.events;
+  if (!Array.isArray(events) || events.length === 0) return fail('not a workflow history: no "events" list');
+  let history: History;
+  try {
+    history = historyFromJSON(json);
+  } catch (err) {
+    return fail(`not a workflow history: ${(err as Error).message.split('\n')[0]}`);
+  }
+  const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
+  if (!started) return fail('not a workflow history: its first event is not WorkflowExecutionStarted');
+  const workflowType = started.workflowType?.name ?? '';
+  if (!(workflowType in WORKFLOW_IDS)) return fail(`a ${workflowType || 'nameless'} workflow, not one of mignet's (${MIGNET_WORKFLOW_TYPES.join(', ')})`);
+  const workflowId = WORKFLOW_IDS[workflowType](firstInput(started.input?.payloads) ?? {}) ?? idFromFileName(file);
+  if (!workflowId) return fail(`the workflow id of this ${workflowType} history is unknown: name the file after it (":" written as "_")`);
+  return { ok: true, file, workflowId, workflowType, events: history.events!.length, history };
+}
+
+function firstInput(payloads: temporal.api.common.v1.IPayload[] | null | undefined): Record<string, unknown> | undefined {
+  const data = payloads?.[0]?.data;
+  if (!data) return undefined;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(data).toString('utf8'));
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function idFromFileName(file: string): string | undefined {
+  const stem = basename(file).split('.')[0];
+  return /^[a-z-]+_[^_]+/.test(stem) ? stem.replace(/_/g, ':') : undefined;
+}

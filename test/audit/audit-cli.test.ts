@@ -1,0 +1,78 @@
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough } from 'node:stream';
+
+import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
+
+import { main } from '../../apps/cli/mignet';
+import { testEnv } from '../support/test-env';
+
+const HISTORIES = join(__dirname, '..', 'fixtures', 'histories');
+
+/** Runs the CLI in this process; returns its exit code and what it wrote. */
+async function mignet(...argv: string[]) {
+  const out = new PassThrough();
+  const err = new PassThrough();
+  const chunks = { out: '', err: '' };
+  out.on('data', (c: Buffer) => (chunks.out += c.toString()));
+  err.on('data', (c: Buffer) => (chunks.err += c.toString()));
+  const code = await main(argv, out, err);
+  return { code, ...chunks };
+}
+
+describe('mignet audit replay (CLI)', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'mignet-audit-'));
+    copyFileSync(join(HISTORIES, 'annual-cycle_tl_2028.foundation-slice.json'), join(dir, 'exported-by-the-cli.json')); // no id in the name
+    copyFileSync(join(HISTORIES, 'decision_tl_20261128-20619d.objected-revised-adopted.json'), join(dir, 'decision.json'));
+    writeFileSync(join(dir, 'notes.json'), '{"not": "a history"');
+    writeFileSync(join(dir, 'other.json'), JSON.stringify({ hello: 'world' }));
+    const foreign = JSON.parse(readFileSync(join(HISTORIES, 'annual-cycle_tl_2028.foundation-slice.json'), 'utf8'));
+    foreign.events[0].workflowExecutionStartedEventAttributes.workflowType.name = 'paymentWorkflow';
+    writeFileSync(join(dir, 'foreign.json'), JSON.stringify(foreign));
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('replays every recorded fixture cleanly, with the workflow ids taken from their inputs', async () => {
+    const { code, out } = await mignet('audit', 'replay', HISTORIES, '--json', '--bundle', testEnv().workflowBundlePath);
+    const report = JSON.parse(out) as { replayed: { workflowId: string; ok: boolean }[]; rejectedFiles: unknown[] };
+    expect(code).toBe(0);
+    expect(report.rejectedFiles).toEqual([]);
+    expect(report.replayed.length).toBeGreaterThanOrEqual(30);
+    expect(report.replayed.filter((r) => !r.ok)).toEqual([]);
+    expect(report.replayed.map((r) => r.workflowId)).toEqual(expect.arrayContaining(['annual-cycle:tl:2042', 'meeting:tl:2097-Q1', 'twg-round:tl:diaspora:2097-P3']));
+  });
+
+  it('gives each bad file a one-line reason, still checks the others, and exits 1', async () => {
+    const { code, out, err } = await mignet('audit', 'replay', dir, join(dir, 'missing.json'), '--bundle', testEnv().workflowBundlePath);
+    expect(code).toBe(1);
+    const reasons = err.split('\n').filter((l) => l.startsWith(dir));
+    expect(reasons).toEqual([
+      expect.stringMatching(/foreign\.json: a paymentWorkflow workflow, not one of mignet's/),
+      expect.stringMatching(/notes\.json: not JSON/),
+      expect.stringMatching(/other\.json: not a workflow history: no "events" list/),
+      expect.stringMatching(/missing\.json: unreadable \(ENOENT\)/),
+    ]);
+    expect(out).toMatch(/^ok\s+\d+\s+annual-cycle:tl:2028\s*$/m);
+    expect(out).toMatch(/^ok\s+\d+\s+decision:tl:20261128-20619d\s*$/m);
+    expect(out).toMatch(/2 replayed cleanly, 0 did not, 4 file\(s\) not a mignet history/);
+  });
+
+  it('names the first event that code changed since no longer explains', async () => {
+    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../replay/changed-workflows'), logger: new DefaultLogger('ERROR') });
+    const bundle = join(dir, 'changed-bundle.js');
+    writeFileSync(bundle, code);
+    const { code: exit, out } = await mignet('audit', 'replay', join(HISTORIES, 'annual-cycle_tl_2028.foundation-slice.json'), join(HISTORIES, 'annual-cycle_tl_2042.whole-year.json'), '--json', '--bundle', bundle);
+    expect(exit).toBe(1);
+    const { replayed } = JSON.parse(out) as { replayed: { workflowId: string; ok: boolean; divergedAt: number | null; error: string }[] };
+    // The changed copy starts a timer where the recorded code first scheduled its projection (event 5), or, for the
+    // phased cycle, where it recorded its patch marker (event 5 too): both histories begin with one workflow task.
+    expect(replayed.map((r) => [r.workflowId, r.ok, r.divergedAt])).toEqual([
+      ['annual-cycle:tl:2028', false, 5],
+      ['annual-cycle:tl:2042', false, 5],
+    ]);
+    expect(replayed[0].error).toMatch(/^DeterminismViolationError/);
+  });
+});
