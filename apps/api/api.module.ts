@@ -29,6 +29,9 @@ import { CyclesController } from './cycles/cycles.controller';
 import { CyclesService } from './cycles/cycles.service';
 import { DecisionsController } from './decisions/decisions.controller';
 import { DecisionsService } from './decisions/decisions.service';
+import { AuditLogController } from './auditors/audit-log.controller';
+import { HistoriesController } from './auditors/histories.controller';
+import { HistoriesService } from './auditors/histories.service';
 import { HealthController } from './health/health.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MembersController } from './members/members.controller';
@@ -54,7 +57,7 @@ export class ApiModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
         TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, AgencyEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity, DecisionEntity, TwgRoundEntity, ImpedimentEntity, MeetingEntity, ActionItemEntity]),
       ],
-      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController, MeetingsController, MembersController],
+      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController, MeetingsController, MembersController, HistoriesController, AuditLogController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
@@ -69,6 +72,7 @@ export class ApiModule {
         TwgRoundsService,
         MeetingsService,
         MembersService,
+        HistoriesService,
         TemporalClientService,
         HealthService,
         CyclesService,

@@ -17,7 +17,7 @@ const USAGE = `mignet — audit tools (no server needed for files)
 `;
 
 /** The CLI's entry point: returns the exit code. Output goes to `out` (results) and `err` (progress, reasons). */
-export async function main(argv: readonly string[], out = process.stdout, err = process.stderr): Promise<number> {
+export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr): Promise<number> {
   const [group, command, ...rest] = argv;
   const flags = parseFlags(rest);
   if (group === 'audit' && command === 'replay') return auditReplay(flags, out, err);
@@ -64,7 +64,7 @@ function historyFiles(paths: readonly string[]): string[] {
   return files;
 }
 
-async function auditReplay(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+async function auditReplay(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
   if (flags.positional.length === 0) {
     err.write(`Name history files or directories.\n\n${USAGE}`);
     return 2;

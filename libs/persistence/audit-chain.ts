@@ -70,7 +70,12 @@ export type Query = (sql: string, params: unknown[]) => Promise<Record<string, u
 /** A network's audit rows in chain order, as stored. */
 export async function readAuditLog(query: Query, network: string): Promise<(AuditRecord & { hash: string })[]> {
   const rows = await query(`SELECT * FROM audit_log WHERE network_code = $1 ORDER BY seq`, [network]);
-  return rows.map((r) => ({
+  return rows.map(auditRecordFromRow);
+}
+
+/** An audit_log row as SQL returns it, as the chain's record and its hash. */
+export function auditRecordFromRow(r: Record<string, unknown>): AuditRecord & { hash: string } {
+  return {
     networkCode: r.network_code as string,
     seq: Number(r.seq),
     at: (r.at as Date).toISOString(),
@@ -86,7 +91,7 @@ export async function readAuditLog(query: Query, network: string): Promise<(Audi
     errorCode: r.error_code as string | null,
     prevHash: r.prev_hash as string,
     hash: r.hash as string,
-  }));
+  };
 }
 
 export interface ChainVerification {

@@ -1,7 +1,7 @@
 import type { CycleDto, PlanDto } from '../../apps/api/cycles/cycle.dto';
 import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
 import type { AnnualReport } from '../../libs/domain/annual-report';
-import { AuditRecord, findChainBreak } from '../../libs/persistence/audit-chain';
+import { findChainBreak, readAuditLog } from '../../libs/persistence/audit-chain';
 import { apiClient, percentile } from '../support/api-client';
 import { recordHistory } from '../support/record-history';
 import { startTestStack, TestStack } from '../support/test-stack';
@@ -144,27 +144,7 @@ describe('annual cycle over HTTP (end to end)', () => {
 
   async function auditRows() {
     const ds = await stack.db.dataSource();
-    const rows = (await ds.query(`SELECT * FROM audit_log WHERE network_code = 'tl' ORDER BY seq`)) as Record<string, unknown>[];
-    return rows.map(
-      (r) =>
-        ({
-          networkCode: r.network_code,
-          seq: Number(r.seq),
-          at: (r.at as Date).toISOString(),
-          requestId: r.request_id,
-          actorRole: r.actor_role,
-          actorAgency: r.actor_agency,
-          keyId: r.key_id,
-          command: r.command,
-          target: r.target,
-          payload: r.payload,
-          outcome: r.outcome,
-          status: r.status,
-          errorCode: r.error_code,
-          prevHash: r.prev_hash,
-          hash: r.hash,
-        }) as AuditRecord & { hash: string },
-    );
+    return readAuditLog((sql, params) => ds.query(sql, params), 'tl');
   }
 
   it('gives exactly one 200 to 20 simultaneous completions of one task', async () => {

@@ -11,6 +11,7 @@ export enum ErrorCode {
   DECISION_NOT_FOUND = 'DECISION_NOT_FOUND',
   TWG_NOT_FOUND = 'TWG_NOT_FOUND',
   MEETING_NOT_FOUND = 'MEETING_NOT_FOUND',
+  WORKFLOW_NOT_FOUND = 'WORKFLOW_NOT_FOUND',
   ROUND_ALREADY_STARTED = 'ROUND_ALREADY_STARTED',
   NOT_ASSIGNEE = 'NOT_ASSIGNEE',
   TASK_CLOSED = 'TASK_CLOSED',
@@ -40,6 +41,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.DECISION_NOT_FOUND:
     case ErrorCode.TWG_NOT_FOUND:
     case ErrorCode.MEETING_NOT_FOUND:
+    case ErrorCode.WORKFLOW_NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
       return 404;
     case ErrorCode.CYCLE_ALREADY_STARTED:

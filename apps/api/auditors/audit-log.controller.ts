@@ -1,0 +1,38 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { auditRecordFromRow, verifyAuditLog } from '../../../libs/persistence/audit-chain';
+import { Roles } from '../auth/auth.decorators';
+import { AuditLogQueryDto } from './auditor.dto';
+
+@ApiTags('auditors')
+@ApiBearerAuth()
+@Controller('networks/:network/audit-log')
+@Roles('auditor', 'coordinator')
+export class AuditLogController {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Every command the API received for the network, accepted or rejected, oldest first, paginated' })
+  async list(@Param('network') network: string, @Query() q: AuditLogQueryDto) {
+    const page = q.page ?? 1;
+    const pageSize = q.pageSize ?? 100;
+    const where = ['network_code = $1'];
+    const params: unknown[] = [network];
+    if (q.actor) where.push(`coalesce(actor_agency, actor_role) = $${params.push(q.actor)}`);
+    if (q.since) where.push(`at >= $${params.push(new Date(q.since))}`);
+    if (q.outcome) where.push(`outcome = $${params.push(q.outcome)}`);
+    const query = (sql: string, p: unknown[]) => this.dataSource.query(sql, p) as Promise<Record<string, unknown>[]>;
+    const [{ total }] = (await query(`SELECT count(*)::int AS total FROM audit_log WHERE ${where.join(' AND ')}`, params)) as { total: number }[];
+    const rows = await query(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params);
+    return { items: rows.map(auditRecordFromRow), page, pageSize, total };
+  }
+
+  @Get('verify')
+  @ApiOperation({ summary: "Walks the network's hash chain and names the first row that breaks it" })
+  verify(@Param('network') network: string) {
+    return verifyAuditLog((sql, p) => this.dataSource.query(sql, p), network);
+  }
+}

@@ -1,0 +1,85 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
+
+import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
+
+export const PROCESSES = ['annual-cycle', 'decision', 'meeting', 'twg-round'] as const;
+/** Temporal's execution statuses, as its visibility queries name them. */
+export const EXECUTION_STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'ContinuedAsNew', 'TimedOut'] as const;
+
+export class HistoryQueryDto {
+  @ApiPropertyOptional({ enum: PROCESSES })
+  @IsOptional()
+  @IsIn(PROCESSES, { message: `must be one of ${PROCESSES.join(', ')}` })
+  process?: (typeof PROCESSES)[number];
+
+  @ApiPropertyOptional({ example: 2027 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
+  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  year?: number;
+
+  @ApiPropertyOptional({ enum: EXECUTION_STATUSES })
+  @IsOptional()
+  @IsIn(EXECUTION_STATUSES, { message: `must be one of ${EXECUTION_STATUSES.join(', ')}` })
+  status?: (typeof EXECUTION_STATUSES)[number];
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be 1 or more' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be 1 or more' })
+  @Max(500, { message: 'must be 500 or less' })
+  pageSize?: number;
+}
+
+export class ExportQueryDto {
+  @ApiPropertyOptional({ example: 2027 })
+  @Type(() => Number)
+  @IsInt({ message: 'must be an integer' })
+  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
+  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  year: number;
+}
+
+export class AuditLogQueryDto {
+  @ApiPropertyOptional({ description: 'An agency code, or a role for keys without one (auditor)', example: 'ILO' })
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  actor?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
+  since?: string;
+
+  @ApiPropertyOptional({ enum: ['accepted', 'rejected'] })
+  @IsOptional()
+  @IsIn(['accepted', 'rejected'], { message: "must be 'accepted' or 'rejected'" })
+  outcome?: 'accepted' | 'rejected';
+
+  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be 1 or more' })
+  page?: number;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be 1 or more' })
+  @Max(1000, { message: 'must be 1000 or less' })
+  pageSize?: number;
+}

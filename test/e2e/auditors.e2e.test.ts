@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { main } from '../../apps/cli/mignet';
+import { parseHistoryFile } from '../../libs/audit/history-file';
+import { replayHistories } from '../../libs/audit/replay';
+import { apiClient } from '../support/api-client';
+import { startTestStack, TestStack } from '../support/test-stack';
+import { testEnv } from '../support/test-env';
+import { waitFor } from '../support/wait-for';
+
+interface HistoryRow {
+  workflowId: string;
+  type: string;
+  status: string;
+  events: number;
+  closedAt: string | null;
+}
+
+/** What auditors read: workflow histories from Temporal, their export, and the audit log's hash chain. */
+describe('auditors (end to end)', () => {
+  let stack: TestStack;
+  let call: ReturnType<typeof apiClient>;
+  let decision: { id: string; workflowId: string };
+  beforeAll(async () => {
+    stack = await startTestStack();
+    call = apiClient(stack.baseUrl);
+    // A decision adopted by silence: a small, finished process to audit.
+    const res = await call<{ id: string; workflowId: string }>('POST', '/networks/tl/decisions', stack.key('coordinator'), {
+      kind: 'general',
+      title: 'Adopt the meeting calendar',
+      text: 'Quarterly, on the third Thursday',
+      payload: {},
+      deadline: new Date(Date.now() + 2_000).toISOString(),
+    });
+    decision = res.body;
+    await waitFor(async () => ((await stack.client.workflow.getHandle(decision.workflowId).describe()).status.name === 'COMPLETED' ? true : undefined), 'the decision to complete');
+  });
+  afterAll(async () => {
+    await stack.terminateRunning();
+    await stack.close();
+  });
+
+  it('lists the network’s workflows from Temporal visibility, by process, year and status', async () => {
+    const year = new Date().getUTCFullYear();
+    const listed = await waitFor(async () => {
+      const res = await call<{ items: HistoryRow[]; total: number }>('GET', `/networks/tl/histories?process=decision&year=${year}&status=Completed`, stack.key('auditor'));
+      return res.body.items.find((i) => i.workflowId === decision.workflowId);
+    }, 'the decision in visibility');
+    expect(listed).toMatchObject({ type: 'decisionWorkflow', status: 'COMPLETED', closedAt: expect.any(String) });
+    expect(listed.events).toBeGreaterThan(10);
+    expect((await call<{ items: HistoryRow[] }>('GET', '/networks/tl/histories?process=meeting', stack.key('coordinator'))).body.items).toEqual([]);
+    expect((await call<{ details: { field: string }[] }>('GET', '/networks/tl/histories?status=Done&year=1900', stack.key('auditor'))).body.details.map((d) => d.field)).toEqual(['year', 'status']);
+    expect((await call('GET', '/networks/xx/histories', stack.keys.xx['seed:auditor'])).body).toMatchObject({ items: [] }); // another network sees nothing of tl's
+  });
+
+  it('serves a history in the official JSON format, which replays against the current code', async () => {
+    const res = await fetch(`${stack.baseUrl}/networks/tl/histories/${encodeURIComponent(decision.workflowId)}`, { headers: { authorization: `Bearer ${stack.key('auditor')}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/application\/json/);
+    const parsed = parseHistoryFile('api.json', await res.text());
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed).toMatchObject({ workflowId: decision.workflowId, workflowType: 'decisionWorkflow' });
+    const [outcome] = await replayHistories([parsed], { codePath: testEnv().workflowBundlePath });
+    expect(outcome).toMatchObject({ ok: true, workflowId: decision.workflowId });
+    expect((await call('GET', `/networks/tl/histories/${encodeURIComponent('decision:tl:nope')}`, stack.key('auditor'))).body).toMatchObject({ statusCode: 404, code: 'WORKFLOW_NOT_FOUND' });
+    expect((await call('GET', `/networks/tl/histories/${encodeURIComponent('decision:xx:nope')}`, stack.key('auditor'))).status).toBe(404);
+  });
+
+  it("exports a year as a .tar.gz that tar reads, with a manifest of SHA-256 sums, and mignet replays it", async () => {
+    const year = new Date().getUTCFullYear();
+    const res = await fetch(`${stack.baseUrl}/networks/tl/histories/export?year=${year}`, { headers: { authorization: `Bearer ${stack.key('auditor')}` } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="mignet-tl-${year}-histories.tar.gz"`);
+    const dir = mkdtempSync(join(tmpdir(), 'mignet-export-'));
+    try {
+      writeFileSync(join(dir, 'export.tar.gz'), Buffer.from(await res.arrayBuffer()));
+      execFileSync('tar', ['-xzf', 'export.tar.gz'], { cwd: dir });
+      const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { network: string; year: number; workflows: { workflowId: string; file: string; sha256: string; events: number }[] };
+      expect(manifest).toMatchObject({ network: 'tl', year });
+      const entry = manifest.workflows.find((w) => w.workflowId === decision.workflowId)!;
+      expect(entry.file).toBe(`histories/${decision.workflowId.replace(/:/g, '_')}.json`);
+      expect(createHash('sha256').update(readFileSync(join(dir, entry.file))).digest('hex')).toBe(entry.sha256);
+      const sink = { write: () => true } as unknown as NodeJS.WritableStream;
+      expect(await main(['audit', 'replay', join(dir, 'histories'), '--bundle', testEnv().workflowBundlePath], sink, sink)).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const noYear = await call<{ statusCode: number; details: { field: string }[] }>('GET', '/networks/tl/histories/export', stack.key('auditor'));
+    expect(noYear.body.statusCode).toBe(400);
+    expect(new Set(noYear.body.details.map((d) => d.field))).toEqual(new Set(['year']));
+  });
+
+  it('lists the audit log by actor and outcome, and finds a tampered row by its seq', async () => {
+    // One rejected command, so there is one of each outcome.
+    expect((await call('POST', '/networks/tl/decisions', stack.key('coordinator'), { kind: 'general' })).status).toBe(400);
+    const rejected = await call<{ items: { seq: number; outcome: string; actorAgency: string; command: string }[]; total: number }>('GET', '/networks/tl/audit-log?outcome=rejected&actor=IOM', stack.key('auditor'));
+    expect(rejected.body.items.length).toBeGreaterThan(0);
+    expect(rejected.body.items.every((r) => r.outcome === 'rejected' && r.actorAgency === 'IOM')).toBe(true);
+    const page = await call<{ items: { seq: number }[]; total: number }>('GET', '/networks/tl/audit-log?pageSize=1&page=2', stack.key('coordinator'));
+    expect(page.body).toMatchObject({ page: 2, pageSize: 1, items: [{ seq: 2 }] });
+    expect((await call('GET', '/networks/tl/audit-log/verify', stack.key('auditor'))).body).toMatchObject({ network: 'tl', intact: true, firstBreak: null });
+
+    // Someone with database rights edits a row behind the API's back: the chain names it.
+    const ds = await stack.db.dataSource();
+    await ds.query(`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+    await ds.query(`UPDATE audit_log SET outcome = 'accepted' WHERE network_code = 'tl' AND seq = $1`, [rejected.body.items[0].seq]);
+    await ds.query(`ALTER TABLE audit_log ENABLE TRIGGER USER`);
+    const verified = await call<{ intact: boolean; firstBreak: { seq: number; reason: string } }>('GET', '/networks/tl/audit-log/verify', stack.key('auditor'));
+    expect(verified.body).toMatchObject({ intact: false, firstBreak: { seq: rejected.body.items[0].seq, reason: 'hash does not match the row' } });
+
+    // The CLI finds it too, straight from the database, and exits 1.
+    let printed = '';
+    const out = { write: (c: string) => ((printed += c), true) } as unknown as NodeJS.WritableStream;
+    const before = process.env.DATABASE_URL;
+    process.env.DATABASE_URL = stack.db.url;
+    try {
+      expect(await main(['audit', 'verify-log', '--network', 'tl'], out, out)).toBe(1);
+    } finally {
+      process.env.DATABASE_URL = before;
+    }
+    expect(printed).toContain(`tl: chain broken at seq ${rejected.body.items[0].seq}`);
+  });
+
+  it('refuses every route that writes to an auditor key, and every audit route to an agency key', async () => {
+    const doc = (await call<{ paths: Record<string, Record<string, unknown>> }>('GET', '/docs-json')).body;
+    const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
+    const url = (path: string) => path.replace('{network}', 'tl').replace(/\{[^}]+\}/g, 'x');
+    const writes = routes.filter((r) => r.method !== 'GET' && r.path.startsWith('/networks/'));
+    const audits = routes.filter((r) => /\/(histories|audit-log)/.test(r.path));
+    expect(writes.length).toBeGreaterThanOrEqual(12);
+    expect(audits.map((r) => r.path)).toEqual(expect.arrayContaining(['/networks/{network}/histories', '/networks/{network}/audit-log/verify']));
+    for (const r of writes) expect({ route: `${r.method} ${r.path}`, status: (await call(r.method, url(r.path), stack.key('auditor'), {})).status }).toEqual({ route: `${r.method} ${r.path}`, status: 403 });
+    for (const r of audits) expect({ route: `${r.method} ${r.path}`, status: (await call(r.method, url(r.path), stack.key('ILO'))).status }).toEqual({ route: `${r.method} ${r.path}`, status: 403 });
+  });
+});
