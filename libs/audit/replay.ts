@@ -26,10 +26,11 @@ export async function replayHistories(
 ): Promise<ReplayOutcome[]> {
   quietRuntime();
   const outcomes: ReplayOutcome[] = [];
-  const byId = new Map(histories.map((h) => [h.workflowId, h]));
   const source = histories.map((h) => ({ workflowId: h.workflowId, history: h.history }));
+  // The replayer takes one history at a time and answers in the same order (the same file may be given twice).
   for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'mignet-audit' }, source)) {
-    const h = byId.get(result.workflowId)!;
+    const h = histories[outcomes.length];
+    if (h.workflowId !== result.workflowId) throw new Error(`replay answered for ${result.workflowId}, expected ${h.workflowId}`);
     const message = result.error ? result.error.message : null;
     const outcome: ReplayOutcome = {
       file: h.file,
