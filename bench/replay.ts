@@ -18,6 +18,7 @@ import { bundleWorkflowCode, Worker } from '@temporalio/worker';
 
 import { main } from '../apps/cli/mignet';
 import { parseHistoryFile } from '../libs/audit/history-file';
+import { LIVE_SINKS } from '../libs/audit/sinks';
 
 const FIXTURES = join(__dirname, '..', 'test', 'fixtures', 'histories');
 
@@ -45,7 +46,8 @@ async function run(): Promise<void> {
     };
     const bare = async () => {
       const loaded = files.map((f, i) => ({ workflowId: histories[i].workflowId, history: historyFromJSON(JSON.parse(readFileSync(f, 'utf8'))) }));
-      for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: bundlePath }, replayName: 'bare' }, loaded)) {
+      // The workflows call the audit sink: a bare replay must register it too (the live worker's no-op), or it logs each call.
+      for await (const r of Worker.runReplayHistories({ workflowBundle: { codePath: bundlePath }, replayName: 'bare', sinks: LIVE_SINKS }, loaded)) {
         if (r.error) throw r.error;
       }
     };

@@ -18,6 +18,7 @@ import { MeetingInput, meetingWorkflowId } from '../libs/domain/meeting';
 import { TwgRoundInput, twgRoundWorkflowId } from '../libs/domain/twg-round';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
 import { cycleStateQuery } from './annual-cycle.messages';
+import { audit } from './audit-sink';
 import { meetingWorkflow } from './meeting.workflow';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
 import { changedTasks, handleMemberLeaving, handleTaskCompletion, projectDurably, RETRY, serialProjector } from './process-kit';
@@ -45,6 +46,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
 
   const record = (event: CycleEvent) => {
     state = applyCycleEvent(state, event);
+    audit.recorded(event);
   };
 
   const project = serialProjector(
@@ -92,6 +94,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     wake = false;
     const settled = settleCycle(state, Date.now(), workflowId, applyCycleEvent);
     settled.events.forEach((e) => {
+      audit.recorded(e);
       if (e.type === 'TaskReminded' || e.type === 'TaskEscalated') log.info(`${e.type} ${e.taskId}`);
     });
     state = settled.state;

@@ -14,6 +14,7 @@ import {
 import { decisionStateQuery, reviseDecisionUpdate, withdrawDecisionUpdate } from './decision.messages';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
 import { changedTasks, handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
+import { audit } from './audit-sink';
 import { cancelRoundSignal } from './twg-round.messages';
 
 const { loadNetwork, applyDecisionEffect, openTwgRounds } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
@@ -32,6 +33,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
   let wake = false;
   const record = (e: DecisionEvent) => {
     state = applyDecisionEvent(state, e);
+    audit.recorded(e);
     wake = true;
   };
   const project = serialProjector(

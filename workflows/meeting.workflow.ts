@@ -18,6 +18,7 @@ import {
   proposedItems,
 } from '../libs/domain/meeting';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
+import { audit } from './audit-sink';
 import { decisionWorkflow } from './decision.workflow';
 import { cancelMeetingUpdate, dropActionItemUpdate, meetingStateQuery, rescheduleMeetingUpdate } from './meeting.messages';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
@@ -34,9 +35,12 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
   const { workflowId } = workflowInfo();
   let wake = false;
   // Scheduled before any handler is set: an Update buffered with the first workflow task sees the meeting as it is.
-  let state: MeetingState = applyMeetingEvent(INITIAL_MEETING, { type: 'MeetingScheduled', at: new Date().toISOString(), input });
+  const scheduled: MeetingEvent = { type: 'MeetingScheduled', at: new Date().toISOString(), input };
+  let state: MeetingState = applyMeetingEvent(INITIAL_MEETING, scheduled);
+  audit.recorded(scheduled);
   const record = (e: MeetingEvent) => {
     state = applyMeetingEvent(state, e);
+    audit.recorded(e);
     wake = true;
   };
   /** What the answers and time make due, applied at once (a handler settles too, so a recorded meeting's action items exist when it returns). */

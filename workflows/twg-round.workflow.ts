@@ -13,6 +13,7 @@ import {
 } from '../libs/domain/twg-round';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
 import { changedTasks, handleMemberLeaving, handleTaskCompletion, projectDurably, serialProjector } from './process-kit';
+import { audit } from './audit-sink';
 import { cancelRoundSignal, twgRoundStateQuery } from './twg-round.messages';
 
 /**
@@ -26,6 +27,7 @@ export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundSt
   let wake = false;
   const record = (e: TwgRoundEvent) => {
     state = applyTwgRoundEvent(state, e);
+    audit.recorded(e);
     wake = true;
   };
   const project = serialProjector(

@@ -4,7 +4,9 @@ import { join, resolve } from 'node:path';
 import { Client as PgClient } from 'pg';
 
 import { parseHistoryFile, ParsedHistory } from '../../libs/audit/history-file';
+import { auditBundle } from '../../libs/audit/bundle';
 import { replayHistories, ReplayOutcome, WorkflowBundle } from '../../libs/audit/replay';
+import { stateAt, timeline } from '../../libs/audit/timeline';
 import { verifyAuditLog } from '../../libs/persistence/audit-chain';
 
 const USAGE = `mignet — audit tools (no server needed for files)
@@ -12,6 +14,10 @@ const USAGE = `mignet — audit tools (no server needed for files)
   mignet audit replay <file|dir>... [--json] [--bundle <workflow-bundle.js>]
         replays histories (as written by \`temporal workflow show --output json\` or mignet's export) against
         the workflow code here; exits 1 when any history does not replay or a file is not a history
+  mignet audit timeline <file> [--json] [--bundle …]
+        the domain events the history holds: when, which agency and key, what, and the phase or status after it
+  mignet audit state <file> (--at <ISO date-time> | --event <history event id>) [--bundle …]
+        the process's state as of that moment, rebuilt with the workflow's own reducers
   mignet audit verify-log [--network <code>] [--json]
         walks the hash-chained audit log in DATABASE_URL and names the first row that breaks it; exits 1 if one does
 `;
@@ -22,6 +28,8 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
   const flags = parseFlags(rest);
   if (group === 'audit' && command === 'replay') return auditReplay(flags, out, err);
   if (group === 'audit' && command === 'verify-log') return verifyLog(flags, out, err);
+  if (group === 'audit' && command === 'timeline') return auditTimeline(flags, out, err);
+  if (group === 'audit' && command === 'state') return auditState(flags, out, err);
   err.write(group === undefined || group === '--help' || group === 'help' ? USAGE : `Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
   return group === undefined || group === '--help' || group === 'help' ? 0 : 2;
 }
@@ -31,6 +39,8 @@ interface Flags {
   readonly json: boolean;
   readonly bundle?: string;
   readonly network?: string;
+  readonly at?: string;
+  readonly event?: string;
 }
 
 function parseFlags(args: readonly string[]): Flags {
@@ -38,13 +48,17 @@ function parseFlags(args: readonly string[]): Flags {
   let json = false;
   let bundle: string | undefined;
   let network: string | undefined;
+  let at: string | undefined;
+  let event: string | undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--json') json = true;
     else if (args[i] === '--bundle') bundle = args[++i];
     else if (args[i] === '--network') network = args[++i];
+    else if (args[i] === '--at') at = args[++i];
+    else if (args[i] === '--event') event = args[++i];
     else positional.push(args[i]);
   }
-  return { positional, json, bundle, network };
+  return { positional, json, bundle, network, at, event };
 }
 
 /** The .json files named, directories searched recursively, in a stable order. */
@@ -122,15 +136,51 @@ function progressBar(err: NodeJS.WritableStream & { isTTY?: boolean }, total: nu
 /** The workflow code to replay against: the bundle given, the build's own when running compiled, else the sources bundled now. */
 async function workflowBundle(given: string | undefined, err: NodeJS.WritableStream): Promise<WorkflowBundle> {
   const path = given ?? process.env.WORKFLOW_BUNDLE_PATH ?? (__filename.endsWith('.js') ? resolve(__dirname, '..', '..', 'workflow-bundle.js') : undefined);
-  if (path) {
-    if (!existsSync(path)) throw new Error(`No workflow bundle at ${path}: run npm run build, or pass --bundle`);
-    return { codePath: path };
+  if (path && !existsSync(path)) throw new Error(`No workflow bundle at ${path}: run npm run build, or pass --bundle`);
+  if (!path) err.write('bundling the workflow code in workflows/ …\n');
+  return auditBundle(path);
+}
+
+/** One history file, or a one-line reason and exit code 2. */
+function oneHistory(flags: Flags, err: NodeJS.WritableStream): Extract<ParsedHistory, { ok: true }> | undefined {
+  const [file] = flags.positional;
+  if (!file || flags.positional.length > 1) {
+    err.write(`Name one history file.\n\n${USAGE}`);
+    return undefined;
   }
-  err.write('bundling the workflow code in workflows/ …\n');
-  const { bundleWorkflowCode } = await import('@temporalio/worker');
-  const quiet = () => undefined;
-  const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: (m) => err.write(`${m}\n`) } });
-  return { code };
+  let parsed: ParsedHistory;
+  try {
+    parsed = parseHistoryFile(file, readFileSync(file, 'utf8'));
+  } catch (e) {
+    parsed = { ok: false, file, reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+  }
+  if (!parsed.ok) err.write(`${file}: ${parsed.reason}\n`);
+  return parsed.ok ? parsed : undefined;
+}
+
+async function auditTimeline(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const h = oneHistory(flags, err);
+  if (!h) return 2;
+  const entries = await timeline(h, await workflowBundle(flags.bundle, err));
+  if (flags.json) out.write(`${JSON.stringify(entries, null, 2)}\n`);
+  else for (const e of entries) out.write(`${String(e.eventId).padStart(5)}  ${e.at}  ${(e.agency ?? e.role ?? '').padEnd(8)}  ${e.statusAfter.padEnd(16)}  ${e.what}\n`);
+  return 0;
+}
+
+async function auditState(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const h = oneHistory(flags, err);
+  if (!h) return 2;
+  if ((flags.at === undefined) === (flags.event === undefined) || (flags.at !== undefined && Number.isNaN(Date.parse(flags.at))) || (flags.event !== undefined && !/^\d+$/.test(flags.event))) {
+    err.write('Give one of --at <ISO date-time> or --event <history event id>.\n');
+    return 2;
+  }
+  const found = await stateAt(h, await workflowBundle(flags.bundle, err), { at: flags.at, event: flags.event === undefined ? undefined : Number(flags.event) });
+  if (!found) {
+    err.write(`${h.workflowId} had no state yet at that moment\n`);
+    return 1;
+  }
+  out.write(`${JSON.stringify(found, null, 2)}\n`);
+  return 0;
 }
 
 async function verifyLog(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {

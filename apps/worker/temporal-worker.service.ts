@@ -8,6 +8,7 @@ import type { Config } from '../../libs/config/config';
 import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { CONFIG } from '../common/config.token';
 import { workflowSource } from './workflow-source';
+import { LIVE_SINKS } from '../../libs/audit/sinks';
 
 /**
  * Hosts the Temporal Worker inside the Nest application context: activities get their repositories by injection;
@@ -37,6 +38,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       taskQueue: temporalTaskQueue,
       ...workflowSource(this.config.workflowBundlePath),
       activities: createActivities({ dataSource: this.dataSource }),
+      sinks: LIVE_SINKS,
       // Never more activities at once than pg connections: each projection holds one for its transaction.
       maxConcurrentActivityTaskExecutions: databasePoolSize,
       maxConcurrentLocalActivityExecutions: databasePoolSize,

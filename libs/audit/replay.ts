@@ -1,6 +1,7 @@
 import { DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 
 import type { ParsedHistory } from './history-file';
+import { LIVE_SINKS } from './sinks';
 
 export interface ReplayOutcome {
   readonly file: string;
@@ -28,7 +29,7 @@ export async function replayHistories(
   const outcomes: ReplayOutcome[] = [];
   const source = histories.map((h) => ({ workflowId: h.workflowId, history: h.history }));
   // The replayer takes one history at a time and answers in the same order (the same file may be given twice).
-  for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'mignet-audit' }, source)) {
+  for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'mignet-audit', sinks: LIVE_SINKS }, source)) {
     const h = histories[outcomes.length];
     if (h.workflowId !== result.workflowId) throw new Error(`replay answered for ${result.workflowId}, expected ${h.workflowId}`);
     const message = result.error ? result.error.message : null;

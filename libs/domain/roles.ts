@@ -7,4 +7,6 @@ export interface Actor {
   readonly role: Role;
   /** The acting agency's code; absent only for auditors, who never act. */
   readonly agency?: string;
+  /** The API key the command came with (absent in histories recorded before keys were passed on): the audit trail's "which key". */
+  readonly keyId?: string;
 }

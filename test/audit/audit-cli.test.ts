@@ -60,6 +60,24 @@ describe('mignet audit replay (CLI)', () => {
     expect(out).toMatch(/2 replayed cleanly, 0 did not, 4 file\(s\) not a mignet history/);
   });
 
+  it('prints a timeline and a state as of an event, from the workflow code and its reducers', async () => {
+    const file = join(HISTORIES, 'decision_tl_20261128-20619d.objected-revised-adopted.json');
+    const bundle = testEnv().workflowBundlePath;
+    const t = await mignet('audit', 'timeline', file, '--json', '--bundle', bundle);
+    expect(t.code).toBe(0);
+    const entries = JSON.parse(t.out) as { eventId: number; type: string; agency: string | null; statusAfter: string }[];
+    const objected = entries.find((e) => e.type === 'DecisionObjected')!;
+    expect(objected.statusAfter).toBe('OBJECTED');
+    expect(entries.find((e) => e.type === 'TaskCompleted')).toMatchObject({ agency: 'FAO', statusAfter: 'CIRCULATING' }); // FAO's objection
+    expect(entries[entries.length - 1]).toMatchObject({ type: 'DecisionEffectApplied', statusAfter: 'ADOPTED' });
+
+    const s = await mignet('audit', 'state', file, '--event', String(objected.eventId), '--bundle', bundle);
+    expect(s.code).toBe(0);
+    expect((JSON.parse(s.out) as { state: { status: string; round: number } }).state).toMatchObject({ status: 'OBJECTED', round: 1 });
+    expect((await mignet('audit', 'state', file, '--bundle', bundle)).code).toBe(2); // neither --at nor --event
+    expect((await mignet('audit', 'timeline', join(dir, 'notes.json'))).err).toMatch(/notes\.json: not JSON/);
+  });
+
   it('names the first event that code changed since no longer explains', async () => {
     const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../replay/changed-workflows'), logger: new DefaultLogger('ERROR') });
     const bundle = join(dir, 'changed-bundle.js');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 
 import { main } from '../../apps/cli/mignet';
 import { parseHistoryFile } from '../../libs/audit/history-file';
+import { decisionStateQuery } from '../../workflows/decision.messages';
 import { replayHistories } from '../../libs/audit/replay';
 import { apiClient } from '../support/api-client';
 import { startTestStack, TestStack } from '../support/test-stack';
@@ -34,9 +35,14 @@ describe('auditors (end to end)', () => {
       title: 'Adopt the meeting calendar',
       text: 'Quarterly, on the third Thursday',
       payload: {},
-      deadline: new Date(Date.now() + 2_000).toISOString(),
+      deadline: new Date(Date.now() + 4_000).toISOString(),
     });
     decision = res.body;
+    // ILO concurs; FAO sends an answer the workflow refuses (it stays in the audit log only).
+    const task = (agency: string) => `/networks/tl/tasks/${encodeURIComponent(`${decision.workflowId}:concur-or-object:r1:${agency}`)}/complete`;
+    await waitFor(async () => ((await call('GET', task('ILO').replace('/complete', ''), stack.key('ILO'))).status === 200 ? true : undefined), "ILO's task");
+    expect((await call('POST', task('ILO'), stack.key('ILO'), { answer: 'concur' })).status).toBe(200);
+    expect((await call('POST', task('FAO'), stack.key('FAO'), { answer: 'maybe' })).status).toBe(422);
     await waitFor(async () => ((await stack.client.workflow.getHandle(decision.workflowId).describe()).status.name === 'COMPLETED' ? true : undefined), 'the decision to complete');
   });
   afterAll(async () => {
@@ -68,6 +74,35 @@ describe('auditors (end to end)', () => {
     expect(outcome).toMatchObject({ ok: true, workflowId: decision.workflowId });
     expect((await call('GET', `/networks/tl/histories/${encodeURIComponent('decision:tl:nope')}`, stack.key('auditor'))).body).toMatchObject({ statusCode: 404, code: 'WORKFLOW_NOT_FOUND' });
     expect((await call('GET', `/networks/tl/histories/${encodeURIComponent('decision:xx:nope')}`, stack.key('auditor'))).status).toBe(404);
+  });
+
+  it('shows the timeline of a history: who did what with which key, the status after it, refused commands in place', async () => {
+    const { items } = (await call<{ items: { eventId: number | null; type: string; agency: string | null; keyId: string | null; statusAfter: string | null; rejected: boolean; what: string }[] }>('GET', `/networks/tl/histories/${encodeURIComponent(decision.workflowId)}/timeline`, stack.key('auditor'))).body;
+    const ds = await stack.db.dataSource();
+    const [iloRow] = (await ds.query(`SELECT key_id FROM audit_log WHERE actor_agency = 'ILO' AND outcome = 'accepted' AND target LIKE $1`, [`${decision.workflowId}:%`])) as { key_id: string }[];
+    const answered = items.find((i) => i.type === 'TaskCompleted')!;
+    expect(answered).toMatchObject({ agency: 'ILO', keyId: iloRow.key_id, statusAfter: 'CIRCULATING', rejected: false });
+    const refused = items.find((i) => i.rejected && i.agency === 'FAO')!;
+    expect(refused).toMatchObject({ type: 'CommandRejected', agency: 'FAO', statusAfter: null, what: expect.stringContaining('422 INVALID_PAYLOAD') });
+    expect(items.map((i) => i.type)).toEqual(expect.arrayContaining(['DecisionCirculated', 'TaskOpened', 'DecisionAdopted', 'DecisionEffectApplied']));
+    expect(items.find((i) => i.type === 'DecisionAdopted')?.statusAfter).toBe('ADOPTED');
+    expect(items.indexOf(answered)).toBeLessThan(items.findIndex((i) => i.type === 'DecisionAdopted'));
+  });
+
+  it("rebuilds the state as of an event or a time, and at the end it equals the workflow's own query", async () => {
+    const path = `/networks/tl/histories/${encodeURIComponent(decision.workflowId)}`;
+    const { items } = (await call<{ items: { eventId: number; type: string; at: string }[] }>('GET', `${path}/timeline`, stack.key('auditor'))).body;
+    const adopted = items.find((i) => i.type === 'DecisionAdopted')!;
+    const atAdoption = await call<{ asOf: { eventId: number }; state: { status: string } }>('GET', `${path}/state?event=${adopted.eventId}`, stack.key('auditor'));
+    expect(atAdoption.body.state.status).toBe('ADOPTED');
+    const before = await call<{ state: { status: string } }>('GET', `${path}/state?at=${encodeURIComponent(new Date(Date.parse(adopted.at) - 1).toISOString())}`, stack.key('coordinator'));
+    expect(before.body.state.status).toBe('CIRCULATING');
+    const last = items.filter((i) => i.eventId !== null).pop()!;
+    const rebuilt = (await call<{ state: unknown }>('GET', `${path}/state?event=${last.eventId}`, stack.key('auditor'))).body.state;
+    const queried = await stack.client.workflow.getHandle(decision.workflowId).query(decisionStateQuery);
+    expect(rebuilt).toEqual(JSON.parse(JSON.stringify(queried)));
+    expect((await call('GET', `${path}/state`, stack.key('auditor'))).status).toBe(400);
+    expect((await call('GET', `${path}/state?event=1&at=2026-01-01T00:00:00Z`, stack.key('auditor'))).status).toBe(400);
   });
 
   it("exports a year as a .tar.gz that tar reads, with a manifest of SHA-256 sums, and mignet replays it", async () => {

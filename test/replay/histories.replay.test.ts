@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, ReplayResult, Worker } from '@temporalio/worker';
 
+import { LIVE_SINKS } from '../../libs/audit/sinks';
 import { testEnv } from '../support/test-env';
 
 const HISTORIES = join(__dirname, '..', 'fixtures', 'histories');
@@ -22,7 +23,7 @@ function recordedHistories() {
 async function replayAll(workflowBundle: { code: string } | { codePath: string }, only = (_workflowId: string) => true): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   const histories = recordedHistories().filter((h) => only(h.workflowId));
-  for await (const result of Worker.runReplayHistories({ workflowBundle, replayName: 'fixtures' }, histories)) results.push(result);
+  for await (const result of Worker.runReplayHistories({ workflowBundle, replayName: 'fixtures', sinks: LIVE_SINKS }, histories)) results.push(result);
   return results;
 }
 

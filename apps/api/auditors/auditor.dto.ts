@@ -52,6 +52,20 @@ export class ExportQueryDto {
   year: number;
 }
 
+export class StateQueryDto {
+  @ApiPropertyOptional({ format: 'date-time', description: 'The state after the last event at or before this time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
+  at?: string;
+
+  @ApiPropertyOptional({ description: 'The state after the events recorded up to this history event id' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'must be a whole number' })
+  @Min(1, { message: 'must be 1 or more' })
+  event?: number;
+}
+
 export class AuditLogQueryDto {
   @ApiPropertyOptional({ description: 'An agency code, or a role for keys without one (auditor)', example: 'ILO' })
   @IsOptional()

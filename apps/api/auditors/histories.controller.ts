@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
 import { Roles } from '../auth/auth.decorators';
-import { ExportQueryDto, HistoryQueryDto } from './auditor.dto';
+import { AppError } from '../common/app-error';
+import { ExportQueryDto, HistoryQueryDto, StateQueryDto } from './auditor.dto';
 import { HistoriesService } from './histories.service';
 
 @ApiTags('auditors')
@@ -26,6 +27,19 @@ export class HistoriesController {
     res.setHeader('content-type', 'application/gzip');
     res.setHeader('content-disposition', `attachment; filename="${fileName}"`);
     res.send(archive);
+  }
+
+  @Get(':workflowId/timeline')
+  @ApiOperation({ summary: 'The domain events of a history: when, which agency and key, what, the phase after it; refused commands in place' })
+  timeline(@Param('network') network: string, @Param('workflowId') workflowId: string) {
+    return this.histories.timeline(network, workflowId);
+  }
+
+  @Get(':workflowId/state')
+  @ApiOperation({ summary: 'The process state as of ?at=<ISO time> or ?event=<history event id>, rebuilt with the workflow reducers' })
+  state(@Param('network') network: string, @Param('workflowId') workflowId: string, @Query() q: StateQueryDto) {
+    if ((q.at === undefined) === (q.event === undefined)) throw AppError.validation([{ field: 'at', message: 'give one of at (a date-time) or event (a history event id)' }]);
+    return this.histories.stateAt(network, workflowId, { at: q.at, event: q.event });
   }
 
   @Get(':workflowId')

@@ -1,10 +1,18 @@
 import { createHash } from 'node:crypto';
 
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 
+import { auditBundle } from '../../../libs/audit/bundle';
+import { parseHistoryFile, ParsedHistory } from '../../../libs/audit/history-file';
 import { tarGz } from '../../../libs/audit/tar';
+import { stateAt, timeline } from '../../../libs/audit/timeline';
+import type { Config } from '../../../libs/config/config';
+import { auditRecordFromRow } from '../../../libs/persistence/audit-chain';
+import { CONFIG } from '../../common/config.token';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { TemporalClientService } from '../temporal/temporal-client.service';
@@ -15,7 +23,39 @@ const GRPC_NOT_FOUND = 5; // fetchHistory reports an unknown workflow as the bar
 /** A network's workflow histories, from Temporal itself: its visibility for the list, its event history for the rest. */
 @Injectable()
 export class HistoriesService {
-  constructor(private readonly temporal: TemporalClientService) {}
+  constructor(
+    private readonly temporal: TemporalClientService,
+    @Inject(CONFIG) private readonly config: Config,
+    @InjectDataSource() private readonly dataSource: DataSource,
+  ) {}
+
+  /**
+   * The domain events the history holds (replayed with the deployed code, folded with its reducers), with the commands
+   * the API refused for this process shown in place from the audit log, marked `rejected`.
+   */
+  async timeline(network: string, workflowId: string) {
+    const h = await this.parsed(network, workflowId);
+    const events = (await timeline(h, await auditBundle(this.config.workflowBundlePath))).map((e) => ({ ...e, rejected: false as const }));
+    const rows = (await this.dataSource.query(`SELECT * FROM audit_log WHERE network_code = $1 AND outcome = 'rejected' ORDER BY seq`, [network])) as Record<string, unknown>[];
+    const refused = rows
+      .map(auditRecordFromRow)
+      .filter((r) => r.target !== null && [r.target, `decision:${network}:${r.target}`, `meeting:${network}:${r.target}`].some((t) => t === workflowId || t.startsWith(`${workflowId}:`)))
+      .map((r) => ({ eventId: null, at: r.at, type: 'CommandRejected', agency: r.actorAgency, role: r.actorRole, keyId: r.keyId, what: `${r.command} ${r.target}: ${r.status} ${r.errorCode}`, statusAfter: null, rejected: true as const, requestId: r.requestId }));
+    return { workflowId, workflowType: h.workflowType, items: [...events, ...refused].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)) };
+  }
+
+  /** The process's state as of a time or a history event, rebuilt with the workflow's own reducers. */
+  async stateAt(network: string, workflowId: string, moment: { at?: string; event?: number }) {
+    const found = await stateAt(await this.parsed(network, workflowId), await auditBundle(this.config.workflowBundlePath), moment);
+    if (!found) throw new AppError(ErrorCode.VALIDATION_FAILED, `${workflowId} had no state yet at that moment`, [{ field: moment.at !== undefined ? 'at' : 'event', message: 'is before the process began' }]);
+    return { workflowId, asOf: { eventId: found.eventId, at: found.at }, state: found.state };
+  }
+
+  private async parsed(network: string, workflowId: string): Promise<Extract<ParsedHistory, { ok: true }>> {
+    const parsed = parseHistoryFile(workflowId, await this.history(network, workflowId));
+    if (!parsed.ok) throw new AppError(ErrorCode.VALIDATION_FAILED, `${workflowId}: ${parsed.reason}`, [{ field: 'workflowId', message: parsed.reason }]);
+    return parsed;
+  }
 
   async list(network: string, q: HistoryQueryDto) {
     const page = q.page ?? 1;

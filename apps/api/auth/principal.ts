@@ -11,3 +11,8 @@ declare module 'express-serve-static-core' {
     principal?: Principal;
   }
 }
+
+/** The actor a workflow command carries: role, agency and the key used. */
+export function actorOf(p: Principal): Actor {
+  return { role: p.role, agency: p.agency, keyId: p.keyId };
+}

@@ -7,7 +7,7 @@ import { resolveCalendar } from '../../../libs/domain/calendar';
 import { CycleEntity, PlanActivityEntity, PlanRevisionEntity } from '../../../libs/persistence/entities';
 import { annualCycleWorkflowId } from '../../../libs/temporal';
 import type { annualCycleWorkflow } from '../../../workflows/annual-cycle.workflow';
-import type { Principal } from '../auth/principal';
+import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
@@ -35,7 +35,7 @@ export class CyclesService {
     const workflowId = annualCycleWorkflowId(network, dto.year);
     // Temporal forgets closed workflows after its retention period; the read model remembers the year for good.
     if (await this.cycles.existsBy({ networkCode: network, year: dto.year })) throw alreadyStarted(network, dto.year, workflowId);
-    const input: AnnualCycleInput = { network, year: dto.year, calendar, startedBy: { role: by.role, agency: by.agency }, linkedProcesses: dto.meetingsAndRounds ?? true };
+    const input: AnnualCycleInput = { network, year: dto.year, calendar, startedBy: actorOf(by), linkedProcesses: dto.meetingsAndRounds ?? true };
     // One cycle per network and year, ever: a closed or failed one is not started again under the same id.
     const handle = await this.temporal.startProcess<typeof annualCycleWorkflow>(
       'annualCycleWorkflow',

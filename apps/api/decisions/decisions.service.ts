@@ -9,7 +9,7 @@ import type { DecisionInput, DecisionKind } from '../../../libs/domain/decision'
 import { AgencyEntity, DecisionEntity, TwgEntity } from '../../../libs/persistence/entities';
 import { reviseDecisionUpdate, withdrawDecisionUpdate } from '../../../workflows/decision.messages';
 import type { decisionWorkflow } from '../../../workflows/decision.workflow';
-import type { Principal } from '../auth/principal';
+import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
@@ -40,7 +40,7 @@ export class DecisionsService {
       text: dto.text,
       payload: dto.payload,
       deadline,
-      proposedBy: { role: by.role, agency: by.agency },
+      proposedBy: actorOf(by),
     };
     await this.temporal.startProcess<typeof decisionWorkflow>(
       'decisionWorkflow',
@@ -57,7 +57,7 @@ export class DecisionsService {
     const deadline = await this.checkProposal(network, row.kind, dto.payload ?? before.payload, dto.deadline);
     const proposal = { title: dto.title ?? before.title, text: dto.text ?? before.text, payload: dto.payload ?? before.payload, deadline };
     const handle = this.temporal.client.workflow.getHandle(row.workflowId);
-    await this.temporal.update(row.workflowId, () => handle.executeUpdate(reviseDecisionUpdate, { args: [{ by: { role: by.role, agency: by.agency }, proposal }] }));
+    await this.temporal.update(row.workflowId, () => handle.executeUpdate(reviseDecisionUpdate, { args: [{ by: actorOf(by), proposal }] }));
     return this.get(network, id);
   }
 
@@ -65,7 +65,7 @@ export class DecisionsService {
     const row = await this.row(network, id);
     if (row.kind === 'adopt-minutes') throw new AppError(ErrorCode.PHASE_CLOSED, `Decision ${id} belongs to its meeting: correct the minutes there`);
     const handle = this.temporal.client.workflow.getHandle(row.workflowId);
-    await this.temporal.update(row.workflowId, () => handle.executeUpdate(withdrawDecisionUpdate, { args: [{ by: { role: by.role, agency: by.agency }, reason: dto.reason }] }));
+    await this.temporal.update(row.workflowId, () => handle.executeUpdate(withdrawDecisionUpdate, { args: [{ by: actorOf(by), reason: dto.reason }] }));
     return this.get(network, id);
   }
 

@@ -11,7 +11,7 @@ import { MeetingInput, meetingWorkflowId } from '../../../libs/domain/meeting';
 import { ActionItemEntity, DecisionEntity, MeetingEntity, NetworkEntity } from '../../../libs/persistence/entities';
 import { cancelMeetingUpdate, dropActionItemUpdate, rescheduleMeetingUpdate } from '../../../workflows/meeting.messages';
 import type { meetingWorkflow } from '../../../workflows/meeting.workflow';
-import type { Principal } from '../auth/principal';
+import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
@@ -63,7 +63,7 @@ export class MeetingsService {
         minutesReviewMs: scaled(DEFAULT_OFFSETS.endorsementRoundMs),
         writingMs: scaled(DEFAULT_OFFSETS.revisionMs),
       },
-      convenedBy: { role: by.role, agency: by.agency },
+      convenedBy: actorOf(by),
     };
     const workflowId = meetingWorkflowId(network, id);
     await this.temporal.startProcess<typeof meetingWorkflow>(
@@ -115,14 +115,14 @@ export class MeetingsService {
   async reschedule(network: string, id: string, dto: RescheduleMeetingDto, by: Principal) {
     const workflowId = await this.workflowOf(network, id);
     const handle = this.temporal.client.workflow.getHandle(workflowId);
-    await this.temporal.update(workflowId, () => handle.executeUpdate(rescheduleMeetingUpdate, { args: [{ by: { role: by.role, agency: by.agency }, scheduledAt: dto.scheduledAt, reason: dto.reason }] }));
+    await this.temporal.update(workflowId, () => handle.executeUpdate(rescheduleMeetingUpdate, { args: [{ by: actorOf(by), scheduledAt: dto.scheduledAt, reason: dto.reason }] }));
     return this.get(network, id);
   }
 
   async cancel(network: string, id: string, dto: ReasonDto, by: Principal) {
     const workflowId = await this.workflowOf(network, id);
     const handle = this.temporal.client.workflow.getHandle(workflowId);
-    await this.temporal.update(workflowId, () => handle.executeUpdate(cancelMeetingUpdate, { args: [{ by: { role: by.role, agency: by.agency }, reason: dto.reason }] }));
+    await this.temporal.update(workflowId, () => handle.executeUpdate(cancelMeetingUpdate, { args: [{ by: actorOf(by), reason: dto.reason }] }));
     return this.get(network, id);
   }
 
@@ -143,7 +143,7 @@ export class MeetingsService {
     const item = await this.actionItems.findOneBy({ networkCode: network, id });
     if (!item) throw new AppError(ErrorCode.TASK_NOT_FOUND, `Network "${network}" has no action item ${id}`);
     const handle = this.temporal.client.workflow.getHandle(item.meeting);
-    await this.temporal.update(item.meeting, () => handle.executeUpdate(dropActionItemUpdate, { args: [{ by: { role: by.role, agency: by.agency }, taskId: id, reason: dto.reason }] }));
+    await this.temporal.update(item.meeting, () => handle.executeUpdate(dropActionItemUpdate, { args: [{ by: actorOf(by), taskId: id, reason: dto.reason }] }));
     return actionItemDto((await this.actionItems.findOneBy({ networkCode: network, id }))!);
   }
 

@@ -6,7 +6,7 @@ import { Repository } from 'typeorm';
 import { isValidTimeZone } from '../../../libs/domain/time-zone';
 import { NetworkEntity } from '../../../libs/persistence/entities';
 import type { ScheduledCycleStartInput } from '../../../workflows/scheduled-cycle-start.workflow';
-import type { Principal } from '../auth/principal';
+import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { TemporalClientService } from '../temporal/temporal-client.service';
@@ -35,7 +35,7 @@ export class SchedulesService {
     const input: ScheduledCycleStartInput = {
       network,
       timeZone,
-      startedBy: { role: by.role, agency: by.agency },
+      startedBy: actorOf(by),
       schedule: { month: dto.month, day: dto.day, hour: dto.hour ?? 0 },
     };
     const options = this.options(network, input);

@@ -6,7 +6,7 @@ import type { Task } from '../../../libs/domain/tasks';
 import type { FieldError } from '../../../libs/domain/calendar';
 import { ImpedimentEntity, TaskEntity } from '../../../libs/persistence/entities';
 import { completeTaskUpdate } from '../../../workflows/annual-cycle.messages';
-import type { Principal } from '../auth/principal';
+import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
@@ -49,7 +49,7 @@ export class TasksService {
     if (row.kind === 'record-meeting' && row.status === 'open' && by.role === 'coordinator') await this.checkImpedimentsExist(network, payload);
     const handle = this.temporal.client.workflow.getHandle(row.process);
     const task = await this.temporal.update(row.process, () =>
-      handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: id, by: { role: by.role, agency: by.agency }, payload }] }),
+      handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: id, by: actorOf(by), payload }] }),
     );
     return toDto(task);
   }

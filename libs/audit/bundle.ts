@@ -1,0 +1,18 @@
+import type { WorkflowBundle } from './replay';
+
+let bundled: Promise<WorkflowBundle> | undefined;
+
+/**
+ * The workflow code audits replay against: a prebuilt bundle (`WORKFLOW_BUNDLE_PATH`, `npm run build`'s), or the
+ * sources bundled once per process (development with ts-node; a few seconds the first time).
+ */
+export function auditBundle(prebuiltPath?: string): Promise<WorkflowBundle> {
+  if (prebuiltPath) return Promise.resolve({ codePath: prebuiltPath });
+  bundled ??= (async () => {
+    const { bundleWorkflowCode } = await import('@temporalio/worker');
+    const quiet = () => undefined;
+    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: console.error } });
+    return { code };
+  })();
+  return bundled;
+}

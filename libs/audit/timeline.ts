@@ -1,0 +1,86 @@
+import type { WorkflowInfo } from '@temporalio/workflow';
+import { Worker } from '@temporalio/worker';
+
+import type { Actor } from '../domain/roles';
+import type { ParsedHistory } from './history-file';
+import { actorOfEvent, describeEvent, PROCESS_FOLDS } from './processes';
+import type { WorkflowBundle } from './replay';
+
+type Parsed = Extract<ParsedHistory, { ok: true }>;
+
+/** A domain event as the workflow folded it, and the history event (the workflow task's start) at which it did. */
+export interface RecordedEvent {
+  readonly eventId: number;
+  readonly event: Record<string, unknown> & { readonly type: string; readonly at: string };
+}
+
+export interface TimelineEntry {
+  readonly eventId: number;
+  readonly at: string;
+  readonly type: string;
+  readonly agency: string | null;
+  readonly role: string | null;
+  readonly keyId: string | null;
+  readonly what: string;
+  /** The phase or status after the event, from the reducer. */
+  readonly statusAfter: string;
+}
+
+/**
+ * Replays the history with the code deployed and collects every domain event it folds (the workflows report them to
+ * the `audit` sink, which is called during replay only here). The events are the code's own, not a re-reading.
+ */
+export async function recordedEvents(h: Parsed, bundle: WorkflowBundle): Promise<RecordedEvent[]> {
+  const events: RecordedEvent[] = [];
+  const recorded = (info: WorkflowInfo, ...args: unknown[]): void => {
+    events.push({ eventId: info.historyLength, event: args[0] as RecordedEvent['event'] });
+  };
+  await Worker.runReplayHistory({ workflowBundle: bundle, replayName: 'mignet-timeline', sinks: { audit: { recorded: { fn: recorded, callDuringReplay: true } } } }, h.history, h.workflowId);
+  return events;
+}
+
+/** Folds the events with the workflow type's reducer from its input: every intermediate state, in order. */
+export function foldEvents(h: Parsed, events: readonly RecordedEvent[]): { entry: RecordedEvent; state: unknown }[] {
+  const fold = PROCESS_FOLDS[h.workflowType];
+  if (!fold) throw new Error(`${h.workflowType} has no domain events to fold`);
+  let state = fold.initial(workflowInput(h));
+  return events.map((entry) => {
+    state = fold.apply(state, entry.event);
+    return { entry, state };
+  });
+}
+
+export async function timeline(h: Parsed, bundle: WorkflowBundle): Promise<TimelineEntry[]> {
+  const fold = PROCESS_FOLDS[h.workflowType];
+  return foldEvents(h, await recordedEvents(h, bundle)).map(({ entry, state }) => {
+    const by: Actor | null = actorOfEvent(entry.event);
+    return {
+      eventId: entry.eventId,
+      at: entry.event.at,
+      type: entry.event.type,
+      agency: by?.agency ?? null,
+      role: by?.role ?? null,
+      keyId: by?.keyId ?? null,
+      what: describeEvent(entry.event),
+      statusAfter: fold.status(state),
+    };
+  });
+}
+
+/**
+ * The process's state as of a moment: after the last domain event at or before `at`, or recorded at or before history
+ * event `event`. Undefined before the first.
+ */
+export async function stateAt(h: Parsed, bundle: WorkflowBundle, moment: { at?: string; event?: number }): Promise<{ state: unknown; eventId: number; at: string } | undefined> {
+  const limit = moment.at !== undefined ? Date.parse(moment.at) : undefined;
+  const states = foldEvents(h, await recordedEvents(h, bundle)).filter(({ entry }) =>
+    limit !== undefined ? Date.parse(entry.event.at) <= limit : entry.eventId <= (moment.event ?? Number.MAX_SAFE_INTEGER),
+  );
+  const last = states[states.length - 1];
+  return last ? { state: last.state, eventId: last.entry.eventId, at: last.entry.event.at } : undefined;
+}
+
+function workflowInput(h: Parsed): Record<string, unknown> {
+  const data = h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+  return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as Record<string, unknown>) : {};
+}
