@@ -75,7 +75,7 @@ function decodeData(details: unknown): unknown {
 
 let installed = false;
 /** The SDK's replay worker (and its core) log each non-determinism as a warning; an audit reports them itself. */
-function quietRuntime(): void {
+export function quietRuntime(): void {
   if (installed) return;
   installed = true;
   try {

@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import type { Actor } from '../domain/roles';
 import type { ParsedHistory } from './history-file';
 import { actorOfEvent, describeEvent, PROCESS_FOLDS } from './processes';
-import type { WorkflowBundle } from './replay';
+import { quietRuntime, WorkflowBundle } from './replay';
 
 type Parsed = Extract<ParsedHistory, { ok: true }>;
 
@@ -31,6 +31,7 @@ export interface TimelineEntry {
  * the `audit` sink, which is called during replay only here). The events are the code's own, not a re-reading.
  */
 export async function recordedEvents(h: Parsed, bundle: WorkflowBundle): Promise<RecordedEvent[]> {
+  quietRuntime();
   const events: RecordedEvent[] = [];
   const recorded = (info: WorkflowInfo, ...args: unknown[]): void => {
     events.push({ eventId: info.historyLength, event: args[0] as RecordedEvent['event'] });
