@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 
+import { AuditReplayDeps, createAuditReplayActivities } from './audit-replay.activities';
 import { createCycleProjectionActivities } from './cycle-projection.activities';
 import { createDecisionActivities } from './decision.activities';
 import { createMeetingActivities } from './meeting.activities';
@@ -7,7 +8,7 @@ import { createNetworkActivities } from './network.activities';
 import { createNetworkYearActivities } from './network-year.activities';
 import { createTwgRoundActivities } from './twg-round.activities';
 
-export interface ActivityDeps {
+export interface ActivityDeps extends AuditReplayDeps {
   readonly dataSource: DataSource;
 }
 
@@ -20,6 +21,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createTwgRoundActivities(deps),
     ...createMeetingActivities(deps),
     ...createNetworkYearActivities(deps),
+    ...createAuditReplayActivities(deps),
   };
 }
 

@@ -32,6 +32,7 @@ import { DecisionsService } from './decisions/decisions.service';
 import { AuditLogController } from './auditors/audit-log.controller';
 import { HistoriesController } from './auditors/histories.controller';
 import { HistoriesService } from './auditors/histories.service';
+import { ReplaysController } from './auditors/replays.controller';
 import { HealthController } from './health/health.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MembersController } from './members/members.controller';
@@ -57,7 +58,7 @@ export class ApiModule {
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
         TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, AgencyEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity, DecisionEntity, TwgRoundEntity, ImpedimentEntity, MeetingEntity, ActionItemEntity]),
       ],
-      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController, MeetingsController, MembersController, HistoriesController, AuditLogController],
+      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController, MeetingsController, MembersController, HistoriesController, AuditLogController, ReplaysController],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: APP_GUARD, useClass: ApiKeyGuard },

@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { DataSource } from 'typeorm';
 
@@ -8,6 +9,7 @@ import type { Config } from '../../libs/config/config';
 import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { CONFIG } from '../common/config.token';
 import { workflowSource } from './workflow-source';
+import { auditBundle } from '../../libs/audit/bundle';
 import { LIVE_SINKS } from '../../libs/audit/sinks';
 
 /**
@@ -18,6 +20,7 @@ import { LIVE_SINKS } from '../../libs/audit/sinks';
 export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('worker');
   private connection?: NativeConnection;
+  private clientConnection?: Connection;
   private worker?: Worker;
   private running?: Promise<void>;
 
@@ -32,12 +35,15 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     const registered = await ensureSearchAttributes(temporalAddress, temporalNamespace);
     if (registered.length > 0) this.logger.log(`Registered search attributes in ${temporalNamespace}: ${registered.join(', ')}`);
     this.connection = await NativeConnection.connect({ address: temporalAddress });
+    // Audit replay jobs fetch histories with a client of their own and replay them against the code this worker runs.
+    this.clientConnection = await Connection.connect({ address: temporalAddress });
+    const client = new Client({ connection: this.clientConnection, namespace: temporalNamespace });
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: temporalNamespace,
       taskQueue: temporalTaskQueue,
       ...workflowSource(this.config.workflowBundlePath),
-      activities: createActivities({ dataSource: this.dataSource }),
+      activities: createActivities({ dataSource: this.dataSource, temporal: { client, bundle: () => auditBundle(this.config.workflowBundlePath) } }),
       sinks: LIVE_SINKS,
       // Never more activities at once than pg connections: each projection holds one for its transaction.
       maxConcurrentActivityTaskExecutions: databasePoolSize,
@@ -56,5 +62,6 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch((err: unknown) => this.logger.error(`Worker stopped with an error: ${String(err)}`));
     await this.connection?.close();
+    await this.clientConnection?.close();
   }
 }

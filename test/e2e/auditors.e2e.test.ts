@@ -129,6 +129,23 @@ describe('auditors (end to end)', () => {
     expect(new Set(noYear.body.details.map((d) => d.field))).toEqual(new Set(['year']));
   });
 
+  it('replays many histories as a durable job, with progress and each failure', async () => {
+    const started = await call<{ id: string; total: number }>('POST', '/networks/tl/audits/replays', stack.key('auditor'), { workflowIds: [decision.workflowId, 'decision:tl:never-started'] });
+    expect(started.status).toBe(202);
+    expect(started.body).toMatchObject({ id: expect.stringMatching(/^audit-replay:tl:/), total: 2 });
+    const job = await waitFor(async () => {
+      const res = await call<{ status: string; done: number; cleanly: number; failed: { workflowId: string; error: string }[] }>('GET', `/networks/tl/audits/replays/${encodeURIComponent(started.body.id)}`, stack.key('auditor'));
+      return res.body.status === 'COMPLETED' ? res.body : undefined;
+    }, 'the replay job', 60_000);
+    expect(job).toMatchObject({ done: 2, cleanly: 1, failed: [{ workflowId: 'decision:tl:never-started', error: expect.stringContaining('not fetched') }] });
+
+    const byYear = await call<{ total: number }>('POST', '/networks/tl/audits/replays', stack.key('coordinator'), { year: new Date().getUTCFullYear() });
+    expect(byYear.body.total).toBeGreaterThanOrEqual(1);
+    expect((await call<{ details: { field: string }[] }>('POST', '/networks/tl/audits/replays', stack.key('auditor'), {})).body.details.map((d) => d.field)).toEqual(['year']);
+    expect((await call<{ details: { field: string }[] }>('POST', '/networks/tl/audits/replays', stack.key('auditor'), { workflowIds: ['decision:xx:1'] })).body.details.map((d) => d.field)).toEqual(['workflowIds[0]']);
+    expect((await call('GET', '/networks/tl/audits/replays/audit-replay:tl:nope', stack.key('auditor'))).status).toBe(404);
+  });
+
   it('lists the audit log by actor and outcome, and finds a tampered row by its seq', async () => {
     // One rejected command, so there is one of each outcome.
     expect((await call('POST', '/networks/tl/decisions', stack.key('coordinator'), { kind: 'general' })).status).toBe(400);
@@ -164,10 +181,11 @@ describe('auditors (end to end)', () => {
     const doc = (await call<{ paths: Record<string, Record<string, unknown>> }>('GET', '/docs-json')).body;
     const routes = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })));
     const url = (path: string) => path.replace('{network}', 'tl').replace(/\{[^}]+\}/g, 'x');
-    const writes = routes.filter((r) => r.method !== 'GET' && r.path.startsWith('/networks/'));
-    const audits = routes.filter((r) => /\/(histories|audit-log)/.test(r.path));
+    // Starting a replay job changes nothing of the network: it is the one POST an auditor makes.
+    const writes = routes.filter((r) => r.method !== 'GET' && r.path.startsWith('/networks/') && !r.path.includes('/audits/'));
+    const audits = routes.filter((r) => /\/(histories|audit-log|audits)/.test(r.path));
     expect(writes.length).toBeGreaterThanOrEqual(12);
-    expect(audits.map((r) => r.path)).toEqual(expect.arrayContaining(['/networks/{network}/histories', '/networks/{network}/audit-log/verify']));
+    expect(audits.map((r) => r.path)).toEqual(expect.arrayContaining(['/networks/{network}/histories', '/networks/{network}/audit-log/verify', '/networks/{network}/audits/replays']));
     for (const r of writes) expect({ route: `${r.method} ${r.path}`, status: (await call(r.method, url(r.path), stack.key('auditor'), {})).status }).toEqual({ route: `${r.method} ${r.path}`, status: 403 });
     for (const r of audits) expect({ route: `${r.method} ${r.path}`, status: (await call(r.method, url(r.path), stack.key('ILO'))).status }).toEqual({ route: `${r.method} ${r.path}`, status: 403 });
   });

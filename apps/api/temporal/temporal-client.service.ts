@@ -77,7 +77,7 @@ export class TemporalClientService implements OnApplicationShutdown {
   async startProcess<W extends Workflow>(
     workflowType: string,
     start: WorkflowStartOptions<W>,
-    o: { network: string; process: string; year: number; onDuplicate: () => AppError },
+    o: { network: string; process: string; year?: number; onDuplicate: () => AppError },
   ): Promise<WorkflowHandleWithFirstExecutionRunId<W>> {
     try {
       return await this.call(() =>
@@ -87,7 +87,7 @@ export class TemporalClientService implements OnApplicationShutdown {
           typedSearchAttributes: new TypedSearchAttributes([
             { key: NETWORK_ATTRIBUTE, value: o.network },
             { key: PROCESS_ATTRIBUTE, value: o.process },
-            { key: YEAR_ATTRIBUTE, value: o.year },
+            ...(o.year === undefined ? [] : [{ key: YEAR_ATTRIBUTE, value: o.year }]),
           ]),
         }),
       );

@@ -1,0 +1,26 @@
+import { defineQuery } from '@temporalio/workflow';
+
+import type { ReplayedHistory } from '../activities/audit-replay.activities';
+
+/** A replay job's progress: how many histories, how many replayed, and each that did not replay cleanly. */
+export interface ReplayJobState {
+  readonly network: string;
+  readonly requestedBy: string;
+  readonly total: number;
+  readonly done: number;
+  readonly events: number;
+  readonly cleanly: number;
+  readonly failed: readonly ReplayedHistory[];
+  readonly finishedAt: string | null;
+}
+
+export interface ReplayJobInput {
+  readonly network: string;
+  readonly requestedBy: string;
+  readonly workflowIds: readonly string[];
+  /** Set by continue-as-new: where the previous run stopped. */
+  readonly progress?: ReplayJobState;
+}
+
+export const replayJobQuery = defineQuery<ReplayJobState>('replayJob');
+
