@@ -146,6 +146,14 @@ describe('auditors (end to end)', () => {
     expect((await call('GET', '/networks/tl/audits/replays/audit-replay:tl:nope', stack.key('auditor'))).status).toBe(404);
   });
 
+  it('reconciles the audit log with the Updates in the histories of the year', async () => {
+    const year = new Date().getUTCFullYear();
+    const clean = await call<{ workflows: number; updates: number; acceptedCommands: number; acceptedWithoutUpdate: unknown[]; updatesWithoutRow: unknown[] }>('GET', `/networks/tl/audit-log/reconcile?year=${year}`, stack.key('auditor'));
+    expect(clean.body).toMatchObject({ acceptedWithoutUpdate: [], updatesWithoutRow: [] });
+    expect(clean.body.updates).toBeGreaterThanOrEqual(1); // ILO's answer
+    expect(clean.body.acceptedCommands).toBe(clean.body.updates);
+  });
+
   it('lists the audit log by actor and outcome, and finds a tampered row by its seq', async () => {
     // One rejected command, so there is one of each outcome.
     expect((await call('POST', '/networks/tl/decisions', stack.key('coordinator'), { kind: 'general' })).status).toBe(400);
@@ -175,6 +183,14 @@ describe('auditors (end to end)', () => {
       process.env.DATABASE_URL = before;
     }
     expect(printed).toContain(`tl: chain broken at seq ${rejected.body.items[0].seq}`);
+
+    // FAO's refused answer turned into an accepted one: the reconciliation finds no Update for it.
+    const [fao] = (await ds.query(`SELECT seq FROM audit_log WHERE network_code = 'tl' AND actor_agency = 'FAO' AND outcome = 'rejected' AND command LIKE '%/complete'`)) as { seq: string }[];
+    await ds.query(`ALTER TABLE audit_log DISABLE TRIGGER USER`);
+    await ds.query(`UPDATE audit_log SET outcome = 'accepted' WHERE network_code = 'tl' AND seq = $1`, [fao.seq]);
+    await ds.query(`ALTER TABLE audit_log ENABLE TRIGGER USER`);
+    const reconciled = await call<{ acceptedWithoutUpdate: { seq: number }[] }>('GET', `/networks/tl/audit-log/reconcile?year=${new Date().getUTCFullYear()}`, stack.key('auditor'));
+    expect(reconciled.body.acceptedWithoutUpdate.map((r) => r.seq)).toEqual([Number(fao.seq)]);
   });
 
   it('refuses every route that writes to an auditor key, and every audit route to an agency key', async () => {

@@ -5,14 +5,24 @@ import { DataSource } from 'typeorm';
 
 import { auditRecordFromRow, verifyAuditLog } from '../../../libs/persistence/audit-chain';
 import { Roles } from '../auth/auth.decorators';
-import { AuditLogQueryDto } from './auditor.dto';
+import { AuditLogQueryDto, ExportQueryDto } from './auditor.dto';
+import { HistoriesService } from './histories.service';
 
 @ApiTags('auditors')
 @ApiBearerAuth()
 @Controller('networks/:network/audit-log')
 @Roles('auditor', 'coordinator')
 export class AuditLogController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly histories: HistoriesService,
+  ) {}
+
+  @Get('reconcile')
+  @ApiOperation({ summary: "Accepted commands of a year with no Update in their history, and Updates with no row in the log" })
+  reconcile(@Param('network') network: string, @Query() q: ExportQueryDto) {
+    return this.histories.reconcile(network, q.year);
+  }
 
   @Get()
   @ApiOperation({ summary: 'Every command the API received for the network, accepted or rejected, oldest first, paginated' })

@@ -11,6 +11,7 @@ import { parseHistoryFile, ParsedHistory } from '../../../libs/audit/history-fil
 import { tarGz } from '../../../libs/audit/tar';
 import { stateAt, timeline } from '../../../libs/audit/timeline';
 import type { Config } from '../../../libs/config/config';
+import { TASK_KINDS } from '../../../libs/domain/tasks';
 import { auditRecordFromRow } from '../../../libs/persistence/audit-chain';
 import { CONFIG } from '../../common/config.token';
 import { AppError } from '../common/app-error';
@@ -42,6 +43,51 @@ export class HistoriesService {
       .filter((r) => r.target !== null && [r.target, `decision:${network}:${r.target}`, `meeting:${network}:${r.target}`].some((t) => t === workflowId || t.startsWith(`${workflowId}:`)))
       .map((r) => ({ eventId: null, at: r.at, type: 'CommandRejected', agency: r.actorAgency, role: r.actorRole, keyId: r.keyId, what: `${r.command} ${r.target}: ${r.status} ${r.errorCode}`, statusAfter: null, rejected: true as const, requestId: r.requestId }));
     return { workflowId, workflowType: h.workflowType, items: [...events, ...refused].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)) };
+  }
+
+  /**
+   * Reconciles the audit log with the histories of a year: every accepted command in the log that should have become
+   * an Update (a task completed, a decision revised or withdrawn, a meeting moved or cancelled, an action item
+   * dropped) and has no Update with its request id in its workflow's history; and every Update in a history that no
+   * row of the log (accepted or refused) accounts for. The API sends each Update with the request id as its id.
+   */
+  async reconcile(network: string, year: number) {
+    const ids = new Set<string>();
+    await this.temporal.call(async () => {
+      for await (const w of this.temporal.client.workflow.list({ query: visibilityQuery(network, { year }) })) ids.add(w.workflowId);
+    });
+    const updates: { workflowId: string; updateId: string; name: string; eventId: number; at: string }[] = [];
+    for (const workflowId of ids) {
+      const history = await this.temporal.call(() => this.temporal.client.workflow.getHandle(workflowId).fetchHistory());
+      for (const e of history.events ?? []) {
+        const accepted = e.workflowExecutionUpdateAcceptedEventAttributes;
+        if (!accepted) continue;
+        updates.push({
+          workflowId,
+          updateId: accepted.acceptedRequest?.meta?.updateId ?? accepted.protocolInstanceId ?? '',
+          name: accepted.acceptedRequest?.input?.name ?? '',
+          eventId: Number(e.eventId?.toString()),
+          at: new Date(Number(e.eventTime?.seconds?.toString() ?? 0) * 1000 + Math.round((e.eventTime?.nanos ?? 0) / 1e6)).toISOString(),
+        });
+      }
+    }
+    const rows = ((await this.dataSource.query(`SELECT * FROM audit_log WHERE network_code = $1 ORDER BY seq`, [network])) as Record<string, unknown>[]).map(auditRecordFromRow);
+    const commands = rows
+      .map((r) => ({ row: r, workflowId: updateTarget(network, r.command, r.target) }))
+      .filter((c): c is { row: (typeof rows)[number]; workflowId: string } => c.workflowId !== undefined && ids.has(c.workflowId));
+    const updateIds = new Set(updates.map((u) => `${u.workflowId} ${u.updateId}`));
+    const requestIds = new Set(rows.map((r) => r.requestId));
+    return {
+      network,
+      year,
+      workflows: ids.size,
+      updates: updates.length,
+      acceptedCommands: commands.filter((c) => c.row.outcome === 'accepted').length,
+      acceptedWithoutUpdate: commands
+        .filter((c) => c.row.outcome === 'accepted' && !updateIds.has(`${c.workflowId} ${c.row.requestId}`))
+        .map(({ row, workflowId }) => ({ seq: row.seq, requestId: row.requestId, at: row.at, command: row.command, target: row.target, workflowId })),
+      updatesWithoutRow: updates.filter((u) => !requestIds.has(u.updateId)),
+    };
   }
 
   /** The process's state as of a time or a history event, rebuilt with the workflow's own reducers. */
@@ -123,6 +169,18 @@ function visibilityQuery(network: string, q: Pick<HistoryQueryDto, 'process' | '
   if (q.year !== undefined) clauses.push(`MignetYear = ${q.year}`);
   if (q.status) clauses.push(`ExecutionStatus = '${q.status}'`);
   return clauses.join(' AND '); // newest first is visibility's own order (ORDER BY is not supported by every store)
+}
+
+/** The workflow an audited command sent an Update to, from its route and target; undefined for other commands. */
+export function updateTarget(network: string, command: string, target: string | null): string | undefined {
+  if (!target) return undefined;
+  if (/^POST \/networks\/:network\/(tasks\/:id\/complete|action-items\/:id\/drop)$/.test(command)) {
+    const kind = TASK_KINDS.find((k) => target.includes(`:${k}:`) || target.endsWith(`:${k}`));
+    return kind ? target.slice(0, target.indexOf(`:${kind}`)) : undefined;
+  }
+  if (/^POST \/networks\/:network\/decisions\/:id\/(revise|withdraw)$/.test(command)) return `decision:${network}:${target}`;
+  if (/^POST \/networks\/:network\/meetings\/:id\/(reschedule|cancel)$/.test(command)) return `meeting:${network}:${target}`;
+  return undefined;
 }
 
 function notFound(network: string, workflowId: string): AppError {

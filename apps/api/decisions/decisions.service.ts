@@ -56,16 +56,14 @@ export class DecisionsService {
     const before = row.proposal!;
     const deadline = await this.checkProposal(network, row.kind, dto.payload ?? before.payload, dto.deadline);
     const proposal = { title: dto.title ?? before.title, text: dto.text ?? before.text, payload: dto.payload ?? before.payload, deadline };
-    const handle = this.temporal.client.workflow.getHandle(row.workflowId);
-    await this.temporal.update(row.workflowId, () => handle.executeUpdate(reviseDecisionUpdate, { args: [{ by: actorOf(by), proposal }] }));
+    await this.temporal.update(row.workflowId, reviseDecisionUpdate, { by: actorOf(by), proposal });
     return this.get(network, id);
   }
 
   async withdraw(network: string, id: string, dto: WithdrawDecisionDto, by: Principal): Promise<DecisionDto> {
     const row = await this.row(network, id);
     if (row.kind === 'adopt-minutes') throw new AppError(ErrorCode.PHASE_CLOSED, `Decision ${id} belongs to its meeting: correct the minutes there`);
-    const handle = this.temporal.client.workflow.getHandle(row.workflowId);
-    await this.temporal.update(row.workflowId, () => handle.executeUpdate(withdrawDecisionUpdate, { args: [{ by: actorOf(by), reason: dto.reason }] }));
+    await this.temporal.update(row.workflowId, withdrawDecisionUpdate, { by: actorOf(by), reason: dto.reason });
     return this.get(network, id);
   }
 

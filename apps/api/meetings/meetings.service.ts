@@ -114,15 +114,13 @@ export class MeetingsService {
 
   async reschedule(network: string, id: string, dto: RescheduleMeetingDto, by: Principal) {
     const workflowId = await this.workflowOf(network, id);
-    const handle = this.temporal.client.workflow.getHandle(workflowId);
-    await this.temporal.update(workflowId, () => handle.executeUpdate(rescheduleMeetingUpdate, { args: [{ by: actorOf(by), scheduledAt: dto.scheduledAt, reason: dto.reason }] }));
+    await this.temporal.update(workflowId, rescheduleMeetingUpdate, { by: actorOf(by), scheduledAt: dto.scheduledAt, reason: dto.reason });
     return this.get(network, id);
   }
 
   async cancel(network: string, id: string, dto: ReasonDto, by: Principal) {
     const workflowId = await this.workflowOf(network, id);
-    const handle = this.temporal.client.workflow.getHandle(workflowId);
-    await this.temporal.update(workflowId, () => handle.executeUpdate(cancelMeetingUpdate, { args: [{ by: actorOf(by), reason: dto.reason }] }));
+    await this.temporal.update(workflowId, cancelMeetingUpdate, { by: actorOf(by), reason: dto.reason });
     return this.get(network, id);
   }
 
@@ -142,8 +140,7 @@ export class MeetingsService {
   async dropActionItem(network: string, id: string, dto: ReasonDto, by: Principal) {
     const item = await this.actionItems.findOneBy({ networkCode: network, id });
     if (!item) throw new AppError(ErrorCode.TASK_NOT_FOUND, `Network "${network}" has no action item ${id}`);
-    const handle = this.temporal.client.workflow.getHandle(item.meeting);
-    await this.temporal.update(item.meeting, () => handle.executeUpdate(dropActionItemUpdate, { args: [{ by: actorOf(by), taskId: id, reason: dto.reason }] }));
+    await this.temporal.update(item.meeting, dropActionItemUpdate, { by: actorOf(by), taskId: id, reason: dto.reason });
     return actionItemDto((await this.actionItems.findOneBy({ networkCode: network, id }))!);
   }
 

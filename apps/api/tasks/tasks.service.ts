@@ -47,10 +47,7 @@ export class TasksService {
   async complete(network: string, id: string, payload: unknown, by: Principal): Promise<TaskDto> {
     const row = await this.visibleTask(network, id, by);
     if (row.kind === 'record-meeting' && row.status === 'open' && by.role === 'coordinator') await this.checkImpedimentsExist(network, payload);
-    const handle = this.temporal.client.workflow.getHandle(row.process);
-    const task = await this.temporal.update(row.process, () =>
-      handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: id, by: actorOf(by), payload }] }),
-    );
+    const task = await this.temporal.update(row.process, completeTaskUpdate, { taskId: id, by: actorOf(by), payload });
     return toDto(task);
   }
 

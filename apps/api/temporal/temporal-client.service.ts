@@ -10,13 +10,14 @@ import {
   WorkflowStartOptions,
   WorkflowUpdateFailedError,
 } from '@temporalio/client';
-import { ApplicationFailure, TypedSearchAttributes } from '@temporalio/common';
+import { ApplicationFailure, TypedSearchAttributes, UpdateDefinition } from '@temporalio/common';
 
 import type { Config } from '../../../libs/config/config';
 import type { FieldError } from '../../../libs/domain/calendar';
 import type { RejectionCode } from '../../../libs/domain/tasks';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../libs/temporal';
 import { CONFIG } from '../../common/config.token';
+import { currentRequestId } from '../common/request-id';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 
@@ -103,7 +104,10 @@ export class TemporalClientService implements OnApplicationShutdown {
    * (type UnprocessedUpdate: with many arriving at once, while a local activity holds the workflow task, it sometimes
    * drops one before any validator has seen it) was not applied, so it is sent again until the call's deadline.
    */
-  async update<T>(workflowId: string, send: () => Promise<T>): Promise<T> {
+  async update<Ret, Arg>(workflowId: string, definition: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
+    const handle = this.client.workflow.getHandle(workflowId);
+    const updateId = currentRequestId();
+    const send = () => handle.executeUpdate(definition, { args: [arg], ...(updateId ? { updateId } : {}) });
     try {
       return await this.call(async () => {
         const giveUpAt = Date.now() + CALL_DEADLINE_MS;
