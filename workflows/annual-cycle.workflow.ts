@@ -21,7 +21,8 @@ import { cycleStateQuery } from './annual-cycle.messages';
 import { audit } from './audit-sink';
 import { meetingWorkflow } from './meeting.workflow';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
-import { changedTasks, handleMemberLeaving, handleTaskCompletion, projectDurably, RETRY, serialProjector } from './process-kit';
+import { cycleProjection } from '../libs/domain/projections';
+import { handleMemberLeaving, handleTaskCompletion, projectDurably, RETRY, serialProjector } from './process-kit';
 import { twgRoundWorkflow } from './twg-round.workflow';
 
 const { projectCycle, loadNetwork, activeTwgs, summariseNetworkYear } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
@@ -51,16 +52,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
 
   const project = serialProjector(
     () => state,
-    (before, now) =>
-      projectDurably('projectCycle', {
-        workflowId,
-        // The cycle row's own fields only: what changed below travels separately, and contributions not at all.
-        state: { ...now, tasks: {}, contributions: {}, revisions: [], progress: {}, report: null },
-        tasks: changedTasks(before, now),
-        revisions: before?.revisions !== now.revisions ? now.revisions : undefined,
-        progress: before?.progress !== now.progress ? now.progress : undefined,
-        report: before?.report !== now.report ? now.report : undefined,
-      }),
+    (before, now) => projectDurably('projectCycle', cycleProjection(workflowId, before, now)),
     input.resume,
   );
 

@@ -13,7 +13,8 @@ import {
 } from '../libs/domain/decision';
 import { decisionStateQuery, reviseDecisionUpdate, withdrawDecisionUpdate } from './decision.messages';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
-import { changedTasks, handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
+import { decisionProjection } from '../libs/domain/projections';
+import { handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
 import { audit } from './audit-sink';
 import { cancelRoundSignal } from './twg-round.messages';
 
@@ -38,7 +39,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
   };
   const project = serialProjector(
     () => state,
-    (before, now) => projectDurably('projectDecision', { workflowId, state: { ...now, tasks: {} }, tasks: changedTasks(before, now) }),
+    (before, now) => projectDurably('projectDecision', decisionProjection(workflowId, before, now)),
   );
   const coordinatorOnly = (by: { role: string }) => {
     if (by.role !== 'coordinator') throw refusal({ code: 'NOT_ASSIGNEE', message: 'Only the coordinator revises or withdraws a decision', details: [] });

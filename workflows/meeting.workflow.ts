@@ -22,7 +22,8 @@ import { audit } from './audit-sink';
 import { decisionWorkflow } from './decision.workflow';
 import { cancelMeetingUpdate, dropActionItemUpdate, meetingStateQuery, rescheduleMeetingUpdate } from './meeting.messages';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
-import { changedTasks, handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
+import { meetingProjection } from '../libs/domain/projections';
+import { handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
 
 const { loadAgendaInvitees, gatherAgendaItems } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
 
@@ -47,20 +48,9 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
   const settle = () => {
     for (let due = decideMeeting(state, Date.now(), workflowId); due.length > 0; due = decideMeeting(state, Date.now(), workflowId)) due.forEach(record);
   };
-  let carried: string[] | undefined;
   const project = serialProjector(
     () => state,
-    (before, now) => {
-      const send = projectDurably('projectMeeting', {
-        workflowId,
-        state: { ...now, tasks: {} },
-        tasks: changedTasks(before, now),
-        carried,
-        recorded: before?.record !== now.record,
-      });
-      carried = undefined;
-      return send;
-    },
+    (before, now) => projectDurably('projectMeeting', meetingProjection(workflowId, before, now)),
   );
   const coordinatorCommand = (by: Parameters<typeof checkMeetingCommand>[1], command: 'reschedule' | 'cancel' | 'drop', arg?: string) => {
     const refused = checkMeetingCommand(state, by, command, Date.now(), arg);
@@ -125,10 +115,7 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
     }
     if (need === 'agenda') {
       const own = await gatherAgendaItems({ network: input.network, meeting: workflowId, year: input.year, at: new Date().toISOString() });
-      if (state.status === 'AGENDA_CALL') {
-        carried = own.filter((i) => i.source === 'action-item').map((i) => i.ref!);
-        record({ type: 'AgendaPublished', at: new Date().toISOString(), items: [...proposedItems(state), ...own] });
-      }
+      if (state.status === 'AGENDA_CALL') record({ type: 'AgendaPublished', at: new Date().toISOString(), items: [...proposedItems(state), ...own] });
       continue;
     }
     if (need === 'minutes-review') {

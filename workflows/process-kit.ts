@@ -47,10 +47,6 @@ export function serialProjector<S>(current: () => S, send: (before: S | undefine
     }));
 }
 
-/** The tasks that changed between two states (their objects differ). */
-export function changedTasks(before: { tasks: Readonly<Record<string, Task>> } | undefined, now: { tasks: Readonly<Record<string, Task>> }): Task[] {
-  return Object.values(now.tasks).filter((t) => before?.tasks[t.id] !== t);
-}
 
 /** A refused command, as the API reads it: the failure's type is the RejectionCode, its details the fields. */
 export function refusal(r: Rejection): ApplicationFailure {

@@ -12,7 +12,8 @@ import {
   TwgRoundState,
 } from '../libs/domain/twg-round';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
-import { changedTasks, handleMemberLeaving, handleTaskCompletion, projectDurably, serialProjector } from './process-kit';
+import { twgRoundProjection } from '../libs/domain/projections';
+import { handleMemberLeaving, handleTaskCompletion, projectDurably, serialProjector } from './process-kit';
 import { audit } from './audit-sink';
 import { cancelRoundSignal, twgRoundStateQuery } from './twg-round.messages';
 
@@ -32,7 +33,7 @@ export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundSt
   };
   const project = serialProjector(
     () => state,
-    (before, now) => projectDurably('projectTwgRound', { workflowId, state: { ...now, tasks: {} }, tasks: changedTasks(before, now) }),
+    (before, now) => projectDurably('projectTwgRound', twgRoundProjection(workflowId, before, now)),
   );
 
   setHandler(twgRoundStateQuery, () => state);

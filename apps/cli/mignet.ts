@@ -18,6 +18,9 @@ const USAGE = `mignet — audit tools (no server needed for files)
         the domain events the history holds: when, which agency and key, what, and the phase or status after it
   mignet audit state <file> (--at <ISO date-time> | --event <history event id>) [--bundle …]
         the process's state as of that moment, rebuilt with the workflow's own reducers
+  mignet projections rebuild [--network <code>] [--year <year>] [--bundle …]
+        deletes and refills the read models from the histories in Temporal (TEMPORAL_ADDRESS, default 127.0.0.1:7233)
+        into DATABASE_URL, with the workflows' own reducers and projections; running it twice gives the same rows
   mignet audit verify-log [--network <code>] [--json]
         walks the hash-chained audit log in DATABASE_URL and names the first row that breaks it; exits 1 if one does
 `;
@@ -30,6 +33,7 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
   if (group === 'audit' && command === 'verify-log') return verifyLog(flags, out, err);
   if (group === 'audit' && command === 'timeline') return auditTimeline(flags, out, err);
   if (group === 'audit' && command === 'state') return auditState(flags, out, err);
+  if (group === 'projections' && command === 'rebuild') return rebuild(flags, out, err);
   err.write(group === undefined || group === '--help' || group === 'help' ? USAGE : `Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
   return group === undefined || group === '--help' || group === 'help' ? 0 : 2;
 }
@@ -41,6 +45,7 @@ interface Flags {
   readonly network?: string;
   readonly at?: string;
   readonly event?: string;
+  readonly year?: string;
 }
 
 function parseFlags(args: readonly string[]): Flags {
@@ -50,15 +55,17 @@ function parseFlags(args: readonly string[]): Flags {
   let network: string | undefined;
   let at: string | undefined;
   let event: string | undefined;
+  let year: string | undefined;
   for (let i = 0; i < args.length; i++) {
     if (args[i] === '--json') json = true;
     else if (args[i] === '--bundle') bundle = args[++i];
     else if (args[i] === '--network') network = args[++i];
     else if (args[i] === '--at') at = args[++i];
     else if (args[i] === '--event') event = args[++i];
+    else if (args[i] === '--year') year = args[++i];
     else positional.push(args[i]);
   }
-  return { positional, json, bundle, network, at, event };
+  return { positional, json, bundle, network, at, event, year };
 }
 
 /** The .json files named, directories searched recursively, in a stable order. */
@@ -203,6 +210,40 @@ async function verifyLog(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.W
     return results.every((r) => r.intact) ? 0 : 1;
   } finally {
     await pg.end();
+  }
+}
+
+async function rebuild(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const url = process.env.DATABASE_URL;
+  if (!url) {
+    err.write('Set DATABASE_URL to the PostgreSQL database to rebuild, and TEMPORAL_ADDRESS if Temporal is not on 127.0.0.1:7233.\n');
+    return 2;
+  }
+  if (flags.year !== undefined && !/^\d{4}$/.test(flags.year)) {
+    err.write('--year must be a year, such as 2027\n');
+    return 2;
+  }
+  const bundle = await workflowBundle(flags.bundle, err);
+  const { DataSource } = await import('typeorm');
+  const { dataSourceOptions } = await import('../../libs/persistence/data-source');
+  const { Client, Connection } = await import('@temporalio/client');
+  const { rebuildProjections } = await import('../../libs/audit/rebuild');
+  const dataSource = new DataSource(dataSourceOptions(url, 4));
+  await dataSource.initialize();
+  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  try {
+    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    const networks = flags.network ? [flags.network] : ((await dataSource.query(`SELECT code FROM networks ORDER BY code`)) as { code: string }[]).map((n) => n.code);
+    for (const network of networks) {
+      const result = await rebuildProjections({ dataSource, client, bundle }, { network, year: flags.year === undefined ? undefined : Number(flags.year) }, (done, total, what) =>
+        err.write(`${network}: ${what} ${done}/${total}\n`),
+      );
+      out.write(`${network}${flags.year ? ` ${flags.year}` : ''}: rebuilt from ${result.workflows} histories in ${result.steps} steps\n`);
+    }
+    return 0;
+  } finally {
+    await connection.close();
+    await dataSource.destroy();
   }
 }
 

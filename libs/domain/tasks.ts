@@ -191,6 +191,11 @@ export function applyTaskEvent(tasks: Readonly<Record<string, Task>>, event: Tas
   }
 }
 
+/** The tasks that changed between two states (their objects differ): what a projection sends. */
+export function changedTasks(before: { tasks: Readonly<Record<string, Task>> } | undefined, now: { tasks: Readonly<Record<string, Task>> }): Task[] {
+  return Object.values(now.tasks).filter((t) => before?.tasks[t.id] !== t);
+}
+
 /** Closes the open tasks of an agency that left the Network: nobody waits for it any more. */
 export function tasksOfLeavingMember(tasks: Readonly<Record<string, Task>>, agency: string, at: string, reason: string): TaskEvent[] {
   return Object.values(tasks)

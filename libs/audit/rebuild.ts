@@ -1,0 +1,107 @@
+import type { Client } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import type { DataSource } from 'typeorm';
+
+import { createActivities } from '../../activities';
+import type { CycleState } from '../domain/annual-cycle';
+import type { DecisionState } from '../domain/decision';
+import type { MeetingState } from '../domain/meeting';
+import { cycleProjection, decisionProjection, meetingProjection, twgRoundProjection } from '../domain/projections';
+import type { TwgRoundState } from '../domain/twg-round';
+import { parseHistoryFile } from './history-file';
+import type { WorkflowBundle } from './replay';
+import { foldEvents, recordedEvents } from './timeline';
+
+export interface RebuildScope {
+  readonly network: string;
+  readonly year?: number;
+}
+
+export interface RebuildResult {
+  readonly workflows: number;
+  readonly steps: number;
+}
+
+/** One workflow activation's worth of domain events: the workflow projected after each. */
+interface Step {
+  readonly at: string;
+  readonly workflowId: string;
+  readonly workflowType: string;
+  readonly before: unknown;
+  readonly now: unknown;
+}
+
+/**
+ * Rebuilds the read models of a network (or one of its years) from the histories in Temporal: deletes the rows of the
+ * processes in scope, then replays each history with the deployed code, folds its domain events with the workflows'
+ * reducers, and sends the same projections the workflows send, step by step (one per workflow activation) and in time
+ * order across processes, so that what one process writes on another's rows (impediment statuses, carried action
+ * items) lands in the order it did live. Running it twice gives the same rows.
+ */
+export async function rebuildProjections(
+  deps: { readonly dataSource: DataSource; readonly client: Client; readonly bundle: WorkflowBundle },
+  scope: RebuildScope,
+  onProgress: (done: number, total: number, what: string) => void = () => undefined,
+): Promise<RebuildResult> {
+  const query = `MignetNetwork = '${scope.network.replace(/'/g, '')}'${scope.year !== undefined ? ` AND MignetYear = ${Math.trunc(scope.year)}` : ''}`;
+  const ids: string[] = [];
+  for await (const w of deps.client.workflow.list({ query })) if (!ids.includes(w.workflowId)) ids.push(w.workflowId);
+
+  const steps: Step[] = [];
+  const inScope: string[] = [];
+  for (const [i, workflowId] of ids.entries()) {
+    const parsed = parseHistoryFile(workflowId, historyToJSON(await deps.client.workflow.getHandle(workflowId).fetchHistory()));
+    onProgress(i + 1, ids.length, `read ${workflowId}`);
+    if (!parsed.ok || parsed.workflowType === 'scheduledCycleStartWorkflow') continue; // no read model of its own
+    inScope.push(workflowId);
+    let before: unknown;
+    let group: { eventId: number; at: string; state: unknown } | undefined;
+    const flush = () => {
+      if (!group) return;
+      steps.push({ at: group.at, workflowId, workflowType: parsed.workflowType, before, now: group.state });
+      before = group.state;
+    };
+    for (const { entry, state } of foldEvents(parsed, await recordedEvents(parsed, deps.bundle))) {
+      if (group && group.eventId !== entry.eventId) flush();
+      group = { eventId: entry.eventId, at: group && group.eventId === entry.eventId ? group.at : entry.event.at, state };
+    }
+    flush();
+  }
+  steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+
+  await clear(deps.dataSource, scope, inScope);
+  const activities = createActivities({ dataSource: deps.dataSource });
+  for (const [i, s] of steps.entries()) {
+    switch (s.workflowType) {
+      case 'annualCycleWorkflow':
+        if ((s.now as CycleState).phase !== 'NOT_STARTED') await activities.projectCycle(cycleProjection(s.workflowId, s.before as CycleState | undefined, s.now as CycleState));
+        break;
+      case 'decisionWorkflow':
+        await activities.projectDecision(decisionProjection(s.workflowId, s.before as DecisionState | undefined, s.now as DecisionState));
+        break;
+      case 'twgRoundWorkflow':
+        await activities.projectTwgRound(twgRoundProjection(s.workflowId, s.before as TwgRoundState | undefined, s.now as TwgRoundState));
+        break;
+      case 'meetingWorkflow':
+        await activities.projectMeeting(meetingProjection(s.workflowId, s.before as MeetingState | undefined, s.now as MeetingState));
+        break;
+    }
+    if ((i + 1) % 50 === 0 || i + 1 === steps.length) onProgress(i + 1, steps.length, 'projected');
+  }
+  return { workflows: inScope.length, steps: steps.length };
+}
+
+/** The rows the processes in scope wrote: a network's whole read model, or what one year's processes wrote. */
+async function clear(ds: DataSource, scope: RebuildScope, ids: readonly string[]): Promise<void> {
+  await ds.transaction(async (tx) => {
+    const yearClause = scope.year !== undefined ? ' AND year = $2' : '';
+    const params = scope.year !== undefined ? [scope.network, scope.year] : [scope.network];
+    for (const table of ['plan_activities', 'plan_revisions', 'cycles']) await tx.query(`DELETE FROM ${table} WHERE network_code = $1${yearClause}`, params);
+    await tx.query(`DELETE FROM tasks WHERE network_code = $1 AND process = ANY($2)`, [scope.network, ids]);
+    await tx.query(`DELETE FROM decisions WHERE network_code = $1 AND workflow_id = ANY($2)`, [scope.network, ids]);
+    await tx.query(`DELETE FROM impediments WHERE network_code = $1 AND round_id = ANY($2)`, [scope.network, ids]);
+    await tx.query(`DELETE FROM twg_rounds WHERE network_code = $1 AND id = ANY($2)`, [scope.network, ids]);
+    await tx.query(`DELETE FROM action_items WHERE network_code = $1 AND meeting = ANY($2)`, [scope.network, ids]);
+    await tx.query(`DELETE FROM meetings WHERE network_code = $1 AND workflow_id = ANY($2)`, [scope.network, ids]);
+  });
+}
