@@ -26,11 +26,13 @@ describe('auditors (end to end)', () => {
   let stack: TestStack;
   let call: ReturnType<typeof apiClient>;
   let decision: { id: string; workflowId: string };
+  // This file's processes run in network xx: the test files share one Temporal server, and the others use tl.
+  const key = (who: string) => stack.keys.xx[who === 'coordinator' ? 'seed:coordinator' : who === 'auditor' ? 'seed:auditor' : `seed:agency:${who}`];
   beforeAll(async () => {
     stack = await startTestStack();
     call = apiClient(stack.baseUrl);
     // A decision adopted by silence: a small, finished process to audit.
-    const res = await call<{ id: string; workflowId: string }>('POST', '/networks/tl/decisions', stack.key('coordinator'), {
+    const res = await call<{ id: string; workflowId: string }>('POST', '/networks/xx/decisions', key('coordinator'), {
       kind: 'general',
       title: 'Adopt the meeting calendar',
       text: 'Quarterly, on the third Thursday',
@@ -38,11 +40,11 @@ describe('auditors (end to end)', () => {
       deadline: new Date(Date.now() + 4_000).toISOString(),
     });
     decision = res.body;
-    // ILO concurs; FAO sends an answer the workflow refuses (it stays in the audit log only).
-    const task = (agency: string) => `/networks/tl/tasks/${encodeURIComponent(`${decision.workflowId}:concur-or-object:r1:${agency}`)}/complete`;
-    await waitFor(async () => ((await call('GET', task('ILO').replace('/complete', ''), stack.key('ILO'))).status === 200 ? true : undefined), "ILO's task");
-    expect((await call('POST', task('ILO'), stack.key('ILO'), { answer: 'concur' })).status).toBe(200);
-    expect((await call('POST', task('FAO'), stack.key('FAO'), { answer: 'maybe' })).status).toBe(422);
+    // ILO concurs; UNDP sends an answer the workflow refuses (it stays in the audit log only).
+    const task = (agency: string) => `/networks/xx/tasks/${encodeURIComponent(`${decision.workflowId}:concur-or-object:r1:${agency}`)}/complete`;
+    await waitFor(async () => ((await call('GET', task('ILO').replace('/complete', ''), key('ILO'))).status === 200 ? true : undefined), "ILO's task");
+    expect((await call('POST', task('ILO'), key('ILO'), { answer: 'concur' })).status).toBe(200);
+    expect((await call('POST', task('UNDP'), key('UNDP'), { answer: 'maybe' })).status).toBe(422);
     await waitFor(async () => ((await stack.client.workflow.getHandle(decision.workflowId).describe()).status.name === 'COMPLETED' ? true : undefined), 'the decision to complete');
   });
   afterAll(async () => {
@@ -53,18 +55,19 @@ describe('auditors (end to end)', () => {
   it('lists the network’s workflows from Temporal visibility, by process, year and status', async () => {
     const year = new Date().getUTCFullYear();
     const listed = await waitFor(async () => {
-      const res = await call<{ items: HistoryRow[]; total: number }>('GET', `/networks/tl/histories?process=decision&year=${year}&status=Completed`, stack.key('auditor'));
+      const res = await call<{ items: HistoryRow[]; total: number }>('GET', `/networks/xx/histories?process=decision&year=${year}&status=Completed`, key('auditor'));
       return res.body.items.find((i) => i.workflowId === decision.workflowId);
     }, 'the decision in visibility');
     expect(listed).toMatchObject({ type: 'decisionWorkflow', status: 'COMPLETED', closedAt: expect.any(String) });
     expect(listed.events).toBeGreaterThan(10);
-    expect((await call<{ items: HistoryRow[] }>('GET', '/networks/tl/histories?process=meeting', stack.key('coordinator'))).body.items).toEqual([]);
-    expect((await call<{ details: { field: string }[] }>('GET', '/networks/tl/histories?status=Done&year=1900', stack.key('auditor'))).body.details.map((d) => d.field)).toEqual(['year', 'status']);
-    expect((await call('GET', '/networks/xx/histories', stack.keys.xx['seed:auditor'])).body).toMatchObject({ items: [] }); // another network sees nothing of tl's
+    expect((await call<{ items: HistoryRow[] }>('GET', '/networks/xx/histories?process=meeting', key('coordinator'))).body.items).toEqual([]);
+    expect((await call<{ details: { field: string }[] }>('GET', '/networks/xx/histories?status=Done&year=1900', key('auditor'))).body.details.map((d) => d.field)).toEqual(['year', 'status']);
+    const tl = await call<{ items: HistoryRow[] }>('GET', '/networks/tl/histories?process=decision', stack.key('auditor'));
+    expect(tl.body.items.map((i) => i.workflowId)).not.toContain(decision.workflowId); // another network sees nothing of xx's
   });
 
   it('serves a history in the official JSON format, which replays against the current code', async () => {
-    const res = await fetch(`${stack.baseUrl}/networks/tl/histories/${encodeURIComponent(decision.workflowId)}`, { headers: { authorization: `Bearer ${stack.key('auditor')}` } });
+    const res = await fetch(`${stack.baseUrl}/networks/xx/histories/${encodeURIComponent(decision.workflowId)}`, { headers: { authorization: `Bearer ${key('auditor')}` } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/application\/json/);
     const parsed = parseHistoryFile('api.json', await res.text());
@@ -72,50 +75,50 @@ describe('auditors (end to end)', () => {
     expect(parsed).toMatchObject({ workflowId: decision.workflowId, workflowType: 'decisionWorkflow' });
     const [outcome] = await replayHistories([parsed], { codePath: testEnv().workflowBundlePath });
     expect(outcome).toMatchObject({ ok: true, workflowId: decision.workflowId });
-    expect((await call('GET', `/networks/tl/histories/${encodeURIComponent('decision:tl:nope')}`, stack.key('auditor'))).body).toMatchObject({ statusCode: 404, code: 'WORKFLOW_NOT_FOUND' });
-    expect((await call('GET', `/networks/tl/histories/${encodeURIComponent('decision:xx:nope')}`, stack.key('auditor'))).status).toBe(404);
+    expect((await call('GET', `/networks/xx/histories/${encodeURIComponent('decision:xx:nope')}`, key('auditor'))).body).toMatchObject({ statusCode: 404, code: 'WORKFLOW_NOT_FOUND' });
+    expect((await call('GET', `/networks/xx/histories/${encodeURIComponent('decision:xx:nope')}`, key('auditor'))).status).toBe(404);
   });
 
   it('shows the timeline of a history: who did what with which key, the status after it, refused commands in place', async () => {
-    const { items } = (await call<{ items: { eventId: number | null; type: string; agency: string | null; keyId: string | null; statusAfter: string | null; rejected: boolean; what: string }[] }>('GET', `/networks/tl/histories/${encodeURIComponent(decision.workflowId)}/timeline`, stack.key('auditor'))).body;
+    const { items } = (await call<{ items: { eventId: number | null; type: string; agency: string | null; keyId: string | null; statusAfter: string | null; rejected: boolean; what: string }[] }>('GET', `/networks/xx/histories/${encodeURIComponent(decision.workflowId)}/timeline`, key('auditor'))).body;
     const ds = await stack.db.dataSource();
     const [iloRow] = (await ds.query(`SELECT key_id FROM audit_log WHERE actor_agency = 'ILO' AND outcome = 'accepted' AND target LIKE $1`, [`${decision.workflowId}:%`])) as { key_id: string }[];
     const answered = items.find((i) => i.type === 'TaskCompleted')!;
     expect(answered).toMatchObject({ agency: 'ILO', keyId: iloRow.key_id, statusAfter: 'CIRCULATING', rejected: false });
-    const refused = items.find((i) => i.rejected && i.agency === 'FAO')!;
-    expect(refused).toMatchObject({ type: 'CommandRejected', agency: 'FAO', statusAfter: null, what: expect.stringContaining('422 INVALID_PAYLOAD') });
+    const refused = items.find((i) => i.rejected && i.agency === 'UNDP')!;
+    expect(refused).toMatchObject({ type: 'CommandRejected', agency: 'UNDP', statusAfter: null, what: expect.stringContaining('422 INVALID_PAYLOAD') });
     expect(items.map((i) => i.type)).toEqual(expect.arrayContaining(['DecisionCirculated', 'TaskOpened', 'DecisionAdopted', 'DecisionEffectApplied']));
     expect(items.find((i) => i.type === 'DecisionAdopted')?.statusAfter).toBe('ADOPTED');
     expect(items.indexOf(answered)).toBeLessThan(items.findIndex((i) => i.type === 'DecisionAdopted'));
   });
 
   it("rebuilds the state as of an event or a time, and at the end it equals the workflow's own query", async () => {
-    const path = `/networks/tl/histories/${encodeURIComponent(decision.workflowId)}`;
-    const { items } = (await call<{ items: { eventId: number; type: string; at: string }[] }>('GET', `${path}/timeline`, stack.key('auditor'))).body;
+    const path = `/networks/xx/histories/${encodeURIComponent(decision.workflowId)}`;
+    const { items } = (await call<{ items: { eventId: number; type: string; at: string }[] }>('GET', `${path}/timeline`, key('auditor'))).body;
     const adopted = items.find((i) => i.type === 'DecisionAdopted')!;
-    const atAdoption = await call<{ asOf: { eventId: number }; state: { status: string } }>('GET', `${path}/state?event=${adopted.eventId}`, stack.key('auditor'));
+    const atAdoption = await call<{ asOf: { eventId: number }; state: { status: string } }>('GET', `${path}/state?event=${adopted.eventId}`, key('auditor'));
     expect(atAdoption.body.state.status).toBe('ADOPTED');
-    const before = await call<{ state: { status: string } }>('GET', `${path}/state?at=${encodeURIComponent(new Date(Date.parse(adopted.at) - 1).toISOString())}`, stack.key('coordinator'));
+    const before = await call<{ state: { status: string } }>('GET', `${path}/state?at=${encodeURIComponent(new Date(Date.parse(adopted.at) - 1).toISOString())}`, key('coordinator'));
     expect(before.body.state.status).toBe('CIRCULATING');
     const last = items.filter((i) => i.eventId !== null).pop()!;
-    const rebuilt = (await call<{ state: unknown }>('GET', `${path}/state?event=${last.eventId}`, stack.key('auditor'))).body.state;
+    const rebuilt = (await call<{ state: unknown }>('GET', `${path}/state?event=${last.eventId}`, key('auditor'))).body.state;
     const queried = await stack.client.workflow.getHandle(decision.workflowId).query(decisionStateQuery);
     expect(rebuilt).toEqual(JSON.parse(JSON.stringify(queried)));
-    expect((await call('GET', `${path}/state`, stack.key('auditor'))).status).toBe(400);
-    expect((await call('GET', `${path}/state?event=1&at=2026-01-01T00:00:00Z`, stack.key('auditor'))).status).toBe(400);
+    expect((await call('GET', `${path}/state`, key('auditor'))).status).toBe(400);
+    expect((await call('GET', `${path}/state?event=1&at=2026-01-01T00:00:00Z`, key('auditor'))).status).toBe(400);
   });
 
   it("exports a year as a .tar.gz that tar reads, with a manifest of SHA-256 sums, and mignet replays it", async () => {
     const year = new Date().getUTCFullYear();
-    const res = await fetch(`${stack.baseUrl}/networks/tl/histories/export?year=${year}`, { headers: { authorization: `Bearer ${stack.key('auditor')}` } });
+    const res = await fetch(`${stack.baseUrl}/networks/xx/histories/export?year=${year}`, { headers: { authorization: `Bearer ${key('auditor')}` } });
     expect(res.status).toBe(200);
-    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="mignet-tl-${year}-histories.tar.gz"`);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="mignet-xx-${year}-histories.tar.gz"`);
     const dir = mkdtempSync(join(tmpdir(), 'mignet-export-'));
     try {
       writeFileSync(join(dir, 'export.tar.gz'), Buffer.from(await res.arrayBuffer()));
       execFileSync('tar', ['-xzf', 'export.tar.gz'], { cwd: dir });
       const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { network: string; year: number; workflows: { workflowId: string; file: string; sha256: string; events: number }[] };
-      expect(manifest).toMatchObject({ network: 'tl', year });
+      expect(manifest).toMatchObject({ network: 'xx', year });
       const entry = manifest.workflows.find((w) => w.workflowId === decision.workflowId)!;
       expect(entry.file).toBe(`histories/${decision.workflowId.replace(/:/g, '_')}.json`);
       expect(createHash('sha256').update(readFileSync(join(dir, entry.file))).digest('hex')).toBe(entry.sha256);
@@ -124,31 +127,31 @@ describe('auditors (end to end)', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-    const noYear = await call<{ statusCode: number; details: { field: string }[] }>('GET', '/networks/tl/histories/export', stack.key('auditor'));
+    const noYear = await call<{ statusCode: number; details: { field: string }[] }>('GET', '/networks/xx/histories/export', key('auditor'));
     expect(noYear.body.statusCode).toBe(400);
     expect(new Set(noYear.body.details.map((d) => d.field))).toEqual(new Set(['year']));
   });
 
   it('replays many histories as a durable job, with progress and each failure', async () => {
-    const started = await call<{ id: string; total: number }>('POST', '/networks/tl/audits/replays', stack.key('auditor'), { workflowIds: [decision.workflowId, 'decision:tl:never-started'] });
+    const started = await call<{ id: string; total: number }>('POST', '/networks/xx/audits/replays', key('auditor'), { workflowIds: [decision.workflowId, 'decision:xx:never-started'] });
     expect(started.status).toBe(202);
-    expect(started.body).toMatchObject({ id: expect.stringMatching(/^audit-replay:tl:/), total: 2 });
+    expect(started.body).toMatchObject({ id: expect.stringMatching(/^audit-replay:xx:/), total: 2 });
     const job = await waitFor(async () => {
-      const res = await call<{ status: string; done: number; cleanly: number; failed: { workflowId: string; error: string }[] }>('GET', `/networks/tl/audits/replays/${encodeURIComponent(started.body.id)}`, stack.key('auditor'));
+      const res = await call<{ status: string; done: number; cleanly: number; failed: { workflowId: string; error: string }[] }>('GET', `/networks/xx/audits/replays/${encodeURIComponent(started.body.id)}`, key('auditor'));
       return res.body.status === 'COMPLETED' ? res.body : undefined;
     }, 'the replay job', 60_000);
-    expect(job).toMatchObject({ done: 2, cleanly: 1, failed: [{ workflowId: 'decision:tl:never-started', error: expect.stringContaining('not fetched') }] });
+    expect(job).toMatchObject({ done: 2, cleanly: 1, failed: [{ workflowId: 'decision:xx:never-started', error: expect.stringContaining('not fetched') }] });
 
-    const byYear = await call<{ total: number }>('POST', '/networks/tl/audits/replays', stack.key('coordinator'), { year: new Date().getUTCFullYear() });
+    const byYear = await call<{ total: number }>('POST', '/networks/xx/audits/replays', key('coordinator'), { year: new Date().getUTCFullYear() });
     expect(byYear.body.total).toBeGreaterThanOrEqual(1);
-    expect((await call<{ details: { field: string }[] }>('POST', '/networks/tl/audits/replays', stack.key('auditor'), {})).body.details.map((d) => d.field)).toEqual(['year']);
-    expect((await call<{ details: { field: string }[] }>('POST', '/networks/tl/audits/replays', stack.key('auditor'), { workflowIds: ['decision:xx:1'] })).body.details.map((d) => d.field)).toEqual(['workflowIds[0]']);
-    expect((await call('GET', '/networks/tl/audits/replays/audit-replay:tl:nope', stack.key('auditor'))).status).toBe(404);
+    expect((await call<{ details: { field: string }[] }>('POST', '/networks/xx/audits/replays', key('auditor'), {})).body.details.map((d) => d.field)).toEqual(['year']);
+    expect((await call<{ details: { field: string }[] }>('POST', '/networks/xx/audits/replays', key('auditor'), { workflowIds: ['decision:tl:1'] })).body.details.map((d) => d.field)).toEqual(['workflowIds[0]']);
+    expect((await call('GET', '/networks/xx/audits/replays/audit-replay:xx:nope', key('auditor'))).status).toBe(404);
   });
 
   it('reconciles the audit log with the Updates in the histories of the year', async () => {
     const year = new Date().getUTCFullYear();
-    const clean = await call<{ workflows: number; updates: number; acceptedCommands: number; acceptedWithoutUpdate: unknown[]; updatesWithoutRow: unknown[] }>('GET', `/networks/tl/audit-log/reconcile?year=${year}`, stack.key('auditor'));
+    const clean = await call<{ workflows: number; updates: number; acceptedCommands: number; acceptedWithoutUpdate: unknown[]; updatesWithoutRow: unknown[] }>('GET', `/networks/xx/audit-log/reconcile?year=${year}`, key('auditor'));
     expect(clean.body).toMatchObject({ acceptedWithoutUpdate: [], updatesWithoutRow: [] });
     expect(clean.body.updates).toBeGreaterThanOrEqual(1); // ILO's answer
     expect(clean.body.acceptedCommands).toBe(clean.body.updates);
@@ -156,20 +159,20 @@ describe('auditors (end to end)', () => {
 
   it('lists the audit log by actor and outcome, and finds a tampered row by its seq', async () => {
     // One rejected command, so there is one of each outcome.
-    expect((await call('POST', '/networks/tl/decisions', stack.key('coordinator'), { kind: 'general' })).status).toBe(400);
-    const rejected = await call<{ items: { seq: number; outcome: string; actorAgency: string; command: string }[]; total: number }>('GET', '/networks/tl/audit-log?outcome=rejected&actor=IOM', stack.key('auditor'));
+    expect((await call('POST', '/networks/xx/decisions', key('coordinator'), { kind: 'general' })).status).toBe(400);
+    const rejected = await call<{ items: { seq: number; outcome: string; actorAgency: string; command: string }[]; total: number }>('GET', '/networks/xx/audit-log?outcome=rejected&actor=IOM', key('auditor'));
     expect(rejected.body.items.length).toBeGreaterThan(0);
     expect(rejected.body.items.every((r) => r.outcome === 'rejected' && r.actorAgency === 'IOM')).toBe(true);
-    const page = await call<{ items: { seq: number }[]; total: number }>('GET', '/networks/tl/audit-log?pageSize=1&page=2', stack.key('coordinator'));
+    const page = await call<{ items: { seq: number }[]; total: number }>('GET', '/networks/xx/audit-log?pageSize=1&page=2', key('coordinator'));
     expect(page.body).toMatchObject({ page: 2, pageSize: 1, items: [{ seq: 2 }] });
-    expect((await call('GET', '/networks/tl/audit-log/verify', stack.key('auditor'))).body).toMatchObject({ network: 'tl', intact: true, firstBreak: null });
+    expect((await call('GET', '/networks/xx/audit-log/verify', key('auditor'))).body).toMatchObject({ network: 'xx', intact: true, firstBreak: null });
 
     // Someone with database rights edits a row behind the API's back: the chain names it.
     const ds = await stack.db.dataSource();
     await ds.query(`ALTER TABLE audit_log DISABLE TRIGGER USER`);
-    await ds.query(`UPDATE audit_log SET outcome = 'accepted' WHERE network_code = 'tl' AND seq = $1`, [rejected.body.items[0].seq]);
+    await ds.query(`UPDATE audit_log SET outcome = 'accepted' WHERE network_code = 'xx' AND seq = $1`, [rejected.body.items[0].seq]);
     await ds.query(`ALTER TABLE audit_log ENABLE TRIGGER USER`);
-    const verified = await call<{ intact: boolean; firstBreak: { seq: number; reason: string } }>('GET', '/networks/tl/audit-log/verify', stack.key('auditor'));
+    const verified = await call<{ intact: boolean; firstBreak: { seq: number; reason: string } }>('GET', '/networks/xx/audit-log/verify', key('auditor'));
     expect(verified.body).toMatchObject({ intact: false, firstBreak: { seq: rejected.body.items[0].seq, reason: 'hash does not match the row' } });
 
     // The CLI finds it too, straight from the database, and exits 1.
@@ -178,18 +181,18 @@ describe('auditors (end to end)', () => {
     const before = process.env.DATABASE_URL;
     process.env.DATABASE_URL = stack.db.url;
     try {
-      expect(await main(['audit', 'verify-log', '--network', 'tl'], out, out)).toBe(1);
+      expect(await main(['audit', 'verify-log', '--network', 'xx'], out, out)).toBe(1);
     } finally {
       process.env.DATABASE_URL = before;
     }
-    expect(printed).toContain(`tl: chain broken at seq ${rejected.body.items[0].seq}`);
+    expect(printed).toContain(`xx: chain broken at seq ${rejected.body.items[0].seq}`);
 
-    // FAO's refused answer turned into an accepted one: the reconciliation finds no Update for it.
-    const [fao] = (await ds.query(`SELECT seq FROM audit_log WHERE network_code = 'tl' AND actor_agency = 'FAO' AND outcome = 'rejected' AND command LIKE '%/complete'`)) as { seq: string }[];
+    // UNDP's refused answer turned into an accepted one: the reconciliation finds no Update for it.
+    const [fao] = (await ds.query(`SELECT seq FROM audit_log WHERE network_code = 'xx' AND actor_agency = 'UNDP' AND outcome = 'rejected' AND command LIKE '%/complete'`)) as { seq: string }[];
     await ds.query(`ALTER TABLE audit_log DISABLE TRIGGER USER`);
-    await ds.query(`UPDATE audit_log SET outcome = 'accepted' WHERE network_code = 'tl' AND seq = $1`, [fao.seq]);
+    await ds.query(`UPDATE audit_log SET outcome = 'accepted' WHERE network_code = 'xx' AND seq = $1`, [fao.seq]);
     await ds.query(`ALTER TABLE audit_log ENABLE TRIGGER USER`);
-    const reconciled = await call<{ acceptedWithoutUpdate: { seq: number }[] }>('GET', `/networks/tl/audit-log/reconcile?year=${new Date().getUTCFullYear()}`, stack.key('auditor'));
+    const reconciled = await call<{ acceptedWithoutUpdate: { seq: number }[] }>('GET', `/networks/xx/audit-log/reconcile?year=${new Date().getUTCFullYear()}`, key('auditor'));
     expect(reconciled.body.acceptedWithoutUpdate.map((r) => r.seq)).toEqual([Number(fao.seq)]);
   });
 
