@@ -142,7 +142,7 @@ async function projectActionItem(tx: EntityManager, meeting: string, state: Meet
   // An action item on an impediment moves it: in progress while open, resolved when done, open again if dropped.
   if (t.status === 'open') await setImpedimentStatus(tx, t.network, spec.impediment, 'in-progress', `action item ${t.id}: ${spec.title} (${t.assignee})`, t.id, t.openedAt);
   if (t.status === 'completed') await setImpedimentStatus(tx, t.network, spec.impediment, 'resolved', `action item ${t.id} done by ${t.assignee}`, t.id, t.completedAt!);
-  if (t.status === 'cancelled') await setImpedimentStatus(tx, t.network, spec.impediment, 'open', `action item ${t.id} ${t.closedReason}`, t.id, new Date().toISOString());
+  if (t.status === 'cancelled') await setImpedimentStatus(tx, t.network, spec.impediment, 'open', `action item ${t.id} ${t.closedReason}`, t.id, t.closedAt ?? new Date().toISOString());
 }
 
 async function setImpedimentStatus(tx: EntityManager, network: string, id: string, status: string, note: string, by: string, at: string): Promise<void> {

@@ -10,6 +10,8 @@ export interface ReplayJobState {
   readonly done: number;
   readonly events: number;
   readonly cleanly: number;
+  /** How many did not replay; `failed` keeps the first 500 of them (a job's state must stay well under 2 MB). */
+  readonly failedCount?: number;
   readonly failed: readonly ReplayedHistory[];
   readonly finishedAt: string | null;
 }

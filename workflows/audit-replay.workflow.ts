@@ -4,6 +4,7 @@ import type { Activities } from '../activities';
 import { ReplayJobInput, replayJobQuery, ReplayJobState } from './audit-replay.messages';
 
 const BATCH = 25;
+const MAX_FAILURES_KEPT = 500;
 const { replayBatch } = proxyActivities<Activities>({
   startToCloseTimeout: '10 minutes',
   heartbeatTimeout: '2 minutes',
@@ -26,7 +27,8 @@ export async function auditReplayWorkflow(input: ReplayJobInput): Promise<Replay
       done: state.done + results.length,
       events: state.events + results.reduce((n, r) => n + r.events, 0),
       cleanly: state.cleanly + results.filter((r) => r.ok).length,
-      failed: [...state.failed, ...results.filter((r) => !r.ok)],
+      failed: [...state.failed, ...results.filter((r) => !r.ok)].slice(0, MAX_FAILURES_KEPT),
+      failedCount: (state.failedCount ?? state.failed.length) + results.filter((r) => !r.ok).length,
     };
   }
   state = { ...state, finishedAt: new Date().toISOString() };

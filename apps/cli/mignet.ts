@@ -29,6 +29,10 @@ const USAGE = `mignet — audit tools (no server needed for files)
 export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr): Promise<number> {
   const [group, command, ...rest] = argv;
   const flags = parseFlags(rest);
+  if (typeof flags === 'string') {
+    err.write(`${flags}\n\n${USAGE}`);
+    return 2;
+  }
   if (group === 'audit' && command === 'replay') return auditReplay(flags, out, err);
   if (group === 'audit' && command === 'verify-log') return verifyLog(flags, out, err);
   if (group === 'audit' && command === 'timeline') return auditTimeline(flags, out, err);
@@ -48,31 +52,35 @@ interface Flags {
   readonly year?: string;
 }
 
-function parseFlags(args: readonly string[]): Flags {
-  const positional: string[] = [];
-  let json = false;
-  let bundle: string | undefined;
-  let network: string | undefined;
-  let at: string | undefined;
-  let event: string | undefined;
-  let year: string | undefined;
+const VALUED = { '--bundle': 'bundle', '--network': 'network', '--at': 'at', '--event': 'event', '--year': 'year' } as const;
+
+/** Flags and positionals; an unknown flag or a flag without its value is an error (a typo must not widen a rebuild). */
+function parseFlags(args: readonly string[]): Flags | string {
+  const flags: { positional: string[]; json: boolean } & Partial<Record<(typeof VALUED)[keyof typeof VALUED], string>> = { positional: [], json: false };
   for (let i = 0; i < args.length; i++) {
-    if (args[i] === '--json') json = true;
-    else if (args[i] === '--bundle') bundle = args[++i];
-    else if (args[i] === '--network') network = args[++i];
-    else if (args[i] === '--at') at = args[++i];
-    else if (args[i] === '--event') event = args[++i];
-    else if (args[i] === '--year') year = args[++i];
-    else positional.push(args[i]);
+    const arg = args[i];
+    if (arg === '--json') flags.json = true;
+    else if (arg in VALUED) {
+      const value = args[++i];
+      if (value === undefined || value.startsWith('--')) return `${arg} needs a value`;
+      flags[VALUED[arg as keyof typeof VALUED]] = value;
+    } else if (arg.startsWith('--')) return `unknown option ${arg}`;
+    else flags.positional.push(arg);
   }
-  return { positional, json, bundle, network, at, event, year };
+  return flags;
 }
 
 /** The .json files named, directories searched recursively, in a stable order. */
 function historyFiles(paths: readonly string[]): string[] {
   const files: string[] = [];
   const walk = (p: string) => {
-    if (statSync(p).isDirectory()) {
+    let directory = false;
+    try {
+      directory = statSync(p).isDirectory();
+    } catch {
+      // a broken link or an unreadable entry: reported as unreadable with its reason below
+    }
+    if (directory) {
       for (const name of readdirSync(p).sort()) walk(join(p, name));
     } else if (p.endsWith('.json') || paths.includes(p)) {
       files.push(p);
@@ -217,6 +225,10 @@ async function rebuild(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.Wri
   const url = process.env.DATABASE_URL;
   if (!url) {
     err.write('Set DATABASE_URL to the PostgreSQL database to rebuild, and TEMPORAL_ADDRESS if Temporal is not on 127.0.0.1:7233.\n');
+    return 2;
+  }
+  if (flags.positional.length > 0) {
+    err.write(`projections rebuild takes no arguments (${flags.positional.join(' ')}): use --network and --year\n`);
     return 2;
   }
   if (flags.year !== undefined && !/^\d{4}$/.test(flags.year)) {

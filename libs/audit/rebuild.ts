@@ -53,9 +53,12 @@ export async function rebuildProjections(
     const parsed = parseHistoryFile(workflowId, historyToJSON(await deps.client.workflow.getHandle(workflowId).fetchHistory()));
     onProgress(i + 1, ids.length, `read ${workflowId}`);
     if (!parsed.ok || parsed.workflowType === 'scheduledCycleStartWorkflow') continue; // no read model of its own
-    inScope.push(workflowId);
     let before: unknown;
     let group: { eventId: number; at: string; state: unknown } | undefined;
+    const count = steps.length;
+    // A run continued as new starts from the state its input carries: that is its first step, projected whole.
+    const input = inputOf(parsed);
+    if (input.resume) steps.push({ at: startedAt(parsed), workflowId, workflowType: parsed.workflowType, before: undefined, now: (before = input.resume) });
     const flush = () => {
       if (!group) return;
       steps.push({ at: group.at, workflowId, workflowType: parsed.workflowType, before, now: group.state });
@@ -66,6 +69,8 @@ export async function rebuildProjections(
       group = { eventId: entry.eventId, at: group && group.eventId === entry.eventId ? group.at : entry.event.at, state };
     }
     flush();
+    // A history with no domain event (a cycle of the first slice, which projected itself) is left as it is.
+    if (steps.length > count) inScope.push(workflowId);
   }
   steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
@@ -91,17 +96,31 @@ export async function rebuildProjections(
   return { workflows: inScope.length, steps: steps.length };
 }
 
-/** The rows the processes in scope wrote: a network's whole read model, or what one year's processes wrote. */
+/**
+ * The rows the processes that will be refilled wrote, and only those: a process whose history is gone (past
+ * Temporal's retention) or holds no domain event keeps its rows. A year's rebuild keeps impediments and action items:
+ * a later year's meeting may have changed their status, and it is not replayed (their rows are upserted instead).
+ */
 async function clear(ds: DataSource, scope: RebuildScope, ids: readonly string[]): Promise<void> {
   await ds.transaction(async (tx) => {
-    const yearClause = scope.year !== undefined ? ' AND year = $2' : '';
-    const params = scope.year !== undefined ? [scope.network, scope.year] : [scope.network];
-    for (const table of ['plan_activities', 'plan_revisions', 'cycles']) await tx.query(`DELETE FROM ${table} WHERE network_code = $1${yearClause}`, params);
+    const years = ((await tx.query(`SELECT year FROM cycles WHERE network_code = $1 AND workflow_id = ANY($2)`, [scope.network, ids])) as { year: number }[]).map((r) => r.year);
+    for (const table of ['plan_activities', 'plan_revisions', 'cycles']) await tx.query(`DELETE FROM ${table} WHERE network_code = $1 AND year = ANY($2)`, [scope.network, years]);
     await tx.query(`DELETE FROM tasks WHERE network_code = $1 AND process = ANY($2)`, [scope.network, ids]);
     await tx.query(`DELETE FROM decisions WHERE network_code = $1 AND workflow_id = ANY($2)`, [scope.network, ids]);
-    await tx.query(`DELETE FROM impediments WHERE network_code = $1 AND round_id = ANY($2)`, [scope.network, ids]);
     await tx.query(`DELETE FROM twg_rounds WHERE network_code = $1 AND id = ANY($2)`, [scope.network, ids]);
-    await tx.query(`DELETE FROM action_items WHERE network_code = $1 AND meeting = ANY($2)`, [scope.network, ids]);
     await tx.query(`DELETE FROM meetings WHERE network_code = $1 AND workflow_id = ANY($2)`, [scope.network, ids]);
+    if (scope.year !== undefined) return;
+    await tx.query(`DELETE FROM impediments WHERE network_code = $1 AND round_id = ANY($2)`, [scope.network, ids]);
+    await tx.query(`DELETE FROM action_items WHERE network_code = $1 AND meeting = ANY($2)`, [scope.network, ids]);
   });
+}
+
+function inputOf(h: { history: { events?: { workflowExecutionStartedEventAttributes?: { input?: { payloads?: { data?: Uint8Array | null }[] | null } | null } | null }[] | null } }): { resume?: unknown } {
+  const data = h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+  return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as { resume?: unknown }) : {};
+}
+
+function startedAt(h: { history: { events?: { eventTime?: { seconds?: { toString(): string } | null; nanos?: number | null } | null }[] | null } }): string {
+  const t = h.history.events?.[0]?.eventTime;
+  return new Date(Number(t?.seconds?.toString() ?? 0) * 1000 + Math.round((t?.nanos ?? 0) / 1e6)).toISOString();
 }

@@ -38,6 +38,8 @@ export interface Task {
   readonly remindedAt: string | null;
   readonly escalatedAt: string | null;
   readonly closedReason: string | null;
+  /** When it expired or was cancelled (absent in tasks recorded before it was kept). */
+  readonly closedAt?: string;
   /** Bumped on every change; projections keep the highest. */
   readonly version: number;
 }
@@ -185,9 +187,9 @@ export function applyTaskEvent(tasks: Readonly<Record<string, Task>>, event: Tas
     case 'TaskCompleted':
       return change({ status: 'completed', completedAt: event.at, completedBy: event.by, result: event.payload, submissions: task.submissions + 1 });
     case 'TaskExpired':
-      return change({ status: 'expired', closedReason: EXPIRY_MEANING[task.kind] ?? 'expired' });
+      return change({ status: 'expired', closedReason: EXPIRY_MEANING[task.kind] ?? 'expired', closedAt: event.at });
     case 'TaskCancelled':
-      return change({ status: 'cancelled', closedReason: event.reason });
+      return change({ status: 'cancelled', closedReason: event.reason, closedAt: event.at });
   }
 }
 

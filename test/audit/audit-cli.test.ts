@@ -76,6 +76,9 @@ describe('mignet audit replay (CLI)', () => {
     expect((JSON.parse(s.out) as { state: { status: string; round: number } }).state).toMatchObject({ status: 'OBJECTED', round: 1 });
     expect((await mignet('audit', 'state', file, '--bundle', bundle)).code).toBe(2); // neither --at nor --event
     expect((await mignet('audit', 'timeline', join(dir, 'notes.json'))).err).toMatch(/notes\.json: not JSON/);
+    // A typo or a flag without its value is refused before anything runs.
+    expect(await mignet('projections', 'rebuild', '--netwrok', 'tl')).toMatchObject({ code: 2, err: expect.stringContaining('unknown option --netwrok') });
+    expect(await mignet('projections', 'rebuild', '--network')).toMatchObject({ code: 2, err: expect.stringContaining('--network needs a value') });
   });
 
   it('names the first event that code changed since no longer explains', async () => {

@@ -52,13 +52,12 @@ export class HistoriesService {
    * row of the log (accepted or refused) accounts for. The API sends each Update with the request id as its id.
    */
   async reconcile(network: string, year: number) {
-    const ids = new Set<string>();
-    await this.temporal.call(async () => {
-      for await (const w of this.temporal.client.workflow.list({ query: visibilityQuery(network, { year }) })) ids.add(w.workflowId);
-    });
+    const runs = await this.runsOf(network, year);
+    const ids = new Set(runs.map((r) => r.workflowId));
     const updates: { workflowId: string; updateId: string; name: string; eventId: number; at: string }[] = [];
-    for (const workflowId of ids) {
-      const history = await this.temporal.call(() => this.temporal.client.workflow.getHandle(workflowId).fetchHistory());
+    for (const { workflowId, runId } of runs) {
+      // Every run: a cycle continued as new took its earlier Updates with its earlier runs.
+      const history = await this.temporal.call(() => this.temporal.client.workflow.getHandle(workflowId, runId).fetchHistory());
       for (const e of history.events ?? []) {
         const accepted = e.workflowExecutionUpdateAcceptedEventAttributes;
         if (!accepted) continue;
@@ -75,7 +74,9 @@ export class HistoriesService {
     const commands = rows
       .map((r) => ({ row: r, workflowId: updateTarget(network, r.command, r.target) }))
       .filter((c): c is { row: (typeof rows)[number]; workflowId: string } => c.workflowId !== undefined && ids.has(c.workflowId));
-    const updateIds = new Set(updates.map((u) => `${u.workflowId} ${u.updateId}`));
+    // An Update id is the request id, '#', and a digest of the command (apps/api/temporal/temporal-client.service.ts).
+    const requestOf = (updateId: string) => (updateId.includes('#') ? updateId.slice(0, updateId.lastIndexOf('#')) : updateId);
+    const updateIds = new Set(updates.map((u) => `${u.workflowId} ${requestOf(u.updateId)}`));
     const requestIds = new Set(rows.map((r) => r.requestId));
     return {
       network,
@@ -86,8 +87,17 @@ export class HistoriesService {
       acceptedWithoutUpdate: commands
         .filter((c) => c.row.outcome === 'accepted' && !updateIds.has(`${c.workflowId} ${c.row.requestId}`))
         .map(({ row, workflowId }) => ({ seq: row.seq, requestId: row.requestId, at: row.at, command: row.command, target: row.target, workflowId })),
-      updatesWithoutRow: updates.filter((u) => !requestIds.has(u.updateId)),
+      updatesWithoutRow: updates.filter((u) => !requestIds.has(requestOf(u.updateId))),
     };
+  }
+
+  /** Every run of every process of the network's year, oldest process first. */
+  private async runsOf(network: string, year: number): Promise<{ workflowId: string; runId: string }[]> {
+    const runs: { workflowId: string; runId: string; startedAt: number }[] = [];
+    await this.temporal.call(async () => {
+      for await (const w of this.temporal.client.workflow.list({ query: visibilityQuery(network, { year }) })) runs.push({ workflowId: w.workflowId, runId: w.runId, startedAt: w.startTime.getTime() });
+    });
+    return runs.sort((a, b) => (a.workflowId < b.workflowId ? -1 : a.workflowId > b.workflowId ? 1 : a.startedAt - b.startedAt)).map(({ workflowId, runId }) => ({ workflowId, runId }));
   }
 
   /** The process's state as of a time or a history event, rebuilt with the workflow's own reducers. */
@@ -128,10 +138,10 @@ export class HistoriesService {
   }
 
   /** The history in Temporal's own JSON format (`temporal workflow show --output json`), for Temporal's tools and mignet's. */
-  async history(network: string, workflowId: string): Promise<string> {
+  async history(network: string, workflowId: string, runId?: string): Promise<string> {
     if (workflowId.split(':')[1] !== network) throw notFound(network, workflowId);
     try {
-      return await this.temporal.call(async () => historyToJSON(await this.temporal.client.workflow.getHandle(workflowId).fetchHistory()));
+      return await this.temporal.call(async () => historyToJSON(await this.temporal.client.workflow.getHandle(workflowId, runId).fetchHistory()));
     } catch (err) {
       if (err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND)) throw notFound(network, workflowId);
       throw err;
@@ -139,22 +149,21 @@ export class HistoriesService {
   }
 
   /**
-   * A year's histories as one .tar.gz: `histories/<id, ":" as "_">.json` each, and `manifest.json` listing every id,
-   * file, event count and SHA-256, so that an auditor can show later that a file is the one exported.
+   * A year's histories as one .tar.gz: `histories/<id, ":" as "_">.json` each (`…@<run id>.json` for each run of a
+   * process continued as new), and `manifest.json` listing every id, run, file, event count and SHA-256, so that an
+   * auditor can show later that a file is the one exported.
    */
   async export(network: string, year: number): Promise<{ fileName: string; archive: Buffer }> {
-    const ids: string[] = [];
-    await this.temporal.call(async () => {
-      for await (const w of this.temporal.client.workflow.list({ query: visibilityQuery(network, { year }) })) ids.push(w.workflowId);
-    });
+    const runs = await this.runsOf(network, year);
     const files: { name: string; content: Buffer }[] = [];
-    const manifest: { workflowId: string; file: string; events: number; sha256: string }[] = [];
-    for (const workflowId of [...new Set(ids)].sort()) {
-      const json = await this.history(network, workflowId);
+    const manifest: { workflowId: string; runId: string; file: string; events: number; sha256: string }[] = [];
+    for (const { workflowId, runId } of runs) {
+      const json = await this.history(network, workflowId, runId);
       const content = Buffer.from(json);
-      const file = `histories/${workflowId.replace(/:/g, '_')}.json`;
+      const several = runs.filter((r) => r.workflowId === workflowId).length > 1;
+      const file = `histories/${workflowId.replace(/:/g, '_')}${several ? `@${runId}` : ''}.json`;
       files.push({ name: file, content });
-      manifest.push({ workflowId, file, events: (JSON.parse(json) as { events: unknown[] }).events.length, sha256: createHash('sha256').update(content).digest('hex') });
+      manifest.push({ workflowId, runId, file, events: (JSON.parse(json) as { events: unknown[] }).events.length, sha256: createHash('sha256').update(content).digest('hex') });
     }
     const exportedAt = new Date();
     files.unshift({ name: 'manifest.json', content: Buffer.from(JSON.stringify({ network, year, exportedAt: exportedAt.toISOString(), workflows: manifest }, null, 2)) });

@@ -41,6 +41,7 @@ export class ReplayJobDto {
   @ApiProperty() done: number;
   @ApiProperty() cleanly: number;
   @ApiProperty() events: number;
+  @ApiProperty({ description: 'How many did not replay (failed lists the first 500)' }) failedCount: number;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Each history that did not replay, with the first event where it diverges' })
   failed: unknown[];
   @ApiPropertyOptional({ nullable: true, format: 'date-time' }) finishedAt: string | null;
@@ -68,7 +69,7 @@ export class ReplaysController {
       { workflowId: id, taskQueue: this.temporal.taskQueue, args: [{ network, requestedBy: by.agency ?? by.role, workflowIds: ids }] },
       { network, process: 'audit-replay', onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Replay job ${id} collided`) },
     );
-    return { id, status: 'RUNNING', total: ids.length, done: 0, cleanly: 0, events: 0, failed: [], finishedAt: null };
+    return { id, status: 'RUNNING', total: ids.length, done: 0, cleanly: 0, events: 0, failedCount: 0, failed: [], finishedAt: null };
   }
 
   @Get(':id')
@@ -80,7 +81,7 @@ export class ReplaysController {
       return await this.temporal.call(async () => {
         const { status } = await handle.describe();
         const state: ReplayJobState = status.name === 'COMPLETED' ? await handle.result() : await handle.query(replayJobQuery);
-        return { id, status: status.name, total: state.total, done: state.done, cleanly: state.cleanly, events: state.events, failed: [...state.failed], finishedAt: state.finishedAt };
+        return { id, status: status.name, total: state.total, done: state.done, cleanly: state.cleanly, events: state.events, failedCount: state.failedCount ?? state.failed.length, failed: [...state.failed], finishedAt: state.finishedAt };
       });
     } catch (err) {
       if (err instanceof WorkflowNotFoundError) throw new AppError(ErrorCode.WORKFLOW_NOT_FOUND, `Network "${network}" has no replay job ${id}`);

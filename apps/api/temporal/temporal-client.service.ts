@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import {
   Client,
@@ -16,6 +18,7 @@ import type { Config } from '../../../libs/config/config';
 import type { FieldError } from '../../../libs/domain/calendar';
 import type { RejectionCode } from '../../../libs/domain/tasks';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../libs/temporal';
+import { canonicalJson } from '../../../libs/persistence/audit-chain';
 import { CONFIG } from '../../common/config.token';
 import { currentRequestId } from '../common/request-id';
 import { AppError } from '../common/app-error';
@@ -106,7 +109,10 @@ export class TemporalClientService implements OnApplicationShutdown {
    */
   async update<Ret, Arg>(workflowId: string, definition: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
     const handle = this.client.workflow.getHandle(workflowId);
-    const updateId = currentRequestId();
+    const requestId = currentRequestId();
+    // The request id ties the Update to its audit row; the digest of the command makes a request id reused for another
+    // command a different Update (Temporal would answer a same-id Update with the first one's result).
+    const updateId = requestId ? `${requestId}#${createHash('sha256').update(`${definition.name}\n${workflowId}\n${canonicalJson(arg)}`).digest('hex').slice(0, 16)}` : undefined;
     const send = () => handle.executeUpdate(definition, { args: [arg], ...(updateId ? { updateId } : {}) });
     try {
       return await this.call(async () => {
