@@ -1,8 +1,7 @@
 import { Context } from '@temporalio/activity';
 import type { Client } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 
-import { parseHistoryFile, ParsedHistory } from '../libs/audit/history-file';
+import { describeHistory, ParsedHistory } from '../libs/audit/history-file';
 import { replayHistories, ReplayOutcome, WorkflowBundle } from '../libs/audit/replay';
 
 export interface AuditReplayDeps {
@@ -21,7 +20,7 @@ export function createAuditReplayActivities({ temporal }: AuditReplayDeps) {
       const parsed: ParsedHistory[] = [];
       for (const id of workflowIds) {
         try {
-          parsed.push(parseHistoryFile(id, historyToJSON(await temporal.client.workflow.getHandle(id).fetchHistory())));
+          parsed.push(describeHistory(id, await temporal.client.workflow.getHandle(id).fetchHistory(), id));
         } catch (err) {
           parsed.push({ ok: false, file: id, reason: `not fetched: ${(err as Error).message.split('\n')[0]}` });
         }

@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import type { AgendaItem, Invitee, MeetingState } from '../libs/domain/meeting';
 import type { Task } from '../libs/domain/tasks';
+import { currentMembers } from './network.activities';
 import { upsertTasks } from './task-projection';
 
 export interface MeetingDeps {
@@ -24,12 +25,10 @@ export function createMeetingActivities({ dataSource }: MeetingDeps) {
   return {
     /** Who the agenda call asks: the member agencies of the day and each active TWG's lead; and the coordinating agency. */
     async loadAgendaInvitees(network: string): Promise<{ invitees: Invitee[]; members: string[]; coordinatorAgency: string }> {
-      const [row] = (await dataSource.query(`SELECT coordinator_agency FROM networks WHERE code = $1`, [network])) as { coordinator_agency: string }[];
-      if (!row) throw new Error(`network ${network} does not exist`);
-      const members = ((await dataSource.query(`SELECT code FROM agencies WHERE network_code = $1 AND left_at IS NULL ORDER BY code`, [network])) as { code: string }[]).map((m) => m.code);
+      const { members, coordinatorAgency } = await currentMembers(dataSource, network);
       const twgs = (await dataSource.query(`SELECT code, lead_agency FROM twgs WHERE network_code = $1 AND abolished_on IS NULL ORDER BY code`, [network])) as { code: string; lead_agency: string }[];
       const invitees: Invitee[] = [...members.map((agency) => ({ agency, twg: null })), ...twgs.map((t) => ({ agency: t.lead_agency, twg: t.code }))];
-      return { invitees, members, coordinatorAgency: row.coordinator_agency };
+      return { invitees, members, coordinatorAgency };
     },
 
     /**

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 
 import type { Task } from '../libs/domain/tasks';
 import type { TwgRoundState } from '../libs/domain/twg-round';
+import { currentMembers } from './network.activities';
 import { upsertTasks } from './task-projection';
 
 export interface TwgRoundDeps {
@@ -30,7 +31,7 @@ export function createTwgRoundActivities({ dataSource }: TwgRoundDeps) {
         [network, at],
       )) as { code: string; lead_agency: string; member_agencies: string[] }[];
       // A TWG's members who have left the Network are not asked for updates.
-      const current = new Set(((await dataSource.query(`SELECT code FROM agencies WHERE network_code = $1 AND left_at IS NULL`, [network])) as { code: string }[]).map((a) => a.code));
+      const current = new Set((await currentMembers(dataSource, network)).members);
       return rows.map((r) => ({ code: r.code, leadAgency: r.lead_agency, memberAgencies: r.member_agencies.filter((m) => current.has(m)) }));
     },
 

@@ -14,11 +14,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
-import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 
 import { main } from '../apps/cli/mignet';
 import { parseHistoryFile } from '../libs/audit/history-file';
 import { LIVE_SINKS } from '../libs/audit/sinks';
+import { bundleWorkflows } from '../libs/temporal/workflow-bundle';
 
 const FIXTURES = join(__dirname, '..', 'test', 'fixtures', 'histories');
 
@@ -33,10 +34,8 @@ async function run(): Promise<void> {
       return p;
     });
     const events = histories.reduce((n, h) => n + h.events, 0);
-    const quiet = () => undefined;
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../workflows'), logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: console.error } });
     const bundlePath = join(dir, 'bundle.js');
-    writeFileSync(bundlePath, code);
+    writeFileSync(bundlePath, await bundleWorkflows());
     console.log(`${histories.length} histories, ${events} events, ${rounds} rounds each, alternating`);
 
     const sink = { write: () => true } as unknown as NodeJS.WritableStream;

@@ -1,15 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-import { bundleWorkflowCode } from '@temporalio/worker';
+import { bundleWorkflows } from '../libs/temporal/workflow-bundle';
 
 /** Bundles workflows/ once, as the worker will load it (STYLE 7); returns the file written. */
 export async function writeWorkflowBundle(outFile: string): Promise<string> {
-  const { code } = await bundleWorkflowCode({
-    workflowsPath: require.resolve('../workflows'),
-    logger: { log: () => undefined, trace: () => undefined, debug: () => undefined, info: () => undefined, warn: console.warn, error: console.error },
-  });
-  writeFileSync(outFile, code);
+  writeFileSync(outFile, await bundleWorkflows());
   return outFile;
 }
 

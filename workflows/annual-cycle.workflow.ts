@@ -22,7 +22,7 @@ import { audit } from './audit-sink';
 import { meetingWorkflow } from './meeting.workflow';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
 import { cycleProjection } from '../libs/domain/projections';
-import { handleMemberLeaving, handleTaskCompletion, projectDurably, RETRY, serialProjector } from './process-kit';
+import { handleMemberLeaving, handleTaskCompletion, projectDurably, RETRY, serialProjector, sleepUntil } from './process-kit';
 import { twgRoundWorkflow } from './twg-round.workflow';
 
 const { projectCycle, loadNetwork, activeTwgs, summariseNetworkYear } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
@@ -106,9 +106,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
       await continueAsNew<typeof annualCycleWorkflow>({ ...input, resume: state });
     }
 
-    const wakeAt = nextWakeUp(state, Date.now());
-    if (wakeAt === undefined) await condition(() => wake);
-    else await condition(() => wake, Math.max(1, wakeAt - Date.now()));
+    await sleepUntil(nextWakeUp(state, Date.now()), () => wake);
   }
   await condition(allHandlersFinished);
   return state.phase;

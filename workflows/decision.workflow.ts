@@ -14,7 +14,7 @@ import {
 import { decisionStateQuery, reviseDecisionUpdate, withdrawDecisionUpdate } from './decision.messages';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
 import { decisionProjection } from '../libs/domain/projections';
-import { handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
+import { handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector, settleDue, sleepUntil } from './process-kit';
 import { audit } from './audit-sink';
 import { cancelRoundSignal } from './twg-round.messages';
 
@@ -97,9 +97,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
 
   for (;;) {
     wake = false;
-    for (let due = decideDecision(state, Date.now(), workflowId); due.length > 0; due = decideDecision(state, Date.now(), workflowId)) {
-      due.forEach(record);
-    }
+    settleDue(() => decideDecision(state, Date.now(), workflowId), record);
     await project();
     if (state.status === 'ADOPTED' && state.effectAppliedAt === null) {
       const outcome = await applyDecisionEffect({ network: input.network, decisionId: workflowId, kind: input.kind, payload: state.proposal!.payload, adoptedAt: state.adoptedAt! });
@@ -109,9 +107,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
     }
     if (input.endsWhenObjected && state.status === 'OBJECTED') break;
     if (state.status === 'ADOPTED' || (state.status === 'WITHDRAWN' && Object.values(state.tasks).every((t) => t.status !== 'open'))) break;
-    const wakeAt = nextDecisionWakeUp(state, Date.now());
-    if (wakeAt === undefined) await condition(() => wake);
-    else await condition(() => wake, Math.max(1, wakeAt - Date.now()));
+    await sleepUntil(nextDecisionWakeUp(state, Date.now()), () => wake);
   }
   await condition(allHandlersFinished);
   return state.status as DecisionState['status'];

@@ -2,6 +2,7 @@ import { allHandlersFinished, condition, proxyActivities, setHandler, startChild
 import { TypedSearchAttributes } from '@temporalio/common';
 
 import type { Activities } from '../activities';
+import { decisionWorkflowId } from '../libs/domain/decision';
 import type { DecisionInput } from '../libs/domain/decision';
 import {
   applyMeetingEvent,
@@ -23,7 +24,7 @@ import { decisionWorkflow } from './decision.workflow';
 import { cancelMeetingUpdate, dropActionItemUpdate, meetingStateQuery, rescheduleMeetingUpdate } from './meeting.messages';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
 import { meetingProjection } from '../libs/domain/projections';
-import { handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector } from './process-kit';
+import { handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector, settleDue, sleepUntil } from './process-kit';
 
 const { loadAgendaInvitees, gatherAgendaItems } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
 
@@ -45,9 +46,7 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
     wake = true;
   };
   /** What the answers and time make due, applied at once (a handler settles too, so a recorded meeting's action items exist when it returns). */
-  const settle = () => {
-    for (let due = decideMeeting(state, Date.now(), workflowId); due.length > 0; due = decideMeeting(state, Date.now(), workflowId)) due.forEach(record);
-  };
+  const settle = () => settleDue(() => decideMeeting(state, Date.now(), workflowId), record);
   const project = serialProjector(
     () => state,
     (before, now) => projectDurably('projectMeeting', meetingProjection(workflowId, before, now)),
@@ -122,9 +121,7 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
       await circulateMinutes(input, state, record);
       continue;
     }
-    const wakeAt = nextMeetingWakeUp(state, Date.now());
-    if (wakeAt === undefined) await condition(() => wake);
-    else await condition(() => wake, Math.max(1, wakeAt - Date.now()));
+    await sleepUntil(nextMeetingWakeUp(state, Date.now()), () => wake);
   }
   await condition(allHandlersFinished);
   return state.status as MeetingState['status'];
@@ -150,7 +147,7 @@ async function circulateMinutes(input: MeetingInput, state: MeetingState, record
     endsWhenObjected: true,
   };
   const child = await startChild(decisionWorkflow, {
-    workflowId: `decision:${input.network}:${id}`,
+    workflowId: decisionWorkflowId(input.network, id),
     args: [decision],
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     typedSearchAttributes: new TypedSearchAttributes([

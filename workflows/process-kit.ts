@@ -1,4 +1,4 @@
-import { ApplicationFailure, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
 import type { CompleteTaskCommand, Rejection, Task } from '../libs/domain/tasks';
@@ -47,6 +47,17 @@ export function serialProjector<S>(current: () => S, send: (before: S | undefine
     }));
 }
 
+
+/** Applies what `decide` (a process's pure decide function, at this moment) makes due, until nothing more is. */
+export function settleDue<E>(decide: () => readonly E[], record: (event: E) => void): void {
+  for (let due = decide(); due.length > 0; due = decide()) due.forEach(record);
+}
+
+/** Sleeps until a handler wakes the process, or until `wakeAt`, the next instant its timers make something due. */
+export async function sleepUntil(wakeAt: number | undefined, woken: () => boolean): Promise<void> {
+  if (wakeAt === undefined) await condition(woken);
+  else await condition(woken, Math.max(1, wakeAt - Date.now()));
+}
 
 /** A refused command, as the API reads it: the failure's type is the RejectionCode, its details the fields. */
 export function refusal(r: Rejection): ApplicationFailure {

@@ -13,7 +13,7 @@ import {
 } from '../libs/domain/twg-round';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
 import { twgRoundProjection } from '../libs/domain/projections';
-import { handleMemberLeaving, handleTaskCompletion, projectDurably, serialProjector } from './process-kit';
+import { handleMemberLeaving, handleTaskCompletion, projectDurably, serialProjector, settleDue, sleepUntil } from './process-kit';
 import { audit } from './audit-sink';
 import { cancelRoundSignal, twgRoundStateQuery } from './twg-round.messages';
 
@@ -54,12 +54,10 @@ export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundSt
   record({ type: 'RoundOpened', at: new Date().toISOString(), input });
   for (;;) {
     wake = false;
-    for (let due = decideTwgRound(state, Date.now(), workflowId); due.length > 0; due = decideTwgRound(state, Date.now(), workflowId)) due.forEach(record);
+    settleDue(() => decideTwgRound(state, Date.now(), workflowId), record);
     await project();
     if (twgRoundFinished(state)) break;
-    const wakeAt = nextTwgRoundWakeUp(state, Date.now());
-    if (wakeAt === undefined) await condition(() => wake);
-    else await condition(() => wake, Math.max(1, wakeAt - Date.now()));
+    await sleepUntil(nextTwgRoundWakeUp(state, Date.now()), () => wake);
   }
   await condition(allHandlersFinished);
   return state.status;

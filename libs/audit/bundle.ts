@@ -1,3 +1,4 @@
+import { bundleWorkflows } from '../temporal/workflow-bundle';
 import type { WorkflowBundle } from './replay';
 
 let bundled: Promise<WorkflowBundle> | undefined;
@@ -8,11 +9,6 @@ let bundled: Promise<WorkflowBundle> | undefined;
  */
 export function auditBundle(prebuiltPath?: string): Promise<WorkflowBundle> {
   if (prebuiltPath) return Promise.resolve({ codePath: prebuiltPath });
-  bundled ??= (async () => {
-    const { bundleWorkflowCode } = await import('@temporalio/worker');
-    const quiet = () => undefined;
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../../workflows'), logger: { log: quiet, trace: quiet, debug: quiet, info: quiet, warn: quiet, error: console.error } });
-    return { code };
-  })();
+  bundled ??= bundleWorkflows().then((code) => ({ code }));
   return bundled;
 }

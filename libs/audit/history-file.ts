@@ -3,16 +3,21 @@ import { basename } from 'node:path';
 import type { temporal } from '@temporalio/proto';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 
+import { decisionWorkflowId } from '../domain/decision';
+import { meetingWorkflowId } from '../domain/meeting';
+import { twgRoundWorkflowId } from '../domain/twg-round';
+import { annualCycleWorkflowId } from '../temporal/workflow-ids';
+
 type History = temporal.api.history.v1.IHistory;
 
 /** The workflow types mignet runs, and how each one's id follows from its input (STYLE 6: ids are business keys). */
 const WORKFLOW_IDS: Record<string, (input: Record<string, unknown>) => string | undefined> = {
-  annualCycleWorkflow: (i) => (i.network && i.year ? `annual-cycle:${i.network}:${i.year}` : undefined),
-  decisionWorkflow: (i) => (i.network && i.id ? `decision:${i.network}:${i.id}` : undefined),
-  meetingWorkflow: (i) => (i.network && i.id ? `meeting:${i.network}:${i.id}` : undefined),
+  annualCycleWorkflow: (i) => (i.network && i.year ? annualCycleWorkflowId(String(i.network), Number(i.year)) : undefined),
+  decisionWorkflow: (i) => (i.network && i.id ? decisionWorkflowId(String(i.network), String(i.id)) : undefined),
+  meetingWorkflow: (i) => (i.network && i.id ? meetingWorkflowId(String(i.network), String(i.id)) : undefined),
   twgRoundWorkflow: (i) => {
     const twg = i.twg as { code?: string } | undefined;
-    return i.network && twg?.code && i.year && i.period ? `twg-round:${i.network}:${twg.code}:${i.year}-P${i.period}` : undefined;
+    return i.network && twg?.code && i.year && i.period ? twgRoundWorkflowId(String(i.network), twg.code, Number(i.year), Number(i.period)) : undefined;
   },
   scheduledCycleStartWorkflow: () => undefined,
 };
@@ -43,23 +48,33 @@ export function parseHistoryFile(file: string, text: string): ParsedHistory {
   } catch (err) {
     return fail(`not a workflow history: ${(err as Error).message.split('\n')[0]}`);
   }
+  return describeHistory(file, history);
+}
+
+/**
+ * A history already in hand (a file's, or one fetched from Temporal, whose id the caller knows): its workflow type and
+ * id, or why it is not one of mignet's.
+ */
+export function describeHistory(file: string, history: History, knownWorkflowId?: string): ParsedHistory {
+  const fail = (reason: string): ParsedHistory => ({ ok: false, file, reason });
   const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
   if (!started) return fail('not a workflow history: its first event is not WorkflowExecutionStarted');
   const workflowType = started.workflowType?.name ?? '';
   if (!(workflowType in WORKFLOW_IDS)) return fail(`a ${workflowType || 'nameless'} workflow, not one of mignet's (${MIGNET_WORKFLOW_TYPES.join(', ')})`);
-  const workflowId = WORKFLOW_IDS[workflowType](firstInput(started.input?.payloads) ?? {}) ?? idFromFileName(file);
+  const workflowId = knownWorkflowId ?? WORKFLOW_IDS[workflowType](workflowInput(history)) ?? idFromFileName(file);
   if (!workflowId) return fail(`the workflow id of this ${workflowType} history is unknown: name the file after it (":" written as "_")`);
   return { ok: true, file, workflowId, workflowType, events: history.events!.length, history };
 }
 
-function firstInput(payloads: temporal.api.common.v1.IPayload[] | null | undefined): Record<string, unknown> | undefined {
-  const data = payloads?.[0]?.data;
-  if (!data) return undefined;
+/** The workflow's input as it started (an empty object where it has none, or none that is JSON). */
+export function workflowInput(history: History): Record<string, unknown> {
+  const data = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
+  if (!data) return {};
   try {
     const value: unknown = JSON.parse(Buffer.from(data).toString('utf8'));
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : undefined;
+    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
   } catch {
-    return undefined;
+    return {};
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Client } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { optionalTsToDate } from '@temporalio/common/lib/time';
 import type { DataSource } from 'typeorm';
 
 import { createActivities } from '../../activities';
@@ -8,7 +8,8 @@ import type { DecisionState } from '../domain/decision';
 import type { MeetingState } from '../domain/meeting';
 import { cycleProjection, decisionProjection, meetingProjection, twgRoundProjection } from '../domain/projections';
 import type { TwgRoundState } from '../domain/twg-round';
-import { parseHistoryFile } from './history-file';
+import { listRuns, workflowIdsOf } from '../temporal/visibility';
+import { describeHistory, workflowInput } from './history-file';
 import type { WorkflowBundle } from './replay';
 import { foldEvents, recordedEvents } from './timeline';
 
@@ -43,22 +44,20 @@ export async function rebuildProjections(
   scope: RebuildScope,
   onProgress: (done: number, total: number, what: string) => void = () => undefined,
 ): Promise<RebuildResult> {
-  const query = `MignetNetwork = '${scope.network.replace(/'/g, '')}'${scope.year !== undefined ? ` AND MignetYear = ${Math.trunc(scope.year)}` : ''}`;
-  const ids: string[] = [];
-  for await (const w of deps.client.workflow.list({ query })) if (!ids.includes(w.workflowId)) ids.push(w.workflowId);
+  const ids = workflowIdsOf(await listRuns(deps.client, scope));
 
   const steps: Step[] = [];
   const inScope: string[] = [];
   for (const [i, workflowId] of ids.entries()) {
-    const parsed = parseHistoryFile(workflowId, historyToJSON(await deps.client.workflow.getHandle(workflowId).fetchHistory()));
+    const parsed = describeHistory(workflowId, await deps.client.workflow.getHandle(workflowId).fetchHistory(), workflowId);
     onProgress(i + 1, ids.length, `read ${workflowId}`);
     if (!parsed.ok || parsed.workflowType === 'scheduledCycleStartWorkflow') continue; // no read model of its own
     let before: unknown;
     let group: { eventId: number; at: string; state: unknown } | undefined;
     const count = steps.length;
     // A run continued as new starts from the state its input carries: that is its first step, projected whole.
-    const input = inputOf(parsed);
-    if (input.resume) steps.push({ at: startedAt(parsed), workflowId, workflowType: parsed.workflowType, before: undefined, now: (before = input.resume) });
+    const input = workflowInput(parsed.history);
+    if (input.resume) steps.push({ at: optionalTsToDate(parsed.history.events?.[0]?.eventTime)!.toISOString(), workflowId, workflowType: parsed.workflowType, before: undefined, now: (before = input.resume) });
     const flush = () => {
       if (!group) return;
       steps.push({ at: group.at, workflowId, workflowType: parsed.workflowType, before, now: group.state });
@@ -113,14 +112,4 @@ async function clear(ds: DataSource, scope: RebuildScope, ids: readonly string[]
     await tx.query(`DELETE FROM impediments WHERE network_code = $1 AND round_id = ANY($2)`, [scope.network, ids]);
     await tx.query(`DELETE FROM action_items WHERE network_code = $1 AND meeting = ANY($2)`, [scope.network, ids]);
   });
-}
-
-function inputOf(h: { history: { events?: { workflowExecutionStartedEventAttributes?: { input?: { payloads?: { data?: Uint8Array | null }[] | null } | null } | null }[] | null } }): { resume?: unknown } {
-  const data = h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
-  return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as { resume?: unknown }) : {};
-}
-
-function startedAt(h: { history: { events?: { eventTime?: { seconds?: { toString(): string } | null; nanos?: number | null } | null }[] | null } }): string {
-  const t = h.history.events?.[0]?.eventTime;
-  return new Date(Number(t?.seconds?.toString() ?? 0) * 1000 + Math.round((t?.nanos ?? 0) / 1e6)).toISOString();
 }

@@ -2,7 +2,7 @@ import type { WorkflowInfo } from '@temporalio/workflow';
 import { Worker } from '@temporalio/worker';
 
 import type { Actor } from '../domain/roles';
-import type { ParsedHistory } from './history-file';
+import { ParsedHistory, workflowInput } from './history-file';
 import { actorOfEvent, describeEvent, PROCESS_FOLDS } from './processes';
 import { quietRuntime, WorkflowBundle } from './replay';
 
@@ -44,7 +44,7 @@ export async function recordedEvents(h: Parsed, bundle: WorkflowBundle): Promise
 export function foldEvents(h: Parsed, events: readonly RecordedEvent[]): { entry: RecordedEvent; state: unknown }[] {
   const fold = PROCESS_FOLDS[h.workflowType];
   if (!fold) throw new Error(`${h.workflowType} has no domain events to fold`);
-  let state = fold.initial(workflowInput(h));
+  let state = fold.initial(workflowInput(h.history));
   return events.map((entry) => {
     state = fold.apply(state, entry.event);
     return { entry, state };
@@ -79,9 +79,4 @@ export async function stateAt(h: Parsed, bundle: WorkflowBundle, moment: { at?: 
   );
   const last = states[states.length - 1];
   return last ? { state: last.state, eventId: last.entry.eventId, at: last.entry.event.at } : undefined;
-}
-
-function workflowInput(h: Parsed): Record<string, unknown> {
-  const data = h.history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0]?.data;
-  return data ? (JSON.parse(Buffer.from(data).toString('utf8')) as Record<string, unknown>) : {};
 }

@@ -1,6 +1,6 @@
 import type { Calendar, FieldError } from './calendar';
 import type { Actor } from './roles';
-import { applyTaskEvent, checkTaskOpen, CompleteTaskCommand, isTaskEvent, Rejection, rejection, Task, TaskEvent, TaskKind } from './tasks';
+import { applyTaskEvent, checkTaskOpen, CompleteTaskCommand, invalidPayload, isTaskEvent, Rejection, rejection, Task, TaskEvent, TaskKind } from './tasks';
 import type { AnnualReport, NetworkYearSummary } from './annual-report';
 import {
   ActivityProposal,
@@ -173,8 +173,7 @@ export function checkTaskCompletion(state: CycleState, cmd: CompleteTaskCommand,
   if (refused) return refused;
   const task = state.tasks[cmd.taskId];
   const errors = payloadErrors(state, task, cmd.payload);
-  if (errors.length > 0) return rejection('INVALID_PAYLOAD', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
-  return undefined;
+  return invalidPayload(errors);
 }
 
 const NEXT_PHASE: Record<CyclePhase, readonly CyclePhase[]> = {

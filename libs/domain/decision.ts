@@ -5,6 +5,7 @@ import {
   checkTaskOpen,
   CompleteTaskCommand,
   dueTaskTimers,
+  invalidPayload,
   isTaskEvent,
   newTask,
   Rejection,
@@ -119,7 +120,7 @@ export function checkAnswer(state: DecisionState, cmd: Omit<CompleteTaskCommand,
   if (state.status !== 'CIRCULATING') return rejection('PHASE_CLOSED', `Decision ${state.id} is ${state.status}: it takes no answers`);
   if (cmd.payload === undefined) return undefined;
   const errors = validateAnswer(cmd.payload);
-  return errors.length > 0 ? rejection('INVALID_PAYLOAD', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors) : undefined;
+  return invalidPayload(errors);
 }
 
 function applyUncounted(state: DecisionState, event: DecisionEvent): DecisionState {
@@ -214,6 +215,10 @@ export function nextDecisionWakeUp(state: DecisionState, now: number): number | 
   const deadline = state.status === 'CIRCULATING' && state.proposal ? [Date.parse(state.proposal.deadline)] : [];
   const future = [...taskTimerInstants(state.tasks), ...deadline].filter((t) => t > now);
   return future.length > 0 ? Math.min(...future) : undefined;
+}
+
+export function decisionWorkflowId(network: string, id: string): string {
+  return `decision:${network}:${id}`;
 }
 
 export function decisionTaskId(process: string, round: number, agency: string): string {

@@ -5,6 +5,7 @@ import {
   checkTaskOpen,
   CompleteTaskCommand,
   dueTaskTimers,
+  invalidPayload,
   isTaskEvent,
   newTask,
   Rejection,
@@ -264,7 +265,7 @@ export function checkMeetingAnswer(state: MeetingState, cmd: Omit<CompleteTaskCo
   if (state.status === 'CANCELLED' || (phase !== undefined && state.status !== phase)) return rejection('PHASE_CLOSED', `The meeting is ${state.status}`);
   if (cmd.payload === undefined) return undefined;
   const errors = validateMeetingPayload(task.kind, cmd.payload, state.members, now);
-  return errors.length > 0 ? rejection('INVALID_PAYLOAD', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors) : undefined;
+  return invalidPayload(errors);
 }
 
 /** The coordinator's commands on a meeting: who and when. */

@@ -124,6 +124,11 @@ export function rejection(code: RejectionCode, message: string, details: readonl
   return { code, message, details };
 }
 
+/** A payload's field errors as one refusal (undefined when there are none): the message lists them, the details name them. */
+export function invalidPayload(errors: readonly FieldError[]): Rejection | undefined {
+  return errors.length > 0 ? rejection('INVALID_PAYLOAD', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors) : undefined;
+}
+
 /** Whether `by` may complete `task` at `now`, leaving aside the payload and the process phase. */
 export function checkTaskOpen(task: Task | undefined, by: Actor, now: number): Rejection | undefined {
   if (!task) return rejection('TASK_NOT_FOUND', 'No such task in this process');

@@ -5,6 +5,7 @@ import {
   checkTaskOpen,
   CompleteTaskCommand,
   dueTaskTimers,
+  invalidPayload,
   isTaskEvent,
   newTask,
   Rejection,
@@ -127,7 +128,7 @@ export function checkRoundAnswer(state: TwgRoundState, cmd: Omit<CompleteTaskCom
   if (state.status !== expected) return rejection('PHASE_CLOSED', `The round is ${state.status}${state.cancelledReason ? ` (${state.cancelledReason})` : ''}`);
   if (cmd.payload === undefined) return undefined;
   const errors = bodyErrors(cmd.payload, task.kind === 'submit-twg-update' ? 'delivery' : 'summary');
-  return errors.length > 0 ? rejection('INVALID_PAYLOAD', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors) : undefined;
+  return invalidPayload(errors);
 }
 
 function applyUncounted(state: TwgRoundState, event: TwgRoundEvent): TwgRoundState {

@@ -5,13 +5,18 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { isGrpcServiceError, WorkflowNotFoundError } from '@temporalio/client';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
+import { optionalTsToDate } from '@temporalio/common/lib/time';
+import type { temporal } from '@temporalio/proto';
 
 import { auditBundle } from '../../../libs/audit/bundle';
-import { parseHistoryFile, ParsedHistory } from '../../../libs/audit/history-file';
+import { describeHistory, ParsedHistory } from '../../../libs/audit/history-file';
 import { tarGz } from '../../../libs/audit/tar';
 import { stateAt, timeline } from '../../../libs/audit/timeline';
 import type { Config } from '../../../libs/config/config';
+import { decisionWorkflowId } from '../../../libs/domain/decision';
+import { meetingWorkflowId } from '../../../libs/domain/meeting';
 import { TASK_KINDS } from '../../../libs/domain/tasks';
+import { listRuns } from '../../../libs/temporal/visibility';
 import { auditRecordFromRow } from '../../../libs/persistence/audit-chain';
 import { CONFIG } from '../../common/config.token';
 import { AppError } from '../common/app-error';
@@ -40,7 +45,7 @@ export class HistoriesService {
     const rows = (await this.dataSource.query(`SELECT * FROM audit_log WHERE network_code = $1 AND outcome = 'rejected' ORDER BY seq`, [network])) as Record<string, unknown>[];
     const refused = rows
       .map(auditRecordFromRow)
-      .filter((r) => r.target !== null && [r.target, `decision:${network}:${r.target}`, `meeting:${network}:${r.target}`].some((t) => t === workflowId || t.startsWith(`${workflowId}:`)))
+      .filter((r) => r.target !== null && [r.target, decisionWorkflowId(network, r.target), meetingWorkflowId(network, r.target)].some((t) => t === workflowId || t.startsWith(`${workflowId}:`)))
       .map((r) => ({ eventId: null, at: r.at, type: 'CommandRejected', agency: r.actorAgency, role: r.actorRole, keyId: r.keyId, what: `${r.command} ${r.target}: ${r.status} ${r.errorCode}`, statusAfter: null, rejected: true as const, requestId: r.requestId }));
     return { workflowId, workflowType: h.workflowType, items: [...events, ...refused].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)) };
   }
@@ -57,7 +62,7 @@ export class HistoriesService {
     const updates: { workflowId: string; updateId: string; name: string; eventId: number; at: string }[] = [];
     for (const { workflowId, runId } of runs) {
       // Every run: a cycle continued as new took its earlier Updates with its earlier runs.
-      const history = await this.temporal.call(() => this.temporal.client.workflow.getHandle(workflowId, runId).fetchHistory());
+      const history = await this.fetch(network, workflowId, runId);
       for (const e of history.events ?? []) {
         const accepted = e.workflowExecutionUpdateAcceptedEventAttributes;
         if (!accepted) continue;
@@ -66,7 +71,7 @@ export class HistoriesService {
           updateId: accepted.acceptedRequest?.meta?.updateId ?? accepted.protocolInstanceId ?? '',
           name: accepted.acceptedRequest?.input?.name ?? '',
           eventId: Number(e.eventId?.toString()),
-          at: new Date(Number(e.eventTime?.seconds?.toString() ?? 0) * 1000 + Math.round((e.eventTime?.nanos ?? 0) / 1e6)).toISOString(),
+          at: (optionalTsToDate(e.eventTime) ?? new Date(0)).toISOString(),
         });
       }
     }
@@ -93,11 +98,10 @@ export class HistoriesService {
 
   /** Every run of every process of the network's year, oldest process first. */
   private async runsOf(network: string, year: number): Promise<{ workflowId: string; runId: string }[]> {
-    const runs: { workflowId: string; runId: string; startedAt: number }[] = [];
-    await this.temporal.call(async () => {
-      for await (const w of this.temporal.client.workflow.list({ query: visibilityQuery(network, { year }) })) runs.push({ workflowId: w.workflowId, runId: w.runId, startedAt: w.startTime.getTime() });
-    });
-    return runs.sort((a, b) => (a.workflowId < b.workflowId ? -1 : a.workflowId > b.workflowId ? 1 : a.startedAt - b.startedAt)).map(({ workflowId, runId }) => ({ workflowId, runId }));
+    const runs = await this.temporal.call(() => listRuns(this.temporal.client, { network, year }));
+    return runs
+      .sort((a, b) => (a.workflowId < b.workflowId ? -1 : a.workflowId > b.workflowId ? 1 : a.startTime.getTime() - b.startTime.getTime()))
+      .map(({ workflowId, runId }) => ({ workflowId, runId }));
   }
 
   /** The process's state as of a time or a history event, rebuilt with the workflow's own reducers. */
@@ -108,7 +112,7 @@ export class HistoriesService {
   }
 
   private async parsed(network: string, workflowId: string): Promise<Extract<ParsedHistory, { ok: true }>> {
-    const parsed = parseHistoryFile(workflowId, await this.history(network, workflowId));
+    const parsed = describeHistory(workflowId, await this.fetch(network, workflowId), workflowId);
     if (!parsed.ok) throw new AppError(ErrorCode.VALIDATION_FAILED, `${workflowId}: ${parsed.reason}`, [{ field: 'workflowId', message: parsed.reason }]);
     return parsed;
   }
@@ -117,31 +121,31 @@ export class HistoriesService {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const items: { workflowId: string; runId: string; type: string; status: string; startedAt: string; closedAt: string | null; events: number }[] = [];
-    let seen = 0;
-    await this.temporal.call(async () => {
-      for await (const w of this.temporal.client.workflow.list({ query: visibilityQuery(network, q) })) {
-        seen++;
-        if (seen <= (page - 1) * pageSize) continue;
-        if (items.length === pageSize) continue; // keep counting for the total
-        items.push({
-          workflowId: w.workflowId,
-          runId: w.runId,
-          type: w.type,
-          status: w.status.name,
-          startedAt: w.startTime.toISOString(),
-          closedAt: w.closeTime?.toISOString() ?? null,
-          events: w.historyLength,
-        });
-      }
-    });
-    return { items, page, pageSize, total: seen };
+    const runs = await this.temporal.call(() => listRuns(this.temporal.client, { network, ...q }));
+    for (const w of runs.slice((page - 1) * pageSize, page * pageSize)) {
+      items.push({
+        workflowId: w.workflowId,
+        runId: w.runId,
+        type: w.type,
+        status: w.status.name,
+        startedAt: w.startTime.toISOString(),
+        closedAt: w.closeTime?.toISOString() ?? null,
+        events: w.historyLength,
+      });
+    }
+    return { items, page, pageSize, total: runs.length };
   }
 
   /** The history in Temporal's own JSON format (`temporal workflow show --output json`), for Temporal's tools and mignet's. */
-  async history(network: string, workflowId: string, runId?: string): Promise<string> {
+  async history(network: string, workflowId: string): Promise<string> {
+    return historyToJSON(await this.fetch(network, workflowId));
+  }
+
+  /** One run's history (the latest, without `runId`), if the workflow is the network's: 404 otherwise. */
+  private async fetch(network: string, workflowId: string, runId?: string): Promise<temporal.api.history.v1.IHistory> {
     if (workflowId.split(':')[1] !== network) throw notFound(network, workflowId);
     try {
-      return await this.temporal.call(async () => historyToJSON(await this.temporal.client.workflow.getHandle(workflowId, runId).fetchHistory()));
+      return await this.temporal.call(() => this.temporal.client.workflow.getHandle(workflowId, runId).fetchHistory());
     } catch (err) {
       if (err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND)) throw notFound(network, workflowId);
       throw err;
@@ -158,26 +162,17 @@ export class HistoriesService {
     const files: { name: string; content: Buffer }[] = [];
     const manifest: { workflowId: string; runId: string; file: string; events: number; sha256: string }[] = [];
     for (const { workflowId, runId } of runs) {
-      const json = await this.history(network, workflowId, runId);
-      const content = Buffer.from(json);
+      const history = await this.fetch(network, workflowId, runId);
+      const content = Buffer.from(historyToJSON(history));
       const several = runs.filter((r) => r.workflowId === workflowId).length > 1;
       const file = `histories/${workflowId.replace(/:/g, '_')}${several ? `@${runId}` : ''}.json`;
       files.push({ name: file, content });
-      manifest.push({ workflowId, runId, file, events: (JSON.parse(json) as { events: unknown[] }).events.length, sha256: createHash('sha256').update(content).digest('hex') });
+      manifest.push({ workflowId, runId, file, events: history.events?.length ?? 0, sha256: createHash('sha256').update(content).digest('hex') });
     }
     const exportedAt = new Date();
     files.unshift({ name: 'manifest.json', content: Buffer.from(JSON.stringify({ network, year, exportedAt: exportedAt.toISOString(), workflows: manifest }, null, 2)) });
     return { fileName: `mignet-${network}-${year}-histories.tar.gz`, archive: tarGz(files, exportedAt) };
   }
-}
-
-function visibilityQuery(network: string, q: Pick<HistoryQueryDto, 'process' | 'year' | 'status'>): string {
-  // The values are validated (an enum, an integer) or a network code that the guard found: nothing to escape.
-  const clauses = [`MignetNetwork = '${network}'`];
-  if (q.process) clauses.push(`MignetProcess = '${q.process}'`);
-  if (q.year !== undefined) clauses.push(`MignetYear = ${q.year}`);
-  if (q.status) clauses.push(`ExecutionStatus = '${q.status}'`);
-  return clauses.join(' AND '); // newest first is visibility's own order (ORDER BY is not supported by every store)
 }
 
 /** The workflow an audited command sent an Update to, from its route and target; undefined for other commands. */
@@ -187,8 +182,8 @@ export function updateTarget(network: string, command: string, target: string | 
     const kind = TASK_KINDS.find((k) => target.includes(`:${k}:`) || target.endsWith(`:${k}`));
     return kind ? target.slice(0, target.indexOf(`:${kind}`)) : undefined;
   }
-  if (/^POST \/networks\/:network\/decisions\/:id\/(revise|withdraw)$/.test(command)) return `decision:${network}:${target}`;
-  if (/^POST \/networks\/:network\/meetings\/:id\/(reschedule|cancel)$/.test(command)) return `meeting:${network}:${target}`;
+  if (/^POST \/networks\/:network\/decisions\/:id\/(revise|withdraw)$/.test(command)) return decisionWorkflowId(network, target);
+  if (/^POST \/networks\/:network\/meetings\/:id\/(reschedule|cancel)$/.test(command)) return meetingWorkflowId(network, target);
   return undefined;
 }
 

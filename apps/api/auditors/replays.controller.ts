@@ -6,6 +6,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
+import { listRuns, workflowIdsOf } from '../../../libs/temporal/visibility';
 import { replayJobQuery } from '../../../workflows/audit-replay.messages';
 import type { ReplayJobState } from '../../../workflows/audit-replay.messages';
 import type { auditReplayWorkflow } from '../../../workflows/audit-replay.workflow';
@@ -90,11 +91,8 @@ export class ReplaysController {
   }
 
   private async yearIds(network: string, year: number): Promise<string[]> {
-    const ids: string[] = [];
-    await this.temporal.call(async () => {
-      for await (const w of this.temporal.client.workflow.list({ query: `MignetNetwork = '${network}' AND MignetYear = ${year}` })) ids.push(w.workflowId);
-    });
+    const ids = workflowIdsOf(await this.temporal.call(() => listRuns(this.temporal.client, { network, year })));
     if (ids.length > MAX_HISTORIES) throw AppError.validation([{ field: 'year', message: `has ${ids.length} workflows; replay at most ${MAX_HISTORIES} per job (name them)` }]);
-    return [...new Set(ids)].sort();
+    return ids;
   }
 }

@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
-import { IsNull, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 
 import type { Role } from '../../../libs/domain/roles';
 import { AgencyEntity, ApiKeyEntity, NetworkEntity } from '../../../libs/persistence/entities';
@@ -23,7 +23,6 @@ export class ApiKeyGuard implements CanActivate {
     private readonly reflector: Reflector,
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     @InjectRepository(NetworkEntity) private readonly networks: Repository<NetworkEntity>,
-    @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -33,13 +32,18 @@ export class ApiKeyGuard implements CanActivate {
 
     const token = BEARER.exec(req.header('authorization') ?? '')?.[1];
     if (!token) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Send an API key as "Authorization: Bearer <key>"');
-    const key = await this.keys.findOne({ where: { keyHash: hashApiKey(token), revokedAt: IsNull() } });
+    // The key and, in the same query, whether its agency has left the network.
+    const { entities, raw } = await this.keys
+      .createQueryBuilder('k')
+      .leftJoin(AgencyEntity, 'a', 'a.network_code = k.network_code AND a.code = k.agency_code')
+      .addSelect('a.left_at', 'agency_left_at')
+      .where('k.key_hash = :hash AND k.revoked_at IS NULL', { hash: hashApiKey(token) })
+      .getRawAndEntities<{ agency_left_at: Date | null }>();
+    const key = entities[0];
     if (!key) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API key is not valid or has been revoked');
     req.principal = { keyId: key.id, network: key.networkCode, role: key.role, agency: key.agencyCode ?? undefined };
-    if (key.role === 'agency' && key.agencyCode) {
-      const agency = await this.agencies.findOneBy({ networkCode: key.networkCode, code: key.agencyCode });
-      if (agency?.leftAt) throw new AppError(ErrorCode.FORBIDDEN, `${key.agencyCode} left the Network on ${agency.leftAt.toISOString()}; its keys no longer act for it`);
-    }
+    const leftAt = raw[0]?.agency_left_at;
+    if (key.role === 'agency' && leftAt) throw new AppError(ErrorCode.FORBIDDEN, `${key.agencyCode} left the Network on ${new Date(leftAt).toISOString()}; its keys no longer act for it`);
 
     const network = req.params.network;
     if (typeof network === 'string') {

@@ -5,6 +5,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 
 import type { FieldError } from '../../../libs/domain/calendar';
+import { decisionWorkflowId } from '../../../libs/domain/decision';
 import type { DecisionInput, DecisionKind } from '../../../libs/domain/decision';
 import { AgencyEntity, DecisionEntity, TwgEntity } from '../../../libs/persistence/entities';
 import { reviseDecisionUpdate, withdrawDecisionUpdate } from '../../../workflows/decision.messages';
@@ -31,7 +32,7 @@ export class DecisionsService {
   async circulate(network: string, dto: CirculateDecisionDto, by: Principal): Promise<DecisionDto> {
     const deadline = await this.checkProposal(network, dto.kind, dto.payload, dto.deadline);
     const id = `${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
-    const workflowId = `decision:${network}:${id}`;
+    const workflowId = decisionWorkflowId(network, id);
     const input: DecisionInput = {
       network,
       id,
