@@ -6,6 +6,7 @@ import { createDecisionActivities } from './decision.activities';
 import { createMeetingActivities } from './meeting.activities';
 import { createNetworkActivities } from './network.activities';
 import { createNetworkYearActivities } from './network-year.activities';
+import { reportRefusedProjections } from './projection-incidents';
 import { createTwgRoundActivities } from './twg-round.activities';
 
 export interface ActivityDeps extends AuditReplayDeps {
@@ -14,12 +15,21 @@ export interface ActivityDeps extends AuditReplayDeps {
 
 /** Every activity, built over injected dependencies (STYLE 5): the worker passes the real DataSource. */
 export function createActivities(deps: ActivityDeps) {
+  const { projectCycle } = createCycleProjectionActivities(deps);
+  const { projectDecision, ...decisions } = createDecisionActivities(deps);
+  const { projectTwgRound, ...rounds } = createTwgRoundActivities(deps);
+  const { projectMeeting, ...meetings } = createMeetingActivities(deps);
+  const incidentOn = deps.dataSource;
   return {
-    ...createCycleProjectionActivities(deps),
+    // Every projector: a refusal of its data is an incident, never a retry for ever (projection-incidents.ts).
+    projectCycle: reportRefusedProjections(incidentOn, 'projectCycle', projectCycle),
+    projectDecision: reportRefusedProjections(incidentOn, 'projectDecision', projectDecision),
+    projectTwgRound: reportRefusedProjections(incidentOn, 'projectTwgRound', projectTwgRound),
+    projectMeeting: reportRefusedProjections(incidentOn, 'projectMeeting', projectMeeting),
     ...createNetworkActivities(deps),
-    ...createDecisionActivities(deps),
-    ...createTwgRoundActivities(deps),
-    ...createMeetingActivities(deps),
+    ...decisions,
+    ...rounds,
+    ...meetings,
     ...createNetworkYearActivities(deps),
     ...createAuditReplayActivities(deps),
   };

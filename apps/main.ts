@@ -7,7 +7,7 @@ import { Logger } from '@nestjs/common';
 
 import { Config, loadConfig } from '../libs/config/config';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
-import { startEmbeddedPostgres, takeOverShutdownSignals } from '../libs/runtime/embedded-postgres';
+import { reachableDataDir, startEmbeddedPostgres, takeOverShutdownSignals } from '../libs/runtime/embedded-postgres';
 import { startTemporalDevServer } from '../libs/temporal/dev-server';
 import { describeTemporalCli, locateTemporalCli } from '../libs/temporal/temporal-cli';
 import { createApiApp } from './api/create-api-app';
@@ -46,8 +46,9 @@ async function main(): Promise<void> {
     }
     let databaseUrl = config.databaseUrl;
     if (!databaseUrl) {
-      log.log(`Starting embedded PostgreSQL on port ${config.embeddedPostgresPort} (data in ${join(config.dataDir, 'postgres')}) ...`);
-      const pg = await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), port: config.embeddedPostgresPort, database: 'mignet' });
+      const pgDataDir = reachableDataDir(join(config.dataDir, 'postgres'));
+      log.log(`Starting embedded PostgreSQL on port ${config.embeddedPostgresPort} (data in ${pgDataDir}) ...`);
+      const pg = await startEmbeddedPostgres({ dataDir: pgDataDir, port: config.embeddedPostgresPort, database: 'mignet' });
       stops.push(() => pg.stop());
       databaseUrl = pg.url;
     }
@@ -79,7 +80,7 @@ async function main(): Promise<void> {
     });
     const api = await createApiApp(resolved);
     stops.push(() => api.close());
-    await api.listen(config.port, '0.0.0.0');
+    await api.listen(config.port, config.host);
 
     const url = `http://localhost:${config.port}`;
     const lines = [

@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
 import type { Config } from '../../libs/config/config';
@@ -11,6 +12,7 @@ import {
   CycleEntity,
   DecisionEntity,
   ImpedimentEntity,
+  IncidentEntity,
   MeetingEntity,
   NetworkEntity,
   PlanActivityEntity,
@@ -24,6 +26,8 @@ import { AuditService } from './audit/audit.service';
 import { CONFIG } from '../common/config.token';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
+import { InputGuard } from './common/input.guard';
+import { AuthFailureLimiter, RateLimitGuard, rateLimits } from './common/rate-limit.guard';
 import { createValidationPipe } from './common/validation.pipe';
 import { CyclesController } from './cycles/cycles.controller';
 import { CyclesService } from './cycles/cycles.service';
@@ -34,6 +38,7 @@ import { HistoriesController } from './auditors/histories.controller';
 import { HistoriesService } from './auditors/histories.service';
 import { ReplaysController } from './auditors/replays.controller';
 import { HealthController } from './health/health.controller';
+import { IncidentsController } from './incidents/incidents.controller';
 import { MeetingsController } from './meetings/meetings.controller';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
@@ -56,12 +61,16 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
-        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, AgencyEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity, DecisionEntity, TwgRoundEntity, ImpedimentEntity, MeetingEntity, ActionItemEntity]),
+        ThrottlerModule.forRoot(rateLimits(config)),
+        TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, AgencyEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity, DecisionEntity, TwgRoundEntity, ImpedimentEntity, MeetingEntity, ActionItemEntity, IncidentEntity]),
       ],
-      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController, MeetingsController, MembersController, HistoriesController, AuditLogController, ReplaysController],
+      controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController, MeetingsController, MembersController, HistoriesController, AuditLogController, ReplaysController, IncidentsController],
       providers: [
         { provide: CONFIG, useValue: config },
+        { provide: AuthFailureLimiter, useValue: new AuthFailureLimiter(config.authFailuresPerAddress) },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: APP_GUARD, useClass: InputGuard },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },

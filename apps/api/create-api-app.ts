@@ -1,7 +1,9 @@
 import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
+import helmet from 'helmet';
 
 import type { Config } from '../../libs/config/config';
 import { ApiModule } from './api.module';
@@ -26,7 +28,11 @@ function jsonBodyParser(): express.RequestHandler {
 
 /** Builds the HTTP API (not yet listening): middleware, global guard/pipe/filter, and OpenAPI at /docs and /docs-json. */
 export async function createApiApp(config: Config & { databaseUrl: string }, logger?: LoggerService | LogLevel[] | false): Promise<INestApplication> {
-  const app = await NestFactory.create(ApiModule.forRoot(config), { bodyParser: false, logger: logger ?? undefined });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bodyParser: false, logger: logger ?? undefined });
+  app.disable('x-powered-by');
+  // Behind a proxy (docker-compose, a load balancer) the client address is the proxy's unless TRUST_PROXY says how many hops to trust.
+  if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
+  app.use(helmet());
   app.use(requestIdMiddleware);
   app.use(jsonBodyParser());
   const document = SwaggerModule.createDocument(

@@ -9,7 +9,7 @@ import { createApiApp } from './create-api-app';
 async function main(): Promise<void> {
   const config = requireExternalServices(loadConfig());
   const app = await createApiApp(config);
-  await app.listen(config.port);
+  await app.listen(config.port, config.host);
   new Logger('api').log(`API on ${await app.getUrl()} (OpenAPI at /docs)`);
   const stop = () => void app.close().then(() => process.exit(0), () => process.exit(1));
   process.once('SIGINT', stop);

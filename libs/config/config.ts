@@ -16,6 +16,15 @@ export interface Config {
   /** Prebuilt workflow bundle (from `npm run build`); absent means bundle the sources at worker start. */
   readonly workflowBundlePath?: string;
   readonly port: number;
+  /** The interface the API listens on: loopback by default, `0.0.0.0` in a container. */
+  readonly host: string;
+  /** Requests a minute one API key may make, and one client address; then 429 with Retry-After. */
+  readonly rateLimitPerKey: number;
+  readonly rateLimitPerAddress: number;
+  /** Proxies in front of the API whose X-Forwarded-For is trusted for the client address (0: none). */
+  readonly trustProxyHops: number;
+  /** Failed authentications a minute from one client address before it gets 429. */
+  readonly authFailuresPerAddress: number;
   /** Where the embedded services keep their state. */
   readonly dataDir: string;
   readonly embeddedPostgresPort: number;
@@ -64,6 +73,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     temporalTaskQueue: taskQueue,
     workflowBundlePath: str('WORKFLOW_BUNDLE_PATH'),
     port: int('PORT', 3000, 0, 65535),
+    host: str('HOST') ?? '127.0.0.1',
+    rateLimitPerKey: int('RATE_LIMIT_PER_KEY', 600, 1, 1_000_000),
+    rateLimitPerAddress: int('RATE_LIMIT_PER_ADDRESS', 1200, 1, 1_000_000),
+    trustProxyHops: int('TRUST_PROXY', 0, 0, 10),
+    authFailuresPerAddress: int('AUTH_FAILURES_PER_ADDRESS', 20, 1, 1_000_000),
     dataDir: resolve(str('MIGNET_DATA_DIR') ?? '.data'),
     embeddedPostgresPort: int('MIGNET_POSTGRES_PORT', 54329, 1, 65535),
     temporalPort: int('MIGNET_TEMPORAL_PORT', 7233, 1, 65535),

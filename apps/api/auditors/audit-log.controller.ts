@@ -1,10 +1,12 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { auditRecordFromRow, verifyAuditLog } from '../../../libs/persistence/audit-chain';
-import { Roles } from '../auth/auth.decorators';
+import { AuditService } from '../audit/audit.service';
+import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import type { Principal } from '../auth/principal';
 import { AuditLogQueryDto, ExportQueryDto } from './auditor.dto';
 import { HistoriesService } from './histories.service';
 
@@ -16,12 +18,21 @@ export class AuditLogController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly histories: HistoriesService,
+    private readonly audit: AuditService,
   ) {}
 
   @Get('reconcile')
   @ApiOperation({ summary: "Accepted commands of a year with no Update in their history, and Updates with no row in the log" })
   reconcile(@Param('network') network: string, @Query() q: ExportQueryDto) {
     return this.histories.reconcile(network, q.year);
+  }
+
+  @Post('reconcile/settle')
+  @HttpCode(200)
+  @Roles('coordinator') // an auditor reads and never writes, not even a settlement
+  @ApiOperation({ summary: 'Appends a settlement row for each outcome reconciliation found wrong or missing (the chain itself is never changed)' })
+  settle(@Param('network') network: string, @Query() q: ExportQueryDto, @CurrentPrincipal() by: Principal) {
+    return this.histories.settle(network, q.year, by, (entry) => this.audit.append(entry));
   }
 
   @Get()

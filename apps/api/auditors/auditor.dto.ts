@@ -3,6 +3,8 @@ import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
+import { AUDIT_OUTCOMES, AuditOutcomeName } from '../../../libs/persistence/audit-chain';
+import { MAX_PAGE } from '../common/input-limits';
 
 export const PROCESSES = ['annual-cycle', 'decision', 'meeting', 'twg-round'] as const;
 /** Temporal's execution statuses, as its visibility queries name them. */
@@ -27,11 +29,12 @@ export class HistoryQueryDto {
   @IsIn(EXECUTION_STATUSES, { message: `must be one of ${EXECUTION_STATUSES.join(', ')}` })
   status?: (typeof EXECUTION_STATUSES)[number];
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be 1 or more' })
+  @Max(MAX_PAGE, { message: `must be ${MAX_PAGE} or less` })
   page?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
@@ -77,16 +80,17 @@ export class AuditLogQueryDto {
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
   since?: string;
 
-  @ApiPropertyOptional({ enum: ['accepted', 'rejected'] })
+  @ApiPropertyOptional({ enum: AUDIT_OUTCOMES })
   @IsOptional()
-  @IsIn(['accepted', 'rejected'], { message: "must be 'accepted' or 'rejected'" })
-  outcome?: 'accepted' | 'rejected';
+  @IsIn(AUDIT_OUTCOMES, { message: `must be one of ${AUDIT_OUTCOMES.join(', ')}` })
+  outcome?: AuditOutcomeName;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be 1 or more' })
+  @Max(MAX_PAGE, { message: `must be ${MAX_PAGE} or less` })
   page?: number;
 
   @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 1000 })

@@ -17,7 +17,7 @@ import { decisionWorkflowId } from '../../../libs/domain/decision';
 import { meetingWorkflowId } from '../../../libs/domain/meeting';
 import { TASK_KINDS } from '../../../libs/domain/tasks';
 import { listRuns } from '../../../libs/temporal/visibility';
-import { auditRecordFromRow } from '../../../libs/persistence/audit-chain';
+import { AuditRecord, auditRecordFromRow } from '../../../libs/persistence/audit-chain';
 import { CONFIG } from '../../common/config.token';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
@@ -59,41 +59,70 @@ export class HistoriesService {
   async reconcile(network: string, year: number) {
     const runs = await this.runsOf(network, year);
     const ids = new Set(runs.map((r) => r.workflowId));
-    const updates: { workflowId: string; updateId: string; name: string; eventId: number; at: string }[] = [];
+    const updates: { workflowId: string; updateId: string; requestId: string; name: string; eventId: number; at: string; actor: unknown }[] = [];
     for (const { workflowId, runId } of runs) {
       // Every run: a cycle continued as new took its earlier Updates with its earlier runs.
       const history = await this.fetch(network, workflowId, runId);
       for (const e of history.events ?? []) {
         const accepted = e.workflowExecutionUpdateAcceptedEventAttributes;
         if (!accepted) continue;
+        const updateId = accepted.acceptedRequest?.meta?.updateId ?? accepted.protocolInstanceId ?? '';
         updates.push({
           workflowId,
-          updateId: accepted.acceptedRequest?.meta?.updateId ?? accepted.protocolInstanceId ?? '',
+          updateId,
+          requestId: requestOf(updateId),
           name: accepted.acceptedRequest?.input?.name ?? '',
           eventId: Number(e.eventId?.toString()),
           at: (optionalTsToDate(e.eventTime) ?? new Date(0)).toISOString(),
+          actor: actorOfUpdate(accepted.acceptedRequest?.input?.args?.payloads?.[0]?.data),
         });
       }
     }
     const rows = ((await this.dataSource.query(`SELECT * FROM audit_log WHERE network_code = $1 ORDER BY seq`, [network])) as Record<string, unknown>[]).map(auditRecordFromRow);
+    // Rows a settlement already accounts for: the settled row's request id is the settlement's target.
+    const settled = new Set(rows.filter((r) => r.command.startsWith('SETTLE ')).map((r) => r.target));
     const commands = rows
       .map((r) => ({ row: r, workflowId: updateTarget(network, r.command, r.target) }))
       .filter((c): c is { row: (typeof rows)[number]; workflowId: string } => c.workflowId !== undefined && ids.has(c.workflowId));
-    // An Update id is the request id, '#', and a digest of the command (apps/api/temporal/temporal-client.service.ts).
-    const requestOf = (updateId: string) => (updateId.includes('#') ? updateId.slice(0, updateId.lastIndexOf('#')) : updateId);
-    const updateIds = new Set(updates.map((u) => `${u.workflowId} ${requestOf(u.updateId)}`));
+    const updateOf = new Map(updates.map((u) => [`${u.workflowId} ${u.requestId}`, u]));
     const requestIds = new Set(rows.map((r) => r.requestId));
+    const brief = ({ row, workflowId }: (typeof commands)[number]) => ({ seq: row.seq, requestId: row.requestId, at: row.at, command: row.command, target: row.target, outcome: row.outcome, workflowId });
+    const settledLong = Date.now() - UNKNOWN_SETTLES_AFTER_MS;
     return {
       network,
       year,
       workflows: ids.size,
       updates: updates.length,
       acceptedCommands: commands.filter((c) => c.row.outcome === 'accepted').length,
-      acceptedWithoutUpdate: commands
-        .filter((c) => c.row.outcome === 'accepted' && !updateIds.has(`${c.workflowId} ${c.row.requestId}`))
-        .map(({ row, workflowId }) => ({ seq: row.seq, requestId: row.requestId, at: row.at, command: row.command, target: row.target, workflowId })),
-      updatesWithoutRow: updates.filter((u) => !requestIds.has(requestOf(u.updateId))),
+      acceptedWithoutUpdate: commands.filter((c) => c.row.outcome === 'accepted' && !updateOf.has(`${c.workflowId} ${c.row.requestId}`)).map(brief),
+      /** Logged rejected or unknown, yet the history holds the Update: it took effect. */
+      acceptedButLoggedOtherwise: commands
+        .filter((c) => c.row.outcome !== 'accepted' && updateOf.has(`${c.workflowId} ${c.row.requestId}`) && !settled.has(c.row.requestId))
+        .map((c) => ({ ...brief(c), updateEventId: updateOf.get(`${c.workflowId} ${c.row.requestId}`)!.eventId })),
+      /** Logged unknown a while ago, and no Update in the history: it had no effect. */
+      unknownWithoutUpdate: commands
+        .filter((c) => c.row.outcome === 'unknown' && !updateOf.has(`${c.workflowId} ${c.row.requestId}`) && !settled.has(c.row.requestId) && Date.parse(c.row.at) < settledLong)
+        .map(brief),
+      updatesWithoutRow: updates.filter((u) => !requestIds.has(u.requestId) && !settled.has(u.requestId)),
     };
+  }
+
+  /**
+   * Settles what reconciliation found, by appending rows to the chain (nothing in it is ever changed): a command
+   * logged rejected or unknown whose Update is in the history is settled `accepted`; one logged unknown with no
+   * Update, `rejected`; an Update with no row at all (its row was lost with the API process that held it) gets its
+   * row, with the actor the Update carried. Each settlement row names the request it settles as its target.
+   */
+  async settle(network: string, year: number, by: { role: string; agency?: string; keyId: string }, append: (entry: SettlementEntry) => Promise<unknown>) {
+    const r = await this.reconcile(network, year);
+    const base = { networkCode: network, actorRole: by.role, actorAgency: by.agency ?? null, keyId: by.keyId, status: 200, errorCode: null };
+    const entries: Omit<SettlementEntry, 'at'>[] = [
+      ...r.acceptedButLoggedOtherwise.map((c) => ({ ...base, requestId: `settle:${c.requestId}`, command: 'SETTLE outcome', target: c.requestId, outcome: 'accepted' as const, payload: { settles: c.seq, was: c.outcome, workflowId: c.workflowId, updateEventId: c.updateEventId } })),
+      ...r.unknownWithoutUpdate.map((c) => ({ ...base, requestId: `settle:${c.requestId}`, command: 'SETTLE outcome', target: c.requestId, outcome: 'rejected' as const, payload: { settles: c.seq, was: c.outcome, workflowId: c.workflowId, updateEventId: null } })),
+      ...r.updatesWithoutRow.map((u) => ({ ...base, requestId: `settle:${u.requestId}`, command: 'SETTLE missing row', target: u.requestId, outcome: 'accepted' as const, payload: { workflowId: u.workflowId, updateId: u.updateId, update: u.name, updateEventId: u.eventId, at: u.at, actor: u.actor } })),
+    ];
+    for (const entry of entries) await append({ ...entry, at: new Date().toISOString() });
+    return { network, year, settled: entries.map((e) => ({ requestId: e.target, outcome: e.outcome, command: e.command })) };
   }
 
   /** Every run of every process of the network's year, oldest process first. */
@@ -185,6 +214,25 @@ export function updateTarget(network: string, command: string, target: string | 
   if (/^POST \/networks\/:network\/decisions\/:id\/(revise|withdraw)$/.test(command)) return decisionWorkflowId(network, target);
   if (/^POST \/networks\/:network\/meetings\/:id\/(reschedule|cancel)$/.test(command)) return meetingWorkflowId(network, target);
   return undefined;
+}
+
+/** A row settle() appends: the audit service chains it. */
+export type SettlementEntry = Omit<AuditRecord, 'seq' | 'prevHash'>;
+
+/** An `unknown` outcome with no Update in the history is settled as no effect once it is this old (in flight before). */
+const UNKNOWN_SETTLES_AFTER_MS = 60_000;
+
+/** An Update id is the request id, '#', and a digest of the command (apps/api/temporal/temporal-client.service.ts). */
+const requestOf = (updateId: string) => (updateId.includes('#') ? updateId.slice(0, updateId.lastIndexOf('#')) : updateId);
+
+/** The `by` of a command an Update carried (json/plain payload, base64 in the history JSON), or null. */
+function actorOfUpdate(data: unknown): unknown {
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data, 'base64') : data instanceof Uint8Array ? Buffer.from(data) : undefined;
+    return bytes ? ((JSON.parse(bytes.toString('utf8')) as { by?: unknown }).by ?? null) : null;
+  } catch {
+    return null;
+  }
 }
 
 function notFound(network: string, workflowId: string): AppError {

@@ -5,33 +5,49 @@ import type { Request } from 'express';
 import { Repository } from 'typeorm';
 
 import type { Role } from '../../../libs/domain/roles';
-import { AgencyEntity, ApiKeyEntity, NetworkEntity } from '../../../libs/persistence/entities';
+import { NETWORK_CODE } from '../../../libs/domain/network';
+import { AgencyEntity, ApiKeyEntity } from '../../../libs/persistence/entities';
 import { hashApiKey } from '../../../libs/persistence/seeds/seed';
 import { AppError } from '../common/app-error';
+import { AuthFailureLimiter } from '../common/rate-limit.guard';
 import { ErrorCode } from '../common/error-code';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
 
 /**
- * Global guard: 401 without a valid key; 404 for an unknown network; 403 when the key belongs to another network
- * or its role may not call the route, or its agency has left the network. It puts the caller on the request.
+ * Global guard: 400 for a malformed network code; 401 without a valid key; 404 for a network that is not the key's
+ * (whether or not it exists); 403 when its role may not call the route, or its agency has left the network. It puts the caller on the request.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
-    @InjectRepository(NetworkEntity) private readonly networks: Repository<NetworkEntity>,
+    private readonly authFailures: AuthFailureLimiter,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const req = context.switchToHttp().getRequest<Request>();
+    const network = req.params.network;
+    // Checked before any query: a code is part of workflow ids and SQL parameters.
+    if (typeof network === 'string' && !NETWORK_CODE.test(network)) {
+      throw AppError.validation([{ field: 'network', message: 'must be a network code: a lower-case letter, then 1 to 31 lower-case letters, digits or -' }]);
+    }
 
+    const address = req.ip ?? 'unknown';
+    const blockedFor = this.authFailures.blockedFor(address);
+    if (blockedFor !== undefined) {
+      throw new AppError(ErrorCode.RATE_LIMITED, `Too many failed authentications from this address: try again in ${Math.ceil(blockedFor)} s`, [], blockedFor);
+    }
+    const unauthenticated = (message: string) => {
+      this.authFailures.fail(address);
+      return new AppError(ErrorCode.UNAUTHENTICATED, message);
+    };
     const token = BEARER.exec(req.header('authorization') ?? '')?.[1];
-    if (!token) throw new AppError(ErrorCode.UNAUTHENTICATED, 'Send an API key as "Authorization: Bearer <key>"');
+    if (!token) throw unauthenticated('Send an API key as "Authorization: Bearer <key>"');
     // The key and, in the same query, whether its agency has left the network.
     const { entities, raw } = await this.keys
       .createQueryBuilder('k')
@@ -40,19 +56,14 @@ export class ApiKeyGuard implements CanActivate {
       .where('k.key_hash = :hash AND k.revoked_at IS NULL', { hash: hashApiKey(token) })
       .getRawAndEntities<{ agency_left_at: Date | null }>();
     const key = entities[0];
-    if (!key) throw new AppError(ErrorCode.UNAUTHENTICATED, 'The API key is not valid or has been revoked');
+    if (!key) throw unauthenticated('The API key is not valid or has been revoked');
     req.principal = { keyId: key.id, network: key.networkCode, role: key.role, agency: key.agencyCode ?? undefined };
     const leftAt = raw[0]?.agency_left_at;
     if (key.role === 'agency' && leftAt) throw new AppError(ErrorCode.FORBIDDEN, `${key.agencyCode} left the Network on ${new Date(leftAt).toISOString()}; its keys no longer act for it`);
 
-    const network = req.params.network;
-    if (typeof network === 'string') {
-      if (!(await this.networks.existsBy({ code: network }))) {
-        throw new AppError(ErrorCode.NETWORK_NOT_FOUND, `Network "${network}" does not exist`);
-      }
-      if (network !== key.networkCode) {
-        throw new AppError(ErrorCode.FORBIDDEN, `This API key belongs to network "${key.networkCode}", not "${network}"`);
-      }
+    // "No such network" and "not your network" are one answer, so a key cannot learn which other codes exist.
+    if (typeof network === 'string' && network !== key.networkCode) {
+      throw new AppError(ErrorCode.NETWORK_NOT_FOUND, `Network "${network}" does not exist, or this API key is not one of its keys`);
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(key.role)) {

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Injectable, Logger } from '@nestjs/common';
 import type { Request, Response } from 'express';
 
+import { isPostgresUnavailable } from '../../../libs/persistence/postgres-errors';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from './app-error';
 import { sendError } from './error-body';
@@ -10,6 +11,8 @@ import { ErrorCode, httpStatusOf } from './error-code';
  * One place that turns any thrown error into the common error body (STYLE 11). A 500 never leaks internals: the
  * caller gets the request id, the log gets the stack.
  */
+const POSTGRES_RETRY_AFTER_S = 5;
+
 @Catch()
 @Injectable()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -22,10 +25,13 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const req = host.switchToHttp().getRequest<Request>();
     const res = host.switchToHttp().getResponse<Response>();
     const error = this.toAppError(exception, req);
+    if (error.code === ErrorCode.POSTGRES_UNAVAILABLE) {
+      this.logger.warn(`${req.method} ${req.originalUrl} [${req.requestId}]: PostgreSQL unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+    }
     if (error.code === ErrorCode.INTERNAL) {
       this.logger.error(`${req.method} ${req.originalUrl} [${req.requestId}]`, exception instanceof Error ? exception.stack : String(exception));
     }
-    await this.audit.recordQuietly(req, { status: httpStatusOf(error.code), errorCode: error.code });
+    await this.audit.record(req, { status: httpStatusOf(error.code), errorCode: error.code });
     sendError(req, res, error);
   }
 
@@ -40,7 +46,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
           return new AppError(ErrorCode.PAYLOAD_TOO_LARGE, 'The request body is too large');
         case HttpStatus.BAD_REQUEST:
           return new AppError(ErrorCode.VALIDATION_FAILED, exception.message);
+        case HttpStatus.TOO_MANY_REQUESTS:
+          return new AppError(ErrorCode.RATE_LIMITED, exception.message);
+        case HttpStatus.METHOD_NOT_ALLOWED:
+        case HttpStatus.NOT_ACCEPTABLE:
+        case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+          return new AppError(ErrorCode.VALIDATION_FAILED, exception.message);
       }
+    }
+    if (isPostgresUnavailable(exception)) {
+      return new AppError(ErrorCode.POSTGRES_UNAVAILABLE, `PostgreSQL cannot be reached or is not taking work: try again in ${POSTGRES_RETRY_AFTER_S} s`, [], POSTGRES_RETRY_AFTER_S);
     }
     return new AppError(ErrorCode.INTERNAL, `Internal error; quote request id ${req.requestId ?? 'unknown'} when reporting it`);
   }

@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details: readonly FieldError[] = [],
+    /** Sent as Retry-After: when a limit lifts, or when a dependency that is down is worth trying again. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'AppError';

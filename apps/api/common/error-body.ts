@@ -14,5 +14,6 @@ export function sendError(req: Request, res: Response, error: AppError): void {
     path: req.originalUrl,
     timestamp: new Date().toISOString(),
   };
+  if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
   res.status(statusCode).json(body);
 }

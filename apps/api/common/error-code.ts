@@ -20,7 +20,11 @@ export enum ErrorCode {
   ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND',
   CYCLE_ALREADY_STARTED = 'CYCLE_ALREADY_STARTED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
+  RATE_LIMITED = 'RATE_LIMITED',
   TEMPORAL_UNAVAILABLE = 'TEMPORAL_UNAVAILABLE',
+  /** Temporal took the command but its answer did not come back in time: it may have taken effect. */
+  OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN',
+  POSTGRES_UNAVAILABLE = 'POSTGRES_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 
@@ -53,8 +57,13 @@ export function httpStatusOf(code: ErrorCode): number {
       return 422;
     case ErrorCode.PAYLOAD_TOO_LARGE:
       return 413;
+    case ErrorCode.RATE_LIMITED:
+      return 429;
     case ErrorCode.TEMPORAL_UNAVAILABLE:
+    case ErrorCode.POSTGRES_UNAVAILABLE:
       return 503;
+    case ErrorCode.OUTCOME_UNKNOWN:
+      return 504;
     case ErrorCode.INTERNAL:
       return 500;
   }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 
 import type { Config } from '../../../libs/config/config';
 import { CONFIG } from '../../common/config.token';
+import { AuditService } from '../audit/audit.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 
 export interface DependencyHealth {
@@ -15,6 +16,10 @@ export interface HealthReport {
   readonly status: 'ok' | 'degraded';
   readonly postgres: DependencyHealth;
   readonly temporal: DependencyHealth & { readonly namespace: string };
+  /** Open incidents of every network (GET /networks/{n}/incidents names them); null while PostgreSQL is down. */
+  readonly openIncidents: number | null;
+  /** Audit rows this API process holds until PostgreSQL answers again. */
+  readonly auditRowsWaiting: number;
 }
 
 const CHECK_TIMEOUT_MS = 3_000;
@@ -43,12 +48,17 @@ export class HealthService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly temporal: TemporalClientService,
+    private readonly audit: AuditService,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async check(): Promise<HealthReport> {
+    let openIncidents: number | null = null;
     const [postgres, temporal] = await Promise.all([
-      probe(() => this.dataSource.query('SELECT 1')),
+      probe(async () => {
+        const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM incidents WHERE resolved_at IS NULL')) as { n: number }[];
+        openIncidents = row.n;
+      }),
       probe(async () => {
         await this.temporal.connection.ensureConnected();
         await this.temporal.connection.withDeadline(Date.now() + CHECK_TIMEOUT_MS, () =>
@@ -60,6 +70,8 @@ export class HealthService {
       status: postgres.status === 'up' && temporal.status === 'up' ? 'ok' : 'degraded',
       postgres,
       temporal: { ...temporal, namespace: this.config.temporalNamespace },
+      openIncidents,
+      auditRowsWaiting: this.audit.waitingRows,
     };
   }
 }

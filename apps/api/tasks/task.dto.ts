@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 import { AGENCY_CODE } from '../../../libs/domain/network';
+import { MAX_PAGE } from '../common/input-limits';
 import { TASK_KINDS, TASK_STATUSES } from '../../../libs/domain/tasks';
 import type { TaskKind, TaskStatus } from '../../../libs/domain/tasks';
 
@@ -33,11 +34,12 @@ export class TaskQueryDto {
   @IsBoolean({ message: 'must be true or false' })
   escalated?: boolean;
 
-  @ApiPropertyOptional({ default: 1, minimum: 1 })
+  @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be 1 or more' })
+  @Max(MAX_PAGE, { message: `must be ${MAX_PAGE} or less` })
   page?: number;
 
   @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 200 })

@@ -11,6 +11,7 @@ import {
   WorkflowNotFoundError,
   WorkflowStartOptions,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure, TypedSearchAttributes, UpdateDefinition } from '@temporalio/common';
 
@@ -32,10 +33,18 @@ const REJECTION_CODES: Record<RejectionCode, ErrorCode> = {
   INVALID_PAYLOAD: ErrorCode.INVALID_PAYLOAD,
 };
 
-/** How long one API call may wait on Temporal before the caller gets 503. */
-const CALL_DEADLINE_MS = 10_000;
-// gRPC status codes that mean "Temporal cannot be reached", not "Temporal said no".
-const UNREACHABLE = new Set([4 /* DEADLINE_EXCEEDED */, 14 /* UNAVAILABLE */]);
+/** How long one API call may wait on Temporal before the caller gets 503 or 504: the README's documented deadline. */
+export const CALL_DEADLINE_MS = 10_000;
+/** What a caller is told to wait before trying again when Temporal is down. */
+const RETRY_AFTER_S = 5;
+// gRPC status codes (https://grpc.io/docs/guides/status-codes/) the server answers before taking a request on.
+const GRPC = { CANCELLED: 1, UNKNOWN: 2, DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, INTERNAL: 13, UNAVAILABLE: 14 } as const;
+const NEVER_CONNECTED = /Failed to connect|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|connect ETIMEDOUT|No connection established/i;
+
+/** Whether a call changes something (a command: may have taken effect when its answer is lost) or only reads. */
+export type CallKind = 'read' | 'command';
+
+class CallDeadline extends Error {}
 
 /**
  * The API's Temporal client. The connection is lazy, so the API starts (and /health says why) while Temporal is
@@ -46,31 +55,66 @@ export class TemporalClientService implements OnApplicationShutdown {
   readonly connection: Connection;
   readonly client: Client;
   readonly taskQueue: string;
+  private readonly address: string;
 
   constructor(@Inject(CONFIG) config: Config) {
     if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
+    this.address = config.temporalAddress;
     // A short connect timeout: a request (or /health) waiting on a dead Temporal fails in seconds, not minutes.
     this.connection = Connection.lazy({ address: config.temporalAddress, connectTimeout: '3 seconds' });
     this.client = new Client({ connection: this.connection, namespace: config.temporalNamespace });
     this.taskQueue = config.temporalTaskQueue;
   }
 
-  /** Runs a call against Temporal with a deadline; unreachable or too slow becomes 503 TEMPORAL_UNAVAILABLE. */
-  async call<T>(fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a call against Temporal within CALL_DEADLINE_MS, whatever the connection does, and says honestly what a
+   * failure means: 503 TEMPORAL_UNAVAILABLE when nothing reached Temporal (or it refused to take the call on),
+   * 504 OUTCOME_UNKNOWN when a command was sent and its answer did not come back (it may have taken effect; the same
+   * X-Request-Id makes the retry of an Update the same Update). Errors of the call itself pass through.
+   */
+  async call<T>(fn: (giveUpAt: number) => Promise<T>, kind: CallKind = 'read'): Promise<T> {
+    const giveUpAt = Date.now() + CALL_DEADLINE_MS;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return await this.connection.withDeadline(Date.now() + CALL_DEADLINE_MS, fn);
+      return await Promise.race([
+        this.connection.withDeadline(giveUpAt, async () => {
+          // Connecting first tells "never sent" (503, safe to retry) from "sent, answer lost" (504).
+          await this.connection.ensureConnected();
+          return fn(giveUpAt);
+        }),
+        new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new CallDeadline()), CALL_DEADLINE_MS);
+        }),
+      ]);
     } catch (err) {
-      const cause = (err as { cause?: unknown }).cause;
-      const grpc = [err, cause].find(isGrpcServiceError);
-      const connectFailed = err instanceof Error && /Failed to connect|connect ECONNREFUSED|deadline/i.test(err.message);
-      if ((grpc && UNREACHABLE.has(grpc.code)) || connectFailed) {
-        throw new AppError(
-          ErrorCode.TEMPORAL_UNAVAILABLE,
-          'Temporal did not answer in time or cannot be reached: check whether the command took effect before sending it again',
-        );
-      }
-      throw err;
+      throw this.explain(err, kind);
+    } finally {
+      clearTimeout(timer);
     }
+  }
+
+  private explain(err: unknown, kind: CallKind): unknown {
+    if (err instanceof AppError) return err;
+    const cause = (err as { cause?: unknown }).cause;
+    const grpc = [err, cause].find(isGrpcServiceError);
+    const message = err instanceof Error ? err.message : String(err);
+    const unavailable = (why: string) =>
+      new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, `Temporal (${this.address}) ${why}: nothing was changed; try again in ${RETRY_AFTER_S} s`, [], RETRY_AFTER_S);
+    if (NEVER_CONNECTED.test(message) || NEVER_CONNECTED.test(String((cause as Error | undefined)?.message ?? ''))) return unavailable('cannot be reached');
+    if (grpc?.code === GRPC.RESOURCE_EXHAUSTED) return unavailable('is overloaded and refused the call');
+    const lost =
+      err instanceof CallDeadline ||
+      err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
+      (grpc !== undefined && ([GRPC.CANCELLED, GRPC.UNKNOWN, GRPC.DEADLINE_EXCEEDED, GRPC.INTERNAL, GRPC.UNAVAILABLE] as number[]).includes(grpc.code));
+    if (!lost) return err;
+    if (kind === 'read') return unavailable(`did not answer within ${CALL_DEADLINE_MS / 1000} s`);
+    return new AppError(
+      ErrorCode.OUTCOME_UNKNOWN,
+      `Temporal did not answer within ${CALL_DEADLINE_MS / 1000} s: the command may have taken effect. Send it again with the same ` +
+        'X-Request-Id header: a command that took effect is not applied twice, and the answer then says what happened',
+      [],
+      RETRY_AFTER_S,
+    );
   }
 
   /**
@@ -84,7 +128,8 @@ export class TemporalClientService implements OnApplicationShutdown {
     o: { network: string; process: string; year?: number; onDuplicate: () => AppError },
   ): Promise<WorkflowHandleWithFirstExecutionRunId<W>> {
     try {
-      return await this.call(() =>
+      return await this.call(
+        () =>
         this.client.workflow.start<W>(workflowType, {
           ...start,
           workflowIdReusePolicy: 'REJECT_DUPLICATE',
@@ -94,6 +139,7 @@ export class TemporalClientService implements OnApplicationShutdown {
             ...(o.year === undefined ? [] : [{ key: YEAR_ATTRIBUTE, value: o.year }]),
           ]),
         }),
+        'command',
       );
     } catch (err) {
       if (err instanceof WorkflowExecutionAlreadyStartedError) throw o.onDuplicate();
@@ -103,9 +149,11 @@ export class TemporalClientService implements OnApplicationShutdown {
 
   /**
    * Sends an Update to `workflowId` and turns its refusals into API errors: a validator's RejectionCode into
-   * 403/404/409/422 with the fields, a process that has ended into 409. An Update the server returns unprocessed
-   * (type UnprocessedUpdate: with many arriving at once, while a local activity holds the workflow task, it sometimes
-   * drops one before any validator has seen it) was not applied, so it is sent again until the call's deadline.
+   * 403/404/409/422 with the fields, a process that has ended into 409. The same Update (same id) is sent again
+   * until the deadline when Temporal gives no verdict: returned unprocessed (with many arriving at once, while a
+   * local activity holds the workflow task, the server sometimes drops one before any validator has seen it), failed
+   * for a reason that is no refusal (a worker restarting), or its long poll cut off. Sending the same Update id again
+   * is safe: Temporal applies an Update once and answers a repeat with its outcome.
    */
   async update<Ret, Arg>(workflowId: string, definition: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
     const handle = this.client.workflow.getHandle(workflowId);
@@ -115,23 +163,26 @@ export class TemporalClientService implements OnApplicationShutdown {
     const updateId = requestId ? `${requestId}#${createHash('sha256').update(`${definition.name}\n${workflowId}\n${canonicalJson(arg)}`).digest('hex').slice(0, 16)}` : undefined;
     const send = () => handle.executeUpdate(definition, { args: [arg], ...(updateId ? { updateId } : {}) });
     try {
-      return await this.call(async () => {
-        const giveUpAt = Date.now() + CALL_DEADLINE_MS;
+      return await this.call(async (giveUpAt) => {
         for (let attempt = 1; ; attempt++) {
           try {
             return await send();
           } catch (err) {
-            const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-            if (!(cause instanceof ApplicationFailure && cause.type === 'UnprocessedUpdate') || Date.now() > giveUpAt) throw err;
+            if (refusalOf(err) || err instanceof WorkflowNotFoundError || !(err instanceof WorkflowUpdateFailedError || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw err;
+            if (Date.now() + 250 > giveUpAt) {
+              // A failed Update had no effect; one whose poll was cut off may have had.
+              if (err instanceof WorkflowUpdateFailedError) {
+                throw new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, `The process could not take the command now (${err.cause?.message ?? err.message}): nothing was changed; try again in ${RETRY_AFTER_S} s`, [], RETRY_AFTER_S);
+              }
+              throw err;
+            }
             await new Promise((resolve) => setTimeout(resolve, Math.min(20 * attempt, 200)));
           }
         }
-      });
+      }, 'command');
     } catch (err) {
-      const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
-      if (cause instanceof ApplicationFailure && cause.type && cause.type in REJECTION_CODES) {
-        throw new AppError(REJECTION_CODES[cause.type as RejectionCode], cause.message, (cause.details?.[0] as FieldError[] | undefined) ?? []);
-      }
+      const refused = refusalOf(err);
+      if (refused) throw new AppError(REJECTION_CODES[refused.type as RejectionCode], refused.message, (refused.details?.[0] as FieldError[] | undefined) ?? []);
       if (err instanceof WorkflowNotFoundError) throw new AppError(ErrorCode.TASK_CLOSED, `The process ${workflowId} has ended; it takes no more commands`);
       throw err;
     }
@@ -140,4 +191,10 @@ export class TemporalClientService implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.connection.close();
   }
+}
+
+/** The validator's refusal inside an Update's failure, if that is what it is. */
+function refusalOf(err: unknown): ApplicationFailure | undefined {
+  const cause = err instanceof WorkflowUpdateFailedError ? err.cause : undefined;
+  return cause instanceof ApplicationFailure && cause.type && cause.type in REJECTION_CODES ? cause : undefined;
 }

@@ -1,5 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
+import type { AuditOutcomeName } from '../audit-chain';
+
 /**
  * Every command sent to the API, accepted or rejected, in a hash chain per network: each row carries the hash of the
  * one before it, so a changed or deleted row shows. Temporal keeps neither rejected Updates nor who sent a command.
@@ -41,7 +43,7 @@ export class AuditLogEntity {
   payload: unknown;
 
   @Column({ type: 'text' })
-  outcome: 'accepted' | 'rejected';
+  outcome: AuditOutcomeName;
 
   @Column({ type: 'int' })
   status: number;

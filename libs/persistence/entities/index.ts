@@ -3,6 +3,7 @@ import { AuditLogEntity } from './audit-log.entity';
 import { DecisionEntity } from './decision.entity';
 import { ApiKeyEntity } from './api-key.entity';
 import { CycleEntity } from './cycle.entity';
+import { IncidentEntity } from './incident.entity';
 import { ActionItemEntity, MeetingEntity } from './meeting.entity';
 import { NetworkEntity } from './network.entity';
 import { GcmObjectiveEntity, NetworkObjectiveEntity } from './objective.entity';
@@ -20,6 +21,7 @@ export {
   DecisionEntity,
   GcmObjectiveEntity,
   ImpedimentEntity,
+  IncidentEntity,
   MeetingEntity,
   NetworkEntity,
   NetworkObjectiveEntity,
@@ -47,4 +49,5 @@ export const ENTITIES = [
   ImpedimentEntity,
   MeetingEntity,
   ActionItemEntity,
+  IncidentEntity,
 ];

@@ -1,0 +1,43 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { IsNull, Repository } from 'typeorm';
+
+import { IncidentEntity } from '../../../libs/persistence/entities';
+import { Roles } from '../auth/auth.decorators';
+import { isoOrNull } from '../common/iso';
+
+export class IncidentQueryDto {
+  @ApiPropertyOptional({ description: 'true: resolved incidents too (by default only open ones)' })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  all?: boolean;
+}
+
+@ApiTags('incidents')
+@ApiBearerAuth()
+@Controller('networks/:network/incidents')
+@Roles('coordinator', 'auditor')
+export class IncidentsController {
+  constructor(@InjectRepository(IncidentEntity) private readonly incidents: Repository<IncidentEntity>) {}
+
+  @Get()
+  @ApiOperation({ summary: 'What a process could not do by itself (a projection PostgreSQL refused), newest first' })
+  async list(@Param('network') network: string, @Query() q: IncidentQueryDto) {
+    const rows = await this.incidents.find({ where: { networkCode: network, ...(q.all ? {} : { resolvedAt: IsNull() }) }, order: { lastAt: 'DESC' }, take: 500 });
+    return {
+      items: rows.map((r) => ({
+        workflowId: r.workflowId,
+        kind: r.kind,
+        firstAt: r.firstAt.toISOString(),
+        lastAt: r.lastAt.toISOString(),
+        occurrences: r.occurrences,
+        lastError: r.lastError,
+        resolvedAt: isoOrNull(r.resolvedAt),
+      })),
+    };
+  }
+}
