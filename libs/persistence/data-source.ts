@@ -13,7 +13,7 @@ export function dataSourceOptions(url: string, poolSize = 10): DataSourceOptions
     migrationsRun: false,
     synchronize: false,
     uuidExtension: 'pgcrypto', // gen_random_uuid() is built into PostgreSQL 13+: no extension to install
-    logging: ['error', 'warn'],
+    logging: ['warn'], // failed queries reach the caller's error handling, which logs what matters once (not every retry of an outage)
     // A request waiting on a PostgreSQL that does not answer gets its 503 within the API's 10 s deadline.
     extra: { max: poolSize, connectionTimeoutMillis: 5_000 },
   };
