@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 
+import { createAuditAnchorActivities } from './audit-anchor.activities';
 import { AuditReplayDeps, createAuditReplayActivities } from './audit-replay.activities';
 import { createCycleProjectionActivities } from './cycle-projection.activities';
 import { createDecisionActivities } from './decision.activities';
@@ -32,6 +33,7 @@ export function createActivities(deps: ActivityDeps) {
     ...meetings,
     ...createNetworkYearActivities(deps),
     ...createAuditReplayActivities(deps),
+    ...createAuditAnchorActivities(deps),
   };
 }
 

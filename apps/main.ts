@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 
 import { Config, loadConfig } from '../libs/config/config';
+import { EMBEDDED_APP_ROLE, withRole } from '../libs/persistence/app-role';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
 import { reachableDataDir, startEmbeddedPostgres, takeOverShutdownSignals } from '../libs/runtime/embedded-postgres';
 import { startTemporalDevServer } from '../libs/temporal/dev-server';
@@ -45,12 +46,14 @@ async function main(): Promise<void> {
       await assertPortFree(config.temporalUiPort, 'MIGNET_TEMPORAL_UI_PORT');
     }
     let databaseUrl = config.databaseUrl;
+    let databaseOwnerUrl = config.databaseOwnerUrl;
     if (!databaseUrl) {
       const pgDataDir = reachableDataDir(join(config.dataDir, 'postgres'));
       log.log(`Starting embedded PostgreSQL on port ${config.embeddedPostgresPort} (data in ${pgDataDir}) ...`);
       const pg = await startEmbeddedPostgres({ dataDir: pgDataDir, port: config.embeddedPostgresPort, database: 'mignet' });
       stops.push(() => pg.stop());
-      databaseUrl = pg.url;
+      databaseOwnerUrl = pg.url; // migrations and seeds; the API and the worker run as a role that owns nothing
+      databaseUrl = withRole(pg.url, EMBEDDED_APP_ROLE.role, EMBEDDED_APP_ROLE.password);
     }
     let temporalAddress = config.temporalAddress;
     let temporalUi: string | undefined;
@@ -68,7 +71,7 @@ async function main(): Promise<void> {
       temporalAddress = server.address;
       temporalUi = server.uiAddress;
     }
-    const resolved: Config & { databaseUrl: string; temporalAddress: string } = { ...config, databaseUrl, temporalAddress };
+    const resolved: Config & { databaseUrl: string; temporalAddress: string } = { ...config, databaseUrl, databaseOwnerUrl, temporalAddress };
 
     const keys = await prepareDatabase(resolved);
 

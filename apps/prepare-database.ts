@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
 import type { Config } from '../libs/config/config';
+import { grantAppRole } from '../libs/persistence/app-role';
 import { dataSourceOptions, migrate } from '../libs/persistence/data-source';
 import { IssuedKey, seedApiKeys, seedNetwork } from '../libs/persistence/seeds/seed';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
@@ -19,9 +20,16 @@ export function seedKeysFile(config: Config): string {
  */
 export async function prepareDatabase(config: Config & { databaseUrl: string }): Promise<IssuedKey[]> {
   const log = new Logger('setup');
-  const ran = await migrate(config.databaseUrl);
+  // Migrations, grants and seeds run as the tables' owner; the API and the worker as DATABASE_URL's role.
+  const ownerUrl = config.databaseOwnerUrl ?? config.databaseUrl;
+  const ran = await migrate(ownerUrl);
   if (ran.length > 0) log.log(`Migrations applied: ${ran.join(', ')}`);
-  const ds = await new DataSource(dataSourceOptions(config.databaseUrl, 2)).initialize();
+  if (config.databaseOwnerUrl) {
+    await grantAppRole(ownerUrl, config.databaseUrl);
+  } else {
+    log.warn('DATABASE_URL is also the owner of the tables, so it could switch off the audit log\'s append-only triggers: set DATABASE_OWNER_URL to the owner and give DATABASE_URL a role of its own');
+  }
+  const ds = await new DataSource(dataSourceOptions(ownerUrl, 2)).initialize();
   try {
     await seedNetwork(ds, TIMOR_LESTE);
     const file = seedKeysFile(config);

@@ -5,3 +5,4 @@ export { decisionWorkflow } from './decision.workflow';
 export { scheduledCycleStartWorkflow } from './scheduled-cycle-start.workflow';
 export { twgRoundWorkflow } from './twg-round.workflow';
 export { meetingWorkflow } from './meeting.workflow';
+export { auditAnchorWorkflow } from './audit-anchor.workflow';

@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import type { AuditSigner } from '../../libs/audit/signing';
 import type { Config } from '../../libs/config/config';
 import { dataSourceOptions } from '../../libs/persistence/data-source';
 import {
@@ -22,6 +23,7 @@ import {
   TwgRoundEntity,
 } from '../../libs/persistence/entities';
 import { AuditInterceptor } from './audit/audit.interceptor';
+import { AUDIT_SIGNER, AuditAnchorsService } from './audit/audit-anchors.service';
 import { AuditService } from './audit/audit.service';
 import { CONFIG } from '../common/config.token';
 import { ApiKeyGuard } from './auth/api-key.guard';
@@ -56,7 +58,7 @@ import { TemporalClientService } from './temporal/temporal-client.service';
 
 @Module({})
 export class ApiModule {
-  static forRoot(config: Config & { databaseUrl: string }): DynamicModule {
+  static forRoot(config: Config & { databaseUrl: string }, signer: AuditSigner): DynamicModule {
     return {
       module: ApiModule,
       imports: [
@@ -67,6 +69,8 @@ export class ApiModule {
       controllers: [HealthController, CyclesController, TasksController, SchedulesController, TwgsController, DecisionsController, TwgRoundsController, MeetingsController, MembersController, HistoriesController, AuditLogController, ReplaysController, IncidentsController],
       providers: [
         { provide: CONFIG, useValue: config },
+        { provide: AUDIT_SIGNER, useValue: signer },
+        AuditAnchorsService,
         { provide: AuthFailureLimiter, useValue: new AuthFailureLimiter(config.authFailuresPerAddress) },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: ApiKeyGuard },

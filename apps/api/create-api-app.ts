@@ -1,10 +1,11 @@
-import { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
 
+import { loadOrCreateSigner } from '../../libs/audit/signing';
 import type { Config } from '../../libs/config/config';
 import { ApiModule } from './api.module';
 import { AppError } from './common/app-error';
@@ -28,7 +29,9 @@ function jsonBodyParser(): express.RequestHandler {
 
 /** Builds the HTTP API (not yet listening): middleware, global guard/pipe/filter, and OpenAPI at /docs and /docs-json. */
 export async function createApiApp(config: Config & { databaseUrl: string }, logger?: LoggerService | LogLevel[] | false): Promise<INestApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config), { bodyParser: false, logger: logger ?? undefined });
+  const { signer, created } = loadOrCreateSigner(config.auditSigningKeyFile);
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, signer), { bodyParser: false, logger: logger ?? undefined });
+  if (created) new Logger('audit').log(`Made the audit signing key ${config.auditSigningKeyFile} (key id ${signer.keyId}); keep it out of the database's reach`);
   app.disable('x-powered-by');
   // Behind a proxy (docker-compose, a load balancer) the client address is the proxy's unless TRUST_PROXY says how many hops to trust.
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);

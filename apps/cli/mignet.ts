@@ -7,6 +7,8 @@ import { parseHistoryFile, ParsedHistory } from '../../libs/audit/history-file';
 import { auditBundle } from '../../libs/audit/bundle';
 import { replayHistories, ReplayOutcome, WorkflowBundle } from '../../libs/audit/replay';
 import { stateAt, timeline } from '../../libs/audit/timeline';
+import { trustedKeys } from '../../libs/audit/signing';
+import { verifyExport } from '../../libs/audit/verify-export';
 import { verifyAuditLog } from '../../libs/persistence/audit-chain';
 
 const USAGE = `mignet — audit tools (no server needed for files)
@@ -21,8 +23,12 @@ const USAGE = `mignet — audit tools (no server needed for files)
   mignet projections rebuild [--network <code>] [--year <year>] [--bundle …]
         deletes and refills the read models from the histories in Temporal (TEMPORAL_ADDRESS, default 127.0.0.1:7233)
         into DATABASE_URL, with the workflows' own reducers and projections; running it twice gives the same rows
-  mignet audit verify-log [--network <code>] [--json]
-        walks the hash-chained audit log in DATABASE_URL and names the first row that breaks it; exits 1 if one does
+  mignet audit verify-log [--network <code>] [--public-key <pem>] [--json]
+        walks the hash-chained audit log in DATABASE_URL and names the first row that breaks it (with --public-key,
+        also the first row whose signature does not hold); exits 1 if one does
+  mignet audit verify-export <archive.tar.gz> [--public-key <pem>] [--json] [--bundle …]
+        checks a year's export offline: the manifest's signature, every file's SHA-256, the audit log's chain, row
+        signatures and the heads recorded in Temporal, and replays every history; exits 1 on any failure
 `;
 
 /** The CLI's entry point: returns the exit code. Output goes to `out` (results) and `err` (progress, reasons). */
@@ -35,6 +41,7 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
   }
   if (group === 'audit' && command === 'replay') return auditReplay(flags, out, err);
   if (group === 'audit' && command === 'verify-log') return verifyLog(flags, out, err);
+  if (group === 'audit' && command === 'verify-export') return auditVerifyExport(flags, out, err);
   if (group === 'audit' && command === 'timeline') return auditTimeline(flags, out, err);
   if (group === 'audit' && command === 'state') return auditState(flags, out, err);
   if (group === 'projections' && command === 'rebuild') return rebuild(flags, out, err);
@@ -50,9 +57,10 @@ interface Flags {
   readonly at?: string;
   readonly event?: string;
   readonly year?: string;
+  readonly publicKey?: string;
 }
 
-const VALUED = { '--bundle': 'bundle', '--network': 'network', '--at': 'at', '--event': 'event', '--year': 'year' } as const;
+const VALUED = { '--bundle': 'bundle', '--network': 'network', '--at': 'at', '--event': 'event', '--year': 'year', '--public-key': 'publicKey' } as const;
 
 /** Flags and positionals; an unknown flag or a flag without its value is an error (a typo must not widen a rebuild). */
 function parseFlags(args: readonly string[]): Flags | string {
@@ -210,7 +218,8 @@ async function verifyLog(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.W
     const query = async (sql: string, params: unknown[]) => (await pg.query(sql, params)).rows as Record<string, unknown>[];
     const networks = flags.network ? [flags.network] : (await query(`SELECT DISTINCT network_code FROM audit_log ORDER BY network_code`, [])).map((r) => r.network_code as string);
     const results = [];
-    for (const network of networks) results.push(await verifyAuditLog(query, network));
+    const keys = flags.publicKey ? trustedKeys([readFileSync(flags.publicKey, 'utf8')]) : undefined;
+    for (const network of networks) results.push(await verifyAuditLog(query, network, keys ? { keys } : {}));
     if (flags.json) out.write(`${JSON.stringify(results, null, 2)}\n`);
     for (const r of flags.json ? [] : results) {
       out.write(r.intact ? `${r.network}: ${r.rows} rows, chain intact\n` : `${r.network}: chain broken at seq ${r.firstBreak!.seq} (request ${r.firstBreak!.requestId}, ${r.firstBreak!.at}): ${r.firstBreak!.reason}\n`);
@@ -219,6 +228,37 @@ async function verifyLog(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.W
   } finally {
     await pg.end();
   }
+}
+
+async function auditVerifyExport(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+  const [file] = flags.positional;
+  if (!file || flags.positional.length > 1) {
+    err.write(`Name one export archive.\n\n${USAGE}`);
+    return 2;
+  }
+  let archive: Buffer;
+  let publicKeyPem: string | undefined;
+  try {
+    archive = readFileSync(file);
+    publicKeyPem = flags.publicKey ? readFileSync(flags.publicKey, 'utf8') : undefined;
+  } catch (e) {
+    err.write(`${(e as NodeJS.ErrnoException).path ?? file}: unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    return 2;
+  }
+  const r = await verifyExport(archive, { publicKeyPem, bundle: await workflowBundle(flags.bundle, err) });
+  if (flags.json) {
+    out.write(`${JSON.stringify(r, null, 2)}\n`);
+  } else {
+    out.write(`${file}: network ${r.network ?? '?'}, year ${r.year ?? '?'}\n`);
+    out.write(`  signature   ${r.signature.valid ? `valid (key ${r.signature.keyId}${r.signature.pinned ? ', the key you gave' : ', the archive\'s own'})` : 'INVALID'}\n`);
+    out.write(`  files       ${r.files.checked} listed, ${r.files.problems.length === 0 ? 'every SHA-256 matches' : `${r.files.problems.length} problem(s)`}\n`);
+    if (r.chain) out.write(`  audit log   ${r.chain.rows} rows, ${r.chain.intact ? 'chain intact' : `broken at seq ${r.chain.firstBreak!.seq}`}; ${r.chain.signatures?.signed ?? 0} signed; ${r.chain.anchors ? `${r.chain.anchors.checked} anchors hold` : 'no anchors'}\n`);
+    out.write(`  replay      ${r.replay.replayed - r.replay.failed.length} of ${r.replay.replayed} histories replay\n`);
+    for (const w of r.warnings) out.write(`  note: ${w}\n`);
+    for (const p of r.problems) out.write(`  FAILED: ${p}\n`);
+    out.write(r.ok ? 'export verified\n' : 'export NOT verified\n');
+  }
+  return r.ok ? 0 : 1;
 }
 
 async function rebuild(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {

@@ -6,7 +6,7 @@ import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 import { decisionWorkflowId } from '../domain/decision';
 import { meetingWorkflowId } from '../domain/meeting';
 import { twgRoundWorkflowId } from '../domain/twg-round';
-import { annualCycleWorkflowId } from '../temporal/workflow-ids';
+import { annualCycleWorkflowId, auditAnchorWorkflowId } from '../temporal/workflow-ids';
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -20,6 +20,7 @@ const WORKFLOW_IDS: Record<string, (input: Record<string, unknown>) => string | 
     return i.network && twg?.code && i.year && i.period ? twgRoundWorkflowId(String(i.network), twg.code, Number(i.year), Number(i.period)) : undefined;
   },
   scheduledCycleStartWorkflow: () => undefined,
+  auditAnchorWorkflow: (i) => (i.network ? auditAnchorWorkflowId(String(i.network)) : undefined),
 };
 export const MIGNET_WORKFLOW_TYPES = Object.keys(WORKFLOW_IDS);
 

@@ -1,4 +1,4 @@
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 /**
  * A gzipped POSIX (ustar) archive of in-memory files: what `tar -xzf` reads. Enough for an export of JSON files;
@@ -33,4 +33,23 @@ function header(path: string, size: number, mtime: Date): Buffer {
   for (const byte of h) sum += byte;
   h.write(octal(sum, 7) + ' ', 148, 8, 'ascii');
   return h;
+}
+
+/** The files of a gzipped ustar archive (regular files only), as tarGz writes them and `tar -czf` does. */
+export function untarGz(archive: Buffer): { name: string; content: Buffer }[] {
+  const tar = gunzipSync(archive);
+  const files: { name: string; content: Buffer }[] = [];
+  for (let at = 0; at + 512 <= tar.length; ) {
+    const h = tar.subarray(at, at + 512);
+    if (h.every((b) => b === 0)) break; // the end-of-archive blocks
+    const field = (start: number, length: number) => h.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const size = parseInt(field(124, 12).trim() || '0', 8);
+    const prefix = field(345, 155);
+    const name = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
+    const type = field(156, 1);
+    if (!Number.isFinite(size) || size < 0 || at + 512 + size > tar.length) throw new Error(`a damaged tar entry at byte ${at}`);
+    if (type === '0' || type === '') files.push({ name, content: Buffer.from(tar.subarray(at + 512, at + 512 + size)) });
+    at += 512 + Math.ceil(size / 512) * 512;
+  }
+  return files;
 }

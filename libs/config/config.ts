@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /**
  * The whole configuration, read from the environment once at boot and validated (STYLE 10): a bad value stops the
@@ -27,6 +27,12 @@ export interface Config {
   readonly authFailuresPerAddress: number;
   /** Where the embedded services keep their state. */
   readonly dataDir: string;
+  /** The Ed25519 key (PKCS#8 PEM) the API signs audit rows and exports with; made there on first start if missing. */
+  readonly auditSigningKeyFile: string;
+  /** How often the audit log's head is recorded in Temporal (`audit-anchor:{network}`); 0: never. */
+  readonly auditAnchorEveryMs: number;
+  /** The role migrations and grants run as (the tables' owner); absent: DATABASE_URL's, and no separate app role. */
+  readonly databaseOwnerUrl?: string;
   readonly embeddedPostgresPort: number;
   readonly temporalPort: number;
   readonly temporalUiPort: number;
@@ -65,6 +71,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`TEMPORAL_ADDRESS=${temporalAddress} must be host:port, e.g. localhost:7233`);
   }
   const taskQueue = str('TEMPORAL_TASK_QUEUE') ?? 'mignet';
+  const dataDir = resolve(str('MIGNET_DATA_DIR') ?? '.data');
+  const databaseOwnerUrl = str('DATABASE_OWNER_URL');
+  if (databaseOwnerUrl && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl)) problems.push('DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL');
+  if (databaseOwnerUrl && !databaseUrl) problems.push('DATABASE_OWNER_URL needs DATABASE_URL: the role the API and the worker connect as');
   const config: Config = {
     databaseUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 2, 200),
@@ -78,7 +88,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerAddress: int('RATE_LIMIT_PER_ADDRESS', 1200, 1, 1_000_000),
     trustProxyHops: int('TRUST_PROXY', 0, 0, 10),
     authFailuresPerAddress: int('AUTH_FAILURES_PER_ADDRESS', 20, 1, 1_000_000),
-    dataDir: resolve(str('MIGNET_DATA_DIR') ?? '.data'),
+    dataDir,
+    auditSigningKeyFile: resolve(str('AUDIT_SIGNING_KEY_FILE') ?? join(dataDir, 'audit-signing-key.pem')),
+    auditAnchorEveryMs: int('AUDIT_ANCHOR_EVERY_MS', 300_000, 0, 86_400_000),
+    databaseOwnerUrl,
     embeddedPostgresPort: int('MIGNET_POSTGRES_PORT', 54329, 1, 65535),
     temporalPort: int('MIGNET_TEMPORAL_PORT', 7233, 1, 65535),
     temporalUiPort: int('MIGNET_TEMPORAL_UI_PORT', 8233, 1, 65535),

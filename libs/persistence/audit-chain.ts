@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 
+import { TrustedKeys, verifySignature } from '../audit/signing';
+
 /** The fields of an audit row that its hash covers: all of them but the hash itself. */
 export interface AuditRecord {
   readonly networkCode: string;
@@ -39,46 +41,85 @@ export function auditHash(record: AuditRecord): string {
   return createHash('sha256').update(canonicalJson(record)).digest('hex');
 }
 
-/** Walks a network's rows in `seq` order; returns the first row whose link or hash does not hold, or undefined. */
-export function findChainBreak<R extends AuditRecord & { readonly hash: string }>(rows: readonly R[]): { row: R; reason: string } | undefined {
+/** A row as stored: its record, its hash, and the API's signature of the hash (null on rows older than signing). */
+export type StoredAuditRow = AuditRecord & { readonly hash: string; readonly signature?: string | null };
+
+/** A head of the chain recorded outside PostgreSQL (in the `audit-anchor:{network}` workflow's history). */
+export interface AuditAnchor {
+  readonly seq: number;
+  readonly hash: string;
+  readonly at: string;
+}
+
+export interface ChainCheck {
+  /** Public keys whose signatures count; without them signatures are not checked. */
+  readonly keys?: TrustedKeys;
+  /** Heads recorded outside the database: each must still be in the chain, with the same hash. */
+  readonly anchors?: readonly AuditAnchor[];
+}
+
+/**
+ * Walks a network's rows in `seq` order; returns the first row whose link, hash or signature does not hold, or the
+ * first anchor the rows no longer match (a deleted tail, a rewritten chain), or undefined.
+ */
+export function findChainBreak<R extends StoredAuditRow>(rows: readonly R[], check: ChainCheck = {}): { row: R | undefined; seq: number; reason: string } | undefined {
   let prev = GENESIS_HASH;
+  let signingBegan = false;
   for (const [i, row] of rows.entries()) {
-    if (row.seq !== i + 1) return { row, reason: `expected seq ${i + 1}, found ${row.seq}` };
-    if (row.prevHash !== prev) return { row, reason: 'prev_hash does not match the previous row' };
-    const { hash, ...record } = row;
-    const fields: AuditRecord = {
-      networkCode: record.networkCode,
-      seq: record.seq,
-      at: record.at,
-      requestId: record.requestId,
-      actorRole: record.actorRole,
-      actorAgency: record.actorAgency,
-      keyId: record.keyId,
-      command: record.command,
-      target: record.target,
-      payload: record.payload,
-      outcome: record.outcome,
-      status: record.status,
-      errorCode: record.errorCode,
-      prevHash: record.prevHash,
-    };
-    if (auditHash(fields) !== hash) return { row, reason: 'hash does not match the row' };
+    const broken = (reason: string) => ({ row, seq: row.seq, reason });
+    if (row.seq !== i + 1) return broken(`expected seq ${i + 1}, found ${row.seq}`);
+    if (row.prevHash !== prev) return broken('prev_hash does not match the previous row');
+    const { hash, signature, ...record } = row;
+    if (auditHash(recordOf(record)) !== hash) return broken('hash does not match the row');
+    if (check.keys) {
+      if (signature) {
+        signingBegan = true;
+        if (!verifySignature(check.keys, hash, signature)) return broken('signature does not verify with a trusted key');
+      } else if (signingBegan) {
+        return broken('unsigned row after signing began');
+      }
+    }
     prev = hash;
   }
+  for (const anchor of check.anchors ?? []) {
+    const row = rows[anchor.seq - 1];
+    if (!row) return { row: undefined, seq: anchor.seq, reason: `row ${anchor.seq}, recorded as the head at ${anchor.at}, is missing: rows were deleted` };
+    if (row.hash !== anchor.hash) return { row, seq: anchor.seq, reason: `hash differs from the one recorded at ${anchor.at}: the chain was rewritten` };
+  }
   return undefined;
+}
+
+/** Exactly the fields the hash covers, whatever else a row carries. */
+function recordOf(r: AuditRecord): AuditRecord {
+  return {
+    networkCode: r.networkCode,
+    seq: r.seq,
+    at: r.at,
+    requestId: r.requestId,
+    actorRole: r.actorRole,
+    actorAgency: r.actorAgency,
+    keyId: r.keyId,
+    command: r.command,
+    target: r.target,
+    payload: r.payload,
+    outcome: r.outcome,
+    status: r.status,
+    errorCode: r.errorCode,
+    prevHash: r.prevHash,
+  };
 }
 
 /** Runs SQL: a TypeORM DataSource's `query`, or a pg client's, adapted. */
 export type Query = (sql: string, params: unknown[]) => Promise<Record<string, unknown>[]>;
 
 /** A network's audit rows in chain order, as stored. */
-export async function readAuditLog(query: Query, network: string): Promise<(AuditRecord & { hash: string })[]> {
+export async function readAuditLog(query: Query, network: string): Promise<StoredAuditRow[]> {
   const rows = await query(`SELECT * FROM audit_log WHERE network_code = $1 ORDER BY seq`, [network]);
   return rows.map(auditRecordFromRow);
 }
 
 /** An audit_log row as SQL returns it, as the chain's record and its hash. */
-export function auditRecordFromRow(r: Record<string, unknown>): AuditRecord & { hash: string } {
+export function auditRecordFromRow(r: Record<string, unknown>): StoredAuditRow & { hash: string; signature: string | null } {
   return {
     networkCode: r.network_code as string,
     seq: Number(r.seq),
@@ -95,6 +136,7 @@ export function auditRecordFromRow(r: Record<string, unknown>): AuditRecord & { 
     errorCode: r.error_code as string | null,
     prevHash: r.prev_hash as string,
     hash: r.hash as string,
+    signature: (r.signature as string | null | undefined) ?? null,
   };
 }
 
@@ -103,17 +145,31 @@ export interface ChainVerification {
   readonly rows: number;
   readonly intact: boolean;
   /** The first row that breaks the chain: its seq (the row's id within the network), request id and why. */
-  readonly firstBreak: { readonly seq: number; readonly requestId: string; readonly at: string; readonly reason: string } | null;
+  readonly firstBreak: { readonly seq: number; readonly requestId: string | null; readonly at: string | null; readonly reason: string } | null;
+  /** Signed rows, and rows older than signing; null when no trusted key was given. */
+  readonly signatures: { readonly signed: number; readonly unsigned: number } | null;
+  /** Anchors compared, and the newest; null when none were given (say why in `anchorsNotChecked`). */
+  readonly anchors: { readonly checked: number; readonly latest: AuditAnchor | null } | null;
+  readonly anchorsNotChecked?: string;
 }
 
 /** Walks a network's hash chain from its first row and names the first row that breaks it. */
-export async function verifyAuditLog(query: Query, network: string): Promise<ChainVerification> {
-  const rows = await readAuditLog(query, network);
-  const found = findChainBreak(rows);
+export async function verifyAuditLog(query: Query, network: string, check: ChainCheck & { anchorsNotChecked?: string } = {}): Promise<ChainVerification> {
+  return verifyRows(network, await readAuditLog(query, network), check);
+}
+
+/** The same check over rows already in hand (an export's). */
+export function verifyRows(network: string, rows: readonly StoredAuditRow[], check: ChainCheck & { anchorsNotChecked?: string } = {}): ChainVerification {
+  const found = findChainBreak(rows, check);
+  const signed = rows.filter((r) => r.signature).length;
+  const anchors = check.anchors ? [...check.anchors].sort((a, b) => a.seq - b.seq) : undefined;
   return {
     network,
     rows: rows.length,
     intact: found === undefined,
-    firstBreak: found ? { seq: found.row.seq, requestId: found.row.requestId, at: found.row.at, reason: found.reason } : null,
+    firstBreak: found ? { seq: found.seq, requestId: found.row?.requestId ?? null, at: found.row?.at ?? null, reason: found.reason } : null,
+    signatures: check.keys ? { signed, unsigned: rows.length - signed } : null,
+    anchors: anchors ? { checked: anchors.length, latest: anchors.at(-1) ?? null } : null,
+    ...(check.anchorsNotChecked ? { anchorsNotChecked: check.anchorsNotChecked } : {}),
   };
 }

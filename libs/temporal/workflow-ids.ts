@@ -2,3 +2,8 @@
 export function annualCycleWorkflowId(network: string, year: number): string {
   return `annual-cycle:${network}:${year}`;
 }
+
+/** The one workflow per network that records its audit chain's head in Temporal. */
+export function auditAnchorWorkflowId(network: string): string {
+  return `audit-anchor:${network}`;
+}

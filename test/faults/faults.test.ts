@@ -10,6 +10,7 @@ import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/create-api-app';
 import { loadConfig } from '../../libs/config/config';
 import { verifyAuditLog } from '../../libs/persistence/audit-chain';
+import { EMBEDDED_APP_ROLE, grantAppRole, withRole } from '../../libs/persistence/app-role';
 import { dataSourceOptions, migrate } from '../../libs/persistence/data-source';
 import { createDatabaseIfMissing } from '../../libs/persistence/postgres-admin';
 import { seedApiKeys, seedNetwork } from '../../libs/persistence/seeds/seed';
@@ -79,9 +80,11 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
     postgres = Child.start('postgres', 'test/faults/support/postgres-process.ts', [join(dir, 'postgres'), String(pgPort)], {});
     const adminUrl = (await postgres.waitFor(/^up (\S+)$/m, 90_000))[1];
     await createDatabaseIfMissing(adminUrl, 'mignet');
-    databaseUrl = adminUrl.replace(/\/postgres$/, '/mignet');
-    await migrate(databaseUrl);
-    ds = await new DataSource(dataSourceOptions(databaseUrl, 2)).initialize();
+    const ownerUrl = adminUrl.replace(/\/postgres$/, '/mignet');
+    databaseUrl = withRole(ownerUrl, EMBEDDED_APP_ROLE.role, EMBEDDED_APP_ROLE.password); // the worker's and the API's
+    await migrate(ownerUrl);
+    await grantAppRole(ownerUrl, databaseUrl);
+    ds = await new DataSource(dataSourceOptions(ownerUrl, 2)).initialize();
     await seedNetwork(ds, TIMOR_LESTE);
     for (const k of await seedApiKeys(ds, TIMOR_LESTE)) keys[k.label] = k.key;
     temporalPort = await freePort();
@@ -96,6 +99,8 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
       workflowBundlePath: testEnv().workflowBundlePath,
       rateLimitPerKey: 1_000_000,
       rateLimitPerAddress: 1_000_000,
+      auditSigningKeyFile: join(dir, 'audit-signing-key.pem'),
+      auditAnchorEveryMs: 0,
     };
     api = await createApiApp(config, ['error']);
     await api.listen(0, '127.0.0.1');

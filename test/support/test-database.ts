@@ -4,12 +4,16 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 
 import { dataSourceOptions, migrate } from '../../libs/persistence/data-source';
+import { EMBEDDED_APP_ROLE, grantAppRole, withRole } from '../../libs/persistence/app-role';
 import { createDatabaseIfMissing } from '../../libs/persistence/postgres-admin';
 import { testEnv } from './test-env';
 
 export interface TestDatabase {
   readonly name: string;
+  /** The owner's URL (migrations, seeds, and tests that tamper with rows). */
   readonly url: string;
+  /** The least-privileged role's URL, as the API and the worker connect (libs/persistence/app-role.ts). */
+  readonly appUrl: string;
   /** A DataSource on the database, opened on first use and closed by drop(). */
   dataSource(): Promise<DataSource>;
   drop(): Promise<void>;
@@ -21,11 +25,16 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   const name = `mignet_test_${randomBytes(6).toString('hex')}`;
   await createDatabaseIfMissing(env.postgresAdminUrl, name);
   const url = env.postgresUrlFor(name);
-  if (options.migrate !== false) await migrate(url);
+  const appUrl = withRole(url, EMBEDDED_APP_ROLE.role, EMBEDDED_APP_ROLE.password);
+  if (options.migrate !== false) {
+    await migrate(url);
+    await grantAppRole(url, appUrl);
+  }
   let ds: DataSource | undefined;
   return {
     name,
     url,
+    appUrl,
     async dataSource() {
       ds ??= await new DataSource(dataSourceOptions(url, 4)).initialize();
       return ds;

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import { INestApplication } from '@nestjs/common';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
@@ -62,12 +65,15 @@ export async function startTestStack(options: { api?: boolean; worker?: boolean;
   }
   const config = {
     ...loadConfig({}),
-    databaseUrl: db.url,
+    databaseUrl: db.appUrl,
+    databaseOwnerUrl: db.url,
     databasePoolSize: 5,
     temporalAddress: env.temporalAddress,
     temporalTaskQueue: `test-${randomBytes(6).toString('hex')}`,
     workflowBundlePath: env.workflowBundlePath,
     port: 0,
+    auditSigningKeyFile: join(mkdtempSync(join(tmpdir(), 'mignet-key-')), 'audit-signing-key.pem'),
+    auditAnchorEveryMs: 0, // one anchor workflow per network id: only the file that tests anchoring runs one
     // Tests send hundreds of requests a minute from one address with one key; the abuse tests set their own limits.
     rateLimitPerKey: 1_000_000,
     rateLimitPerAddress: 1_000_000,

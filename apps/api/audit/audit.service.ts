@@ -1,10 +1,12 @@
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 
+import type { AuditSigner } from '../../../libs/audit/signing';
 import { AuditOutcomeName, AuditRecord, auditHash, GENESIS_HASH } from '../../../libs/persistence/audit-chain';
 import { isPostgresUnavailable } from '../../../libs/persistence/postgres-errors';
 import { storableCopy } from '../common/input-limits';
+import { AUDIT_SIGNER, AuditAnchorsService } from './audit-anchors.service';
 
 export interface AuditOutcome {
   readonly status: number;
@@ -41,7 +43,11 @@ export class AuditService implements OnApplicationShutdown {
   private retryTimer: NodeJS.Timeout | undefined;
   private retryMs: number = RETRY_MS.first;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(AUDIT_SIGNER) private readonly signer: AuditSigner,
+    private readonly anchors: AuditAnchorsService,
+  ) {}
 
   /** Rows kept in memory until PostgreSQL is back (for /health). */
   get waitingRows(): number {
@@ -88,14 +94,18 @@ export class AuditService implements OnApplicationShutdown {
         hash: string;
       }[];
       const record: AuditRecord = { ...entry, seq: last ? Number(last.seq) + 1 : 1, prevHash: last?.hash ?? GENESIS_HASH };
+      const hash = auditHash(record);
       await tx.query(
         `INSERT INTO audit_log (network_code, seq, at, request_id, actor_role, actor_agency, key_id, command, target, payload,
-                                outcome, status, error_code, prev_hash, hash)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)`,
+                                outcome, status, error_code, prev_hash, hash, signature)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
         [record.networkCode, record.seq, record.at, record.requestId, record.actorRole, record.actorAgency, record.keyId, record.command,
-          record.target, JSON.stringify(record.payload), record.outcome, record.status, record.errorCode, record.prevHash, auditHash(record)],
+          record.target, JSON.stringify(record.payload), record.outcome, record.status, record.errorCode, record.prevHash, hash, this.signer.sign(hash)],
       );
       return true;
+    }).then((appended) => {
+      if (appended) this.anchors.ensureAnchored(entry.networkCode);
+      return appended;
     });
   }
 

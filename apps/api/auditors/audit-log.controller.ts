@@ -1,9 +1,11 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
+import { AuditSigner, trustedKeys } from '../../../libs/audit/signing';
 import { auditRecordFromRow, verifyAuditLog } from '../../../libs/persistence/audit-chain';
+import { AUDIT_SIGNER, AuditAnchorsService } from '../audit/audit-anchors.service';
 import { AuditService } from '../audit/audit.service';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -19,6 +21,8 @@ export class AuditLogController {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly histories: HistoriesService,
     private readonly audit: AuditService,
+    private readonly anchors: AuditAnchorsService,
+    @Inject(AUDIT_SIGNER) private readonly signer: AuditSigner,
   ) {}
 
   @Get('reconcile')
@@ -52,8 +56,19 @@ export class AuditLogController {
   }
 
   @Get('verify')
-  @ApiOperation({ summary: "Walks the network's hash chain and names the first row that breaks it" })
-  verify(@Param('network') network: string) {
-    return verifyAuditLog((sql, p) => this.dataSource.query(sql, p), network);
+  @ApiOperation({ summary: "Walks the network's hash chain, checks each row's signature and every head recorded in Temporal, and names the first row that breaks it" })
+  async verify(@Param('network') network: string) {
+    const found = await this.anchors.anchors(network);
+    return verifyAuditLog((sql, p) => this.dataSource.query(sql, p), network, {
+      keys: trustedKeys([this.signer.publicKeyPem]),
+      ...('anchors' in found ? { anchors: found.anchors } : { anchorsNotChecked: found.notChecked }),
+    });
+  }
+
+  @Get('public-key')
+  @Roles('coordinator', 'agency', 'auditor')
+  @ApiOperation({ summary: "The public key (Ed25519, PEM) that verifies the log's rows and the network's exports" })
+  publicKey() {
+    return { algorithm: 'Ed25519', keyId: this.signer.keyId, publicKeyPem: this.signer.publicKeyPem };
   }
 }

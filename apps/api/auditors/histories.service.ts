@@ -18,7 +18,10 @@ import { meetingWorkflowId } from '../../../libs/domain/meeting';
 import { TASK_KINDS } from '../../../libs/domain/tasks';
 import { listRuns } from '../../../libs/temporal/visibility';
 import { AuditRecord, auditRecordFromRow } from '../../../libs/persistence/audit-chain';
+import type { AuditSigner } from '../../../libs/audit/signing';
+import { auditAnchorWorkflowId } from '../../../libs/temporal/workflow-ids';
 import { CONFIG } from '../../common/config.token';
+import { AUDIT_SIGNER, AuditAnchorsService } from '../audit/audit-anchors.service';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { TemporalClientService } from '../temporal/temporal-client.service';
@@ -33,6 +36,8 @@ export class HistoriesService {
     private readonly temporal: TemporalClientService,
     @Inject(CONFIG) private readonly config: Config,
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly anchors: AuditAnchorsService,
+    @Inject(AUDIT_SIGNER) private readonly signer: AuditSigner,
   ) {}
 
   /**
@@ -186,20 +191,35 @@ export class HistoriesService {
    * process continued as new), and `manifest.json` listing every id, run, file, event count and SHA-256, so that an
    * auditor can show later that a file is the one exported.
    */
+  /**
+   * A year's record, checkable offline (`mignet audit verify-export`): the histories of the year's processes, the
+   * network's whole audit log with each row's signature, the histories of its anchor workflow (the heads recorded in
+   * Temporal), the public key, and a manifest of every file's SHA-256 signed with the API's key. The anchors are read
+   * before the log, so every head they recorded is in the log exported.
+   */
   async export(network: string, year: number): Promise<{ fileName: string; archive: Buffer }> {
     const runs = await this.runsOf(network, year);
     const files: { name: string; content: Buffer }[] = [];
-    const manifest: { workflowId: string; runId: string; file: string; events: number; sha256: string }[] = [];
+    const workflows: { workflowId: string; runId: string; file: string; events: number; sha256: string }[] = [];
+    const add = (name: string, content: Buffer) => {
+      files.push({ name, content });
+      return createHash('sha256').update(content).digest('hex');
+    };
     for (const { workflowId, runId } of runs) {
       const history = await this.fetch(network, workflowId, runId);
-      const content = Buffer.from(historyToJSON(history));
       const several = runs.filter((r) => r.workflowId === workflowId).length > 1;
       const file = `histories/${workflowId.replace(/:/g, '_')}${several ? `@${runId}` : ''}.json`;
-      files.push({ name: file, content });
-      manifest.push({ workflowId, runId, file, events: history.events?.length ?? 0, sha256: createHash('sha256').update(content).digest('hex') });
+      workflows.push({ workflowId, runId, file, events: history.events?.length ?? 0, sha256: add(file, Buffer.from(historyToJSON(history))) });
     }
+    const anchorRuns = await this.anchors.histories(network);
+    const anchors = anchorRuns.map(({ runId, history }) => ({ runId, file: `anchors/${auditAnchorWorkflowId(network).replace(/:/g, '_')}@${runId}.json`, content: Buffer.from(historyToJSON(history)) }));
+    const anchorFiles = anchors.map((a) => ({ runId: a.runId, file: a.file, sha256: add(a.file, a.content) }));
+    const rows = ((await this.dataSource.query(`SELECT * FROM audit_log WHERE network_code = $1 ORDER BY seq`, [network])) as Record<string, unknown>[]).map(auditRecordFromRow);
+    const auditLog = { file: 'audit-log.json', rows: rows.length, head: rows.length > 0 ? { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash } : null, sha256: add('audit-log.json', Buffer.from(JSON.stringify(rows, null, 1))) };
+    const publicKey = { file: 'public-key.pem', algorithm: 'Ed25519', keyId: this.signer.keyId, sha256: add('public-key.pem', Buffer.from(this.signer.publicKeyPem)) };
     const exportedAt = new Date();
-    files.unshift({ name: 'manifest.json', content: Buffer.from(JSON.stringify({ network, year, exportedAt: exportedAt.toISOString(), workflows: manifest }, null, 2)) });
+    const manifest = Buffer.from(JSON.stringify({ network, year, exportedAt: exportedAt.toISOString(), workflows, anchors: anchorFiles, auditLog, publicKey }, null, 2));
+    files.unshift({ name: 'manifest.json', content: manifest }, { name: 'manifest.sig', content: Buffer.from(`${this.signer.sign(manifest)}\n`) });
     return { fileName: `mignet-${network}-${year}-histories.tar.gz`, archive: tarGz(files, exportedAt) };
   }
 }

@@ -56,4 +56,8 @@ export class AuditLogEntity {
 
   @Column({ type: 'text' })
   hash: string;
+
+  /** The API's Ed25519 signature of `hash` (`keyId:base64`); null on rows written before signing began. */
+  @Column({ type: 'text', nullable: true })
+  signature: string | null;
 }

@@ -2,7 +2,7 @@ import { InitialSchema1795824000000 } from './1795824000000-initial-schema';
 import { TasksPlansAudit1795830000000 } from './1795830000000-tasks-plans-audit';
 import { TwgRegistry1795836000000 } from './1795836000000-twg-registry';
 import { Meetings1795842000000 } from './1795842000000-meetings';
-import { Incidents1795848000000 } from './1795848000000-incidents';
+import { IncidentsSignatures1795848000000 } from './1795848000000-incidents-signatures';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
-export const MIGRATIONS = [InitialSchema1795824000000, TasksPlansAudit1795830000000, TwgRegistry1795836000000, Meetings1795842000000, Incidents1795848000000];
+export const MIGRATIONS = [InitialSchema1795824000000, TasksPlansAudit1795830000000, TwgRegistry1795836000000, Meetings1795842000000, IncidentsSignatures1795848000000];

@@ -1,0 +1,122 @@
+import { createHash, createPublicKey } from 'node:crypto';
+
+import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+
+import { ChainVerification, StoredAuditRow, verifyRows } from '../persistence/audit-chain';
+import { anchorsInHistory } from './anchors';
+import { parseHistoryFile, ParsedHistory } from './history-file';
+import { replayHistories, ReplayOutcome, WorkflowBundle } from './replay';
+import { keyIdOf, trustedKeys, verifySignature } from './signing';
+import { untarGz } from './tar';
+
+interface Manifest {
+  readonly network: string;
+  readonly year: number;
+  readonly exportedAt: string;
+  readonly workflows: readonly { readonly file: string; readonly sha256: string }[];
+  readonly anchors?: readonly { readonly file: string; readonly sha256: string }[];
+  readonly auditLog?: { readonly file: string; readonly sha256: string };
+  readonly publicKey?: { readonly file: string; readonly sha256: string; readonly keyId: string };
+}
+
+export interface ExportVerification {
+  readonly ok: boolean;
+  readonly network: string | null;
+  readonly year: number | null;
+  /** Which key signed the manifest, and whether that is the key the auditor trusts (or only the archive's own). */
+  readonly signature: { readonly valid: boolean; readonly keyId: string | null; readonly pinned: boolean };
+  readonly files: { readonly checked: number; readonly problems: readonly string[] };
+  readonly chain: ChainVerification | null;
+  readonly replay: { readonly replayed: number; readonly failed: readonly ReplayOutcome[]; readonly notHistories: readonly string[] };
+  /** What the auditor should know although it is no failure (an archive's own key, no anchors yet). */
+  readonly warnings: readonly string[];
+  /** Why it is not ok, one line each. */
+  readonly problems: readonly string[];
+}
+
+/**
+ * Checks an export as an outside auditor can, with no server and no database: the manifest's signature (with the key
+ * the network publishes, when given; else with the archive's own, which is said), every file's SHA-256 and that no
+ * file was added, the audit log's chain, each row's signature and every head the anchor workflow recorded, and that
+ * the code here replays every history.
+ */
+export async function verifyExport(archive: Buffer, options: { readonly publicKeyPem?: string; readonly bundle: WorkflowBundle }): Promise<ExportVerification> {
+  const problems: string[] = [];
+  const warnings: string[] = [];
+  const fail = (): ExportVerification => ({
+    ok: false, network: null, year: null, signature: { valid: false, keyId: null, pinned: false }, files: { checked: 0, problems: [] }, chain: null,
+    replay: { replayed: 0, failed: [], notHistories: [] }, warnings, problems,
+  });
+  let files: Map<string, Buffer>;
+  try {
+    files = new Map(untarGz(archive).map((f) => [f.name, f.content]));
+  } catch (err) {
+    problems.push(`not a .tar.gz export: ${(err as Error).message}`);
+    return fail();
+  }
+  const manifestBytes = files.get('manifest.json');
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(manifestBytes?.toString('utf8') ?? '') as Manifest;
+  } catch {
+    problems.push('no readable manifest.json');
+    return fail();
+  }
+
+  // The signature: with the pinned key when given, else with the archive's own key (a forger could swap both).
+  const archiveKey = files.get(manifest.publicKey?.file ?? 'public-key.pem')?.toString('utf8');
+  const keyPem = options.publicKeyPem ?? archiveKey;
+  const keys = keyPem ? trustedKeys([keyPem]) : new Map();
+  const keyId = keyPem ? keyIdOf(createPublicKey(keyPem)) : null;
+  const sig = files.get('manifest.sig')?.toString('utf8').trim();
+  const valid = manifestBytes !== undefined && verifySignature(keys, manifestBytes, sig);
+  if (!valid) problems.push(keyPem ? `manifest.sig is not a signature of manifest.json by key ${keyId}` : 'no public key to check manifest.sig with');
+  if (!options.publicKeyPem && valid) warnings.push(`signed by the key in the archive (key id ${keyId}): compare it with the key the network publishes (GET …/audit-log/public-key), or pass --public-key`);
+
+  // Every listed file is as the manifest says, and nothing was slipped in beside them.
+  const listed = [...manifest.workflows, ...(manifest.anchors ?? []), ...(manifest.auditLog ? [manifest.auditLog] : []), ...(manifest.publicKey ? [manifest.publicKey] : [])];
+  const fileProblems: string[] = [];
+  for (const f of listed) {
+    const content = files.get(f.file);
+    if (!content) fileProblems.push(`${f.file}: listed in the manifest, missing from the archive`);
+    else if (createHash('sha256').update(content).digest('hex') !== f.sha256) fileProblems.push(`${f.file}: SHA-256 differs from the manifest`);
+  }
+  const known = new Set([...listed.map((f) => f.file), 'manifest.json', 'manifest.sig']);
+  for (const name of files.keys()) if (!known.has(name)) fileProblems.push(`${name}: in the archive, not in the manifest`);
+  problems.push(...fileProblems);
+
+  // The chain, its signatures, and the heads recorded in Temporal.
+  let chain: ChainVerification | null = null;
+  const logBytes = manifest.auditLog ? files.get(manifest.auditLog.file) : undefined;
+  if (!logBytes) {
+    problems.push('no audit log in the archive');
+  } else {
+    const anchorHistories = (manifest.anchors ?? []).map((a) => files.get(a.file)).filter((c): c is Buffer => c !== undefined);
+    const anchors = anchorHistories.flatMap((c) => anchorsInHistory(historyFromJSON(JSON.parse(c.toString('utf8')))));
+    if (anchors.length === 0) warnings.push('no anchors recorded in Temporal: rows deleted from the end of the log could not be told');
+    chain = verifyRows(manifest.network, JSON.parse(logBytes.toString('utf8')) as StoredAuditRow[], { keys, ...(anchors.length > 0 ? { anchors } : {}) });
+    if (!chain.intact) problems.push(`audit log broken at seq ${chain.firstBreak!.seq}: ${chain.firstBreak!.reason}`);
+  }
+
+  // The code here explains every history.
+  const parsed: ParsedHistory[] = [...manifest.workflows, ...(manifest.anchors ?? [])]
+    .filter((f) => files.has(f.file))
+    .map((f) => parseHistoryFile(f.file, files.get(f.file)!.toString('utf8')));
+  const good = parsed.filter((p): p is Extract<ParsedHistory, { ok: true }> => p.ok);
+  const notHistories = parsed.filter((p): p is Extract<ParsedHistory, { ok: false }> => !p.ok).map((p) => `${p.file}: ${p.reason}`);
+  const outcomes = good.length > 0 ? await replayHistories(good, options.bundle) : [];
+  const failed = outcomes.filter((o) => !o.ok);
+  problems.push(...notHistories, ...failed.map((o) => `${o.file}: does not replay (${o.error})`));
+
+  return {
+    ok: problems.length === 0,
+    network: manifest.network,
+    year: manifest.year,
+    signature: { valid, keyId, pinned: options.publicKeyPem !== undefined },
+    files: { checked: listed.length, problems: fileProblems },
+    chain,
+    replay: { replayed: outcomes.length, failed, notHistories },
+    warnings,
+    problems,
+  };
+}
