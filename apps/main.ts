@@ -94,6 +94,7 @@ async function main(): Promise<void> {
       `  Health       ${url}/health`,
       `  Temporal     ${temporalAddress} (namespace ${config.temporalNamespace}, task queue ${config.temporalTaskQueue})`,
       ...(temporalUi ? [`  Temporal UI  ${temporalUi}`] : []),
+      ...(config.databaseUrl ? [] : [`  PostgreSQL   DATABASE_URL=${databaseUrl} (the tables' owner: ${databaseOwnerUrl})`]),
       '',
       `API keys for network "${TIMOR_LESTE.code}" (also in ${seedKeysFile(config)}):`,
       ...formatKeys(keys),
@@ -101,7 +102,10 @@ async function main(): Promise<void> {
     ];
     process.stdout.write(lines.join('\n') + '\n');
   } catch (err) {
-    log.error(err instanceof Error ? (err.stack ?? err.message) : String(err));
+    // One line that names the cause (each start step's error says what to change); the stack only on request.
+    log.error(`mignet could not start: ${err instanceof Error ? err.message : String(err)}`);
+    if (process.env.MIGNET_DEBUG && err instanceof Error) log.error(err.stack ?? '');
+    log.log('Stopping what had started ...');
     await stopAll(1);
   }
 }

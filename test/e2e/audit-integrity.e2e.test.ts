@@ -9,6 +9,7 @@ import { main } from '../../apps/cli/mignet';
 import { tarGz, untarGz } from '../../libs/audit/tar';
 import { AuditRecord, auditHash, auditRecordFromRow, ChainVerification } from '../../libs/persistence/audit-chain';
 import { apiClient } from '../support/api-client';
+import { recordHistory } from '../support/record-history';
 import { testEnv } from '../support/test-env';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -62,6 +63,7 @@ describe('audit log integrity (end to end)', () => {
     await waitFor(async () => ((await verify()).anchors?.latest?.seq === ROWS ? true : undefined), 'an anchor of the head', 30_000);
     // No reading while the tests below tamper and restore (it would record a tampered head); the history stays.
     await stack.client.workflow.getHandle('audit-anchor:tl').terminate('the anchors this test needs are recorded');
+    recordHistory('audit-anchor:tl', 'integrity-test'); // with MIGNET_RECORD_HISTORIES: the replay fixture of this process
   });
   afterAll(async () => {
     await stack.terminateRunning();

@@ -28,6 +28,8 @@ const YEAR = 2099;
 const AGENCIES = ['FAO', 'ILO', 'OHCHR', 'RCO', 'UNDP', 'UNFPA', 'UNICEF', 'UNWOMEN'];
 
 interface Sent {
+  /** Which fault's burst sent it. */
+  readonly phase: string;
   readonly requestId: string;
   readonly agency: string;
   readonly status: number;
@@ -60,6 +62,7 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
   const sent: Sent[] = [];
   const figures = { workerKills: 0, postgresStops: 0, temporalRestarts: 0 };
   let sending = false;
+  let phase = '';
 
   const startTemporal = async () => {
     temporal = await startTemporalDevServer({ cli: locateTemporalCli(), port: temporalPort, namespace: 'default', dbFilename: join(dir, 'temporal.db') });
@@ -138,17 +141,18 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
           body: JSON.stringify({ activities: [proposal(agency, (n % 20) + 1)] }),
         });
         const body = (await res.json()) as { code?: string };
-        sent.push({ requestId, agency, status: res.status, code: body.code });
+        sent.push({ phase, requestId, agency, status: res.status, code: body.code });
         // A client told to wait does so (Retry-After), and does not hammer a server that is down.
         if (res.status >= 500 || res.status === 429) await new Promise((r) => setTimeout(r, 250));
       } catch (err) {
-        sent.push({ requestId, agency, status: 0, code: String(err) });
+        sent.push({ phase, requestId, agency, status: 0, code: String(err) });
       }
     }
   }
 
   /** Runs the senders while `fault` does its damage, and a while after, so commands span before, during and after. */
-  async function burst(fault: () => Promise<void>): Promise<void> {
+  async function burst(name: string, fault: () => Promise<void>): Promise<void> {
+    phase = name;
     sending = true;
     const senders = AGENCIES.map(sender);
     try {
@@ -164,7 +168,7 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
   }
 
   it('survives three worker SIGKILLs during a burst of completions', async () => {
-    await burst(async () => {
+    await burst('worker SIGKILLed 3 times', async () => {
       for (let i = 0; i < 3; i++) {
         const from = sent.length;
         await waitFor(() => (sent.length >= from + 15 ? true : undefined), 'answers between kills', 60_000);
@@ -176,7 +180,7 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
   }, 300_000);
 
   it('survives PostgreSQL stopped for 20 s during a burst', async () => {
-    await burst(async () => {
+    await burst('PostgreSQL stopped 20 s', async () => {
       const stoppedAt = Date.now();
       const from = postgres.printed;
       postgres.send('stop');
@@ -191,7 +195,7 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
   }, 300_000);
 
   it('survives the Temporal server stopped and started again during a burst', async () => {
-    await burst(async () => {
+    await burst('Temporal restarted', async () => {
       await temporal.stop();
       figures.temporalRestarts++;
       await startTemporal();
@@ -223,11 +227,15 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
       const wrong = sent.filter((s) =>
         s.status === 200 ? inLog.get(s.requestId)?.[0] !== 'accepted' : s.status !== 504 && s.status !== 0 && inHistory.has(s.requestId),
       );
-      const byStatus = Object.fromEntries([...new Set(sent.map((s) => s.status))].sort().map((st) => [st, sent.filter((s) => s.status === st).length]));
+      const byStatus = (of: readonly Sent[]) => JSON.stringify(Object.fromEntries([...new Set(of.map((s) => s.status))].sort().map((st) => [st, of.filter((s) => s.status === st).length])));
+      const count = (of: readonly Sent[], p: string) => of.filter((s) => s.phase === p).length;
+      const lines = [...new Set(sent.map((s) => s.phase))].map(
+        (p) => `  ${p}: ${count(sent, p)} commands, by status ${byStatus(sent.filter((s) => s.phase === p))}; lost ${count(lost, p)}, duplicated ${count(duplicated, p)}, wrong outcomes ${count(wrong, p)}`,
+      );
       process.stdout.write(
-        `[mignet] faults: ${sent.length} commands sent, ${ok.length} answered 200; answers by status ${JSON.stringify(byStatus)}; ` +
+        `[mignet] faults: ${sent.length} commands sent, ${ok.length} answered 200, ${sent.filter((s) => s.status >= 500).length} 5xx (none 500); ` +
           `${figures.workerKills} worker SIGKILLs, ${figures.postgresStops} PostgreSQL stop of 20 s, ${figures.temporalRestarts} Temporal restart; ` +
-          `${sent.filter((s) => s.status >= 500).length} 5xx; lost ${lost.length}, duplicated ${duplicated.length}, wrong outcomes ${wrong.length}\n`,
+          `lost ${lost.length}, duplicated ${duplicated.length}, wrong outcomes ${wrong.length}\n${lines.join('\n')}\n`,
       );
       expect({ lost, duplicated, wrong, internalErrors: sent.filter((s) => s.status === 500 || s.status === 0) }).toEqual({ lost: [], duplicated: [], wrong: [], internalErrors: [] });
       // An unknown answer is logged as unknown (or accepted when its row was the settled one), never as rejected.

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 
 import type { AuditSigner } from '../../../libs/audit/signing';
 import { AuditOutcomeName, AuditRecord, auditHash, GENESIS_HASH } from '../../../libs/persistence/audit-chain';
-import { isPostgresUnavailable } from '../../../libs/persistence/postgres-errors';
+import { isPostgresDataError } from '../../../libs/persistence/postgres-errors';
 import { storableCopy } from '../common/input-limits';
 import { AUDIT_SIGNER, AuditAnchorsService } from './audit-anchors.service';
 
@@ -30,8 +30,8 @@ const RETRY_MS = { first: 500, max: 10_000 } as const;
  * Appends commands to the network's hash chain. One transaction per row holds a per-network advisory lock, so
  * concurrent commands chain one after the other instead of forking the chain.
  *
- * A row whose write fails because PostgreSQL is unavailable is not dropped: it waits in this process, in order, and
- * is written as soon as PostgreSQL answers again (the answer to its command does not wait). What a process that dies
+ * A row whose write fails (PostgreSQL unavailable, a connection broken mid-write) is not dropped: it waits in this
+ * process, in order, and is written as soon as PostgreSQL takes it (the answer to its command does not wait). What a process that dies
  * meanwhile held is not lost either: every accepted Update is in its workflow's history with its request id, and
  * reconciliation (GET …/audit-log/reconcile, settled by POST …/reconcile/settle) writes the rows it finds missing.
  */
@@ -83,8 +83,11 @@ export class AuditService implements OnApplicationShutdown {
     }
   }
 
-  /** Appends a row to its network's chain; false when the network is unknown (nothing to chain to). */
-  async append(entry: AuditEntry): Promise<boolean> {
+  /**
+   * Appends a row to its network's chain; false when the network is unknown (nothing to chain to). `again`: a retry
+   * of a write whose outcome is unknown (its connection broke, perhaps after the commit), so it first looks for it.
+   */
+  async append(entry: AuditEntry, again = false): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
       const [known] = (await tx.query('SELECT 1 FROM networks WHERE code = $1', [entry.networkCode])) as unknown[];
       if (!known) return false;
@@ -93,6 +96,13 @@ export class AuditService implements OnApplicationShutdown {
         seq: string;
         hash: string;
       }[];
+      if (again && last) {
+        // Among the newest rows: one that committed before its connection broke was written moments ago.
+        const [written] = (await tx.query('SELECT 1 FROM audit_log WHERE network_code = $1 AND seq > $2 AND request_id = $3 AND at = $4 AND command = $5', [
+          entry.networkCode, Number(last.seq) - 10_000, entry.requestId, entry.at, entry.command,
+        ])) as unknown[];
+        if (written) return true;
+      }
       const record: AuditRecord = { ...entry, seq: last ? Number(last.seq) + 1 : 1, prevHash: last?.hash ?? GENESIS_HASH };
       const hash = auditHash(record);
       await tx.query(
@@ -109,15 +119,19 @@ export class AuditService implements OnApplicationShutdown {
     });
   }
 
+  /**
+   * Any failure but a refused value is waited out: whatever broke (the server, the connection, the pool), the write is
+   * tried again, and the retry finds a write that did commit.
+   */
   private onFailure(entry: AuditEntry, err: unknown): void {
-    if (isPostgresUnavailable(err)) return this.wait(entry);
-    this.logger.error(`Could not write the audit row of ${entry.command} [${entry.requestId}] (${entry.outcome}): ${String(err)}; reconciliation reports it if its command took effect`);
+    if (!isPostgresDataError(err)) return this.wait(entry);
+    this.logger.error(`PostgreSQL refused the audit row of ${entry.command} [${entry.requestId}] (${entry.outcome}): ${String(err)}; reconciliation reports it if its command took effect`);
   }
 
   private wait(entry: AuditEntry): void {
     this.waiting.push(entry);
     if (this.waiting.length === 1 || this.waiting.length % 100 === 0) {
-      this.logger.warn(`PostgreSQL is unavailable: ${this.waiting.length} audit row(s) wait in this process and are written when it is back`);
+      this.logger.warn(`PostgreSQL did not take an audit row: ${this.waiting.length} audit row(s) wait in this process and are written when it is back`);
     }
     this.scheduleFlush();
   }
@@ -137,13 +151,13 @@ export class AuditService implements OnApplicationShutdown {
       try {
         while (this.waiting.length > 0) {
           try {
-            await this.append(this.waiting[0]);
+            await this.append(this.waiting[0], true);
           } catch (err) {
-            if (isPostgresUnavailable(err)) {
+            if (!isPostgresDataError(err)) {
               this.retryMs = Math.min(this.retryMs * 2, RETRY_MS.max);
               return;
             }
-            this.logger.error(`Could not write the audit row of ${this.waiting[0].command} [${this.waiting[0].requestId}]: ${String(err)}`);
+            this.logger.error(`PostgreSQL refused the audit row of ${this.waiting[0].command} [${this.waiting[0].requestId}]: ${String(err)}`);
           }
           this.waiting.shift();
           if (this.waiting.length === 0) this.logger.log('PostgreSQL is back: every audit row that waited is written');

@@ -78,16 +78,11 @@ export function parameterProblems(params: Record<string, unknown>, query: Record
   for (const [name, value] of Object.entries(params)) {
     if (typeof value === 'string' && hasUnstorableText(value)) problems.push({ field: name, message: describe(value) });
   }
-  for (const [name, value] of Object.entries(query)) {
-    for (const v of Array.isArray(value) ? value : [value]) {
-      if (typeof v !== 'string') {
-        problems.push({ field: name, message: 'must be a single value (not name[key]=…)' });
-      } else if (hasUnstorableText(v) || hasUnstorableText(name)) {
-        problems.push({ field: name, message: describe(hasUnstorableText(v) ? v : name) });
-      } else if (v.length > INPUT_LIMITS.maxQueryLength) {
-        problems.push({ field: name, message: `must be at most ${INPUT_LIMITS.maxQueryLength} characters` });
-      }
-    }
+  for (const [name, v] of Object.entries(query)) {
+    if (Array.isArray(v)) problems.push({ field: name, message: 'must be given once' });
+    else if (typeof v !== 'string') problems.push({ field: name, message: 'must be a single value' });
+    else if (hasUnstorableText(v) || hasUnstorableText(name)) problems.push({ field: name, message: describe(hasUnstorableText(v) ? v : name) });
+    else if (v.length > INPUT_LIMITS.maxQueryLength) problems.push({ field: name, message: `must be at most ${INPUT_LIMITS.maxQueryLength} characters` });
   }
   return problems;
 }
