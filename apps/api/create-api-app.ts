@@ -11,6 +11,7 @@ import { ApiModule } from './api.module';
 import { AppError } from './common/app-error';
 import { sendError } from './common/error-body';
 import { ErrorCode } from './common/error-code';
+import { documentErrors } from './common/openapi-errors';
 import { requestIdMiddleware } from './common/request-id';
 
 const JSON_LIMIT = '1mb';
@@ -38,7 +39,7 @@ export async function createApiApp(config: Config & { databaseUrl: string }, log
   app.use(helmet());
   app.use(requestIdMiddleware);
   app.use(jsonBodyParser());
-  const document = SwaggerModule.createDocument(
+  const document = documentErrors(SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('mignet')
@@ -46,7 +47,7 @@ export async function createApiApp(config: Config & { databaseUrl: string }, log
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
-  );
+  ), ['/health']);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

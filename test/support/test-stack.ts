@@ -87,7 +87,7 @@ export async function startTestStack(options: { api?: boolean; worker?: boolean;
     api = await createApiApp(config, ['error', 'warn'] as const);
     await api.listen(0, '127.0.0.1');
   }
-  const connection = await Connection.connect({ address: env.temporalAddress });
+  const connection = await Connection.connect({ address: config.temporalAddress });
   return {
     baseUrl: api ? (await api.getUrl()).replace('[::1]', '127.0.0.1') : '',
     db,

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -67,6 +67,7 @@ export class AuditLogController {
 
   @Get('public-key')
   @Roles('coordinator', 'agency', 'auditor')
+  @ApiParam({ name: 'network', example: 'tl' })
   @ApiOperation({ summary: "The public key (Ed25519, PEM) that verifies the log's rows and the network's exports" })
   publicKey() {
     return { algorithm: 'Ed25519', keyId: this.signer.keyId, publicKeyPem: this.signer.publicKeyPem };

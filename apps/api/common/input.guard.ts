@@ -20,7 +20,7 @@ export class InputGuard implements CanActivate {
       ...parameterProblems(params, req.query as Record<string, unknown>),
       ...Object.entries(params)
         .filter(([name, v]) => name !== 'network' && typeof v === 'string' && !PATH_PARAMETER.test(v))
-        .map(([name]) => ({ field: name, message: 'must be an id made of letters, digits and . _ : @ - (at most 200)' })),
+        .map(([name]) => ({ field: name, message: 'must be an id: a letter or digit, then letters, digits and . _ : @ - (at most 200 in all)' })),
       ...bodyProblems(req.body),
     ];
     if (problems.length > 0) throw AppError.validation(problems);

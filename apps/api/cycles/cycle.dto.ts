@@ -64,9 +64,9 @@ export class CycleDto {
   @ApiProperty({ type: CalendarDto }) calendar: CalendarDto;
   @ApiProperty({ example: 'IOM', description: 'The agency that started the cycle' }) startedBy: string;
   @ApiProperty({ format: 'date-time' }) startedAt: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) closedAt: string | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) phaseEnteredAt: string | null;
-  @ApiPropertyOptional({ nullable: true, description: 'The latest work-plan revision' }) planRevision: number | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) phaseEnteredAt: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The latest work-plan revision' }) planRevision: number | null;
   @ApiPropertyOptional({
     nullable: true,
     type: 'object',

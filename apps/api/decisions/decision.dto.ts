@@ -57,11 +57,11 @@ export class DecisionDto {
   @ApiProperty() round: number;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true }) proposal: unknown;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true } }) objections: unknown[];
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) circulatedAt: string | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) adoptedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) circulatedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) adoptedAt: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true }) withdrawn: unknown;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) effectAppliedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'applied', description: "'applied', or why there was nothing to apply" }) effectOutcome: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) effectAppliedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'applied', description: "'applied', or why there was nothing to apply" }) effectOutcome: string | null;
 }
 
 export class DecisionListDto {

@@ -57,20 +57,20 @@ export class TaskDto {
   @ApiProperty({ example: 'annual-cycle:tl:2027' }) process: string;
   @ApiProperty({ example: 'ILO' }) assignee: string;
   @ApiProperty({ enum: ['agency', 'coordinator'] }) assigneeRole: 'agency' | 'coordinator';
-  @ApiPropertyOptional({ example: 'r1:ILO', nullable: true }) subject: string | null;
+  @ApiPropertyOptional({ type: String, example: 'r1:ILO', nullable: true }) subject: string | null;
   @ApiProperty({ enum: TASK_STATUSES }) status: TaskStatus;
   @ApiProperty({ format: 'date-time' }) openedAt: string;
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty({ format: 'date-time' }) remindAt: string;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) escalateAt: string | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true, description: 'When silence becomes the answer' }) expiresAt: string | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) completedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'ILO' }) completedBy: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) escalateAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'When silence becomes the answer' }) expiresAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'ILO' }) completedBy: string | null;
   @ApiProperty() submissions: number;
   @ApiPropertyOptional({ description: "The completing agency's payload", nullable: true, type: 'object', additionalProperties: true }) result: unknown;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) remindedAt: string | null;
-  @ApiPropertyOptional({ format: 'date-time', nullable: true }) escalatedAt: string | null;
-  @ApiPropertyOptional({ nullable: true, example: 'consent by silence' }) closedReason: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) remindedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) escalatedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, example: 'consent by silence' }) closedReason: string | null;
 }
 
 export class TaskPageDto {

@@ -1,0 +1,66 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { DevServer, startTemporalDevServer } from '../../libs/temporal/dev-server';
+import { locateTemporalCli } from '../../libs/temporal/temporal-cli';
+import { startTestStack, TestStack } from '../support/test-stack';
+
+const VERSION = '4.32.5';
+
+/** Answers by HTTP status, from the HAR reports schemathesis wrote. */
+function statusesIn(reportDir: string): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const file of existsSync(reportDir) ? readdirSync(reportDir).filter((f) => f.startsWith('har-')) : []) {
+    const har = JSON.parse(readFileSync(join(reportDir, file), 'utf8')) as { log: { entries: { response: { status: number } }[] } };
+    for (const e of har.log.entries) counts[e.response.status] = (counts[e.response.status] ?? 0) + 1;
+  }
+  return counts;
+}
+const ST = join(__dirname, '..', '..', 'tools', 'schemathesis', VERSION, 'bin', 'st');
+const SECONDS = 45;
+// What the answers are checked for: no 5xx; only documented statuses; the documented content type and body schema.
+const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance'];
+
+/**
+ * schemathesis against the OpenAPI document the API serves, with a coordinator's key and an agency's, each for a
+ * bounded time: every answer must be documented, of its documented shape, and none a 5xx. It runs on a Temporal dev
+ * server of its own: the cycles and meetings it may start must not meet other test files' workflow ids.
+ */
+describe('the API under a property-based fuzzer (schemathesis)', () => {
+  let temporal: DevServer;
+  let stack: TestStack;
+  let dir: string;
+
+  beforeAll(async () => {
+    if (!existsSync(ST)) throw new Error(`schemathesis is not installed at ${ST}: run \`node scripts/install-schemathesis.js\` (npm ci runs it)`);
+    temporal = await startTemporalDevServer({ cli: locateTemporalCli(), port: 0, namespace: 'default' });
+    stack = await startTestStack({ config: { temporalAddress: temporal.address } });
+    dir = mkdtempSync(join(tmpdir(), 'mignet-fuzz-'));
+    writeFileSync(join(dir, 'schemathesis.toml'), '[parameters]\nnetwork = "tl"\n'); // every other code is one 400
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.terminateRunning();
+    await stack?.close();
+    await temporal?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }, 60_000);
+
+  const fuzz = (who: string) =>
+    new Promise<{ code: number; out: string }>((resolve) => {
+      const args = ['--config-file', join(dir, 'schemathesis.toml'), 'run', `${stack.baseUrl}/docs-json`, '-H', `Authorization: Bearer ${stack.key(who)}`,
+        '--checks', CHECKS.join(','), '--max-time', String(SECONDS), '--workers', '2', '--request-timeout', '12', '--no-color',
+        '--report', 'har', '--report-dir', join(dir, who)];
+      execFile(ST, args, { maxBuffer: 64 * 1024 * 1024, timeout: (SECONDS + 60) * 1000 }, (err, stdout, stderr) =>
+        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: `${stdout}\n${stderr}` }),
+      );
+    });
+
+  it.each(['coordinator', 'ILO'])('finds nothing with a key of %s: no 5xx, every answer documented and of its schema', async (who) => {
+    const { code, out } = await fuzz(who);
+    const summary = out.split('\n').filter((l) => /^\s*\d+ generated|^\s*Seed/.test(l)).map((l) => l.trim()).join('; ');
+    process.stdout.write(`[mignet] schemathesis (${who}, ${SECONDS} s): ${summary}; answers by status ${JSON.stringify(statusesIn(join(dir, who)))}\n`);
+    expect({ code, failures: code === 0 ? '' : out.slice(-6000) }).toEqual({ code: 0, failures: '' });
+  }, (SECONDS + 90) * 1000);
+});
