@@ -14,6 +14,7 @@ import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
+import { afterFirstProjection } from '../common/read-your-writes';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { CirculateDecisionDto, DecisionDto, DecisionListDto, ReviseDecisionDto, WithdrawDecisionDto } from './decision.dto';
 
@@ -49,7 +50,13 @@ export class DecisionsService {
       // Ids carry random bits: a duplicate would be a bug, not a caller's mistake.
       { network, process: 'decision', year: new Date().getUTCFullYear(), onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Decision id ${id} collided`) },
     );
-    return { id, workflowId, kind: dto.kind, status: 'CIRCULATING', round: 1, proposal: { title: dto.title, text: dto.text, payload: dto.payload, deadline }, objections: [], circulatedAt: null, adoptedAt: null, withdrawn: null, effectAppliedAt: null, effectOutcome: null };
+    return afterFirstProjection(
+      async () => {
+        const row = await this.decisions.findOneBy({ networkCode: network, id });
+        return row ? toDto(row) : undefined;
+      },
+      () => ({ id, workflowId, kind: dto.kind, status: 'CIRCULATING', round: 1, proposal: { title: dto.title, text: dto.text, payload: dto.payload, deadline }, objections: [], circulatedAt: null, adoptedAt: null, withdrawn: null, effectAppliedAt: null, effectOutcome: null }),
+    );
   }
 
   async revise(network: string, id: string, dto: ReviseDecisionDto, by: Principal): Promise<DecisionDto> {

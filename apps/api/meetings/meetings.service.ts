@@ -15,6 +15,7 @@ import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
+import { afterFirstProjection } from '../common/read-your-writes';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { ActionItemQueryDto, ConveneMeetingDto, MeetingQueryDto, ReasonDto, RescheduleMeetingDto } from './meeting.dto';
 
@@ -71,7 +72,8 @@ export class MeetingsService {
       { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
       { network, process: 'meeting', year, onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Meeting id ${id} collided`) },
     );
-    return { id, workflowId, kind: input.kind, title: input.title, status: 'SCHEDULED', scheduledAt: input.scheduledAt, agendaCallAt: input.agendaCallAt, agendaDueAt: input.agendaDueAt };
+    const status = await afterFirstProjection(async () => (await this.meetings.findOneBy({ networkCode: network, id }))?.status, () => 'SCHEDULED');
+    return { id, workflowId, kind: input.kind, title: input.title, status, scheduledAt: input.scheduledAt, agendaCallAt: input.agendaCallAt, agendaDueAt: input.agendaDueAt };
   }
 
   async list(network: string, query: MeetingQueryDto) {
