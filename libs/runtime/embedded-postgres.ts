@@ -36,6 +36,13 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   const asRoot = userInfo().uid === 0;
   if (asRoot) assertReachableByOthers(dirname(options.dataDir));
   const Postgres = asRoot ? reachableEmbeddedPostgres() : EmbeddedPostgres;
+  // PostgreSQL's own last words, for the one line that says why it did not start (the package rejects with nothing).
+  const recent: string[] = [];
+  const onLog = (message: string) => {
+    recent.push(...message.split('\n').filter((l) => /FATAL|ERROR|PANIC|could not|Permission denied/.test(l)));
+    recent.splice(0, Math.max(0, recent.length - 3));
+    options.onLog?.(message);
+  };
   const pg = new Postgres({
     databaseDir: options.dataDir,
     port: options.port,
@@ -46,11 +53,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
     // Lower durability for a developer's box: no fsync on every commit. The data survives a clean stop.
     postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
-    onLog: options.onLog ?? (() => undefined),
-    onError: (e: unknown) => options.onLog?.(e instanceof Error ? e.message : String(e)),
+    onLog,
+    onError: (e: unknown) => onLog(e instanceof Error ? e.message : String(e)),
   });
-  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise();
-  await pg.start();
+  const failed = (step: string) => (err: unknown): never => {
+    const why = err instanceof Error && err.message ? err.message : recent.join(' ').replace(/\s+/g, ' ').trim() || 'it gave no reason';
+    throw new Error(`PostgreSQL (${options.dataDir}, port ${options.port}) did not ${step}: ${why}`);
+  };
+  if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise().catch(failed('initialise'));
+  await pg.start().catch(failed('start'));
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
   await createDatabaseIfMissing(urlFor('postgres'), options.database);
   return { url: urlFor(options.database), urlFor, stop: () => pg.stop() };
