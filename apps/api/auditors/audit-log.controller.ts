@@ -1,5 +1,5 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
@@ -7,10 +7,19 @@ import { AuditSigner, trustedKeys } from '../../../libs/audit/signing';
 import { auditRecordFromRow, verifyAuditLog } from '../../../libs/persistence/audit-chain';
 import { AUDIT_SIGNER, AuditAnchorsService } from '../audit/audit-anchors.service';
 import { AuditService } from '../audit/audit.service';
+import { S } from '../common/schemas';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { AuditLogQueryDto, ExportQueryDto } from './auditor.dto';
 import { HistoriesService } from './histories.service';
+
+const ROW = S.obj({
+  networkCode: S.str(), seq: S.int(), at: S.time(), requestId: S.str(), actorRole: S.nullable(S.str()), actorAgency: S.nullable(S.str()),
+  keyId: S.nullable(S.str()), command: S.str(), target: S.nullable(S.str()), payload: S.json(), outcome: S.str({ enum: ['accepted', 'rejected', 'unknown'] }),
+  status: S.int(), errorCode: S.nullable(S.str()), prevHash: S.str(), hash: S.str(), signature: S.nullable(S.str()),
+});
+const COMMAND = S.obj({ seq: S.int(), requestId: S.str(), at: S.time(), command: S.str(), target: S.nullable(S.str()), outcome: S.str(), workflowId: S.str() });
+const ANCHOR = S.obj({ seq: S.int(), hash: S.str(), at: S.str() });
 
 @ApiTags('auditors')
 @ApiBearerAuth()
@@ -27,6 +36,13 @@ export class AuditLogController {
 
   @Get('reconcile')
   @ApiOperation({ summary: "Accepted commands of a year with no Update in their history, and Updates with no row in the log" })
+  @ApiOkResponse({
+    schema: S.obj({
+      network: S.str(), year: S.int(), workflows: S.int(), updates: S.int(), acceptedCommands: S.int(),
+      acceptedWithoutUpdate: S.arr(COMMAND), acceptedButLoggedOtherwise: S.arr(COMMAND), unknownWithoutUpdate: S.arr(COMMAND),
+      updatesWithoutRow: S.arr(S.obj({ workflowId: S.str(), updateId: S.str(), requestId: S.str(), name: S.str(), eventId: S.int(), at: S.time() })),
+    }),
+  })
   reconcile(@Param('network') network: string, @Query() q: ExportQueryDto) {
     return this.histories.reconcile(network, q.year);
   }
@@ -35,12 +51,14 @@ export class AuditLogController {
   @HttpCode(200)
   @Roles('coordinator') // an auditor reads and never writes, not even a settlement
   @ApiOperation({ summary: 'Appends a settlement row for each outcome reconciliation found wrong or missing (the chain itself is never changed)' })
+  @ApiOkResponse({ schema: S.obj({ network: S.str(), year: S.int(), settled: S.arr(S.obj({ requestId: S.nullable(S.str()), outcome: S.str(), command: S.str() })) }) })
   settle(@Param('network') network: string, @Query() q: ExportQueryDto, @CurrentPrincipal() by: Principal) {
     return this.histories.settle(network, q.year, by, (entry) => this.audit.append(entry));
   }
 
   @Get()
   @ApiOperation({ summary: 'Every command the API received for the network, accepted or rejected, oldest first, paginated' })
+  @ApiOkResponse({ schema: S.obj({ items: S.arr(ROW), page: S.int(), pageSize: S.int(), total: S.int() }) })
   async list(@Param('network') network: string, @Query() q: AuditLogQueryDto) {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 100;
@@ -57,6 +75,14 @@ export class AuditLogController {
 
   @Get('verify')
   @ApiOperation({ summary: "Walks the network's hash chain, checks each row's signature and every head recorded in Temporal, and names the first row that breaks it" })
+  @ApiOkResponse({
+    schema: S.obj({
+      network: S.str(), rows: S.int(), intact: S.bool(),
+      firstBreak: S.nullable(S.obj({ seq: S.int(), requestId: S.nullable(S.str()), at: S.nullable(S.str()), reason: S.str() })),
+      signatures: S.nullable(S.obj({ signed: S.int(), unsigned: S.int() })),
+      anchors: S.nullable(S.obj({ checked: S.int(), latest: S.nullable(ANCHOR) })),
+    }),
+  })
   async verify(@Param('network') network: string) {
     const found = await this.anchors.anchors(network);
     return verifyAuditLog((sql, p) => this.dataSource.query(sql, p), network, {
@@ -69,6 +95,7 @@ export class AuditLogController {
   @Roles('coordinator', 'agency', 'auditor')
   @ApiParam({ name: 'network', example: 'tl' })
   @ApiOperation({ summary: "The public key (Ed25519, PEM) that verifies the log's rows and the network's exports" })
+  @ApiOkResponse({ schema: S.obj({ algorithm: S.str({ enum: ['Ed25519'] }), keyId: S.str(), publicKeyPem: S.str() }) })
   publicKey() {
     return { algorithm: 'Ed25519', keyId: this.signer.keyId, publicKeyPem: this.signer.publicKeyPem };
   }

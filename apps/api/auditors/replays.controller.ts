@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
@@ -45,7 +45,7 @@ export class ReplayJobDto {
   @ApiProperty({ description: 'How many did not replay (failed lists the first 500)' }) failedCount: number;
   @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Each history that did not replay, with the first event where it diverges' })
   failed: unknown[];
-  @ApiPropertyOptional({ nullable: true, format: 'date-time' }) finishedAt: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) finishedAt: string | null;
 }
 
 /** Replays of many histories against the deployed code, as durable jobs: started, then polled for progress. */
@@ -59,6 +59,7 @@ export class ReplaysController {
   @Post()
   @HttpCode(202)
   @ApiOperation({ summary: "Replays a year's histories, or the ones named, against the code deployed now: a durable job" })
+  @ApiAcceptedResponse({ type: ReplayJobDto })
   async start(@Param('network') network: string, @Body() dto: StartReplayDto, @CurrentPrincipal() by: Principal): Promise<ReplayJobDto> {
     if ((dto.year === undefined) === (dto.workflowIds === undefined)) throw AppError.validation([{ field: 'year', message: 'give one of year or workflowIds' }]);
     const foreign = (dto.workflowIds ?? []).findIndex((id) => id.split(':')[1] !== network);
@@ -75,6 +76,7 @@ export class ReplaysController {
 
   @Get(':id')
   @ApiOperation({ summary: "A replay job's progress, and each history that did not replay cleanly" })
+  @ApiOkResponse({ type: ReplayJobDto })
   async get(@Param('network') network: string, @Param('id') id: string): Promise<ReplayJobDto> {
     if (!id.startsWith(`audit-replay:${network}:`)) throw new AppError(ErrorCode.WORKFLOW_NOT_FOUND, `Network "${network}" has no replay job ${id}`);
     const handle = this.temporal.client.workflow.getHandle(id);

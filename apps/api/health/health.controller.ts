@@ -3,7 +3,17 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { Response } from 'express';
 
 import { Public } from '../auth/auth.decorators';
+import { S } from '../common/schemas';
 import { HealthReport, HealthService } from './health.service';
+
+const DEPENDENCY = S.obj({ status: S.str({ enum: ['up', 'down'] }), latencyMs: S.int() });
+const HEALTH = S.obj({
+  status: S.str({ enum: ['ok', 'degraded'] }),
+  postgres: DEPENDENCY,
+  temporal: DEPENDENCY,
+  openIncidents: S.nullable(S.int()),
+  auditRowsWaiting: S.int(),
+});
 
 @ApiTags('health')
 @Controller('health')
@@ -12,8 +22,8 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'PostgreSQL and Temporal are both reachable' })
-  @ApiServiceUnavailableResponse({ description: 'At least one dependency is down; the body says which and why' })
+  @ApiOkResponse({ description: 'PostgreSQL and Temporal are both reachable', schema: HEALTH })
+  @ApiServiceUnavailableResponse({ description: 'At least one dependency is down; the body says which and why', schema: HEALTH })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? 200 : 503);

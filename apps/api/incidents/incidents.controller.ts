@@ -1,5 +1,5 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
@@ -8,6 +8,7 @@ import { IsNull, Repository } from 'typeorm';
 import { IncidentEntity } from '../../../libs/persistence/entities';
 import { Roles } from '../auth/auth.decorators';
 import { isoOrNull } from '../common/iso';
+import { S } from '../common/schemas';
 
 export class IncidentQueryDto {
   @ApiPropertyOptional({ description: 'true: resolved incidents too (by default only open ones)' })
@@ -26,6 +27,9 @@ export class IncidentsController {
 
   @Get()
   @ApiOperation({ summary: 'What a process could not do by itself (a projection PostgreSQL refused), newest first' })
+  @ApiOkResponse({
+    schema: S.items(S.obj({ workflowId: S.str(), kind: S.str(), firstAt: S.time(), lastAt: S.time(), occurrences: S.int(), lastError: S.str(), resolvedAt: S.nullable(S.time()) })),
+  })
   async list(@Param('network') network: string, @Query() q: IncidentQueryDto) {
     const rows = await this.incidents.find({ where: { networkCode: network, ...(q.all ? {} : { resolvedAt: IsNull() }) }, order: { lastAt: 'DESC' }, take: 500 });
     return {

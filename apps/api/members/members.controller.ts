@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Roles } from '../auth/auth.decorators';
+import { S } from '../common/schemas';
 import { ReasonDto } from '../meetings/meeting.dto';
 import { MembersService } from './members.service';
 
@@ -13,6 +14,7 @@ export class MembersController {
 
   @Get()
   @ApiOperation({ summary: 'The member agencies, with when each joined and left' })
+  @ApiOkResponse({ schema: S.items(S.obj({ code: S.str(), name: S.str(), joinedAt: S.time(), leftAt: S.nullable(S.time()) })) })
   list(@Param('network') network: string) {
     return this.members.list(network);
   }
@@ -21,6 +23,7 @@ export class MembersController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiOperation({ summary: 'An agency leaves the Network: its open tasks in every running process close, and nobody waits for it' })
+  @ApiOkResponse({ schema: S.obj({ code: S.str(), leftAt: S.time(), reason: S.str(), processesNotified: S.arr(S.str()) }) })
   leave(@Param('network') network: string, @Param('agency') agency: string, @Body() dto: ReasonDto) {
     return this.members.leave(network, agency, dto.reason);
   }
