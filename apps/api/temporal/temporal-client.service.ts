@@ -56,6 +56,7 @@ export class TemporalClientService implements OnApplicationShutdown {
   readonly client: Client;
   readonly taskQueue: string;
   private readonly address: string;
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(@Inject(CONFIG) config: Config) {
     if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
@@ -75,13 +76,20 @@ export class TemporalClientService implements OnApplicationShutdown {
   async call<T>(fn: (giveUpAt: number) => Promise<T>, kind: CallKind = 'read'): Promise<T> {
     const giveUpAt = Date.now() + CALL_DEADLINE_MS;
     let timer: NodeJS.Timeout | undefined;
+    const inner = this.connection.withDeadline(giveUpAt, async () => {
+      // Connecting first tells "never sent" (503, safe to retry) from "sent, answer lost" (504).
+      await this.connection.ensureConnected();
+      return fn(giveUpAt);
+    });
+    // The caller gets its answer at the deadline; the call itself may go on retrying a little (the SDK's own retries).
+    this.inFlight.add(inner);
+    inner.then(
+      () => this.inFlight.delete(inner),
+      () => this.inFlight.delete(inner),
+    );
     try {
       return await Promise.race([
-        this.connection.withDeadline(giveUpAt, async () => {
-          // Connecting first tells "never sent" (503, safe to retry) from "sent, answer lost" (504).
-          await this.connection.ensureConnected();
-          return fn(giveUpAt);
-        }),
+        inner,
         new Promise<never>((_, reject) => {
           timer = setTimeout(() => reject(new CallDeadline()), CALL_DEADLINE_MS);
         }),
@@ -188,7 +196,14 @@ export class TemporalClientService implements OnApplicationShutdown {
     }
   }
 
+  /**
+   * Closes the connection once the calls still going have ended (bounded): closing under a call the SDK is about to
+   * retry throws "Channel has been shut down" from a timer, which would end the process with an uncaught error.
+   */
   async onApplicationShutdown(): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => (timer = setTimeout(resolve, 2 * CALL_DEADLINE_MS)))]);
+    clearTimeout(timer);
     await this.connection.close();
   }
 }
