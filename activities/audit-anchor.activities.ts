@@ -7,7 +7,9 @@ export function createAuditAnchorActivities({ dataSource }: { readonly dataSourc
   return {
     async readAuditHead(network: string): Promise<AuditAnchor | null> {
       const [head] = (await dataSource.query('SELECT seq, hash FROM audit_log WHERE network_code = $1 ORDER BY seq DESC LIMIT 1', [network])) as { seq: string; hash: string }[];
-      return head ? { seq: Number(head.seq), hash: head.hash, at: new Date().toISOString() } : null;
+      if (!head) return null;
+      const [first] = (await dataSource.query('SELECT seq FROM audit_log WHERE network_code = $1 AND signature IS NOT NULL ORDER BY seq LIMIT 1', [network])) as { seq: string }[];
+      return { seq: Number(head.seq), hash: head.hash, at: new Date().toISOString(), firstSignedSeq: first ? Number(first.seq) : null };
     },
   };
 }

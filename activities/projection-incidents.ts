@@ -34,7 +34,9 @@ export function reportRefusedProjections<P extends { readonly workflowId: string
       );
       return;
     }
-    await dataSource.query(`UPDATE incidents SET resolved_at = now() WHERE workflow_id = $1 AND kind = $2 AND resolved_at IS NULL`, [p.workflowId, kind]);
+    await dataSource.query(`UPDATE incidents SET resolved_at = now() WHERE network_code = $1 AND workflow_id = $2 AND kind = $3 AND resolved_at IS NULL`, [
+      networkOf(p.workflowId), p.workflowId, kind,
+    ]);
   };
 }
 

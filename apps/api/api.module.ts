@@ -62,7 +62,7 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize)),
+        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize, { statementTimeoutMs: 4_000 })),
         ThrottlerModule.forRoot(rateLimits(config)),
         TypeOrmModule.forFeature([ApiKeyEntity, NetworkEntity, AgencyEntity, CycleEntity, TaskEntity, PlanRevisionEntity, PlanActivityEntity, TwgEntity, DecisionEntity, TwgRoundEntity, ImpedimentEntity, MeetingEntity, ActionItemEntity, IncidentEntity]),
       ],

@@ -36,7 +36,8 @@ export async function createApiApp(config: Config & { databaseUrl: string }, log
   app.disable('x-powered-by');
   // Behind a proxy (docker-compose, a load balancer) the client address is the proxy's unless TRUST_PROXY says how many hops to trust.
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
-  app.use(helmet());
+  // Not `upgrade-insecure-requests`: over plain HTTP on another host (a container) the docs page would load blank.
+  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(requestIdMiddleware);
   app.use(jsonBodyParser());
   const document = documentErrors(SwaggerModule.createDocument(

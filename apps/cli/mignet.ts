@@ -23,12 +23,14 @@ const USAGE = `mignet — audit tools (no server needed for files)
   mignet projections rebuild [--network <code>] [--year <year>] [--bundle …]
         deletes and refills the read models from the histories in Temporal (TEMPORAL_ADDRESS, default 127.0.0.1:7233)
         into DATABASE_URL, with the workflows' own reducers and projections; running it twice gives the same rows
-  mignet audit verify-log [--network <code>] [--public-key <pem>] [--json]
+  mignet audit verify-log [--network <code>] [--public-key <pem> [--signed-from <seq>]] [--json]
         walks the hash-chained audit log in DATABASE_URL and names the first row that breaks it (with --public-key,
-        also the first row whose signature does not hold); exits 1 if one does
-  mignet audit verify-export <archive.tar.gz> [--public-key <pem>] [--json] [--bundle …]
-        checks a year's export offline: the manifest's signature, every file's SHA-256, the audit log's chain, row
-        signatures and the heads recorded in Temporal, and replays every history; exits 1 on any failure
+        also the first row whose signature does not hold, or that is unsigned from seq 1, or --signed-from, on);
+        exits 1 if one does
+  mignet audit verify-export <archive.tar.gz> (--public-key <pem> | --trust-archive-key) [--json] [--bundle …]
+        checks a year's export offline: the manifest's signature with the network's public key, every file's
+        SHA-256, the audit log's chain, row signatures and the heads recorded in Temporal, and replays every
+        history; exits 1 on any failure (--trust-archive-key: with the key the archive carries, a first look only)
 `;
 
 /** The CLI's entry point: returns the exit code. Output goes to `out` (results) and `err` (progress, reasons). */
@@ -58,16 +60,19 @@ interface Flags {
   readonly event?: string;
   readonly year?: string;
   readonly publicKey?: string;
+  readonly trustArchiveKey?: boolean;
+  readonly signedFrom?: string;
 }
 
-const VALUED = { '--bundle': 'bundle', '--network': 'network', '--at': 'at', '--event': 'event', '--year': 'year', '--public-key': 'publicKey' } as const;
+const VALUED = { '--bundle': 'bundle', '--network': 'network', '--at': 'at', '--event': 'event', '--year': 'year', '--public-key': 'publicKey', '--signed-from': 'signedFrom' } as const;
 
 /** Flags and positionals; an unknown flag or a flag without its value is an error (a typo must not widen a rebuild). */
 function parseFlags(args: readonly string[]): Flags | string {
-  const flags: { positional: string[]; json: boolean } & Partial<Record<(typeof VALUED)[keyof typeof VALUED], string>> = { positional: [], json: false };
+  const flags: { positional: string[]; json: boolean; trustArchiveKey?: boolean } & Partial<Record<(typeof VALUED)[keyof typeof VALUED], string>> = { positional: [], json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--json') flags.json = true;
+    else if (arg === '--trust-archive-key') flags.trustArchiveKey = true;
     else if (arg in VALUED) {
       const value = args[++i];
       if (value === undefined || value.startsWith('--')) return `${arg} needs a value`;
@@ -219,7 +224,12 @@ async function verifyLog(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.W
     const networks = flags.network ? [flags.network] : (await query(`SELECT DISTINCT network_code FROM audit_log ORDER BY network_code`, [])).map((r) => r.network_code as string);
     const results = [];
     const keys = flags.publicKey ? trustedKeys([readFileSync(flags.publicKey, 'utf8')]) : undefined;
-    for (const network of networks) results.push(await verifyAuditLog(query, network, keys ? { keys } : {}));
+    const signedFrom = flags.signedFrom === undefined ? undefined : Number(flags.signedFrom);
+    if (signedFrom !== undefined && !(Number.isInteger(signedFrom) && signedFrom >= 1)) {
+      err.write('--signed-from must be a row number (1 or more)\n');
+      return 2;
+    }
+    for (const network of networks) results.push(await verifyAuditLog(query, network, keys ? { keys, signedFrom } : {}));
     if (flags.json) out.write(`${JSON.stringify(results, null, 2)}\n`);
     for (const r of flags.json ? [] : results) {
       out.write(r.intact ? `${r.network}: ${r.rows} rows, chain intact\n` : `${r.network}: chain broken at seq ${r.firstBreak!.seq} (request ${r.firstBreak!.requestId}, ${r.firstBreak!.at}): ${r.firstBreak!.reason}\n`);
@@ -245,7 +255,7 @@ async function auditVerifyExport(flags: Flags, out: NodeJS.WritableStream, err: 
     err.write(`${(e as NodeJS.ErrnoException).path ?? file}: unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
     return 2;
   }
-  const r = await verifyExport(archive, { publicKeyPem, bundle: await workflowBundle(flags.bundle, err) });
+  const r = await verifyExport(archive, { publicKeyPem, trustArchiveKey: flags.trustArchiveKey, bundle: await workflowBundle(flags.bundle, err) });
   if (flags.json) {
     out.write(`${JSON.stringify(r, null, 2)}\n`);
   } else {

@@ -37,7 +37,13 @@ export function loadOrCreateSigner(file: string): { signer: AuditSigner; created
   const { privateKey } = generateKeyPairSync('ed25519');
   const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
   mkdirSync(dirname(file), { recursive: true });
-  writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+  try {
+    writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
+  } catch (err) {
+    // Another process starting at the same moment made it first: use that one.
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { signer: signerFromPem(readFileSync(file, 'utf8')), created: false };
+    throw err;
+  }
   return { signer: signerFromPem(pem), created: true };
 }
 

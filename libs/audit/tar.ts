@@ -48,7 +48,11 @@ export function untarGz(archive: Buffer): { name: string; content: Buffer }[] {
     const name = prefix ? `${prefix}/${field(0, 100)}` : field(0, 100);
     const type = field(156, 1);
     if (!Number.isFinite(size) || size < 0 || at + 512 + size > tar.length) throw new Error(`a damaged tar entry at byte ${at}`);
-    if (type === '0' || type === '') files.push({ name, content: Buffer.from(tar.subarray(at + 512, at + 512 + size)) });
+    // Only plain files, each once: a pax header, a long name or a link could make `tar -x` write another file than
+    // the one checked here.
+    if (type !== '0' && type !== '') throw new Error(`${name}: a tar entry of type ${JSON.stringify(type)}, not a plain file`);
+    if (files.some((f) => f.name === name)) throw new Error(`${name}: in the archive twice`);
+    files.push({ name, content: Buffer.from(tar.subarray(at + 512, at + 512 + size)) });
     at += 512 + Math.ceil(size / 512) * 512;
   }
   return files;

@@ -6,7 +6,7 @@ import { ChainVerification, StoredAuditRow, verifyRows } from '../persistence/au
 import { anchorsInHistory } from './anchors';
 import { parseHistoryFile, ParsedHistory } from './history-file';
 import { replayHistories, ReplayOutcome, WorkflowBundle } from './replay';
-import { keyIdOf, trustedKeys, verifySignature } from './signing';
+import { keyIdOf, TrustedKeys, trustedKeys, verifySignature } from './signing';
 import { untarGz } from './tar';
 
 interface Manifest {
@@ -40,7 +40,7 @@ export interface ExportVerification {
  * file was added, the audit log's chain, each row's signature and every head the anchor workflow recorded, and that
  * the code here replays every history.
  */
-export async function verifyExport(archive: Buffer, options: { readonly publicKeyPem?: string; readonly bundle: WorkflowBundle }): Promise<ExportVerification> {
+export async function verifyExport(archive: Buffer, options: { readonly publicKeyPem?: string; readonly trustArchiveKey?: boolean; readonly bundle: WorkflowBundle }): Promise<ExportVerification> {
   const problems: string[] = [];
   const warnings: string[] = [];
   const fail = (): ExportVerification => ({
@@ -58,6 +58,7 @@ export async function verifyExport(archive: Buffer, options: { readonly publicKe
   let manifest: Manifest;
   try {
     manifest = JSON.parse(manifestBytes?.toString('utf8') ?? '') as Manifest;
+    if (!Array.isArray(manifest.workflows) || typeof manifest.network !== 'string') throw new Error('not a manifest');
   } catch {
     problems.push('no readable manifest.json');
     return fail();
@@ -65,13 +66,21 @@ export async function verifyExport(archive: Buffer, options: { readonly publicKe
 
   // The signature: with the pinned key when given, else with the archive's own key (a forger could swap both).
   const archiveKey = files.get(manifest.publicKey?.file ?? 'public-key.pem')?.toString('utf8');
-  const keyPem = options.publicKeyPem ?? archiveKey;
-  const keys = keyPem ? trustedKeys([keyPem]) : new Map();
-  const keyId = keyPem ? keyIdOf(createPublicKey(keyPem)) : null;
+  // Without the network's key, a forger's archive signed with the forger's own key would pass: that is a failure,
+  // unless the auditor says, knowingly, that the archive's own key is good enough (a first look, not a verdict).
+  const keyPem = options.publicKeyPem ?? (options.trustArchiveKey ? archiveKey : undefined);
+  let keys: TrustedKeys = new Map();
+  let keyId: string | null = null;
+  try {
+    if (keyPem) [keys, keyId] = [trustedKeys([keyPem]), keyIdOf(createPublicKey(keyPem))];
+  } catch (err) {
+    problems.push(`the public key is not a PEM public key: ${(err as Error).message}`);
+  }
   const sig = files.get('manifest.sig')?.toString('utf8').trim();
-  const valid = manifestBytes !== undefined && verifySignature(keys, manifestBytes, sig);
-  if (!valid) problems.push(keyPem ? `manifest.sig is not a signature of manifest.json by key ${keyId}` : 'no public key to check manifest.sig with');
-  if (!options.publicKeyPem && valid) warnings.push(`signed by the key in the archive (key id ${keyId}): compare it with the key the network publishes (GET …/audit-log/public-key), or pass --public-key`);
+  const valid = manifestBytes !== undefined && keyId !== null && verifySignature(keys, manifestBytes, sig);
+  if (!keyPem) problems.push("no key to check the signature with: pass the network's public key (--public-key; GET …/audit-log/public-key)");
+  else if (!valid && keyId) problems.push(`manifest.sig is not a signature of manifest.json by key ${keyId}`);
+  if (!options.publicKeyPem && valid) warnings.push(`checked with the key in the archive (key id ${keyId}), which a forger could have put there: compare it with the key the network publishes`);
 
   // Every listed file is as the manifest says, and nothing was slipped in beside them.
   const listed = [...manifest.workflows, ...(manifest.anchors ?? []), ...(manifest.auditLog ? [manifest.auditLog] : []), ...(manifest.publicKey ? [manifest.publicKey] : [])];
@@ -92,10 +101,14 @@ export async function verifyExport(archive: Buffer, options: { readonly publicKe
     problems.push('no audit log in the archive');
   } else {
     const anchorHistories = (manifest.anchors ?? []).map((a) => files.get(a.file)).filter((c): c is Buffer => c !== undefined);
-    const anchors = anchorHistories.flatMap((c) => anchorsInHistory(historyFromJSON(JSON.parse(c.toString('utf8')))));
-    if (anchors.length === 0) warnings.push('no anchors recorded in Temporal: rows deleted from the end of the log could not be told');
-    chain = verifyRows(manifest.network, JSON.parse(logBytes.toString('utf8')) as StoredAuditRow[], { keys, ...(anchors.length > 0 ? { anchors } : {}) });
-    if (!chain.intact) problems.push(`audit log broken at seq ${chain.firstBreak!.seq}: ${chain.firstBreak!.reason}`);
+    try {
+      const anchors = anchorHistories.flatMap((c) => anchorsInHistory(historyFromJSON(JSON.parse(c.toString('utf8')))));
+      if (anchors.length === 0) warnings.push('no anchors recorded in Temporal: rows deleted from the end of the log could not be told');
+      chain = verifyRows(manifest.network, JSON.parse(logBytes.toString('utf8')) as StoredAuditRow[], { keys, ...(anchors.length > 0 ? { anchors } : {}) });
+      if (!chain.intact) problems.push(`audit log broken at seq ${chain.firstBreak!.seq}: ${chain.firstBreak!.reason}`);
+    } catch (err) {
+      problems.push(`the audit log or an anchor history is not readable: ${(err as Error).message}`);
+    }
   }
 
   // The code here explains every history.

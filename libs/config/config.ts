@@ -90,7 +90,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authFailuresPerAddress: int('AUTH_FAILURES_PER_ADDRESS', 20, 1, 1_000_000),
     dataDir,
     auditSigningKeyFile: resolve(str('AUDIT_SIGNING_KEY_FILE') ?? join(dataDir, 'audit-signing-key.pem')),
-    auditAnchorEveryMs: int('AUDIT_ANCHOR_EVERY_MS', 300_000, 0, 86_400_000),
+    auditAnchorEveryMs: anchorEvery(int('AUDIT_ANCHOR_EVERY_MS', 300_000, 0, 86_400_000)),
     databaseOwnerUrl,
     embeddedPostgresPort: int('MIGNET_POSTGRES_PORT', 54329, 1, 65535),
     temporalPort: int('MIGNET_TEMPORAL_PORT', 7233, 1, 65535),
@@ -98,6 +98,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+
+  function anchorEvery(ms: number): number {
+    if (ms !== 0 && ms < 10_000) problems.push(`AUDIT_ANCHOR_EVERY_MS=${ms} must be 0 (never) or at least 10000`);
+    return ms;
+  }
 }
 
 /** The single-process commands (`start:api`, `start:worker`) run against external services only. */

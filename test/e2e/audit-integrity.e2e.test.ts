@@ -122,6 +122,13 @@ describe('audit log integrity (end to end)', () => {
     await restore(saved);
   });
 
+  it('finds every signature nulled, the hashes untouched: where signing began is recorded outside the database', async () => {
+    const saved = await rows();
+    await asOwner([`UPDATE audit_log SET signature = NULL WHERE network_code = 'tl'`, []]);
+    expect((await verify()).firstBreak).toMatchObject({ seq: 1, reason: 'unsigned row: every row from seq 1 is signed' });
+    await restore(saved);
+  });
+
   it('finds the newest row deleted, from the head recorded in Temporal', async () => {
     const saved = await rows();
     await asOwner([`DELETE FROM audit_log WHERE network_code = 'tl' AND seq = $1`, [ROWS]]);
@@ -154,5 +161,11 @@ describe('audit log integrity (end to end)', () => {
     expect(altered.code).toBe(1);
     expect(altered.out).toMatch(/FAILED: audit-log.json: SHA-256 differs from the manifest/);
     expect(altered.out).toMatch(/FAILED: audit log broken at seq \d+: hash does not match the row/);
+
+    // Without the network's key there is no verdict: a forger could sign with a key of their own.
+    const unpinned = await mignet('audit', 'verify-export', archive, '--bundle', bundle);
+    expect(unpinned.code).toBe(1);
+    expect(unpinned.out).toMatch(/FAILED: no key to check the signature with/);
+    expect((await mignet('audit', 'verify-export', archive, '--trust-archive-key', '--bundle', bundle)).out).toMatch(/checked with the key in the archive/);
   });
 });

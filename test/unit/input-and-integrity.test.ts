@@ -87,7 +87,10 @@ describe('the signed, anchored chain', () => {
     expect(findChainBreak([...rows.slice(0, 3), { ...rows[3], signature: rows[2].signature }], { keys })).toMatchObject({ seq: 4, reason: 'signature does not verify with a trusted key' });
     expect(findChainBreak(rows.slice(0, 3), { keys, anchors })).toMatchObject({ seq: 4, reason: expect.stringContaining('is missing') });
     expect(findChainBreak(chain(4).map((r) => ({ ...r })), { anchors: [{ seq: 4, hash: 'f'.repeat(64), at: 'then' }] })).toMatchObject({ seq: 4, reason: expect.stringContaining('rewritten') });
-    expect(findChainBreak(chain(3, false), { keys })).toBeUndefined(); // rows older than signing are not a break
+    // Unsigned rows are a break unless a record outside the database (an anchor) says signing began after them.
+    expect(findChainBreak(chain(3, false), { keys })).toMatchObject({ seq: 1, reason: 'unsigned row: every row from seq 1 is signed' });
+    expect(findChainBreak(chain(3, false), { keys, anchors: [{ seq: 2, hash: chain(3, false)[1].hash, at: 'then', firstSignedSeq: 4 }] })).toBeUndefined();
+    expect(findChainBreak(rows.map((r) => ({ ...r, signature: null })), { keys, anchors })).toMatchObject({ seq: 1 }); // every signature nulled
   });
 
   it('reads back the archive it writes', () => {

@@ -31,8 +31,8 @@ export class AuditAnchorsService {
   ensureAnchored(network: string): void {
     if (this.config.auditAnchorEveryMs === 0 || this.running.has(network)) return;
     this.running.add(network);
-    this.temporal.client.workflow
-      .start<typeof auditAnchorWorkflow>('auditAnchorWorkflow', {
+    this.temporal
+      .call(() => this.temporal.client.workflow.start<typeof auditAnchorWorkflow>('auditAnchorWorkflow', {
         taskQueue: this.temporal.taskQueue,
         workflowId: auditAnchorWorkflowId(network),
         args: [{ network, everyMs: this.config.auditAnchorEveryMs }],
@@ -41,7 +41,7 @@ export class AuditAnchorsService {
           { key: NETWORK_ATTRIBUTE, value: network },
           { key: PROCESS_ATTRIBUTE, value: 'audit-anchor' },
         ]),
-      })
+      }), 'command')
       .catch((err: unknown) => {
         this.running.delete(network); // tried again with the next row
         this.logger.warn(`Could not start ${auditAnchorWorkflowId(network)}: ${String(err)}`);

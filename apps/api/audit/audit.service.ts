@@ -1,10 +1,12 @@
+import { createHash } from 'node:crypto';
+
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 
 import type { AuditSigner } from '../../../libs/audit/signing';
-import { AuditOutcomeName, AuditRecord, auditHash, GENESIS_HASH } from '../../../libs/persistence/audit-chain';
-import { isPostgresDataError } from '../../../libs/persistence/postgres-errors';
+import { AuditOutcomeName, AuditRecord, auditHash, canonicalJson, GENESIS_HASH } from '../../../libs/persistence/audit-chain';
+import { isPostgresDataError, isPostgresUnavailable } from '../../../libs/persistence/postgres-errors';
 import { storableCopy } from '../common/input-limits';
 import { AUDIT_SIGNER, AuditAnchorsService } from './audit-anchors.service';
 
@@ -25,6 +27,10 @@ type AuditEntry = Omit<AuditRecord, 'seq' | 'prevHash'>;
 const UNKNOWN_CODES = new Set(['OUTCOME_UNKNOWN']);
 
 const RETRY_MS = { first: 500, max: 10_000 } as const;
+/** Rows one process holds for PostgreSQL at most (then new ones are logged and dropped: memory is not unbounded). */
+const MAX_WAITING = 10_000;
+/** Attempts at a row PostgreSQL answers but will not take (a missing grant, a constraint), before it is set aside. */
+const MAX_REFUSALS = 5;
 
 /**
  * Appends commands to the network's hash chain. One transaction per row holds a per-network advisory lock, so
@@ -42,6 +48,8 @@ export class AuditService implements OnApplicationShutdown {
   private flushing: Promise<void> | undefined;
   private retryTimer: NodeJS.Timeout | undefined;
   private retryMs: number = RETRY_MS.first;
+  private refusals = 0;
+  private dropped = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -70,7 +78,8 @@ export class AuditService implements OnApplicationShutdown {
       command: `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`,
       // The task (or other resource) the command names, and its body, as far as PostgreSQL can store them.
       target: typeof req.params.id === 'string' ? (storableCopy(req.params.id) as string) : null,
-      payload: storableCopy(req.body ?? null),
+      // A body without a valid key is not kept, only its digest: the log is no free storage for whoever has no key.
+      payload: principal ? storableCopy(req.body ?? null) : digestOf(req.body),
       outcome: outcomeOf(outcome),
       status: outcome.status,
       errorCode: outcome.errorCode,
@@ -86,8 +95,9 @@ export class AuditService implements OnApplicationShutdown {
   /**
    * Appends a row to its network's chain; false when the network is unknown (nothing to chain to). `again`: a retry
    * of a write whose outcome is unknown (its connection broke, perhaps after the commit), so it first looks for it.
+   * `once`: a row whose request id is its identity (a settlement): not written if one with that id is there.
    */
-  async append(entry: AuditEntry, again = false): Promise<boolean> {
+  async append(entry: AuditEntry, again = false, once = false): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
       const [known] = (await tx.query('SELECT 1 FROM networks WHERE code = $1', [entry.networkCode])) as unknown[];
       if (!known) return false;
@@ -96,6 +106,10 @@ export class AuditService implements OnApplicationShutdown {
         seq: string;
         hash: string;
       }[];
+      if (once) {
+        const [there] = (await tx.query('SELECT 1 FROM audit_log WHERE network_code = $1 AND request_id = $2 LIMIT 1', [entry.networkCode, entry.requestId])) as unknown[];
+        if (there) return true;
+      }
       if (again && last) {
         // Among the newest rows: one that committed before its connection broke was written moments ago.
         const [written] = (await tx.query('SELECT 1 FROM audit_log WHERE network_code = $1 AND seq > $2 AND request_id = $3 AND at = $4 AND command = $5', [
@@ -129,6 +143,10 @@ export class AuditService implements OnApplicationShutdown {
   }
 
   private wait(entry: AuditEntry): void {
+    if (this.waiting.length >= MAX_WAITING) {
+      if (this.dropped++ % 1000 === 0) this.logger.error(`${this.waiting.length} audit rows already wait for PostgreSQL: dropping ${entry.command} [${entry.requestId}] (${this.dropped} dropped so far); reconciliation recovers accepted Updates`);
+      return;
+    }
     this.waiting.push(entry);
     if (this.waiting.length === 1 || this.waiting.length % 100 === 0) {
       this.logger.warn(`PostgreSQL did not take an audit row: ${this.waiting.length} audit row(s) wait in this process and are written when it is back`);
@@ -153,12 +171,15 @@ export class AuditService implements OnApplicationShutdown {
           try {
             await this.append(this.waiting[0], true);
           } catch (err) {
-            if (!isPostgresDataError(err)) {
+            // Waited out while PostgreSQL is away; a refusal of the row itself only a few times, then set aside.
+            const refused = isPostgresDataError(err) || (!isPostgresUnavailable(err) && ++this.refusals >= MAX_REFUSALS);
+            if (!refused) {
               this.retryMs = Math.min(this.retryMs * 2, RETRY_MS.max);
               return;
             }
-            this.logger.error(`PostgreSQL refused the audit row of ${this.waiting[0].command} [${this.waiting[0].requestId}]: ${String(err)}`);
+            this.logger.error(`PostgreSQL refused the audit row of ${this.waiting[0].command} [${this.waiting[0].requestId}], set aside: ${String(err)}`);
           }
+          this.refusals = 0;
           this.waiting.shift();
           if (this.waiting.length === 0) this.logger.log('PostgreSQL is back: every audit row that waited is written');
         }
@@ -182,6 +203,11 @@ export class AuditService implements OnApplicationShutdown {
       );
     }
   }
+}
+
+function digestOf(body: unknown): unknown {
+  if (body === undefined || body === null) return null;
+  return { notKept: 'sent without a valid API key', sha256: createHash('sha256').update(canonicalJson(storableCopy(body))).digest('hex') };
 }
 
 function outcomeOf(o: AuditOutcome): AuditOutcomeName {

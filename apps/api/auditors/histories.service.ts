@@ -108,7 +108,8 @@ export class HistoriesService {
       unknownWithoutUpdate: commands
         .filter((c) => c.row.outcome === 'unknown' && !updateOf.has(`${c.workflowId} ${c.row.requestId}`) && !settled.has(c.row.requestId) && Date.parse(c.row.at) < settledLong)
         .map(brief),
-      updatesWithoutRow: updates.filter((u) => !requestIds.has(u.requestId) && !settled.has(u.requestId)),
+      // Older than a minute: a row is written just after its Update, or waits a while in an API process for PostgreSQL.
+      updatesWithoutRow: updates.filter((u) => !requestIds.has(u.requestId) && !settled.has(u.requestId) && Date.parse(u.at) < settledLong),
     };
   }
 

@@ -6,7 +6,8 @@
 export async function afterFirstProjection<T>(read: () => Promise<T | undefined>, fallback: () => T, timeoutMs = 3_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
-    const value = await read();
+    // A read that fails (PostgreSQL gone a moment) must not turn a command that took effect into an error.
+    const value = await read().catch(() => undefined);
     if (value !== undefined) return value;
     if (Date.now() + delay > deadline) return fallback();
     await new Promise((resolve) => setTimeout(resolve, delay));

@@ -51,7 +51,7 @@ export class MembersService {
     const notified: string[] = [];
     for (const process of processes) {
       try {
-        await this.temporal.call(() => this.temporal.client.workflow.getHandle(process).signal(memberLeftSignal, { agency: code, reason }));
+        await this.temporal.call(() => this.temporal.client.workflow.getHandle(process).signal(memberLeftSignal, { agency: code, reason }), 'command');
         notified.push(process);
       } catch (err) {
         if (!(err instanceof WorkflowNotFoundError)) throw err;

@@ -57,7 +57,7 @@ export class SchedulesService {
         if (err instanceof ScheduleAlreadyRunning) return this.upsert(network, dto, by); // created meanwhile by another call
         throw err;
       }
-    });
+    }, 'command');
   }
 
   async read(network: string, outcome: AnnualCycleScheduleDto['outcome'] = 'existing'): Promise<AnnualCycleScheduleDto> {
