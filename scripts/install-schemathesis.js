@@ -6,22 +6,16 @@
  * MIGNET_SKIP_SCHEMATHESIS=1 skips it (a machine that only runs the product).
  */
 'use strict';
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
+
+const { log, run } = require('./install-helpers');
 
 const VERSION = '4.32.5';
 const root = path.resolve(__dirname, '..');
 const venv = path.join(root, 'tools', 'schemathesis', VERSION);
 const st = path.join(venv, 'bin', 'st');
 
-function log(message) {
-  process.stdout.write(`[mignet] ${message}\n`);
-}
-
-function run(cmd, args) {
-  return spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 function main() {
   if (process.env.MIGNET_SKIP_SCHEMATHESIS === '1') return log('MIGNET_SKIP_SCHEMATHESIS=1: not installing schemathesis.');

@@ -9,22 +9,16 @@
  * Plain JavaScript on purpose: it runs before anything is compiled.
  */
 'use strict';
-const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+
+const { log, run } = require('./install-helpers');
 
 const VERSION = require('./temporal-cli-version.json').version;
 const root = path.resolve(__dirname, '..');
 const target = path.join(root, 'tools', 'temporal', VERSION, 'temporal');
 
-function log(message) {
-  process.stdout.write(`[mignet] ${message}\n`);
-}
-
-function run(cmd, args) {
-  return spawnSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
-}
 
 function main() {
   if (process.env.MIGNET_SKIP_TEMPORAL_CLI === '1') {

@@ -1,12 +1,10 @@
-import { createHash, createPublicKey } from 'node:crypto';
-
-import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
+import { createHash } from 'node:crypto';
 
 import { ChainVerification, StoredAuditRow, verifyRows } from '../persistence/audit-chain';
 import { anchorsInHistory } from './anchors';
 import { parseHistoryFile, ParsedHistory } from './history-file';
 import { replayHistories, ReplayOutcome, WorkflowBundle } from './replay';
-import { keyIdOf, TrustedKeys, trustedKeys, verifySignature } from './signing';
+import { TrustedKeys, trustedKeys, verifySignature } from './signing';
 import { untarGz } from './tar';
 
 interface Manifest {
@@ -70,12 +68,12 @@ export async function verifyExport(archive: Buffer, options: { readonly publicKe
   // unless the auditor says, knowingly, that the archive's own key is good enough (a first look, not a verdict).
   const keyPem = options.publicKeyPem ?? (options.trustArchiveKey ? archiveKey : undefined);
   let keys: TrustedKeys = new Map();
-  let keyId: string | null = null;
   try {
-    if (keyPem) [keys, keyId] = [trustedKeys([keyPem]), keyIdOf(createPublicKey(keyPem))];
+    if (keyPem) keys = trustedKeys([keyPem]);
   } catch (err) {
     problems.push(`the public key is not a PEM public key: ${(err as Error).message}`);
   }
+  const keyId = [...keys.keys()][0] ?? null;
   const sig = files.get('manifest.sig')?.toString('utf8').trim();
   const valid = manifestBytes !== undefined && keyId !== null && verifySignature(keys, manifestBytes, sig);
   if (!keyPem) problems.push("no key to check the signature with: pass the network's public key (--public-key; GET …/audit-log/public-key)");
@@ -94,15 +92,19 @@ export async function verifyExport(archive: Buffer, options: { readonly publicKe
   for (const name of files.keys()) if (!known.has(name)) fileProblems.push(`${name}: in the archive, not in the manifest`);
   problems.push(...fileProblems);
 
+  // Every history, read once: the anchors come from theirs, and all of them are replayed below.
+  const parse = (f: { readonly file: string }) => parseHistoryFile(f.file, files.get(f.file)!.toString('utf8'));
+  const parsedAnchors = (manifest.anchors ?? []).filter((f) => files.has(f.file)).map(parse);
+  const parsed: ParsedHistory[] = [...manifest.workflows.filter((f) => files.has(f.file)).map(parse), ...parsedAnchors];
+
   // The chain, its signatures, and the heads recorded in Temporal.
   let chain: ChainVerification | null = null;
   const logBytes = manifest.auditLog ? files.get(manifest.auditLog.file) : undefined;
   if (!logBytes) {
     problems.push('no audit log in the archive');
   } else {
-    const anchorHistories = (manifest.anchors ?? []).map((a) => files.get(a.file)).filter((c): c is Buffer => c !== undefined);
     try {
-      const anchors = anchorHistories.flatMap((c) => anchorsInHistory(historyFromJSON(JSON.parse(c.toString('utf8')))));
+      const anchors = parsedAnchors.flatMap((p) => (p.ok ? anchorsInHistory(p.history) : []));
       if (anchors.length === 0) warnings.push('no anchors recorded in Temporal: rows deleted from the end of the log could not be told');
       chain = verifyRows(manifest.network, JSON.parse(logBytes.toString('utf8')) as StoredAuditRow[], { keys, ...(anchors.length > 0 ? { anchors } : {}) });
       if (!chain.intact) problems.push(`audit log broken at seq ${chain.firstBreak!.seq}: ${chain.firstBreak!.reason}`);
@@ -112,9 +114,6 @@ export async function verifyExport(archive: Buffer, options: { readonly publicKe
   }
 
   // The code here explains every history.
-  const parsed: ParsedHistory[] = [...manifest.workflows, ...(manifest.anchors ?? [])]
-    .filter((f) => files.has(f.file))
-    .map((f) => parseHistoryFile(f.file, files.get(f.file)!.toString('utf8')));
   const good = parsed.filter((p): p is Extract<ParsedHistory, { ok: true }> => p.ok);
   const notHistories = parsed.filter((p): p is Extract<ParsedHistory, { ok: false }> => !p.ok).map((p) => `${p.file}: ${p.reason}`);
   const outcomes = good.length > 0 ? await replayHistories(good, options.bundle) : [];

@@ -73,6 +73,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const taskQueue = str('TEMPORAL_TASK_QUEUE') ?? 'mignet';
   const dataDir = resolve(str('MIGNET_DATA_DIR') ?? '.data');
   const databaseOwnerUrl = str('DATABASE_OWNER_URL');
+  const auditAnchorEveryMs = int('AUDIT_ANCHOR_EVERY_MS', 300_000, 0, 86_400_000);
+  if (auditAnchorEveryMs !== 0 && auditAnchorEveryMs < 10_000) problems.push(`AUDIT_ANCHOR_EVERY_MS=${auditAnchorEveryMs} must be 0 (never) or at least 10000`);
   if (databaseOwnerUrl && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl)) problems.push('DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL');
   if (databaseOwnerUrl && !databaseUrl) problems.push('DATABASE_OWNER_URL needs DATABASE_URL: the role the API and the worker connect as');
   const config: Config = {
@@ -90,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authFailuresPerAddress: int('AUTH_FAILURES_PER_ADDRESS', 20, 1, 1_000_000),
     dataDir,
     auditSigningKeyFile: resolve(str('AUDIT_SIGNING_KEY_FILE') ?? join(dataDir, 'audit-signing-key.pem')),
-    auditAnchorEveryMs: anchorEvery(int('AUDIT_ANCHOR_EVERY_MS', 300_000, 0, 86_400_000)),
+    auditAnchorEveryMs,
     databaseOwnerUrl,
     embeddedPostgresPort: int('MIGNET_POSTGRES_PORT', 54329, 1, 65535),
     temporalPort: int('MIGNET_TEMPORAL_PORT', 7233, 1, 65535),
@@ -98,11 +100,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
-
-  function anchorEvery(ms: number): number {
-    if (ms !== 0 && ms < 10_000) problems.push(`AUDIT_ANCHOR_EVERY_MS=${ms} must be 0 (never) or at least 10000`);
-    return ms;
-  }
 }
 
 /** The single-process commands (`start:api`, `start:worker`) run against external services only. */

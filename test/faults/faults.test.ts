@@ -8,7 +8,6 @@ import { Client, Connection } from '@temporalio/client';
 import { DataSource } from 'typeorm';
 
 import { createApiApp } from '../../apps/api/create-api-app';
-import { loadConfig } from '../../libs/config/config';
 import { verifyAuditLog } from '../../libs/persistence/audit-chain';
 import { EMBEDDED_APP_ROLE, grantAppRole, withRole } from '../../libs/persistence/app-role';
 import { dataSourceOptions, migrate } from '../../libs/persistence/data-source';
@@ -19,6 +18,7 @@ import { DevServer, startTemporalDevServer } from '../../libs/temporal/dev-serve
 import { locateTemporalCli } from '../../libs/temporal/temporal-cli';
 import { annualCycleWorkflowId } from '../../libs/temporal/workflow-ids';
 import { freePort } from '../support/free-port';
+import { testConfig } from '../support/test-stack';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 import { proposal } from '../support/work-plan-fixtures';
@@ -93,19 +93,7 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
     temporalPort = await freePort();
     await startTemporal();
     await startWorker();
-    const config = {
-      ...loadConfig({}),
-      databaseUrl,
-      databasePoolSize: 5,
-      temporalAddress: `127.0.0.1:${temporalPort}`,
-      temporalTaskQueue: taskQueue,
-      workflowBundlePath: testEnv().workflowBundlePath,
-      rateLimitPerKey: 1_000_000,
-      rateLimitPerAddress: 1_000_000,
-      auditSigningKeyFile: join(dir, 'audit-signing-key.pem'),
-      auditAnchorEveryMs: 0,
-    };
-    api = await createApiApp(config, ['error']);
+    api = await createApiApp(testConfig({ databaseUrl, temporalAddress: `127.0.0.1:${temporalPort}`, temporalTaskQueue: taskQueue }), ['error']);
     await api.listen(0, '127.0.0.1');
     baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
     const now = Date.now();

@@ -44,6 +44,23 @@ export const OTHER_NETWORK: NetworkSeed = {
   members: TIMOR_LESTE.members.slice(0, 3),
 };
 
+/** The product's configuration as tests run it, on the servers given (every stack, and the fault tier's own). */
+export function testConfig<C extends Partial<Config> & { databaseUrl: string; temporalAddress: string }>(given: C): Config & C {
+  return {
+    ...loadConfig({}),
+    databasePoolSize: 5,
+    workflowBundlePath: testEnv().workflowBundlePath,
+    port: 0,
+    auditSigningKeyFile: join(mkdtempSync(join(tmpdir(), 'mignet-key-')), 'audit-signing-key.pem'),
+    auditAnchorEveryMs: 0, // one anchor workflow per network id: only the file that tests anchoring runs one
+    // Tests send hundreds of requests a minute from one address with one key; the abuse tests set their own limits.
+    rateLimitPerKey: 1_000_000,
+    rateLimitPerAddress: 1_000_000,
+    authFailuresPerAddress: 1_000_000,
+    ...given,
+  };
+}
+
 /**
  * The product as `npm start` runs it, on the test servers. All test files share one Temporal server, so workflow ids
  * must not collide across files: each keeps to its own years (cycles.e2e: 2030s, 2070s, 2080s up to 2094; annual-cycle.e2e:
@@ -63,23 +80,13 @@ export async function startTestStack(options: { api?: boolean; worker?: boolean;
     const issued: IssuedKey[] = await seedApiKeys(ds, seed);
     keys[seed.code] = Object.fromEntries(issued.map((k) => [k.label, k.key]));
   }
-  const config = {
-    ...loadConfig({}),
+  const config = testConfig({
     databaseUrl: db.appUrl,
     databaseOwnerUrl: db.url,
-    databasePoolSize: 5,
     temporalAddress: env.temporalAddress,
     temporalTaskQueue: `test-${randomBytes(6).toString('hex')}`,
-    workflowBundlePath: env.workflowBundlePath,
-    port: 0,
-    auditSigningKeyFile: join(mkdtempSync(join(tmpdir(), 'mignet-key-')), 'audit-signing-key.pem'),
-    auditAnchorEveryMs: 0, // one anchor workflow per network id: only the file that tests anchoring runs one
-    // Tests send hundreds of requests a minute from one address with one key; the abuse tests set their own limits.
-    rateLimitPerKey: 1_000_000,
-    rateLimitPerAddress: 1_000_000,
-    authFailuresPerAddress: 1_000_000,
     ...options.config,
-  };
+  });
   let worker: WorkerApp | undefined;
   let api: INestApplication | undefined;
   if (options.worker !== false) worker = await createWorkerApp(config, ['error', 'warn'] as const);

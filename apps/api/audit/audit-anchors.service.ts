@@ -6,7 +6,8 @@ import { anchorsInHistory } from '../../../libs/audit/anchors';
 import type { Config } from '../../../libs/config/config';
 import type { AuditAnchor } from '../../../libs/persistence/audit-chain';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE } from '../../../libs/temporal';
-import { auditAnchorWorkflowId } from '../../../libs/temporal/workflow-ids';
+import { listRuns } from '../../../libs/temporal/visibility';
+import { AUDIT_ANCHOR_PROCESS, auditAnchorWorkflowId } from '../../../libs/temporal/workflow-ids';
 import type { auditAnchorWorkflow } from '../../../workflows/audit-anchor.workflow';
 import { CONFIG } from '../../common/config.token';
 import { TemporalClientService } from '../temporal/temporal-client.service';
@@ -39,7 +40,7 @@ export class AuditAnchorsService {
         workflowIdConflictPolicy: 'USE_EXISTING', // one per network, whichever API process gets there first
         typedSearchAttributes: new TypedSearchAttributes([
           { key: NETWORK_ATTRIBUTE, value: network },
-          { key: PROCESS_ATTRIBUTE, value: 'audit-anchor' },
+          { key: PROCESS_ATTRIBUTE, value: AUDIT_ANCHOR_PROCESS },
         ]),
       }), 'command')
       .catch((err: unknown) => {
@@ -48,17 +49,16 @@ export class AuditAnchorsService {
       });
   }
 
-  /** Every run of the network's anchor workflow with its history, oldest first (none before its first row). */
+  /**
+   * Every run of the network's anchor workflow with its history, oldest first (none before its first row); each
+   * fetch has a deadline of its own, so a long-retained anchor does not exhaust one call's.
+   */
   async histories(network: string): Promise<{ runId: string; history: temporal.api.history.v1.IHistory }[]> {
-    const workflowId = auditAnchorWorkflowId(network);
-    return this.temporal.call(async () => {
-      const runs = [];
-      for await (const run of this.temporal.client.workflow.list({ query: `WorkflowId = '${workflowId}'` })) runs.push(run);
-      runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
-      const found = [];
-      for (const run of runs) found.push({ runId: run.runId, history: await this.temporal.client.workflow.getHandle(workflowId, run.runId).fetchHistory() });
-      return found;
-    });
+    const runs = await this.temporal.call(() => listRuns(this.temporal.client, { network, process: AUDIT_ANCHOR_PROCESS }));
+    runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
+    const found = [];
+    for (const run of runs) found.push({ runId: run.runId, history: await this.temporal.call(() => this.temporal.client.workflow.getHandle(run.workflowId, run.runId).fetchHistory()) });
+    return found;
   }
 
   /** Every head recorded for the network, oldest first; or why they could not be read. */

@@ -5,8 +5,9 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 
 import type { AuditSigner } from '../../../libs/audit/signing';
-import { AuditOutcomeName, AuditRecord, auditHash, canonicalJson, GENESIS_HASH } from '../../../libs/persistence/audit-chain';
+import { AuditEntry, AuditOutcomeName, AuditRecord, auditHash, canonicalJson, GENESIS_HASH } from '../../../libs/persistence/audit-chain';
 import { isPostgresDataError, isPostgresUnavailable } from '../../../libs/persistence/postgres-errors';
+import { ErrorCode } from '../common/error-code';
 import { storableCopy } from '../common/input-limits';
 import { AUDIT_SIGNER, AuditAnchorsService } from './audit-anchors.service';
 
@@ -19,12 +20,6 @@ export interface AuditOutcome {
 export function isCommand(req: Request): boolean {
   return req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
 }
-
-/** A row before it is chained: everything but its place in the chain. */
-type AuditEntry = Omit<AuditRecord, 'seq' | 'prevHash'>;
-
-/** 504 OUTCOME_UNKNOWN: the command reached Temporal and its answer did not come back. */
-const UNKNOWN_CODES = new Set(['OUTCOME_UNKNOWN']);
 
 const RETRY_MS = { first: 500, max: 10_000 } as const;
 /** Rows one process holds for PostgreSQL at most (then new ones are logged and dropped: memory is not unbounded). */
@@ -76,10 +71,11 @@ export class AuditService implements OnApplicationShutdown {
       actorAgency: principal?.agency ?? null,
       keyId: principal?.keyId ?? null,
       command: `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`,
-      // The task (or other resource) the command names, and its body, as far as PostgreSQL can store them.
-      target: typeof req.params.id === 'string' ? (storableCopy(req.params.id) as string) : null,
-      // A body without a valid key is not kept, only its digest: the log is no free storage for whoever has no key.
-      payload: principal ? storableCopy(req.body ?? null) : digestOf(req.body),
+      // The task (or other resource) the command names, and its body: as they came once the input guard passed them,
+      // else as far as PostgreSQL can store them. A body without a valid key is kept as its digest only: the log is no
+      // free storage for whoever has no key.
+      target: typeof req.params.id === 'string' ? (req.inputAccepted ? req.params.id : (storableCopy(req.params.id) as string)) : null,
+      payload: !principal ? digestOf(req.body) : req.inputAccepted ? (req.body ?? null) : storableCopy(req.body ?? null),
       outcome: outcomeOf(outcome),
       status: outcome.status,
       errorCode: outcome.errorCode,
@@ -93,11 +89,11 @@ export class AuditService implements OnApplicationShutdown {
   }
 
   /**
-   * Appends a row to its network's chain; false when the network is unknown (nothing to chain to). `again`: a retry
-   * of a write whose outcome is unknown (its connection broke, perhaps after the commit), so it first looks for it.
-   * `once`: a row whose request id is its identity (a settlement): not written if one with that id is there.
+   * Appends a row to its network's chain; false when the network is unknown (nothing to chain to). Unless it is
+   * there already: `retry`, a write whose outcome is unknown (its connection broke, perhaps after the commit);
+   * `oncePerRequestId`, a row whose request id is its identity (a settlement).
    */
-  async append(entry: AuditEntry, again = false, once = false): Promise<boolean> {
+  async append(entry: AuditEntry, unless: { retry?: boolean; oncePerRequestId?: boolean } = {}): Promise<boolean> {
     return this.dataSource.transaction(async (tx) => {
       const [known] = (await tx.query('SELECT 1 FROM networks WHERE code = $1', [entry.networkCode])) as unknown[];
       if (!known) return false;
@@ -106,11 +102,11 @@ export class AuditService implements OnApplicationShutdown {
         seq: string;
         hash: string;
       }[];
-      if (once) {
+      if (unless.oncePerRequestId) {
         const [there] = (await tx.query('SELECT 1 FROM audit_log WHERE network_code = $1 AND request_id = $2 LIMIT 1', [entry.networkCode, entry.requestId])) as unknown[];
         if (there) return true;
       }
-      if (again && last) {
+      if (unless.retry && last) {
         // Among the newest rows: one that committed before its connection broke was written moments ago.
         const [written] = (await tx.query('SELECT 1 FROM audit_log WHERE network_code = $1 AND seq > $2 AND request_id = $3 AND at = $4 AND command = $5', [
           entry.networkCode, Number(last.seq) - 10_000, entry.requestId, entry.at, entry.command,
@@ -169,7 +165,7 @@ export class AuditService implements OnApplicationShutdown {
       try {
         while (this.waiting.length > 0) {
           try {
-            await this.append(this.waiting[0], true);
+            await this.append(this.waiting[0], { retry: true });
           } catch (err) {
             // Waited out while PostgreSQL is away; a refusal of the row itself only a few times, then set aside.
             const refused = isPostgresDataError(err) || (!isPostgresUnavailable(err) && ++this.refusals >= MAX_REFUSALS);
@@ -211,6 +207,6 @@ function digestOf(body: unknown): unknown {
 }
 
 function outcomeOf(o: AuditOutcome): AuditOutcomeName {
-  if (o.errorCode && UNKNOWN_CODES.has(o.errorCode)) return 'unknown';
+  if (o.errorCode === ErrorCode.OUTCOME_UNKNOWN) return 'unknown'; // the command reached Temporal, its answer did not come back
   return o.status < 400 ? 'accepted' : 'rejected';
 }

@@ -54,7 +54,7 @@ export class AuditLogController {
   @ApiOkResponse({ schema: S.obj({ network: S.str(), year: S.int(), settled: S.arr(S.obj({ requestId: S.nullable(S.str()), outcome: S.str(), command: S.str() })) }) })
   settle(@Param('network') network: string, @Query() q: ExportQueryDto, @CurrentPrincipal() by: Principal) {
     // Under the network's chain lock, each settlement is written once, however many settle at the same time.
-    return this.histories.settle(network, q.year, by, (entry) => this.audit.append(entry, false, true));
+    return this.histories.settle(network, q.year, by, (entry) => this.audit.append(entry, { oncePerRequestId: true }));
   }
 
   @Get()

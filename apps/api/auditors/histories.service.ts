@@ -17,7 +17,7 @@ import { decisionWorkflowId } from '../../../libs/domain/decision';
 import { meetingWorkflowId } from '../../../libs/domain/meeting';
 import { TASK_KINDS } from '../../../libs/domain/tasks';
 import { listRuns } from '../../../libs/temporal/visibility';
-import { AuditRecord, auditRecordFromRow } from '../../../libs/persistence/audit-chain';
+import { AuditEntry, auditRecordFromRow, Query, readAuditLog } from '../../../libs/persistence/audit-chain';
 import type { AuditSigner } from '../../../libs/audit/signing';
 import { auditAnchorWorkflowId } from '../../../libs/temporal/workflow-ids';
 import { CONFIG } from '../../common/config.token';
@@ -39,6 +39,8 @@ export class HistoriesService {
     private readonly anchors: AuditAnchorsService,
     @Inject(AUDIT_SIGNER) private readonly signer: AuditSigner,
   ) {}
+
+  private readonly query: Query = (sql, params) => this.dataSource.query(sql, params);
 
   /**
    * The domain events the history holds (replayed with the deployed code, folded with its reducers), with the commands
@@ -83,7 +85,7 @@ export class HistoriesService {
         });
       }
     }
-    const rows = ((await this.dataSource.query(`SELECT * FROM audit_log WHERE network_code = $1 ORDER BY seq`, [network])) as Record<string, unknown>[]).map(auditRecordFromRow);
+    const rows = await readAuditLog(this.query, network);
     // Rows a settlement already accounts for: the settled row's request id is the settlement's target.
     const settled = new Set(rows.filter((r) => r.command.startsWith('SETTLE ')).map((r) => r.target));
     const commands = rows
@@ -119,10 +121,10 @@ export class HistoriesService {
    * Update, `rejected`; an Update with no row at all (its row was lost with the API process that held it) gets its
    * row, with the actor the Update carried. Each settlement row names the request it settles as its target.
    */
-  async settle(network: string, year: number, by: { role: string; agency?: string; keyId: string }, append: (entry: SettlementEntry) => Promise<unknown>) {
+  async settle(network: string, year: number, by: { role: string; agency?: string; keyId: string }, append: (entry: AuditEntry) => Promise<unknown>) {
     const r = await this.reconcile(network, year);
     const base = { networkCode: network, actorRole: by.role, actorAgency: by.agency ?? null, keyId: by.keyId, status: 200, errorCode: null };
-    const entries: Omit<SettlementEntry, 'at'>[] = [
+    const entries: Omit<AuditEntry, 'at'>[] = [
       ...r.acceptedButLoggedOtherwise.map((c) => ({ ...base, requestId: `settle:${c.requestId}`, command: 'SETTLE outcome', target: c.requestId, outcome: 'accepted' as const, payload: { settles: c.seq, was: c.outcome, workflowId: c.workflowId, updateEventId: c.updateEventId } })),
       ...r.unknownWithoutUpdate.map((c) => ({ ...base, requestId: `settle:${c.requestId}`, command: 'SETTLE outcome', target: c.requestId, outcome: 'rejected' as const, payload: { settles: c.seq, was: c.outcome, workflowId: c.workflowId, updateEventId: null } })),
       ...r.updatesWithoutRow.map((u) => ({ ...base, requestId: `settle:${u.requestId}`, command: 'SETTLE missing row', target: u.requestId, outcome: 'accepted' as const, payload: { workflowId: u.workflowId, updateId: u.updateId, update: u.name, updateEventId: u.eventId, at: u.at, actor: u.actor } })),
@@ -188,11 +190,6 @@ export class HistoriesService {
   }
 
   /**
-   * A year's histories as one .tar.gz: `histories/<id, ":" as "_">.json` each (`…@<run id>.json` for each run of a
-   * process continued as new), and `manifest.json` listing every id, run, file, event count and SHA-256, so that an
-   * auditor can show later that a file is the one exported.
-   */
-  /**
    * A year's record, checkable offline (`mignet audit verify-export`): the histories of the year's processes, the
    * network's whole audit log with each row's signature, the histories of its anchor workflow (the heads recorded in
    * Temporal), the public key, and a manifest of every file's SHA-256 signed with the API's key. The anchors are read
@@ -215,7 +212,7 @@ export class HistoriesService {
     const anchorRuns = await this.anchors.histories(network);
     const anchors = anchorRuns.map(({ runId, history }) => ({ runId, file: `anchors/${auditAnchorWorkflowId(network).replace(/:/g, '_')}@${runId}.json`, content: Buffer.from(historyToJSON(history)) }));
     const anchorFiles = anchors.map((a) => ({ runId: a.runId, file: a.file, sha256: add(a.file, a.content) }));
-    const rows = ((await this.dataSource.query(`SELECT * FROM audit_log WHERE network_code = $1 ORDER BY seq`, [network])) as Record<string, unknown>[]).map(auditRecordFromRow);
+    const rows = await readAuditLog(this.query, network);
     const auditLog = { file: 'audit-log.json', rows: rows.length, head: rows.length > 0 ? { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash } : null, sha256: add('audit-log.json', Buffer.from(JSON.stringify(rows, null, 1))) };
     const publicKey = { file: 'public-key.pem', algorithm: 'Ed25519', keyId: this.signer.keyId, sha256: add('public-key.pem', Buffer.from(this.signer.publicKeyPem)) };
     const exportedAt = new Date();
@@ -236,9 +233,6 @@ export function updateTarget(network: string, command: string, target: string | 
   if (/^POST \/networks\/:network\/meetings\/:id\/(reschedule|cancel)$/.test(command)) return meetingWorkflowId(network, target);
   return undefined;
 }
-
-/** A row settle() appends: the audit service chains it. */
-export type SettlementEntry = Omit<AuditRecord, 'seq' | 'prevHash'>;
 
 /** An `unknown` outcome with no Update in the history is settled as no effect once it is this old (in flight before). */
 const UNKNOWN_SETTLES_AFTER_MS = 60_000;

@@ -7,13 +7,11 @@ import { Repository } from 'typeorm';
 import type { Role } from '../../../libs/domain/roles';
 import { NETWORK_CODE } from '../../../libs/domain/network';
 import { AgencyEntity, ApiKeyEntity } from '../../../libs/persistence/entities';
-import { hashApiKey } from '../../../libs/persistence/seeds/seed';
 import { AppError } from '../common/app-error';
 import { AuthFailureLimiter } from '../common/rate-limit.guard';
 import { ErrorCode } from '../common/error-code';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
-
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
+import { bearerKeyHash } from './bearer';
 
 /**
  * Global guard: 400 for a malformed network code; 401 without a valid key; 404 for a network that is not the key's
@@ -46,14 +44,14 @@ export class ApiKeyGuard implements CanActivate {
       this.authFailures.fail(address);
       return new AppError(ErrorCode.UNAUTHENTICATED, message);
     };
-    const token = BEARER.exec(req.header('authorization') ?? '')?.[1];
-    if (!token) throw unauthenticated('Send an API key as "Authorization: Bearer <key>"');
+    const keyHash = bearerKeyHash(req);
+    if (!keyHash) throw unauthenticated('Send an API key as "Authorization: Bearer <key>"');
     // The key and, in the same query, whether its agency has left the network.
     const { entities, raw } = await this.keys
       .createQueryBuilder('k')
       .leftJoin(AgencyEntity, 'a', 'a.network_code = k.network_code AND a.code = k.agency_code')
       .addSelect('a.left_at', 'agency_left_at')
-      .where('k.key_hash = :hash AND k.revoked_at IS NULL', { hash: hashApiKey(token) })
+      .where('k.key_hash = :hash AND k.revoked_at IS NULL', { hash: keyHash })
       .getRawAndEntities<{ agency_left_at: Date | null }>();
     const key = entities[0];
     if (!key) throw unauthenticated('The API key is not valid or has been revoked');

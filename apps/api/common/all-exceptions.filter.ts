@@ -3,7 +3,7 @@ import type { Request, Response } from 'express';
 
 import { isPostgresUnavailable } from '../../../libs/persistence/postgres-errors';
 import { AuditService } from '../audit/audit.service';
-import { AppError } from './app-error';
+import { AppError, DEPENDENCY_RETRY_AFTER_S } from './app-error';
 import { sendError } from './error-body';
 import { ErrorCode, httpStatusOf } from './error-code';
 
@@ -11,8 +11,6 @@ import { ErrorCode, httpStatusOf } from './error-code';
  * One place that turns any thrown error into the common error body (STYLE 11). A 500 never leaks internals: the
  * caller gets the request id, the log gets the stack.
  */
-const POSTGRES_RETRY_AFTER_S = 5;
-
 @Catch()
 @Injectable()
 export class AllExceptionsFilter implements ExceptionFilter {
@@ -55,7 +53,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
     }
     if (isPostgresUnavailable(exception)) {
-      return new AppError(ErrorCode.POSTGRES_UNAVAILABLE, `PostgreSQL cannot be reached or is not taking work: try again in ${POSTGRES_RETRY_AFTER_S} s`, [], POSTGRES_RETRY_AFTER_S);
+      return new AppError(ErrorCode.POSTGRES_UNAVAILABLE, `PostgreSQL cannot be reached or is not taking work: try again in ${DEPENDENCY_RETRY_AFTER_S} s`, [], DEPENDENCY_RETRY_AFTER_S);
     }
     return new AppError(ErrorCode.INTERNAL, `Internal error; quote request id ${req.requestId ?? 'unknown'} when reporting it`);
   }

@@ -1,6 +1,9 @@
 import type { FieldError } from '../../../libs/domain/calendar';
 import { ErrorCode } from './error-code';
 
+/** What a caller is told to wait (Retry-After) before trying again when Temporal or PostgreSQL is down. */
+export const DEPENDENCY_RETRY_AFTER_S = 5;
+
 /** A domain error that services throw; the exception filter turns it into the common error body. */
 export class AppError extends Error {
   constructor(

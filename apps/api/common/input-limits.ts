@@ -6,7 +6,7 @@ import type { FieldError } from '../../../libs/domain/calendar';
  * into every projection after. Deep or huge JSON would overflow the recursive code after it (canonicalisation,
  * class-transformer).
  */
-export const INPUT_LIMITS = {
+const INPUT_LIMITS = {
   /** Nesting of objects and arrays in a body. The deepest real payload (a work plan's activity) is 4. */
   maxDepth: 32,
   /** Object keys and array elements in a body, in all. */
@@ -22,7 +22,10 @@ const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
 /** Keys that reach Object.prototype when code after the parser copies or merges objects. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export function hasUnstorableText(s: string): boolean {
+/** Path parameters are ids, codes or years: letters, digits and `._:@-`, which every mignet id is made of. */
+const PATH_PARAMETER = /^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/;
+
+function hasUnstorableText(s: string): boolean {
   return UNSTORABLE.test(s);
 }
 
@@ -72,11 +75,16 @@ export function bodyProblems(body: unknown): FieldError[] {
   return problems;
 }
 
-/** The problems of a request's path and query parameters (`query.owner`, `path.id`); empty when acceptable. */
+/**
+ * The problems of a request's path and query parameters, each naming its parameter; empty when acceptable. The
+ * network code is the API key guard's to check (before its query).
+ */
 export function parameterProblems(params: Record<string, unknown>, query: Record<string, unknown>): FieldError[] {
   const problems: FieldError[] = [];
   for (const [name, value] of Object.entries(params)) {
-    if (typeof value === 'string' && hasUnstorableText(value)) problems.push({ field: name, message: describe(value) });
+    if (name !== 'network' && typeof value === 'string' && !PATH_PARAMETER.test(value)) {
+      problems.push({ field: name, message: 'must be an id: a letter or digit, then letters, digits and . _ : @ - (at most 200 in all)' });
+    }
   }
   for (const [name, v] of Object.entries(query)) {
     if (Array.isArray(v)) problems.push({ field: name, message: 'must be given once' });

@@ -1,21 +1,13 @@
-import { createHash } from 'node:crypto';
-
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerModuleOptions } from '@nestjs/throttler';
 import type { Request } from 'express';
 
 import type { Config } from '../../../libs/config/config';
+import { bearerKeyHash } from '../auth/bearer';
 import { AppError } from './app-error';
 import { ErrorCode } from './error-code';
 
-const BEARER = /^Bearer\s+(\S+)\s*$/i;
 const MINUTE_MS = 60_000;
-
-/** The bearer token a request carries, hashed: a key's requests are counted together without keeping the key. */
-function keyOf(req: Request): string | undefined {
-  const token = BEARER.exec(req.header('authorization') ?? '')?.[1];
-  return token ? createHash('sha256').update(token).digest('hex') : undefined;
-}
 
 /** Requests a minute per client address and per API key (a key used from several addresses is still one key). */
 export function rateLimits(config: Config): ThrottlerModuleOptions {
@@ -26,8 +18,8 @@ export function rateLimits(config: Config): ThrottlerModuleOptions {
         name: 'key',
         ttl: MINUTE_MS,
         limit: config.rateLimitPerKey,
-        getTracker: (req) => keyOf(req as Request) ?? '',
-        skipIf: (ctx) => keyOf(ctx.switchToHttp().getRequest<Request>()) === undefined,
+        getTracker: (req) => bearerKeyHash(req as Request) ?? '',
+        skipIf: (ctx) => bearerKeyHash(ctx.switchToHttp().getRequest<Request>()) === null,
       },
     ],
   };

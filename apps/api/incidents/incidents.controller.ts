@@ -1,20 +1,19 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { IsOptional } from 'class-validator';
 import { IsNull, Repository } from 'typeorm';
 
 import { IncidentEntity } from '../../../libs/persistence/entities';
 import { Roles } from '../auth/auth.decorators';
 import { isoOrNull } from '../common/iso';
 import { S } from '../common/schemas';
+import { QueryBoolean } from '../common/query-boolean';
 
 export class IncidentQueryDto {
   @ApiPropertyOptional({ description: 'true: resolved incidents too (by default only open ones)' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'must be true or false' })
+  @QueryBoolean()
   all?: boolean;
 }
 

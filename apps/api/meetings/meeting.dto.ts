@@ -1,12 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 import { MEETING_STATUSES } from '../../../libs/domain/meeting';
 import type { MeetingStatus } from '../../../libs/domain/meeting';
 import { TASK_STATUSES } from '../../../libs/domain/tasks';
 import type { TaskStatus } from '../../../libs/domain/tasks';
+import { QueryBoolean } from '../common/query-boolean';
 
 export class ConveneMeetingDto {
   @ApiProperty({ example: 'Ad-hoc meeting on the labour mobility MoU' })
@@ -76,7 +77,6 @@ export class ActionItemQueryDto {
 
   @ApiPropertyOptional({ description: 'Only open items past their due date (true), or only the others (false)' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'must be true or false' })
+  @QueryBoolean()
   overdue?: boolean;
 }

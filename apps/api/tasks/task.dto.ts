@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 
 import { AGENCY_CODE } from '../../../libs/domain/network';
 import { MAX_PAGE } from '../common/input-limits';
 import { TASK_KINDS, TASK_STATUSES } from '../../../libs/domain/tasks';
 import type { TaskKind, TaskStatus } from '../../../libs/domain/tasks';
+import { QueryBoolean } from '../common/query-boolean';
 
 export class TaskQueryDto {
   @ApiPropertyOptional({ example: 'ILO', description: 'Agency code; an agency key sees only its own tasks' })
@@ -30,8 +31,7 @@ export class TaskQueryDto {
 
   @ApiPropertyOptional({ description: 'true: only tasks escalated to the coordinator (still open past due + escalation offset)' })
   @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean({ message: 'must be true or false' })
+  @QueryBoolean()
   escalated?: boolean;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })

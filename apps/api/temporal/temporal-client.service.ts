@@ -22,7 +22,7 @@ import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../l
 import { canonicalJson } from '../../../libs/persistence/audit-chain';
 import { CONFIG } from '../../common/config.token';
 import { currentRequestId } from '../common/request-id';
-import { AppError } from '../common/app-error';
+import { AppError, DEPENDENCY_RETRY_AFTER_S } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 
 const REJECTION_CODES: Record<RejectionCode, ErrorCode> = {
@@ -34,9 +34,7 @@ const REJECTION_CODES: Record<RejectionCode, ErrorCode> = {
 };
 
 /** How long one API call may wait on Temporal before the caller gets 503 or 504: the README's documented deadline. */
-export const CALL_DEADLINE_MS = 10_000;
-/** What a caller is told to wait before trying again when Temporal is down. */
-const RETRY_AFTER_S = 5;
+const CALL_DEADLINE_MS = 10_000;
 // gRPC status codes (https://grpc.io/docs/guides/status-codes/) the server answers before taking a request on.
 const GRPC = { CANCELLED: 1, UNKNOWN: 2, DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, INTERNAL: 13, UNAVAILABLE: 14 } as const;
 const NEVER_CONNECTED = /Failed to connect|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|connect ETIMEDOUT|No connection established/i;
@@ -107,7 +105,7 @@ export class TemporalClientService implements OnApplicationShutdown {
     const grpc = [err, cause].find(isGrpcServiceError);
     const message = err instanceof Error ? err.message : String(err);
     const unavailable = (why: string) =>
-      new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, `Temporal (${this.address}) ${why}: nothing was changed; try again in ${RETRY_AFTER_S} s`, [], RETRY_AFTER_S);
+      new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, `Temporal (${this.address}) ${why}: nothing was changed; try again in ${DEPENDENCY_RETRY_AFTER_S} s`, [], DEPENDENCY_RETRY_AFTER_S);
     if (NEVER_CONNECTED.test(message) || NEVER_CONNECTED.test(String((cause as Error | undefined)?.message ?? ''))) return unavailable('cannot be reached');
     if (grpc?.code === GRPC.RESOURCE_EXHAUSTED) return unavailable('is overloaded and refused the call');
     const lost =
@@ -121,7 +119,7 @@ export class TemporalClientService implements OnApplicationShutdown {
       `Temporal did not answer within ${CALL_DEADLINE_MS / 1000} s: the command may have taken effect. Send it again with the same ` +
         'X-Request-Id header: a command that took effect is not applied twice, and the answer then says what happened',
       [],
-      RETRY_AFTER_S,
+      DEPENDENCY_RETRY_AFTER_S,
     );
   }
 
@@ -138,15 +136,15 @@ export class TemporalClientService implements OnApplicationShutdown {
     try {
       return await this.call(
         () =>
-        this.client.workflow.start<W>(workflowType, {
-          ...start,
-          workflowIdReusePolicy: 'REJECT_DUPLICATE',
-          typedSearchAttributes: new TypedSearchAttributes([
-            { key: NETWORK_ATTRIBUTE, value: o.network },
-            { key: PROCESS_ATTRIBUTE, value: o.process },
-            ...(o.year === undefined ? [] : [{ key: YEAR_ATTRIBUTE, value: o.year }]),
-          ]),
-        }),
+          this.client.workflow.start<W>(workflowType, {
+            ...start,
+            workflowIdReusePolicy: 'REJECT_DUPLICATE',
+            typedSearchAttributes: new TypedSearchAttributes([
+              { key: NETWORK_ATTRIBUTE, value: o.network },
+              { key: PROCESS_ATTRIBUTE, value: o.process },
+              ...(o.year === undefined ? [] : [{ key: YEAR_ATTRIBUTE, value: o.year }]),
+            ]),
+          }),
         'command',
       );
     } catch (err) {
@@ -180,7 +178,7 @@ export class TemporalClientService implements OnApplicationShutdown {
             if (Date.now() + 250 > giveUpAt) {
               // A failed Update had no effect; one whose poll was cut off may have had.
               if (err instanceof WorkflowUpdateFailedError) {
-                throw new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, `The process could not take the command now (${err.cause?.message ?? err.message}): nothing was changed; try again in ${RETRY_AFTER_S} s`, [], RETRY_AFTER_S);
+                throw new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, `The process could not take the command now (${err.cause?.message ?? err.message}): nothing was changed; try again in ${DEPENDENCY_RETRY_AFTER_S} s`, [], DEPENDENCY_RETRY_AFTER_S);
               }
               throw err;
             }
