@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
 
-import { createAuditAnchorActivities } from './audit-anchor.activities';
-import { AuditReplayDeps, createAuditReplayActivities } from './audit-replay.activities';
-import { createCycleProjectionActivities } from './cycle-projection.activities';
-import { createDecisionActivities } from './decision.activities';
-import { createMeetingActivities } from './meeting.activities';
+import { createAuditAnchorActivities } from './audit-anchor/audit-anchor.activities';
+import { AuditReplayDeps, createAuditReplayActivities } from './audit-replay/audit-replay.activities';
+import { createCycleProjectionActivities } from './annual-cycle/annual-cycle.projector';
+import { createDecisionActivities } from './decision/decision.activities';
+import { createMeetingActivities } from './meeting/meeting.activities';
 import { createNetworkActivities } from './network.activities';
-import { createNetworkYearActivities } from './network-year.activities';
+import { createNetworkYearActivities } from './annual-cycle/network-year.activities';
 import { reportRefusedProjections } from './projection-incidents';
-import { createTwgRoundActivities } from './twg-round.activities';
+import { createTwgRoundActivities } from './twg-round/twg-round.activities';
 
 export interface ActivityDeps extends AuditReplayDeps {
   readonly dataSource: DataSource;

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-import type { NetworkSnapshot } from '../libs/domain/annual-cycle';
+import type { NetworkSnapshot } from '../libs/processes/annual-cycle/annual-cycle';
 
 export interface NetworkDeps {
   readonly dataSource: DataSource;

@@ -2,7 +2,7 @@ import { TypedSearchAttributes, WorkflowExecutionAlreadyStartedError } from '@te
 import { allHandlersFinished, condition, continueAsNew, log, patched, proxyActivities, setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
-import type { CycleProjection } from '../activities/cycle-projection.activities';
+import type { CycleProjection } from '../libs/processes/annual-cycle/projection';
 import {
   AnnualCycleInput,
   applyCycleEvent,
@@ -11,17 +11,17 @@ import {
   CycleEvent,
   CycleState,
   initialCycleState,
-} from '../libs/domain/annual-cycle';
-import { LinkedProcessDue, linkedProcessDue, nextWakeUp, settleCycle } from '../libs/domain/annual-cycle-decisions';
+} from '../libs/processes/annual-cycle/annual-cycle';
+import { LinkedProcessDue, linkedProcessDue, nextWakeUp, settleCycle } from '../libs/processes/annual-cycle/decide';
 import { quarterlyMeetings } from '../libs/domain/calendar';
-import { MeetingInput, meetingWorkflowId } from '../libs/domain/meeting';
-import { TwgRoundInput, twgRoundWorkflowId } from '../libs/domain/twg-round';
+import { MeetingInput, meetingWorkflowId } from '../libs/processes/meeting/meeting';
+import { TwgRoundInput, twgRoundWorkflowId } from '../libs/processes/twg-round/twg-round';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
-import { cycleStateQuery } from './annual-cycle.messages';
+import { cycleStateQuery } from '../libs/processes/annual-cycle/messages';
 import { audit } from './audit-sink';
 import { meetingWorkflow } from './meeting.workflow';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
-import { cycleProjection } from '../libs/domain/projections';
+import { cycleProjection } from '../libs/processes/annual-cycle/projection';
 import { handleMemberLeaving, handleTaskCompletion, projectDurably, RETRY, serialProjector, sleepUntil } from './process-kit';
 import { twgRoundWorkflow } from './twg-round.workflow';
 

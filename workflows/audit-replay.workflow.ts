@@ -1,7 +1,7 @@
 import { continueAsNew, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
-import { ReplayJobInput, replayJobQuery, ReplayJobState } from './audit-replay.messages';
+import { ReplayJobInput, replayJobQuery, ReplayJobState } from '../libs/processes/audit-replay/messages';
 
 const BATCH = 25;
 const MAX_FAILURES_KEPT = 500;

@@ -1,13 +1,6 @@
-import { proxySinks, Sinks } from '@temporalio/workflow';
+import { proxySinks } from '@temporalio/workflow';
 
-/**
- * Every domain event a process folds into its state, told to the worker as it happens. A live worker ignores it; the
- * audit replayer (libs/audit/timeline.ts) listens during replay and so reads the events straight from the code that
- * produced them, with the history event at which each happened. A sink call is not a command: adding one changes no
- * history.
- */
-export interface AuditSinks extends Sinks {
-  audit: { recorded(event: { readonly type: string; readonly at: string }): void };
-}
+import type { AuditSinks } from '../libs/processes/audit-sink';
 
+/** The audit sink the workflows tell their domain events to (libs/processes/audit-sink.ts says why). */
 export const { audit } = proxySinks<AuditSinks>();

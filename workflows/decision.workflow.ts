@@ -10,13 +10,13 @@ import {
   DecisionState,
   initialDecisionState,
   nextDecisionWakeUp,
-} from '../libs/domain/decision';
-import { decisionStateQuery, reviseDecisionUpdate, withdrawDecisionUpdate } from './decision.messages';
+} from '../libs/processes/decision/decision';
+import { decisionStateQuery, reviseDecisionUpdate, withdrawDecisionUpdate } from '../libs/processes/decision/messages';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
-import { decisionProjection } from '../libs/domain/projections';
+import { decisionProjection } from '../libs/processes/decision/projection';
 import { handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector, settleDue, sleepUntil } from './process-kit';
 import { audit } from './audit-sink';
-import { cancelRoundSignal } from './twg-round.messages';
+import { cancelRoundSignal } from '../libs/processes/twg-round/messages';
 
 const { loadNetwork, applyDecisionEffect, openTwgRounds } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
 

@@ -2,8 +2,8 @@ import { allHandlersFinished, condition, proxyActivities, setHandler, startChild
 import { TypedSearchAttributes } from '@temporalio/common';
 
 import type { Activities } from '../activities';
-import { decisionWorkflowId } from '../libs/domain/decision';
-import type { DecisionInput } from '../libs/domain/decision';
+import { decisionWorkflowId } from '../libs/processes/decision/decision';
+import type { DecisionInput } from '../libs/processes/decision/decision';
 import {
   applyMeetingEvent,
   checkMeetingAnswer,
@@ -17,13 +17,13 @@ import {
   MeetingState,
   nextMeetingWakeUp,
   proposedItems,
-} from '../libs/domain/meeting';
+} from '../libs/processes/meeting/meeting';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
 import { audit } from './audit-sink';
 import { decisionWorkflow } from './decision.workflow';
-import { cancelMeetingUpdate, dropActionItemUpdate, meetingStateQuery, rescheduleMeetingUpdate } from './meeting.messages';
+import { cancelMeetingUpdate, dropActionItemUpdate, meetingStateQuery, rescheduleMeetingUpdate } from '../libs/processes/meeting/messages';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
-import { meetingProjection } from '../libs/domain/projections';
+import { meetingProjection } from '../libs/processes/meeting/projection';
 import { handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector, settleDue, sleepUntil } from './process-kit';
 
 const { loadAgendaInvitees, gatherAgendaItems } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });

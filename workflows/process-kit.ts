@@ -2,7 +2,7 @@ import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, s
 
 import type { Activities } from '../activities';
 import type { CompleteTaskCommand, Rejection, Task } from '../libs/domain/tasks';
-import { completeTaskUpdate, memberLeftSignal } from './annual-cycle.messages';
+import { completeTaskUpdate, memberLeftSignal } from '../libs/processes/task-messages';
 
 /** What every process shares: its projection discipline, its refusals, and how its tasks are completed. */
 

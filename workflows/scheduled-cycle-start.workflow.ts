@@ -5,7 +5,7 @@ import { defaultCalendar } from '../libs/domain/calendar';
 import type { Actor } from '../libs/domain/roles';
 import { zoneOffsetMs } from '../libs/domain/time-zone';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
-import { annualCycleWorkflowId } from '../libs/temporal/workflow-ids';
+import { annualCycleWorkflowId } from '../libs/processes/annual-cycle/ids';
 import { annualCycleWorkflow } from './annual-cycle.workflow';
 
 /** What the yearly Schedule passes: the template the next cycle's calendar is built from. */

@@ -10,12 +10,12 @@ import {
   TwgRoundInput,
   twgRoundFinished,
   TwgRoundState,
-} from '../libs/domain/twg-round';
+} from '../libs/processes/twg-round/twg-round';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
-import { twgRoundProjection } from '../libs/domain/projections';
+import { twgRoundProjection } from '../libs/processes/twg-round/projection';
 import { handleMemberLeaving, handleTaskCompletion, projectDurably, serialProjector, settleDue, sleepUntil } from './process-kit';
 import { audit } from './audit-sink';
-import { cancelRoundSignal, twgRoundStateQuery } from './twg-round.messages';
+import { cancelRoundSignal, twgRoundStateQuery } from '../libs/processes/twg-round/messages';
 
 /**
  * One TWG's bi-monthly reporting round (`twg-round:{network}:{twg}:{year}-P{n}`): updates from every member,

@@ -289,7 +289,7 @@ async function rebuild(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.Wri
   const { DataSource } = await import('typeorm');
   const { dataSourceOptions } = await import('../../libs/persistence/data-source');
   const { Client, Connection } = await import('@temporalio/client');
-  const { rebuildProjections } = await import('../../libs/audit/rebuild');
+  const { rebuildProjections } = await import('../../activities/rebuild-projections');
   const dataSource = new DataSource(dataSourceOptions(url, 4));
   await dataSource.initialize();
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });

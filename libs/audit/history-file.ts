@@ -3,10 +3,11 @@ import { basename } from 'node:path';
 import type { temporal } from '@temporalio/proto';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 
-import { decisionWorkflowId } from '../domain/decision';
-import { meetingWorkflowId } from '../domain/meeting';
-import { twgRoundWorkflowId } from '../domain/twg-round';
-import { annualCycleWorkflowId, auditAnchorWorkflowId } from '../temporal/workflow-ids';
+import { decisionWorkflowId } from '../processes/decision/decision';
+import { meetingWorkflowId } from '../processes/meeting/meeting';
+import { twgRoundWorkflowId } from '../processes/twg-round/twg-round';
+import { annualCycleWorkflowId } from '../processes/annual-cycle/ids';
+import { auditAnchorWorkflowId } from '../processes/audit-anchor/ids';
 
 type History = temporal.api.history.v1.IHistory;
 

@@ -1,8 +1,8 @@
-import { AnnualCycleInput, applyCycleEvent, CycleEvent, CycleState, initialCycleState } from '../domain/annual-cycle';
-import { applyDecisionEvent, DecisionEvent, DecisionInput, initialDecisionState } from '../domain/decision';
-import { applyMeetingEvent, INITIAL_MEETING, MeetingEvent } from '../domain/meeting';
+import { AnnualCycleInput, applyCycleEvent, CycleEvent, CycleState, initialCycleState } from '../processes/annual-cycle/annual-cycle';
+import { applyDecisionEvent, DecisionEvent, DecisionInput, initialDecisionState } from '../processes/decision/decision';
+import { applyMeetingEvent, INITIAL_MEETING, MeetingEvent } from '../processes/meeting/meeting';
 import type { Actor } from '../domain/roles';
-import { applyTwgRoundEvent, INITIAL_TWG_ROUND, TwgRoundEvent } from '../domain/twg-round';
+import { applyTwgRoundEvent, INITIAL_TWG_ROUND, TwgRoundEvent } from '../processes/twg-round/twg-round';
 
 /**
  * Each workflow type's reducer, as the audit side uses it: the state a process starts from (given its input) and the

@@ -1,6 +1,6 @@
 import type { InjectedSinks } from '@temporalio/worker';
 
-import type { AuditSinks } from '../../workflows/audit-sink';
+import type { AuditSinks } from '../processes/audit-sink';
 
 /** What a live worker does with the domain events workflows report: nothing (they are in the history's inputs already). */
 export const LIVE_SINKS: InjectedSinks<AuditSinks> = { audit: { recorded: { fn: () => undefined } } };

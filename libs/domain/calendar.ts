@@ -1,3 +1,4 @@
+import type { FieldError } from './field-error';
 import { isValidTimeZone, startOfLocalDay } from './time-zone';
 
 /**
@@ -64,11 +65,6 @@ export interface CalendarInput {
 export const DEFAULT_TIME_ZONE = 'Asia/Dili';
 export const MIN_YEAR = 2019; // the Network's first meeting was on 7 November 2019
 export const MAX_YEAR = 2100;
-
-export interface FieldError {
-  readonly field: string;
-  readonly message: string;
-}
 
 export type CalendarResult = { ok: true; calendar: Calendar } | { ok: false; errors: FieldError[] };
 

@@ -1,4 +1,4 @@
-import type { FieldError } from './calendar';
+import type { FieldError } from './field-error';
 import type { Actor } from './roles';
 
 /**

@@ -1,2 +1,1 @@
 export * from './search-attributes';
-export * from './workflow-ids';

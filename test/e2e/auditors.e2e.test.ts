@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import { main } from '../../apps/cli/mignet';
 import { parseHistoryFile } from '../../libs/audit/history-file';
-import { decisionStateQuery } from '../../workflows/decision.messages';
+import { decisionStateQuery } from '../../libs/processes/decision/messages';
 import { replayHistories } from '../../libs/audit/replay';
 import { apiClient } from '../support/api-client';
 import { startTestStack, TestStack } from '../support/test-stack';

@@ -4,7 +4,7 @@ import { createApiApp } from '../../apps/api/create-api-app';
 import type { ErrorBody } from '../../apps/api/common/app-error';
 import type { HealthReport } from '../../apps/api/health/health.service';
 import { freePort } from '../support/free-port';
-import type { CycleDto, CycleListDto, StartedCycleDto } from '../../apps/api/cycles/cycle.dto';
+import type { CycleDto, CycleListDto, StartedCycleDto } from '../../apps/api/annual-cycle/cycle.dto';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 

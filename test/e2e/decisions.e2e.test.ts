@@ -1,4 +1,4 @@
-import type { DecisionDto } from '../../apps/api/decisions/decision.dto';
+import type { DecisionDto } from '../../apps/api/decision/decision.dto';
 import type { TaskPageDto } from '../../apps/api/tasks/task.dto';
 import type { TwgListDto } from '../../apps/api/twgs/twg.dto';
 import { apiClient } from '../support/api-client';

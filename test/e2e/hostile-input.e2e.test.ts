@@ -1,8 +1,8 @@
 import type { ErrorBody } from '../../apps/api/common/app-error';
 import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
 import { auditRecordFromRow } from '../../libs/persistence/audit-chain';
-import { annualCycleWorkflowId } from '../../libs/temporal/workflow-ids';
-import { completeTaskUpdate } from '../../workflows/annual-cycle.messages';
+import { annualCycleWorkflowId } from '../../libs/processes/annual-cycle/ids';
+import { completeTaskUpdate } from '../../libs/processes/task-messages';
 import { apiClient } from '../support/api-client';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';

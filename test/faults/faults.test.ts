@@ -16,7 +16,7 @@ import { seedApiKeys, seedNetwork } from '../../libs/persistence/seeds/seed';
 import { TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
 import { DevServer, startTemporalDevServer } from '../../libs/temporal/dev-server';
 import { locateTemporalCli } from '../../libs/temporal/temporal-cli';
-import { annualCycleWorkflowId } from '../../libs/temporal/workflow-ids';
+import { annualCycleWorkflowId } from '../../libs/processes/annual-cycle/ids';
 import { freePort } from '../support/free-port';
 import { testConfig } from '../support/test-stack';
 import { testEnv } from '../support/test-env';

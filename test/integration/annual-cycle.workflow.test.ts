@@ -3,12 +3,13 @@ import { randomBytes } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
-import { createCycleProjectionActivities } from '../../activities/cycle-projection.activities';
-import { AnnualCycleInput, applyCycleEvent, CycleState, initialCycleState } from '../../libs/domain/annual-cycle';
+import { createCycleProjectionActivities } from '../../activities/annual-cycle/annual-cycle.projector';
+import { AnnualCycleInput, applyCycleEvent, CycleState, initialCycleState } from '../../libs/processes/annual-cycle/annual-cycle';
 import { compressedCalendar } from '../../libs/domain/calendar';
 import { newTask, taskId } from '../../libs/domain/tasks';
 import { CycleEntity, TaskEntity } from '../../libs/persistence/entities';
-import { completeTaskUpdate, cycleStateQuery } from '../../workflows/annual-cycle.messages';
+import { completeTaskUpdate } from '../../libs/processes/task-messages';
+import { cycleStateQuery } from '../../libs/processes/annual-cycle/messages';
 import type { annualCycleWorkflow } from '../../workflows/annual-cycle.workflow';
 import { startTestStack, TestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';

@@ -1,4 +1,4 @@
-import type { ActivityProposal, PlanActivity } from '../../libs/domain/work-plan';
+import type { ActivityProposal, PlanActivity } from '../../libs/processes/annual-cycle/work-plan';
 
 /** A realistic activity proposal from `agency`, valid for the Timor-Leste network. */
 export function proposal(agency: string, n = 1, overrides: Partial<ActivityProposal> = {}): ActivityProposal {

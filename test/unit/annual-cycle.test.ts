@@ -5,8 +5,8 @@ import {
   CycleTransitionError,
   foldCycleEvents,
   initialCycleState,
-} from '../../libs/domain/annual-cycle';
-import { nextWakeUp, settleCycle } from '../../libs/domain/annual-cycle-decisions';
+} from '../../libs/processes/annual-cycle/annual-cycle';
+import { nextWakeUp, settleCycle } from '../../libs/processes/annual-cycle/decide';
 import { compressedCalendar } from '../../libs/domain/calendar';
 import { Actor } from '../../libs/domain/roles';
 import { taskId } from '../../libs/domain/tasks';

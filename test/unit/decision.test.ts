@@ -7,7 +7,7 @@ import {
   DecisionTransitionError,
   initialDecisionState,
   nextDecisionWakeUp,
-} from '../../libs/domain/decision';
+} from '../../libs/processes/decision/decision';
 import { Actor } from '../../libs/domain/roles';
 
 const P = 'decision:tl:d1';

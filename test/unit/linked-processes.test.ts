@@ -1,5 +1,5 @@
-import { applyCycleEvent, CycleState, initialCycleState } from '../../libs/domain/annual-cycle';
-import { decideCycle, linkedProcessDue, nextWakeUp } from '../../libs/domain/annual-cycle-decisions';
+import { applyCycleEvent, CycleState, initialCycleState } from '../../libs/processes/annual-cycle/annual-cycle';
+import { decideCycle, linkedProcessDue, nextWakeUp } from '../../libs/processes/annual-cycle/decide';
 import { compressedCalendar, quarterlyMeetings } from '../../libs/domain/calendar';
 
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');

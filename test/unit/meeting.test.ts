@@ -11,7 +11,7 @@ import {
   MeetingState,
   nextMeetingWakeUp,
   proposedItems,
-} from '../../libs/domain/meeting';
+} from '../../libs/processes/meeting/meeting';
 import type { Actor } from '../../libs/domain/roles';
 
 const P = 'meeting:tl:2030-Q2';

@@ -1,5 +1,5 @@
 import { taskId } from '../../libs/domain/tasks';
-import { applyTwgRoundEvent, checkRoundAnswer, decideTwgRound, INITIAL_TWG_ROUND, nextTwgRoundWakeUp, TwgRoundState } from '../../libs/domain/twg-round';
+import { applyTwgRoundEvent, checkRoundAnswer, decideTwgRound, INITIAL_TWG_ROUND, nextTwgRoundWakeUp, TwgRoundState } from '../../libs/processes/twg-round/twg-round';
 
 const P = 'twg-round:tl:labour-migration:2027-P3';
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');

@@ -7,7 +7,7 @@ import type { Config } from '../../../libs/config/config';
 import type { AuditAnchor } from '../../../libs/persistence/audit-chain';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE } from '../../../libs/temporal';
 import { listRuns } from '../../../libs/temporal/visibility';
-import { AUDIT_ANCHOR_PROCESS, auditAnchorWorkflowId } from '../../../libs/temporal/workflow-ids';
+import { AUDIT_ANCHOR_PROCESS, auditAnchorWorkflowId } from '../../../libs/processes/audit-anchor/ids';
 import type { auditAnchorWorkflow } from '../../../workflows/audit-anchor.workflow';
 import { CONFIG } from '../../common/config.token';
 import { TemporalClientService } from '../temporal/temporal-client.service';

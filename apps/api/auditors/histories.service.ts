@@ -13,13 +13,13 @@ import { describeHistory, ParsedHistory } from '../../../libs/audit/history-file
 import { tarGz } from '../../../libs/audit/tar';
 import { stateAt, timeline } from '../../../libs/audit/timeline';
 import type { Config } from '../../../libs/config/config';
-import { decisionWorkflowId } from '../../../libs/domain/decision';
-import { meetingWorkflowId } from '../../../libs/domain/meeting';
+import { decisionWorkflowId } from '../../../libs/processes/decision/decision';
+import { meetingWorkflowId } from '../../../libs/processes/meeting/meeting';
 import { TASK_KINDS } from '../../../libs/domain/tasks';
 import { listRuns } from '../../../libs/temporal/visibility';
 import { AuditEntry, auditRecordFromRow, Query, readAuditLog } from '../../../libs/persistence/audit-chain';
 import type { AuditSigner } from '../../../libs/audit/signing';
-import { auditAnchorWorkflowId } from '../../../libs/temporal/workflow-ids';
+import { auditAnchorWorkflowId } from '../../../libs/processes/audit-anchor/ids';
 import { CONFIG } from '../../common/config.token';
 import { AUDIT_SIGNER, AuditAnchorsService } from '../audit/audit-anchors.service';
 import { AppError } from '../common/app-error';

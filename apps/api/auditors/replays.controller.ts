@@ -7,8 +7,8 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, 
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 import { listRuns, workflowIdsOf } from '../../../libs/temporal/visibility';
-import { replayJobQuery } from '../../../workflows/audit-replay.messages';
-import type { ReplayJobState } from '../../../workflows/audit-replay.messages';
+import { replayJobQuery } from '../../../libs/processes/audit-replay/messages';
+import type { ReplayJobState } from '../../../libs/processes/audit-replay/messages';
 import type { auditReplayWorkflow } from '../../../workflows/audit-replay.workflow';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';

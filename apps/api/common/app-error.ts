@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../libs/domain/calendar';
+import type { FieldError } from '../../../libs/domain/field-error';
 import { ErrorCode } from './error-code';
 
 /** What a caller is told to wait (Retry-After) before trying again when Temporal or PostgreSQL is down. */

@@ -1,4 +1,4 @@
-import type { FieldError } from '../../../libs/domain/calendar';
+import type { FieldError } from '../../../libs/domain/field-error';
 
 /**
  * What the API accepts as input at all, before any validator, query or workflow sees it. PostgreSQL cannot store a

@@ -1,6 +1,6 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
 
-import type { FieldError } from '../../../libs/domain/calendar';
+import type { FieldError } from '../../../libs/domain/field-error';
 import { AppError } from './app-error';
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 
 import { Roles } from '../auth/auth.decorators';
 import { S } from '../common/schemas';
-import { ReasonDto } from '../meetings/meeting.dto';
+import { ReasonDto } from '../meeting/meeting.dto';
 import { MembersService } from './members.service';
 
 @ApiTags('members')

@@ -4,7 +4,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { Not, Repository } from 'typeorm';
 
 import { AgencyEntity, CycleEntity, NetworkEntity, TaskEntity } from '../../../libs/persistence/entities';
-import { memberLeftSignal } from '../../../workflows/annual-cycle.messages';
+import { memberLeftSignal } from '../../../libs/processes/task-messages';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';

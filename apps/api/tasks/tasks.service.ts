@@ -3,9 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, IsNull, Not, Repository } from 'typeorm';
 
 import type { Task } from '../../../libs/domain/tasks';
-import type { FieldError } from '../../../libs/domain/calendar';
+import type { FieldError } from '../../../libs/domain/field-error';
 import { ImpedimentEntity, TaskEntity } from '../../../libs/persistence/entities';
-import { completeTaskUpdate } from '../../../workflows/annual-cycle.messages';
+import { completeTaskUpdate } from '../../../libs/processes/task-messages';
 import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';

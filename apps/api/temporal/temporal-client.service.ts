@@ -16,7 +16,7 @@ import {
 import { ApplicationFailure, TypedSearchAttributes, UpdateDefinition } from '@temporalio/common';
 
 import type { Config } from '../../../libs/config/config';
-import type { FieldError } from '../../../libs/domain/calendar';
+import type { FieldError } from '../../../libs/domain/field-error';
 import type { RejectionCode } from '../../../libs/domain/tasks';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../libs/temporal';
 import { canonicalJson } from '../../../libs/persistence/audit-chain';

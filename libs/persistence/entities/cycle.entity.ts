@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, UpdateDate
 import { NetworkEntity } from './network.entity';
 
 import type { Calendar } from '../../domain/calendar';
-import type { CycleState } from '../../domain/annual-cycle';
+import type { CycleState } from '../../processes/annual-cycle/annual-cycle';
 
 /** Read model of an annual cycle, written only by its workflow's projection activity. */
 @Entity({ name: 'cycles' })

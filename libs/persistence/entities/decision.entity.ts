@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-import type { DecisionKind, DecisionProposal, DecisionState } from '../../domain/decision';
+import type { DecisionKind, DecisionProposal, DecisionState } from '../../processes/decision/decision';
 
 /** Read model of a decision by silence procedure, written only by its workflow. */
 @Entity({ name: 'decisions' })

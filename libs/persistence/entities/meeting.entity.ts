@@ -1,6 +1,6 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-import type { AgendaItem, Attendance, MeetingState, MinutesReview } from '../../domain/meeting';
+import type { AgendaItem, Attendance, MeetingState, MinutesReview } from '../../processes/meeting/meeting';
 
 /** Read model of a Network meeting, written only by its workflow. */
 @Entity({ name: 'meetings' })

@@ -1,7 +1,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-import type { ActivityStatus, Indicator } from '../../domain/work-plan';
-import type { PlanRevision, ProgressReport } from '../../domain/annual-cycle';
+import type { ActivityStatus, Indicator } from '../../processes/annual-cycle/work-plan';
+import type { PlanRevision, ProgressReport } from '../../processes/annual-cycle/annual-cycle';
 
 /** Every revision of a cycle's work plan, with the objections that sent it back. */
 @Entity({ name: 'plan_revisions' })

@@ -1,7 +1,7 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
-import type { ImpedimentStatus } from '../../domain/meeting';
-import type { TwgReport, TwgRoundState, TwgUpdate } from '../../domain/twg-round';
+import type { ImpedimentStatus } from '../../processes/meeting/meeting';
+import type { TwgReport, TwgRoundState, TwgUpdate } from '../../processes/twg-round/twg-round';
 
 /** Read model of a TWG reporting round, written only by its workflow. */
 @Entity({ name: 'twg_rounds' })

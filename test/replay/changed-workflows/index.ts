@@ -1,7 +1,7 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
 
 import type { Activities } from '../../../activities';
-import { AnnualCycleInput, initialCycleState } from '../../../libs/domain/annual-cycle';
+import { AnnualCycleInput, initialCycleState } from '../../../libs/processes/annual-cycle/annual-cycle';
 
 const { projectCycle } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
 

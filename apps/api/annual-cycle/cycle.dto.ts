@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+
+import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
+import type { CalendarInput } from '../../../libs/domain/calendar';
+import type { CyclePhase } from '../../../libs/processes/annual-cycle/annual-cycle';
+
+const PERIOD_SCHEMA = {
+  type: 'object',
+  properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' } },
+  required: ['start', 'end'],
+};
+
+export class StartCycleDto {
+  @ApiProperty({ example: 2027, minimum: MIN_YEAR, maximum: MAX_YEAR })
+  @IsInt({ message: 'must be an integer' })
+  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
+  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  year: number;
+
+  @ApiPropertyOptional({
+    description:
+      'The cycle calendar. Omit it for the calendar year in Asia/Dili. Any field left out is derived: ' +
+      'with start/end given, quarters and periods split that span evenly (a compressed calendar).',
+    type: 'object',
+    properties: {
+      timeZone: { type: 'string', example: 'Asia/Dili' },
+      start: { type: 'string', format: 'date-time' },
+      end: { type: 'string', format: 'date-time' },
+      quarters: { type: 'array', items: PERIOD_SCHEMA, minItems: 4, maxItems: 4 },
+      periods: { type: 'array', items: PERIOD_SCHEMA, minItems: 6, maxItems: 6 },
+      meetings: { type: 'array', items: { type: 'string', format: 'date-time' }, minItems: 4, maxItems: 4, description: 'The quarterly meetings, one inside each quarter' },
+    },
+    additionalProperties: false,
+  })
+  @IsOptional()
+  @IsObject({ message: 'must be an object' })
+  calendar?: CalendarInput;
+
+  @ApiPropertyOptional({ default: true, description: "Whether the cycle starts the year's quarterly meetings and each period's TWG reporting rounds" })
+  @IsOptional()
+  @IsBoolean({ message: 'must be true or false' })
+  meetingsAndRounds?: boolean;
+}
+
+export class PeriodDto {
+  @ApiProperty({ format: 'date-time' }) start: string;
+  @ApiProperty({ format: 'date-time' }) end: string;
+}
+
+export class CalendarDto extends PeriodDto {
+  @ApiProperty() year: number;
+  @ApiProperty({ example: 'Asia/Dili' }) timeZone: string;
+  @ApiProperty({ type: [PeriodDto] }) quarters: readonly PeriodDto[];
+  @ApiProperty({ type: [PeriodDto] }) periods: readonly PeriodDto[];
+}
+
+export class CycleDto {
+  @ApiProperty({ example: 'tl' }) network: string;
+  @ApiProperty({ example: 2027 }) year: number;
+  @ApiProperty({ example: 'annual-cycle:tl:2027' }) workflowId: string;
+  @ApiProperty({ enum: ['PLANNING', 'CONSOLIDATION', 'ENDORSEMENT', 'IMPLEMENTATION', 'ANNUAL_REVIEW', 'CLOSED'] })
+  phase: CyclePhase | 'NOT_STARTED';
+  @ApiProperty({ type: CalendarDto }) calendar: CalendarDto;
+  @ApiProperty({ example: 'IOM', description: 'The agency that started the cycle' }) startedBy: string;
+  @ApiProperty({ format: 'date-time' }) startedAt: string;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) phaseEnteredAt: string | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The latest work-plan revision' }) planRevision: number | null;
+  @ApiPropertyOptional({
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+    description: 'The annual report: drafted when the year ends (progress, GCM coverage, revisions, late and missed tasks), then finalised',
+  })
+  report: unknown;
+}
+
+export class PlanDto {
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Every revision, with its objections' })
+  revisions: unknown[];
+  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'The endorsed plan’s activities with progress' })
+  activities: unknown[];
+}
+
+export class StartedCycleDto {
+  @ApiProperty({ example: 'tl' }) network: string;
+  @ApiProperty({ example: 2027 }) year: number;
+  @ApiProperty({ example: 'annual-cycle:tl:2027' }) workflowId: string;
+  @ApiProperty() runId: string;
+  @ApiProperty({ type: CalendarDto }) calendar: CalendarDto;
+  @ApiProperty({ example: 'IOM' }) startedBy: string;
+}
+
+export class CycleListDto {
+  @ApiProperty({ type: [CycleDto] }) items: CycleDto[];
+}
