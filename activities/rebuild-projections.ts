@@ -2,19 +2,13 @@ import type { Client } from '@temporalio/client';
 import { optionalTsToDate } from '@temporalio/common/lib/time';
 import type { DataSource } from 'typeorm';
 
-import { createActivities } from '.';
-import type { CycleState } from '../libs/processes/annual-cycle/annual-cycle';
-import type { DecisionState } from '../libs/processes/decision/decision';
-import type { MeetingState } from '../libs/processes/meeting/meeting';
-import { cycleProjection } from '../libs/processes/annual-cycle/projection';
-import { decisionProjection } from '../libs/processes/decision/projection';
-import { meetingProjection } from '../libs/processes/meeting/projection';
-import { twgRoundProjection } from '../libs/processes/twg-round/projection';
-import type { TwgRoundState } from '../libs/processes/twg-round/twg-round';
+import { PROCESSES, PROJECTED_PROCESSES, type ProjectedProcess, projectedProcessOf, type ProjectorName } from '../libs/processes/registry';
+import type { ReadModelDefinition } from '../libs/processes/process-definition';
 import { listRuns, workflowIdsOf } from '../libs/temporal/visibility';
 import { describeHistory, workflowInput } from '../libs/audit/history-file';
 import type { WorkflowBundle } from '../libs/audit/replay';
 import { foldEvents, recordedEvents } from '../libs/audit/timeline';
+import { createProjectorActivities, READ_MODEL_WRITERS } from './read-models';
 
 export interface RebuildScope {
   readonly network: string;
@@ -30,7 +24,7 @@ export interface RebuildResult {
 interface Step {
   readonly at: string;
   readonly workflowId: string;
-  readonly workflowType: string;
+  readonly process: ProjectedProcess;
   readonly before: unknown;
   readonly now: unknown;
 }
@@ -54,16 +48,17 @@ export async function rebuildProjections(
   for (const [i, workflowId] of ids.entries()) {
     const parsed = describeHistory(workflowId, await deps.client.workflow.getHandle(workflowId).fetchHistory(), workflowId);
     onProgress(i + 1, ids.length, `read ${workflowId}`);
-    if (!parsed.ok || parsed.workflowType === 'scheduledCycleStartWorkflow') continue; // no read model of its own
+    const process = parsed.ok ? projectedProcessOf(parsed.workflowType) : undefined;
+    if (!parsed.ok || !process) continue; // no read model of its own (a schedule's start, a replay job, the anchor)
     let before: unknown;
     let group: { eventId: number; at: string; state: unknown } | undefined;
     const count = steps.length;
     // A run continued as new starts from the state its input carries: that is its first step, projected whole.
     const input = workflowInput(parsed.history);
-    if (input.resume) steps.push({ at: optionalTsToDate(parsed.history.events?.[0]?.eventTime)!.toISOString(), workflowId, workflowType: parsed.workflowType, before: undefined, now: (before = input.resume) });
+    if (input.resume) steps.push({ at: optionalTsToDate(parsed.history.events?.[0]?.eventTime)!.toISOString(), workflowId, process, before: undefined, now: (before = input.resume) });
     const flush = () => {
       if (!group) return;
-      steps.push({ at: group.at, workflowId, workflowType: parsed.workflowType, before, now: group.state });
+      steps.push({ at: group.at, workflowId, process, before, now: group.state });
       before = group.state;
     };
     for (const { entry, state } of foldEvents(parsed, await recordedEvents(parsed, deps.bundle))) {
@@ -77,22 +72,11 @@ export async function rebuildProjections(
   steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
 
   await clear(deps.dataSource, scope, inScope);
-  const activities = createActivities({ dataSource: deps.dataSource });
+  // The projectors as the worker runs them: a refused row is an incident, not a stuck rebuild.
+  const projectors = createProjectorActivities({ dataSource: deps.dataSource }) as unknown as Record<ProjectorName, (p: unknown) => Promise<void>>;
   for (const [i, s] of steps.entries()) {
-    switch (s.workflowType) {
-      case 'annualCycleWorkflow':
-        if ((s.now as CycleState).phase !== 'NOT_STARTED') await activities.projectCycle(cycleProjection(s.workflowId, s.before as CycleState | undefined, s.now as CycleState));
-        break;
-      case 'decisionWorkflow':
-        await activities.projectDecision(decisionProjection(s.workflowId, s.before as DecisionState | undefined, s.now as DecisionState));
-        break;
-      case 'twgRoundWorkflow':
-        await activities.projectTwgRound(twgRoundProjection(s.workflowId, s.before as TwgRoundState | undefined, s.now as TwgRoundState));
-        break;
-      case 'meetingWorkflow':
-        await activities.projectMeeting(meetingProjection(s.workflowId, s.before as MeetingState | undefined, s.now as MeetingState));
-        break;
-    }
+    const readModel = PROCESSES[s.process].readModel as ReadModelDefinition<unknown, unknown, ProjectorName, { readonly workflowId: string }>;
+    if (readModel.projects(s.now)) await projectors[readModel.projector](readModel.projection(s.workflowId, s.before, s.now));
     if ((i + 1) % 50 === 0 || i + 1 === steps.length) onProgress(i + 1, steps.length, 'projected');
   }
   return { workflows: inScope.length, steps: steps.length };
@@ -100,19 +84,12 @@ export async function rebuildProjections(
 
 /**
  * The rows the processes that will be refilled wrote, and only those: a process whose history is gone (past
- * Temporal's retention) or holds no domain event keeps its rows. A year's rebuild keeps impediments and action items:
- * a later year's meeting may have changed their status, and it is not replayed (their rows are upserted instead).
+ * Temporal's retention) or holds no domain event keeps its rows. A year's rebuild keeps rows a later year's process
+ * may have changed too (each read model's writer says which).
  */
 async function clear(ds: DataSource, scope: RebuildScope, ids: readonly string[]): Promise<void> {
   await ds.transaction(async (tx) => {
-    const years = ((await tx.query(`SELECT year FROM cycles WHERE network_code = $1 AND workflow_id = ANY($2)`, [scope.network, ids])) as { year: number }[]).map((r) => r.year);
-    for (const table of ['plan_activities', 'plan_revisions', 'cycles']) await tx.query(`DELETE FROM ${table} WHERE network_code = $1 AND year = ANY($2)`, [scope.network, years]);
     await tx.query(`DELETE FROM tasks WHERE network_code = $1 AND process = ANY($2)`, [scope.network, ids]);
-    await tx.query(`DELETE FROM decisions WHERE network_code = $1 AND workflow_id = ANY($2)`, [scope.network, ids]);
-    await tx.query(`DELETE FROM twg_rounds WHERE network_code = $1 AND id = ANY($2)`, [scope.network, ids]);
-    await tx.query(`DELETE FROM meetings WHERE network_code = $1 AND workflow_id = ANY($2)`, [scope.network, ids]);
-    if (scope.year !== undefined) return;
-    await tx.query(`DELETE FROM impediments WHERE network_code = $1 AND round_id = ANY($2)`, [scope.network, ids]);
-    await tx.query(`DELETE FROM action_items WHERE network_code = $1 AND meeting = ANY($2)`, [scope.network, ids]);
+    for (const name of PROJECTED_PROCESSES) await READ_MODEL_WRITERS[name].clear(tx, { network: scope.network, workflowIds: ids, wholeNetwork: scope.year === undefined });
   });
 }

@@ -5,14 +5,14 @@ import type { Activities } from '../activities';
 import type { CycleProjection } from '../libs/processes/annual-cycle/projection';
 import {
   AnnualCycleInput,
-  applyCycleEvent,
-  checkTaskCompletion,
+  applyAnnualCycleEvent,
+  checkAnnualCycleCommand,
   checkTaskTransition,
   CycleEvent,
   CycleState,
-  initialCycleState,
+  initialAnnualCycleState,
 } from '../libs/processes/annual-cycle/annual-cycle';
-import { LinkedProcessDue, linkedProcessDue, nextWakeUp, settleCycle } from '../libs/processes/annual-cycle/decide';
+import { LinkedProcessDue, linkedProcessDue, nextAnnualCycleWakeUp, settleAnnualCycle } from '../libs/processes/annual-cycle/decide';
 import { quarterlyMeetings } from '../libs/domain/calendar';
 import { MeetingInput, meetingWorkflowId } from '../libs/processes/meeting/meeting';
 import { TwgRoundInput, twgRoundWorkflowId } from '../libs/processes/twg-round/twg-round';
@@ -36,17 +36,17 @@ const DEFAULT_MAX_HISTORY_EVENTS = 10_000;
 /**
  * One network's year (`annual-cycle:{network}:{year}`): PLANNING → CONSOLIDATION → ENDORSEMENT (back to
  * CONSOLIDATION on an objection) → IMPLEMENTATION → ANNUAL_REVIEW → CLOSED. State is the fold of domain events;
- * `settleCycle` (pure) says what time makes happen, Updates complete tasks, and after each step the read models in
+ * `settleAnnualCycle` (pure) says what time makes happen, Updates complete tasks, and after each step the read models in
  * PostgreSQL are brought up to date. Between steps the workflow sleeps until the next timer in its calendar.
  */
 export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<CycleState['phase']> {
   if (!input.resume && !patched(PHASES_PATCH)) return foundationSlice(input);
   const { workflowId } = workflowInfo();
-  let state = input.resume ?? initialCycleState(input.network, input.year);
+  let state = input.resume ?? initialAnnualCycleState(input.network, input.year);
   let wake = false;
 
   const record = (event: CycleEvent) => {
-    state = applyCycleEvent(state, event);
+    state = applyAnnualCycleEvent(state, event);
     audit.recorded(event);
   };
 
@@ -65,7 +65,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     wake = true;
   });
   handleTaskCompletion({
-    validate: (cmd, now) => checkTaskCompletion(state, cmd, now),
+    validate: (cmd, now) => checkAnnualCycleCommand(state, cmd, now),
     guard: (cmd, now) => checkTaskTransition(state, cmd, now),
     complete: (cmd) => {
       record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
@@ -84,7 +84,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   for (;;) {
     // Cleared before settling, so an Update accepted while this step projects wakes the next step at once.
     wake = false;
-    const settled = settleCycle(state, Date.now(), workflowId, applyCycleEvent);
+    const settled = settleAnnualCycle(state, Date.now(), workflowId, applyAnnualCycleEvent);
     settled.events.forEach((e) => {
       audit.recorded(e);
       if (e.type === 'TaskReminded' || e.type === 'TaskEscalated') log.info(`${e.type} ${e.taskId}`);
@@ -106,7 +106,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
       await continueAsNew<typeof annualCycleWorkflow>({ ...input, resume: state });
     }
 
-    await sleepUntil(nextWakeUp(state, Date.now()), () => wake);
+    await sleepUntil(nextAnnualCycleWakeUp(state, Date.now()), () => wake);
   }
   await condition(allHandlersFinished);
   return state.phase;
@@ -202,7 +202,7 @@ async function foundationSlice(input: AnnualCycleInput): Promise<CycleState['pha
   const summary = (phase: 'PLANNING' | 'CLOSED', revision: number): CycleProjection => ({
     workflowId,
     state: {
-      ...initialCycleState(input.network, input.year),
+      ...initialAnnualCycleState(input.network, input.year),
       phase,
       calendar: input.calendar,
       startedBy: input.startedBy,

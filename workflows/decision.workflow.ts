@@ -3,7 +3,7 @@ import { allHandlersFinished, condition, getExternalWorkflowHandle, log, patched
 import type { Activities } from '../activities';
 import {
   applyDecisionEvent,
-  checkAnswer,
+  checkDecisionCommand,
   decideDecision,
   DecisionEvent,
   DecisionInput,
@@ -50,8 +50,8 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
   setHandler(decisionStateQuery, () => state);
   handleMemberLeaving((agency, reason) => tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record));
   handleTaskCompletion({
-    validate: (cmd, now) => checkAnswer(state, cmd, now),
-    guard: (cmd, now) => checkAnswer(state, { taskId: cmd.taskId, by: cmd.by }, now),
+    validate: (cmd, now) => checkDecisionCommand(state, cmd, now),
+    guard: (cmd, now) => checkDecisionCommand(state, { taskId: cmd.taskId, by: cmd.by }, now),
     complete: (cmd) => {
       record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
       return state.tasks[cmd.taskId];

@@ -6,10 +6,10 @@ import { decisionWorkflowId } from '../libs/processes/decision/decision';
 import type { DecisionInput } from '../libs/processes/decision/decision';
 import {
   applyMeetingEvent,
-  checkMeetingAnswer,
   checkMeetingCommand,
+  checkMeetingChange,
   decideMeeting,
-  INITIAL_MEETING,
+  initialMeetingState,
   MeetingEvent,
   MeetingInput,
   meetingFinished,
@@ -38,7 +38,7 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
   let wake = false;
   // Scheduled before any handler is set: an Update buffered with the first workflow task sees the meeting as it is.
   const scheduled: MeetingEvent = { type: 'MeetingScheduled', at: new Date().toISOString(), input };
-  let state: MeetingState = applyMeetingEvent(INITIAL_MEETING, scheduled);
+  let state: MeetingState = applyMeetingEvent(initialMeetingState(), scheduled);
   audit.recorded(scheduled);
   const record = (e: MeetingEvent) => {
     state = applyMeetingEvent(state, e);
@@ -51,16 +51,16 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
     () => state,
     (before, now) => projectDurably('projectMeeting', meetingProjection(workflowId, before, now)),
   );
-  const coordinatorCommand = (by: Parameters<typeof checkMeetingCommand>[1], command: 'reschedule' | 'cancel' | 'drop', arg?: string) => {
-    const refused = checkMeetingCommand(state, by, command, Date.now(), arg);
+  const coordinatorCommand = (by: Parameters<typeof checkMeetingChange>[1], command: 'reschedule' | 'cancel' | 'drop', arg?: string) => {
+    const refused = checkMeetingChange(state, by, command, Date.now(), arg);
     if (refused) throw refusal(refused);
   };
 
   setHandler(meetingStateQuery, () => state);
   handleMemberLeaving((agency, reason) => tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record));
   handleTaskCompletion({
-    validate: (cmd, now) => checkMeetingAnswer(state, cmd, now),
-    guard: (cmd, now) => checkMeetingAnswer(state, { taskId: cmd.taskId, by: cmd.by }, now),
+    validate: (cmd, now) => checkMeetingCommand(state, cmd, now),
+    guard: (cmd, now) => checkMeetingCommand(state, { taskId: cmd.taskId, by: cmd.by }, now),
     complete: (cmd) => {
       record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
       const task = state.tasks[cmd.taskId];

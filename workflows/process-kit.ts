@@ -2,6 +2,7 @@ import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, s
 
 import type { Activities } from '../activities';
 import type { CompleteTaskCommand, Rejection, Task } from '../libs/domain/tasks';
+import type { ProjectorName } from '../libs/processes/registry';
 import { completeTaskUpdate, memberLeftSignal } from '../libs/processes/task-messages';
 
 /** What every process shares: its projection discipline, its refusals, and how its tasks are completed. */
@@ -18,9 +19,8 @@ const remote = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', 
  */
 const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '100 milliseconds', maximumAttempts: 3 } });
 
-type Projector = 'projectCycle' | 'projectDecision' | 'projectTwgRound' | 'projectMeeting';
-
-export async function projectDurably<K extends Projector>(name: K, projection: Parameters<Activities[K]>[0]): Promise<void> {
+/** Sends a projection to its projector (one per process that keeps a read model, libs/processes/registry.ts). */
+export async function projectDurably<K extends ProjectorName>(name: K, projection: Parameters<Activities[K]>[0]): Promise<void> {
   const run = (proxy: typeof local | typeof remote) => (proxy[name] as (p: Parameters<Activities[K]>[0]) => Promise<void>)(projection);
   try {
     await run(local);

@@ -2,9 +2,9 @@ import { allHandlersFinished, condition, setHandler, workflowInfo } from '@tempo
 
 import {
   applyTwgRoundEvent,
-  checkRoundAnswer,
+  checkTwgRoundCommand,
   decideTwgRound,
-  INITIAL_TWG_ROUND,
+  initialTwgRoundState,
   nextTwgRoundWakeUp,
   TwgRoundEvent,
   TwgRoundInput,
@@ -24,7 +24,7 @@ import { cancelRoundSignal, twgRoundStateQuery } from '../libs/processes/twg-rou
  */
 export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundState['status']> {
   const { workflowId } = workflowInfo();
-  let state: TwgRoundState = INITIAL_TWG_ROUND;
+  let state: TwgRoundState = initialTwgRoundState();
   let wake = false;
   const record = (e: TwgRoundEvent) => {
     state = applyTwgRoundEvent(state, e);
@@ -42,8 +42,8 @@ export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundSt
     if (state.status === 'COLLECTING' || state.status === 'CONSOLIDATING') record({ type: 'RoundCancelled', at: new Date().toISOString(), reason });
   });
   handleTaskCompletion({
-    validate: (cmd, now) => checkRoundAnswer(state, cmd, now),
-    guard: (cmd, now) => checkRoundAnswer(state, { taskId: cmd.taskId, by: cmd.by }, now),
+    validate: (cmd, now) => checkTwgRoundCommand(state, cmd, now),
+    guard: (cmd, now) => checkTwgRoundCommand(state, { taskId: cmd.taskId, by: cmd.by }, now),
     complete: (cmd) => {
       record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
       return state.tasks[cmd.taskId];

@@ -3,19 +3,15 @@ import type { DataSource } from 'typeorm';
 
 import type { CycleState } from '../../libs/processes/annual-cycle/annual-cycle';
 import type { CycleProjection } from '../../libs/processes/annual-cycle/projection';
+import type { ReadModelWriter } from '../read-model-writer';
 import { actorName, upsertTasks } from '../task-projection';
 
-export interface CycleProjectionDeps {
-  readonly dataSource: DataSource;
-}
-
-export function createCycleProjectionActivities({ dataSource }: CycleProjectionDeps) {
-  return {
-    /**
-     * Brings the cycle's read models up to date in one transaction. Idempotent and monotonic: every upsert keeps the
-     * row with the highest revision (tasks: version), so a retried or late call never takes a row back in time.
-     */
-    async projectCycle(p: CycleProjection): Promise<void> {
+/**
+ * Brings the cycle's read models up to date in one transaction. Idempotent and monotonic: every upsert keeps the
+ * row with the highest revision (tasks: version), so a retried or late call never takes a row back in time.
+ */
+function createCycleProjector({ dataSource }: { readonly dataSource: DataSource }) {
+  return async function projectCycle(p: CycleProjection): Promise<void> {
       const { state, workflowId } = p;
       if (!state.calendar || !state.startedAt || !state.startedBy || state.phase === 'NOT_STARTED') {
         throw ApplicationFailure.nonRetryable(`cycle ${workflowId} has not started: nothing to project`, 'NOT_STARTED');
@@ -64,9 +60,16 @@ export function createCycleProjectionActivities({ dataSource }: CycleProjectionD
         const current = p.revisions?.[p.revisions.length - 1];
         if (current?.endorsedAt || p.progress) await projectActivities(tx, state, current, p.progress);
       });
-    },
   };
 }
+
+export const annualCycleReadModel: ReadModelWriter<CycleProjection> = {
+  project: createCycleProjector,
+  clear: async (tx, { network, workflowIds }) => {
+    const years = ((await tx.query(`SELECT year FROM cycles WHERE network_code = $1 AND workflow_id = ANY($2)`, [network, workflowIds])) as { year: number }[]).map((r) => r.year);
+    for (const table of ['plan_activities', 'plan_revisions', 'cycles']) await tx.query(`DELETE FROM ${table} WHERE network_code = $1 AND year = ANY($2)`, [network, years]);
+  },
+};
 
 /** The endorsed plan's activities, each with its progress reports and latest status. */
 async function projectActivities(

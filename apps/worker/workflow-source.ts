@@ -3,6 +3,17 @@ import { resolve } from 'node:path';
 
 import type { WorkerOptions } from '@temporalio/worker';
 
+import type { WorkflowType } from '../../libs/processes/registry';
+import type * as bundle from '../../workflows';
+
+/**
+ * The bundle's entry point exports exactly the registry's workflow types: a process whose workflow is left out of
+ * workflows/index.ts, or a workflow the registry does not know, fails `tsc` here (the worker would register it by
+ * its export name, and a history names it by that).
+ */
+type Exported = keyof typeof bundle;
+export const BUNDLE_MATCHES_REGISTRY: [Exclude<WorkflowType, Exported>, Exclude<Exported, WorkflowType>] extends [never, never] ? true : never = true;
+
 /** Where the compiled build writes the prebuilt bundle (scripts/bundle-workflows.ts). */
 export const DEFAULT_BUNDLE_PATH = resolve(__dirname, '..', '..', 'workflow-bundle.js');
 

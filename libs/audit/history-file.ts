@@ -3,27 +3,14 @@ import { basename } from 'node:path';
 import type { temporal } from '@temporalio/proto';
 import { historyFromJSON } from '@temporalio/common/lib/proto-utils';
 
-import { decisionWorkflowId } from '../processes/decision/decision';
-import { meetingWorkflowId } from '../processes/meeting/meeting';
-import { twgRoundWorkflowId } from '../processes/twg-round/twg-round';
-import { annualCycleWorkflowId } from '../processes/annual-cycle/ids';
-import { auditAnchorWorkflowId } from '../processes/audit-anchor/ids';
+import { PROCESSES, processOfWorkflowType } from '../processes/registry';
 
 type History = temporal.api.history.v1.IHistory;
 
-/** The workflow types mignet runs, and how each one's id follows from its input (STYLE 6: ids are business keys). */
-const WORKFLOW_IDS: Record<string, (input: Record<string, unknown>) => string | undefined> = {
-  annualCycleWorkflow: (i) => (i.network && i.year ? annualCycleWorkflowId(String(i.network), Number(i.year)) : undefined),
-  decisionWorkflow: (i) => (i.network && i.id ? decisionWorkflowId(String(i.network), String(i.id)) : undefined),
-  meetingWorkflow: (i) => (i.network && i.id ? meetingWorkflowId(String(i.network), String(i.id)) : undefined),
-  twgRoundWorkflow: (i) => {
-    const twg = i.twg as { code?: string } | undefined;
-    return i.network && twg?.code && i.year && i.period ? twgRoundWorkflowId(String(i.network), twg.code, Number(i.year), Number(i.period)) : undefined;
-  },
-  scheduledCycleStartWorkflow: () => undefined,
-  auditAnchorWorkflow: (i) => (i.network ? auditAnchorWorkflowId(String(i.network)) : undefined),
-};
-export const MIGNET_WORKFLOW_TYPES = Object.keys(WORKFLOW_IDS);
+/** The workflow types whose histories are a record of a network's work (every process the registry calls audited). */
+export const MIGNET_WORKFLOW_TYPES: readonly string[] = Object.values(PROCESSES)
+  .filter((p) => p.audited)
+  .map((p) => p.workflowType);
 
 export type ParsedHistory =
   | { readonly ok: true; readonly file: string; readonly workflowId: string; readonly workflowType: string; readonly events: number; readonly history: History }
@@ -62,8 +49,9 @@ export function describeHistory(file: string, history: History, knownWorkflowId?
   const started = history.events?.[0]?.workflowExecutionStartedEventAttributes;
   if (!started) return fail('not a workflow history: its first event is not WorkflowExecutionStarted');
   const workflowType = started.workflowType?.name ?? '';
-  if (!(workflowType in WORKFLOW_IDS)) return fail(`a ${workflowType || 'nameless'} workflow, not one of mignet's (${MIGNET_WORKFLOW_TYPES.join(', ')})`);
-  const workflowId = knownWorkflowId ?? WORKFLOW_IDS[workflowType](workflowInput(history)) ?? idFromFileName(file);
+  const process = processOfWorkflowType(workflowType)?.definition;
+  if (!process?.audited) return fail(`a ${workflowType || 'nameless'} workflow, not one of mignet's (${MIGNET_WORKFLOW_TYPES.join(', ')})`);
+  const workflowId = knownWorkflowId ?? process.workflowId(workflowInput(history)) ?? idFromFileName(file);
   if (!workflowId) return fail(`the workflow id of this ${workflowType} history is unknown: name the file after it (":" written as "_")`);
   return { ok: true, file, workflowId, workflowType, events: history.events!.length, history };
 }

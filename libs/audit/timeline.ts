@@ -3,7 +3,8 @@ import { Worker } from '@temporalio/worker';
 
 import type { Actor } from '../domain/roles';
 import { ParsedHistory, workflowInput } from './history-file';
-import { actorOfEvent, describeEvent, PROCESS_FOLDS } from './processes';
+import { processOfWorkflowType } from '../processes/registry';
+import { actorOfEvent, describeEvent } from './processes';
 import { quietRuntime, WorkflowBundle } from './replay';
 
 type Parsed = Extract<ParsedHistory, { ok: true }>;
@@ -42,8 +43,7 @@ export async function recordedEvents(h: Parsed, bundle: WorkflowBundle): Promise
 
 /** Folds the events with the workflow type's reducer from its input: every intermediate state, in order. */
 export function foldEvents(h: Parsed, events: readonly RecordedEvent[]): { entry: RecordedEvent; state: unknown }[] {
-  const fold = PROCESS_FOLDS[h.workflowType];
-  if (!fold) throw new Error(`${h.workflowType} has no domain events to fold`);
+  const fold = foldOf(h.workflowType);
   let state = fold.initial(workflowInput(h.history));
   return events.map((entry) => {
     state = fold.apply(state, entry.event);
@@ -51,8 +51,15 @@ export function foldEvents(h: Parsed, events: readonly RecordedEvent[]): { entry
   });
 }
 
+/** The reducer of a workflow type that keeps a state (the registry's read model), or why there is none. */
+export function foldOf(workflowType: string) {
+  const fold = processOfWorkflowType(workflowType)?.definition.readModel?.fold;
+  if (!fold) throw new Error(`${workflowType} has no domain events to fold`);
+  return fold;
+}
+
 export async function timeline(h: Parsed, bundle: WorkflowBundle): Promise<TimelineEntry[]> {
-  const fold = PROCESS_FOLDS[h.workflowType];
+  const fold = foldOf(h.workflowType);
   return foldEvents(h, await recordedEvents(h, bundle)).map(({ entry, state }) => {
     const by: Actor | null = actorOfEvent(entry.event);
     return {

@@ -3,7 +3,7 @@ import type { Actor } from './roles';
 
 /**
  * Tasks: the one mechanism for all human work (DESIGN, "Tasks"). A workflow creates each task with a deterministic
- * id, projects it to PostgreSQL, and completes it through an Update whose validator uses `checkTaskCompletion`.
+ * id, projects it to PostgreSQL, and completes it through an Update whose validator uses `checkAnnualCycleCommand`.
  */
 export const TASK_KINDS = ['contribute-activities', 'consolidate-plan', 'endorse-plan', 'report-progress', 'finalise-report', 'concur-or-object', 'submit-twg-update', 'consolidate-twg-report', 'propose-agenda-items', 'record-meeting', 'correct-minutes', 'action-item'] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
-import { createCycleProjectionActivities } from '../../activities/annual-cycle/annual-cycle.projector';
-import { AnnualCycleInput, applyCycleEvent, CycleState, initialCycleState } from '../../libs/processes/annual-cycle/annual-cycle';
+import { annualCycleReadModel } from '../../activities/annual-cycle/annual-cycle.projector';
+import { AnnualCycleInput, applyAnnualCycleEvent, CycleState, initialAnnualCycleState } from '../../libs/processes/annual-cycle/annual-cycle';
 import { compressedCalendar } from '../../libs/domain/calendar';
 import { newTask, taskId } from '../../libs/domain/tasks';
 import { CycleEntity, TaskEntity } from '../../libs/persistence/entities';
@@ -151,13 +151,13 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
 
   it('projection is idempotent and never goes back to an older revision', async () => {
     const ds = await stack.db.dataSource();
-    const { projectCycle } = createCycleProjectionActivities({ dataSource: ds });
+    const projectCycle = annualCycleReadModel.project({ dataSource: ds });
     const calendar = compressedCalendar(2029, new Date('2029-01-01T00:00:00Z'), 60_000);
     const network = { members: ['ILO'], coordinatorAgency: 'IOM', networkObjectives: 9 };
-    const started: CycleState = applyCycleEvent(initialCycleState('tl', 2029), { type: 'CycleStarted', at: calendar.start, by: { role: 'coordinator', agency: 'IOM' }, calendar, network });
+    const started: CycleState = applyAnnualCycleEvent(initialAnnualCycleState('tl', 2029), { type: 'CycleStarted', at: calendar.start, by: { role: 'coordinator', agency: 'IOM' }, calendar, network });
     const task = newTask({ kind: 'contribute-activities', network: 'tl', process: 'p', assignee: 'ILO', assigneeRole: 'agency', subject: ['ILO'], openedAt: calendar.start, dueAt: calendar.deadlines.planningDue, offsets: calendar.offsets });
-    const opened = applyCycleEvent(started, { type: 'TaskOpened', at: calendar.start, task });
-    const expired = applyCycleEvent(opened, { type: 'TaskExpired', at: calendar.deadlines.planningDue, taskId: task.id });
+    const opened = applyAnnualCycleEvent(started, { type: 'TaskOpened', at: calendar.start, task });
+    const expired = applyAnnualCycleEvent(opened, { type: 'TaskExpired', at: calendar.deadlines.planningDue, taskId: task.id });
     const project = (s: CycleState) => projectCycle({ workflowId: 'annual-cycle:tl:2029', state: s, tasks: Object.values(s.tasks) });
     await project(opened);
     await project(expired);

@@ -1,12 +1,12 @@
 import {
-  applyCycleEvent,
-  checkTaskCompletion,
+  applyAnnualCycleEvent,
+  checkAnnualCycleCommand,
   CycleState,
   CycleTransitionError,
-  foldCycleEvents,
-  initialCycleState,
+  foldAnnualCycleEvents,
+  initialAnnualCycleState,
 } from '../../libs/processes/annual-cycle/annual-cycle';
-import { nextWakeUp, settleCycle } from '../../libs/processes/annual-cycle/decide';
+import { nextAnnualCycleWakeUp, settleAnnualCycle } from '../../libs/processes/annual-cycle/decide';
 import { compressedCalendar } from '../../libs/domain/calendar';
 import { Actor } from '../../libs/domain/roles';
 import { taskId } from '../../libs/domain/tasks';
@@ -21,7 +21,7 @@ const coordinator: Actor = { role: 'coordinator', agency: 'IOM' };
 const agency = (code: string): Actor => ({ role: 'agency', agency: code });
 
 function started(): CycleState {
-  return applyCycleEvent(initialCycleState('tl', 2027), {
+  return applyAnnualCycleEvent(initialAnnualCycleState('tl', 2027), {
     type: 'CycleStarted',
     at: new Date(T0).toISOString(),
     by: coordinator,
@@ -31,12 +31,12 @@ function started(): CycleState {
 }
 
 /** Lets time pass to `t` (ms after T0), applying what becomes due, as the workflow does. */
-const at = (state: CycleState, t: number) => settleCycle(state, T0 + t, P, applyCycleEvent).state;
+const at = (state: CycleState, t: number) => settleAnnualCycle(state, T0 + t, P, applyAnnualCycleEvent).state;
 
 function complete(state: CycleState, id: string, by: Actor, payload: unknown, t: number): CycleState {
-  const refused = checkTaskCompletion(state, { taskId: id, by, payload }, T0 + t);
+  const refused = checkAnnualCycleCommand(state, { taskId: id, by, payload }, T0 + t);
   if (refused) throw new Error(`${refused.code}: ${refused.message}`);
-  return applyCycleEvent(state, { type: 'TaskCompleted', at: new Date(T0 + t).toISOString(), taskId: id, by, payload });
+  return applyAnnualCycleEvent(state, { type: 'TaskCompleted', at: new Date(T0 + t).toISOString(), taskId: id, by, payload });
 }
 
 const id = (kind: Parameters<typeof taskId>[1], ...subject: string[]) => taskId(P, kind, ...subject);
@@ -49,7 +49,7 @@ describe('annual cycle: reducer and decisions', () => {
     expect(tasks.map((t) => t.assignee).sort()).toEqual(MEMBERS);
     expect(tasks[0]).toMatchObject({ kind: 'contribute-activities', dueAt: calendar.deadlines.planningDue, expiresAt: calendar.deadlines.planningDue });
     expect(Date.parse(tasks[0].remindAt)).toBe(Date.parse(calendar.deadlines.planningDue) - calendar.offsets.reminderBeforeMs);
-    expect(nextWakeUp(s, T0)).toBe(Date.parse(tasks[0].remindAt));
+    expect(nextAnnualCycleWakeUp(s, T0)).toBe(Date.parse(tasks[0].remindAt));
 
     s = at(s, 14_000); // past the reminder, before the deadline
     expect(Object.values(s.tasks).every((t) => t.remindedAt !== null)).toBe(true);
@@ -68,7 +68,7 @@ describe('annual cycle: reducer and decisions', () => {
     expect(Date.parse(task.dueAt)).toBe(T0 + 20_000 + calendar.offsets.revisionMs);
     s = complete(s, task.id, agency('ILO'), { activities: [proposal('ILO')] }, 21_000);
     expect(at(s, 21_000).phase).toBe('PLANNING');
-    expect(nextWakeUp(s, T0 + 21_000)).toBeLessThanOrEqual(Date.parse(task.dueAt));
+    expect(nextAnnualCycleWakeUp(s, T0 + 21_000)).toBeLessThanOrEqual(Date.parse(task.dueAt));
     expect(at(s, 20_000 + calendar.offsets.revisionMs).phase).toBe('CONSOLIDATION');
   });
 
@@ -79,7 +79,7 @@ describe('annual cycle: reducer and decisions', () => {
     expect(s.contributions.UNDP.activities).toHaveLength(2);
     expect(s.tasks[id('contribute-activities', 'UNDP')]).toMatchObject({ status: 'completed', submissions: 2 });
     // After the deadline (even before the workflow's timer has fired) the resubmission is refused.
-    expect(checkTaskCompletion(s, { taskId: id('contribute-activities', 'UNDP'), by: agency('UNDP'), payload: { activities: [] } }, T0 + 15_000)).toMatchObject({
+    expect(checkAnnualCycleCommand(s, { taskId: id('contribute-activities', 'UNDP'), by: agency('UNDP'), payload: { activities: [] } }, T0 + 15_000)).toMatchObject({
       code: 'TASK_CLOSED',
     });
   });
@@ -87,13 +87,13 @@ describe('annual cycle: reducer and decisions', () => {
   it('refuses another agency, a bad payload naming its field, and a task of a closed phase', () => {
     const s = at(started(), 0);
     const contribute = id('contribute-activities', 'ILO');
-    expect(checkTaskCompletion(s, { taskId: contribute, by: agency('FAO'), payload: { activities: [] } }, T0)?.code).toBe('NOT_ASSIGNEE');
-    expect(checkTaskCompletion(s, { taskId: contribute, by: coordinator, payload: { activities: [] } }, T0)?.code).toBe('NOT_ASSIGNEE');
-    const bad = checkTaskCompletion(s, { taskId: contribute, by: agency('ILO'), payload: { activities: [proposal('ILO', 1, { gcmObjectives: [], leadAgency: 'WHO' })] } }, T0);
+    expect(checkAnnualCycleCommand(s, { taskId: contribute, by: agency('FAO'), payload: { activities: [] } }, T0)?.code).toBe('NOT_ASSIGNEE');
+    expect(checkAnnualCycleCommand(s, { taskId: contribute, by: coordinator, payload: { activities: [] } }, T0)?.code).toBe('NOT_ASSIGNEE');
+    const bad = checkAnnualCycleCommand(s, { taskId: contribute, by: agency('ILO'), payload: { activities: [proposal('ILO', 1, { gcmObjectives: [], leadAgency: 'WHO' })] } }, T0);
     expect(bad?.code).toBe('INVALID_PAYLOAD');
     expect(bad?.details.map((d) => d.field)).toEqual(['activities[0].leadAgency', 'activities[0].gcmObjectives']);
     expect(() =>
-      applyCycleEvent(s, { type: 'TaskCompleted', at: new Date(T0).toISOString(), taskId: contribute, by: agency('FAO'), payload: { activities: [] } }),
+      applyAnnualCycleEvent(s, { type: 'TaskCompleted', at: new Date(T0).toISOString(), taskId: contribute, by: agency('FAO'), payload: { activities: [] } }),
     ).toThrow(CycleTransitionError);
   });
 
@@ -133,7 +133,7 @@ describe('annual cycle: reducer and decisions', () => {
 
   it('refuses an objection after the endorsement deadline', () => {
     const s = throughEndorsement();
-    const late = checkTaskCompletion(s, { taskId: id('endorse-plan', 'r1', 'ILO'), by: agency('ILO'), payload: { decision: 'object', comment: 'late' } }, Date.parse(calendar.deadlines.endorsementDue));
+    const late = checkAnnualCycleCommand(s, { taskId: id('endorse-plan', 'r1', 'ILO'), by: agency('ILO'), payload: { decision: 'object', comment: 'late' } }, Date.parse(calendar.deadlines.endorsementDue));
     expect(late?.code).toBe('TASK_CLOSED');
     expect(at(s, 35_000).phase).toBe('IMPLEMENTATION'); // everyone silent: consent
   });
@@ -176,7 +176,7 @@ describe('annual cycle: reducer and decisions', () => {
     let s = at(started(), 0);
     const events = [...Object.values(s.tasks).map((task) => ({ type: 'TaskOpened' as const, at: task.openedAt, task }))];
     s = complete(s, id('contribute-activities', 'ILO'), agency('ILO'), { activities: [proposal('ILO')] }, 1_000);
-    const folded = foldCycleEvents('tl', 2027, [
+    const folded = foldAnnualCycleEvents('tl', 2027, [
       { type: 'CycleStarted', at: new Date(T0).toISOString(), by: coordinator, calendar, network: { members: MEMBERS, coordinatorAgency: 'IOM', networkObjectives: 9 } },
       ...events,
       { type: 'TaskCompleted', at: new Date(T0 + 1_000).toISOString(), taskId: id('contribute-activities', 'ILO'), by: agency('ILO'), payload: { activities: [proposal('ILO')] } },

@@ -1,6 +1,6 @@
 import {
   applyDecisionEvent,
-  checkAnswer,
+  checkDecisionCommand,
   decideDecision,
   decisionTaskId,
   DecisionState,
@@ -36,7 +36,7 @@ function settle(s: DecisionState, t: number): DecisionState {
 
 function answer(s: DecisionState, a: string, payload: unknown, t: number): DecisionState {
   const taskId = decisionTaskId(P, s.round, a);
-  const refused = checkAnswer(s, { taskId, by: agency(a), payload }, T0 + t);
+  const refused = checkDecisionCommand(s, { taskId, by: agency(a), payload }, T0 + t);
   if (refused) throw new Error(`${refused.code}: ${refused.message}`);
   return applyDecisionEvent(s, { type: 'TaskCompleted', at: new Date(T0 + t).toISOString(), taskId, by: agency(a), payload });
 }
@@ -66,7 +66,7 @@ describe('decision by silence procedure', () => {
     s = settle(s, 1_000);
     expect(s.status).toBe('OBJECTED');
     expect(s.tasks[decisionTaskId(P, 1, 'ILO')]).toMatchObject({ status: 'cancelled', closedReason: 'round 1 ended with an objection' });
-    expect(checkAnswer(s, { taskId: decisionTaskId(P, 1, 'ILO'), by: agency('ILO'), payload: { answer: 'concur' } }, T0 + 2_000)?.code).toBe('TASK_CLOSED');
+    expect(checkDecisionCommand(s, { taskId: decisionTaskId(P, 1, 'ILO'), by: agency('ILO'), payload: { answer: 'concur' } }, T0 + 2_000)?.code).toBe('TASK_CLOSED');
 
     s = applyDecisionEvent(s, { type: 'DecisionCirculated', at: new Date(T0 + 2_000).toISOString(), round: 2, proposal: proposal(20_000), members: [...MEMBERS, 'UNDP'] });
     s = settle(s, 2_000);
@@ -77,7 +77,7 @@ describe('decision by silence procedure', () => {
 
   it('names the field of a bad answer, and applies the effect once', () => {
     const s = circulated();
-    const bad = checkAnswer(s, { taskId: decisionTaskId(P, 1, 'ILO'), by: agency('ILO'), payload: { answer: 'object' } }, T0);
+    const bad = checkDecisionCommand(s, { taskId: decisionTaskId(P, 1, 'ILO'), by: agency('ILO'), payload: { answer: 'object' } }, T0);
     expect(bad).toMatchObject({ code: 'INVALID_PAYLOAD', details: [{ field: 'reason', message: 'must say why, as a non-empty string' }] });
     const adopted = settle(s, 10_000);
     const applied = applyDecisionEvent(adopted, { type: 'DecisionEffectApplied', at: new Date(T0 + 10_000).toISOString(), outcome: 'applied' });

@@ -1,9 +1,9 @@
 import {
   applyMeetingEvent,
-  checkMeetingAnswer,
   checkMeetingCommand,
+  checkMeetingChange,
   decideMeeting,
-  INITIAL_MEETING,
+  initialMeetingState,
   MeetingEvent,
   MeetingInput,
   meetingFinished,
@@ -38,7 +38,7 @@ const settle = (s: MeetingState, t: number) => {
   return s;
 };
 const answer = (s: MeetingState, taskId: string, by: Actor, payload: unknown, t: number) => {
-  const refused = checkMeetingAnswer(s, { taskId, by, payload }, T0 + t);
+  const refused = checkMeetingCommand(s, { taskId, by, payload }, T0 + t);
   if (refused) throw new Error(`${refused.code}: ${refused.message}`);
   return apply(s, { type: 'TaskCompleted', at: iso(t), taskId, by, payload });
 };
@@ -46,7 +46,7 @@ const record = { attendance: [{ agency: 'ILO', name: 'A. Pereira', title: 'Deput
 
 /** A meeting through its agenda call to the published agenda, IOM and ILO members, ILO leading one TWG. */
 function published(): MeetingState {
-  let s = apply(INITIAL_MEETING, { type: 'MeetingScheduled', at: iso(0), input });
+  let s = apply(initialMeetingState(), { type: 'MeetingScheduled', at: iso(0), input });
   expect(meetingNeed(s, T0 + 500)).toBeUndefined();
   expect(nextMeetingWakeUp(s, T0)).toBe(T0 + 1_000);
   expect(meetingNeed(s, T0 + 1_000)).toBe('invitees');
@@ -72,7 +72,7 @@ describe('Network meeting', () => {
     s = settle(s, 10_000);
     const recordTask = `${P}:record-meeting`;
     expect(s.tasks[recordTask]).toMatchObject({ assignee: 'IOM', assigneeRole: 'coordinator', dueAt: iso(12_000) });
-    expect(checkMeetingAnswer(s, { taskId: recordTask, by: agency('ILO'), payload: record }, T0 + 10_000)?.code).toBe('NOT_ASSIGNEE');
+    expect(checkMeetingCommand(s, { taskId: recordTask, by: agency('ILO'), payload: record }, T0 + 10_000)?.code).toBe('NOT_ASSIGNEE');
     s = settle(answer(s, recordTask, coordinator, record, 11_000), 11_000);
     expect(s.status).toBe('HELD');
     const item = `${P}:action-item:A1`;
@@ -93,13 +93,13 @@ describe('Network meeting', () => {
     expect(meetingFinished(s)).toBe(false); // its action item is still open
 
     s = answer(s, item, agency('ILO'), { note: 'signed' }, 20_000);
-    expect(checkMeetingAnswer(s, { taskId: item, by: agency('ILO'), payload: {} }, T0 + 21_000)?.code).toBe('TASK_CLOSED'); // completed twice
+    expect(checkMeetingCommand(s, { taskId: item, by: agency('ILO'), payload: {} }, T0 + 21_000)?.code).toBe('TASK_CLOSED'); // completed twice
     expect(meetingFinished(s)).toBe(true);
   });
 
   it('refuses a record that names no one present, a non-member, or a past due date, naming each field', () => {
     const s = settle(published(), 10_000);
-    const refused = checkMeetingAnswer(
+    const refused = checkMeetingCommand(
       s,
       { taskId: `${P}:record-meeting`, by: coordinator, payload: { attendance: [], minutes: '', actionItems: [{ title: 'x', owner: 'WHO', dueAt: iso(0) }], impediments: [{ id: 'i', status: 'gone', note: 'n' }], extra: 1 } },
       T0 + 10_000,
@@ -109,9 +109,9 @@ describe('Network meeting', () => {
   });
 
   it('is rescheduled and cancelled only by the coordinator and only before it is held; cancelling closes its open tasks', () => {
-    let s = apply(INITIAL_MEETING, { type: 'MeetingScheduled', at: iso(0), input });
-    expect(checkMeetingCommand(s, agency('ILO'), 'cancel', T0)?.code).toBe('NOT_ASSIGNEE');
-    expect(checkMeetingCommand(s, coordinator, 'reschedule', T0, iso(-1))?.details[0].field).toBe('scheduledAt');
+    let s = apply(initialMeetingState(), { type: 'MeetingScheduled', at: iso(0), input });
+    expect(checkMeetingChange(s, agency('ILO'), 'cancel', T0)?.code).toBe('NOT_ASSIGNEE');
+    expect(checkMeetingChange(s, coordinator, 'reschedule', T0, iso(-1))?.details[0].field).toBe('scheduledAt');
     s = apply(s, { type: 'MeetingRescheduled', at: iso(500), by: coordinator, reason: 'clash', scheduledAt: iso(20_000) });
     expect(s).toMatchObject({ scheduledAt: iso(20_000), agendaCallAt: iso(11_000), agendaDueAt: iso(15_000) });
     s = settle(apply(s, { type: 'AgendaCallOpened', at: iso(11_000), invitees: [{ agency: 'ILO', twg: null }], members: ['ILO'], coordinatorAgency: 'IOM' }), 11_000);
@@ -122,18 +122,18 @@ describe('Network meeting', () => {
     s = settle(apply(s, { type: 'MeetingCancelled', at: iso(12_000), by: coordinator, reason: 'no quorum' }), 12_000);
     expect(s.tasks[`${P}:propose-agenda-items:ILO`]).toMatchObject({ status: 'cancelled', closedReason: 'meeting cancelled: no quorum' });
     expect(meetingFinished(s)).toBe(true);
-    expect(checkMeetingCommand(s, coordinator, 'cancel', T0 + 13_000)?.code).toBe('PHASE_CLOSED');
+    expect(checkMeetingChange(s, coordinator, 'cancel', T0 + 13_000)?.code).toBe('PHASE_CLOSED');
     expect(() => apply(s, { type: 'AgendaPublished', at: iso(13_000), items: [] })).toThrow(/AgendaPublished is not allowed while CANCELLED/);
   });
 
   it('lets the coordinator drop an open action item, and only an open one', () => {
     const sat = settle(published(), 10_000);
-    expect(checkMeetingCommand(sat, coordinator, 'reschedule', T0 + 10_000, iso(40_000))?.code).toBe('PHASE_CLOSED'); // its record task is open
+    expect(checkMeetingChange(sat, coordinator, 'reschedule', T0 + 10_000, iso(40_000))?.code).toBe('PHASE_CLOSED'); // its record task is open
     let s = settle(answer(sat, `${P}:record-meeting`, coordinator, record, 11_000), 11_000);
     const item = `${P}:action-item:A1`;
-    expect(checkMeetingCommand(s, agency('ILO'), 'drop', T0, item)?.code).toBe('NOT_ASSIGNEE');
-    expect(checkMeetingCommand(s, coordinator, 'drop', T0, `${P}:action-item:A9`)?.code).toBe('TASK_NOT_FOUND');
+    expect(checkMeetingChange(s, agency('ILO'), 'drop', T0, item)?.code).toBe('NOT_ASSIGNEE');
+    expect(checkMeetingChange(s, coordinator, 'drop', T0, `${P}:action-item:A9`)?.code).toBe('TASK_NOT_FOUND');
     s = apply(s, { type: 'TaskCancelled', at: iso(12_000), taskId: item, reason: 'dropped by the coordinator: overtaken' });
-    expect(checkMeetingCommand(s, coordinator, 'drop', T0, item)?.code).toBe('TASK_CLOSED');
+    expect(checkMeetingChange(s, coordinator, 'drop', T0, item)?.code).toBe('TASK_CLOSED');
   });
 });

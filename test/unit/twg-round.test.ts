@@ -1,5 +1,5 @@
 import { taskId } from '../../libs/domain/tasks';
-import { applyTwgRoundEvent, checkRoundAnswer, decideTwgRound, INITIAL_TWG_ROUND, nextTwgRoundWakeUp, TwgRoundState } from '../../libs/processes/twg-round/twg-round';
+import { applyTwgRoundEvent, checkTwgRoundCommand, decideTwgRound, initialTwgRoundState, nextTwgRoundWakeUp, TwgRoundState } from '../../libs/processes/twg-round/twg-round';
 
 const P = 'twg-round:tl:labour-migration:2027-P3';
 const T0 = Date.parse('2030-01-01T00:00:00.000Z');
@@ -17,14 +17,14 @@ const settle = (s: TwgRoundState, t: number) => {
   return s;
 };
 const answer = (s: TwgRoundState, id: string, agency: string, payload: unknown, t: number) => {
-  const refused = checkRoundAnswer(s, { taskId: id, by: { role: 'agency', agency }, payload }, T0 + t);
+  const refused = checkTwgRoundCommand(s, { taskId: id, by: { role: 'agency', agency }, payload }, T0 + t);
   if (refused) throw new Error(`${refused.code}: ${refused.message}`);
   return applyTwgRoundEvent(s, { type: 'TaskCompleted', at: new Date(T0 + t).toISOString(), taskId: id, by: { role: 'agency', agency }, payload });
 };
 
 describe('TWG reporting round', () => {
   it('asks each member, escalates a late update, records it missing one escalation later, then asks the lead to consolidate', () => {
-    let s = settle(applyTwgRoundEvent(INITIAL_TWG_ROUND, { type: 'RoundOpened', at: input.start, input }), 0);
+    let s = settle(applyTwgRoundEvent(initialTwgRoundState(), { type: 'RoundOpened', at: input.start, input }), 0);
     const iom = taskId(P, 'submit-twg-update', 'IOM');
     expect(s.tasks[iom]).toMatchObject({ dueAt: input.end, escalateAt: new Date(T0 + 11_000).toISOString(), expiresAt: new Date(T0 + 12_000).toISOString() });
     s = answer(s, taskId(P, 'submit-twg-update', 'ILO'), 'ILO', { delivery: 'done', impediments: [] }, 1_000);
@@ -37,13 +37,13 @@ describe('TWG reporting round', () => {
     expect(s.status).toBe('CONSOLIDATING');
     const consolidate = taskId(P, 'consolidate-twg-report');
     expect(s.tasks[consolidate]).toMatchObject({ assignee: 'ILO', expiresAt: null });
-    expect(checkRoundAnswer(s, { taskId: consolidate, by: { role: 'agency', agency: 'IOM' }, payload: { summary: 's', impediments: [] } }, T0 + 12_000)?.code).toBe('NOT_ASSIGNEE');
+    expect(checkTwgRoundCommand(s, { taskId: consolidate, by: { role: 'agency', agency: 'IOM' }, payload: { summary: 's', impediments: [] } }, T0 + 12_000)?.code).toBe('NOT_ASSIGNEE');
     s = answer(s, consolidate, 'ILO', { summary: 'ok', impediments: [{ description: 'd', severity: 'low', gcmObjectives: [], target: 'network' }] }, 13_000);
     expect(settle(s, 13_000)).toMatchObject({ status: 'CLOSED', report: { summary: 'ok' } });
   });
 
   it('closes on the members’ updates when its lead leaves the Network before consolidating', () => {
-    let s = settle(applyTwgRoundEvent(INITIAL_TWG_ROUND, { type: 'RoundOpened', at: input.start, input }), 0);
+    let s = settle(applyTwgRoundEvent(initialTwgRoundState(), { type: 'RoundOpened', at: input.start, input }), 0);
     const imp = { description: 'd', severity: 'low' as const, gcmObjectives: [], target: 'network' as const };
     s = answer(s, taskId(P, 'submit-twg-update', 'ILO'), 'ILO', { delivery: 'done', impediments: [] }, 1_000);
     s = settle(answer(s, taskId(P, 'submit-twg-update', 'IOM'), 'IOM', { delivery: 'done', impediments: [imp] }, 1_000), 1_000);
@@ -54,13 +54,13 @@ describe('TWG reporting round', () => {
   });
 
   it('a round for a TWG abolished mid-round closes its open tasks with the reason and takes no more answers', () => {
-    let s = settle(applyTwgRoundEvent(INITIAL_TWG_ROUND, { type: 'RoundOpened', at: input.start, input }), 0);
+    let s = settle(applyTwgRoundEvent(initialTwgRoundState(), { type: 'RoundOpened', at: input.start, input }), 0);
     s = answer(s, taskId(P, 'submit-twg-update', 'ILO'), 'ILO', { delivery: 'done', impediments: [] }, 1_000);
     s = settle(applyTwgRoundEvent(s, { type: 'RoundCancelled', at: new Date(T0 + 2_000).toISOString(), reason: 'TWG abolished' }), 2_000);
     expect(s.status).toBe('CANCELLED');
     expect(s.tasks[taskId(P, 'submit-twg-update', 'IOM')]).toMatchObject({ status: 'cancelled', closedReason: 'TWG abolished' });
     expect(s.tasks[taskId(P, 'submit-twg-update', 'ILO')].status).toBe('completed');
-    const late = checkRoundAnswer(s, { taskId: taskId(P, 'submit-twg-update', 'IOM'), by: { role: 'agency', agency: 'IOM' }, payload: { delivery: 'x', impediments: [] } }, T0 + 3_000);
+    const late = checkTwgRoundCommand(s, { taskId: taskId(P, 'submit-twg-update', 'IOM'), by: { role: 'agency', agency: 'IOM' }, payload: { delivery: 'x', impediments: [] } }, T0 + 3_000);
     expect(late?.code).toBe('TASK_CLOSED');
     expect(() => applyTwgRoundEvent(s, { type: 'RoundCancelled', at: new Date(T0 + 4_000).toISOString(), reason: 'again' })).toThrow(/only an open round/);
     expect(decideTwgRound(s, T0 + 20_000, P)).toEqual([]);

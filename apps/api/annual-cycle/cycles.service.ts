@@ -38,9 +38,9 @@ export class CyclesService {
     const input: AnnualCycleInput = { network, year: dto.year, calendar, startedBy: actorOf(by), linkedProcesses: dto.meetingsAndRounds ?? true };
     // One cycle per network and year, ever: a closed or failed one is not started again under the same id.
     const handle = await this.temporal.startProcess<typeof annualCycleWorkflow>(
-      'annualCycleWorkflow',
+      'annual-cycle',
       { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
-      { network, process: 'annual-cycle', year: dto.year, onDuplicate: () => alreadyStarted(network, dto.year, workflowId) },
+      { network, year: dto.year, onDuplicate: () => alreadyStarted(network, dto.year, workflowId) },
     );
     return { network, year: dto.year, workflowId, runId: handle.firstExecutionRunId, calendar, startedBy: by.agency ?? by.role };
   }

@@ -7,7 +7,8 @@ import type { Config } from '../../../libs/config/config';
 import type { AuditAnchor } from '../../../libs/persistence/audit-chain';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE } from '../../../libs/temporal';
 import { listRuns } from '../../../libs/temporal/visibility';
-import { AUDIT_ANCHOR_PROCESS, auditAnchorWorkflowId } from '../../../libs/processes/audit-anchor/ids';
+import { auditAnchorWorkflowId } from '../../../libs/processes/audit-anchor/ids';
+import { PROCESSES, type ProcessName } from '../../../libs/processes/registry';
 import type { auditAnchorWorkflow } from '../../../workflows/audit-anchor.workflow';
 import { CONFIG } from '../../common/config.token';
 import { TemporalClientService } from '../temporal/temporal-client.service';
@@ -19,6 +20,9 @@ export const AUDIT_SIGNER = Symbol('mignet.audit-signer');
  * Keeps one `audit-anchor:{network}` workflow running per network that has an audit log (started with the first row
  * this process writes for it), and reads back the heads it recorded, for `verify` and the export.
  */
+
+/** The anchor's MignetProcess search attribute, by which visibility lists its runs. */
+const ANCHOR: ProcessName = 'audit-anchor';
 @Injectable()
 export class AuditAnchorsService {
   private readonly logger = new Logger('audit');
@@ -33,14 +37,14 @@ export class AuditAnchorsService {
     if (this.config.auditAnchorEveryMs === 0 || this.running.has(network)) return;
     this.running.add(network);
     this.temporal
-      .call(() => this.temporal.client.workflow.start<typeof auditAnchorWorkflow>('auditAnchorWorkflow', {
+      .call(() => this.temporal.client.workflow.start<typeof auditAnchorWorkflow>(PROCESSES[ANCHOR].workflowType, {
         taskQueue: this.temporal.taskQueue,
         workflowId: auditAnchorWorkflowId(network),
         args: [{ network, everyMs: this.config.auditAnchorEveryMs }],
         workflowIdConflictPolicy: 'USE_EXISTING', // one per network, whichever API process gets there first
         typedSearchAttributes: new TypedSearchAttributes([
           { key: NETWORK_ATTRIBUTE, value: network },
-          { key: PROCESS_ATTRIBUTE, value: AUDIT_ANCHOR_PROCESS },
+          { key: PROCESS_ATTRIBUTE, value: ANCHOR },
         ]),
       }), 'command')
       .catch((err: unknown) => {
@@ -54,7 +58,7 @@ export class AuditAnchorsService {
    * fetch has a deadline of its own, so a long-retained anchor does not exhaust one call's.
    */
   async histories(network: string): Promise<{ runId: string; history: temporal.api.history.v1.IHistory }[]> {
-    const runs = await this.temporal.call(() => listRuns(this.temporal.client, { network, process: AUDIT_ANCHOR_PROCESS }));
+    const runs = await this.temporal.call(() => listRuns(this.temporal.client, { network, process: ANCHOR }));
     runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
     const found = [];
     for (const run of runs) found.push({ runId: run.runId, history: await this.temporal.call(() => this.temporal.client.workflow.getHandle(run.workflowId, run.runId).fetchHistory()) });

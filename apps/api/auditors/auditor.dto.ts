@@ -4,9 +4,11 @@ import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-va
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 import { AUDIT_OUTCOMES, AuditOutcomeName } from '../../../libs/persistence/audit-chain';
+import { PROJECTED_PROCESSES, type ProjectedProcess } from '../../../libs/processes/registry';
 import { MAX_PAGE } from '../common/input-limits';
 
-export const PROCESSES = ['annual-cycle', 'decision', 'meeting', 'twg-round'] as const;
+/** The processes an auditor lists by: those that keep a read model (libs/processes/registry.ts). */
+const PROCESSES = PROJECTED_PROCESSES;
 /** Temporal's execution statuses, as its visibility queries name them. */
 export const EXECUTION_STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'ContinuedAsNew', 'TimedOut'] as const;
 
@@ -14,7 +16,7 @@ export class HistoryQueryDto {
   @ApiPropertyOptional({ enum: PROCESSES })
   @IsOptional()
   @IsIn(PROCESSES, { message: `must be one of ${PROCESSES.join(', ')}` })
-  process?: (typeof PROCESSES)[number];
+  process?: ProjectedProcess;
 
   @ApiPropertyOptional({ example: 2027 })
   @IsOptional()

@@ -67,9 +67,9 @@ export class ReplaysController {
     const ids = dto.workflowIds ?? (await this.yearIds(network, dto.year!));
     const id = `audit-replay:${network}:${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
     await this.temporal.startProcess<typeof auditReplayWorkflow>(
-      'auditReplayWorkflow',
+      'audit-replay',
       { workflowId: id, taskQueue: this.temporal.taskQueue, args: [{ network, requestedBy: by.agency ?? by.role, workflowIds: ids }] },
-      { network, process: 'audit-replay', onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Replay job ${id} collided`) },
+      { network, onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Replay job ${id} collided`) },
     );
     return { id, status: 'RUNNING', total: ids.length, done: 0, cleanly: 0, events: 0, failedCount: 0, failed: [], finishedAt: null };
   }

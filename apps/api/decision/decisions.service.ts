@@ -45,10 +45,10 @@ export class DecisionsService {
       proposedBy: actorOf(by),
     };
     await this.temporal.startProcess<typeof decisionWorkflow>(
-      'decisionWorkflow',
+      'decision',
       { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
       // Ids carry random bits: a duplicate would be a bug, not a caller's mistake.
-      { network, process: 'decision', year: new Date().getUTCFullYear(), onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Decision id ${id} collided`) },
+      { network, year: new Date().getUTCFullYear(), onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Decision id ${id} collided`) },
     );
     return afterFirstProjection(
       async () => {

@@ -68,9 +68,9 @@ export class MeetingsService {
     };
     const workflowId = meetingWorkflowId(network, id);
     await this.temporal.startProcess<typeof meetingWorkflow>(
-      'meetingWorkflow',
+      'meeting',
       { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
-      { network, process: 'meeting', year, onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Meeting id ${id} collided`) },
+      { network, year, onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Meeting id ${id} collided`) },
     );
     const status = await afterFirstProjection(async () => (await this.meetings.findOneBy({ networkCode: network, id }))?.status, () => 'SCHEDULED');
     return { id, workflowId, kind: input.kind, title: input.title, status, scheduledAt: input.scheduledAt, agendaCallAt: input.agendaCallAt, agendaDueAt: input.agendaDueAt };

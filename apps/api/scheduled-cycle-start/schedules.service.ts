@@ -10,6 +10,7 @@ import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { TemporalClientService } from '../temporal/temporal-client.service';
+import { PROCESSES } from '../../../libs/processes/registry';
 import { AnnualCycleScheduleDto, ScheduleAnnualCycleDto } from './schedule.dto';
 
 const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
@@ -82,7 +83,7 @@ export class SchedulesService {
       },
       action: {
         type: 'startWorkflow',
-        workflowType: 'scheduledCycleStartWorkflow',
+        workflowType: PROCESSES['scheduled-cycle-start'].workflowType,
         workflowId: `scheduled-cycle-start:${network}`,
         taskQueue: this.temporal.taskQueue,
         args: [input],

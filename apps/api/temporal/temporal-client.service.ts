@@ -18,6 +18,7 @@ import { ApplicationFailure, TypedSearchAttributes, UpdateDefinition } from '@te
 import type { Config } from '../../../libs/config/config';
 import type { FieldError } from '../../../libs/domain/field-error';
 import type { RejectionCode } from '../../../libs/domain/tasks';
+import { PROCESSES, type ProcessName } from '../../../libs/processes/registry';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../libs/temporal';
 import { canonicalJson } from '../../../libs/persistence/audit-chain';
 import { CONFIG } from '../../common/config.token';
@@ -129,19 +130,19 @@ export class TemporalClientService implements OnApplicationShutdown {
    * by.
    */
   async startProcess<W extends Workflow>(
-    workflowType: string,
+    process: ProcessName,
     start: WorkflowStartOptions<W>,
-    o: { network: string; process: string; year?: number; onDuplicate: () => AppError },
+    o: { network: string; year?: number; onDuplicate: () => AppError },
   ): Promise<WorkflowHandleWithFirstExecutionRunId<W>> {
     try {
       return await this.call(
         () =>
-          this.client.workflow.start<W>(workflowType, {
+          this.client.workflow.start<W>(PROCESSES[process].workflowType, {
             ...start,
             workflowIdReusePolicy: 'REJECT_DUPLICATE',
             typedSearchAttributes: new TypedSearchAttributes([
               { key: NETWORK_ATTRIBUTE, value: o.network },
-              { key: PROCESS_ATTRIBUTE, value: o.process },
+              { key: PROCESS_ATTRIBUTE, value: process },
               ...(o.year === undefined ? [] : [{ key: YEAR_ATTRIBUTE, value: o.year }]),
             ]),
           }),

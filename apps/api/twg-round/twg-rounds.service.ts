@@ -50,9 +50,9 @@ export class TwgRoundsService {
     };
     const workflowId = twgRoundWorkflowId(network, twg.code, dto.year, dto.period);
     await this.temporal.startProcess<typeof twgRoundWorkflow>(
-      'twgRoundWorkflow',
+      'twg-round',
       { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
-      { network, process: 'twg-round', year: dto.year, onDuplicate: () => new AppError(ErrorCode.ROUND_ALREADY_STARTED, `Round ${workflowId} was started before`) },
+      { network, year: dto.year, onDuplicate: () => new AppError(ErrorCode.ROUND_ALREADY_STARTED, `Round ${workflowId} was started before`) },
     );
     return { id: workflowId, twg: twg.code, year: dto.year, period: dto.period, start: input.start, end: input.end };
   }

@@ -17,7 +17,7 @@ import {
 
 /**
  * The annual cycle (DESIGN, process 1) as a fold of domain events. The workflow and the audit side both rebuild
- * state with `applyCycleEvent`; `decideCycle` says which events the passage of time makes due. Both are pure.
+ * state with `applyAnnualCycleEvent`; `decideAnnualCycle` says which events the passage of time makes due. Both are pure.
  */
 export const CYCLE_PHASES = ['PLANNING', 'CONSOLIDATION', 'ENDORSEMENT', 'IMPLEMENTATION', 'ANNUAL_REVIEW', 'CLOSED'] as const;
 export type CyclePhase = (typeof CYCLE_PHASES)[number];
@@ -116,7 +116,7 @@ export interface CycleState {
   readonly linked?: LinkedProcesses;
 }
 
-export function initialCycleState(network: string, year: number): CycleState {
+export function initialAnnualCycleState(network: string, year: number): CycleState {
   return { network, year, phase: 'NOT_STARTED', phaseEnteredAt: null, tasks: {}, contributions: {}, revisions: [], progress: {}, report: null, revision: 0 };
 }
 
@@ -169,7 +169,7 @@ export function checkTaskTransition(state: CycleState, cmd: Omit<CompleteTaskCom
 }
 
 /** The whole guard of a completion command: the Update's validator calls it. */
-export function checkTaskCompletion(state: CycleState, cmd: CompleteTaskCommand, now: number): Rejection | undefined {
+export function checkAnnualCycleCommand(state: CycleState, cmd: CompleteTaskCommand, now: number): Rejection | undefined {
   const refused = checkTaskTransition(state, cmd, now);
   if (refused) return refused;
   const task = state.tasks[cmd.taskId];
@@ -294,10 +294,10 @@ function applyUncounted(state: CycleState, event: CycleEvent): CycleState {
   }
 }
 
-export function applyCycleEvent(state: CycleState, event: CycleEvent): CycleState {
+export function applyAnnualCycleEvent(state: CycleState, event: CycleEvent): CycleState {
   return { ...applyUncounted(state, event), revision: state.revision + 1 };
 }
 
-export function foldCycleEvents(network: string, year: number, events: readonly CycleEvent[]): CycleState {
-  return events.reduce(applyCycleEvent, initialCycleState(network, year));
+export function foldAnnualCycleEvents(network: string, year: number, events: readonly CycleEvent[]): CycleState {
+  return events.reduce(applyAnnualCycleEvent, initialAnnualCycleState(network, year));
 }

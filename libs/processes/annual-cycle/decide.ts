@@ -5,9 +5,9 @@ import { dueTaskTimers, newTask, taskId, Task, TaskKind, taskTimerInstants } fro
 /**
  * What the passage of time and the answers so far make happen next in an annual cycle: task timers (reminders,
  * escalations, expiries), new tasks and phase changes. Pure; the workflow applies the events it returns until
- * there are none, then sleeps until `nextWakeUp`. A test can drive a whole year through it without Temporal.
+ * there are none, then sleeps until `nextAnnualCycleWakeUp`. A test can drive a whole year through it without Temporal.
  */
-export function decideCycle(state: CycleState, now: number, process: string): CycleEvent[] {
+export function decideAnnualCycle(state: CycleState, now: number, process: string): CycleEvent[] {
   if (!state.calendar || !state.snapshot || state.phase === 'NOT_STARTED' || state.phase === 'CLOSED') return [];
   const at = new Date(now).toISOString();
   const { calendar, snapshot } = state;
@@ -107,8 +107,8 @@ function planningClosesAt(state: CycleState): number {
   return deadlines.length > 0 ? Math.max(...deadlines) : Date.parse(state.calendar!.deadlines.planningDue);
 }
 
-/** The next instant at which `decideCycle` will have something to do, if nothing else happens first. */
-export function nextWakeUp(state: CycleState, now: number): number | undefined {
+/** The next instant at which `decideAnnualCycle` will have something to do, if nothing else happens first. */
+export function nextAnnualCycleWakeUp(state: CycleState, now: number): number | undefined {
   if (!state.calendar) return undefined;
   const times = taskTimerInstants(state.tasks);
   if (state.phase === 'PLANNING') times.push(planningClosesAt(state));
@@ -145,14 +145,14 @@ export function linkedProcessDue(state: CycleState, now: number): LinkedProcessD
   return period >= 0 ? { kind: 'twg-rounds', period: period + 1 } : undefined;
 }
 
-/** Applies `decideCycle` until nothing more is due: the state at `now`, and the events that led there. */
-export function settleCycle(state: CycleState, now: number, process: string, apply: (s: CycleState, e: CycleEvent) => CycleState) {
+/** Applies `decideAnnualCycle` until nothing more is due: the state at `now`, and the events that led there. */
+export function settleAnnualCycle(state: CycleState, now: number, process: string, apply: (s: CycleState, e: CycleEvent) => CycleState) {
   const events: CycleEvent[] = [];
   for (let round = 0; round < 1_000; round++) {
-    const due = decideCycle(state, now, process);
+    const due = decideAnnualCycle(state, now, process);
     if (due.length === 0) return { state, events };
     for (const e of due) state = apply(state, e);
     events.push(...due);
   }
-  throw new Error('decideCycle did not settle after 1000 rounds');
+  throw new Error('decideAnnualCycle did not settle after 1000 rounds');
 }

@@ -114,7 +114,7 @@ export function validateAnswer(payload: unknown): FieldError[] {
 }
 
 /** The Update's validator and the reducer's guard: a member answers its task of the current round while it circulates. */
-export function checkAnswer(state: DecisionState, cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown }, now: number): Rejection | undefined {
+export function checkDecisionCommand(state: DecisionState, cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown }, now: number): Rejection | undefined {
   const closed = checkTaskOpen(state.tasks[cmd.taskId], cmd.by, now);
   if (closed) return closed;
   if (state.status !== 'CIRCULATING') return rejection('PHASE_CLOSED', `Decision ${state.id} is ${state.status}: it takes no answers`);
@@ -126,7 +126,7 @@ export function checkAnswer(state: DecisionState, cmd: Omit<CompleteTaskCommand,
 function applyUncounted(state: DecisionState, event: DecisionEvent): DecisionState {
   if (isTaskEvent(event)) {
     if (event.type === 'TaskCompleted') {
-      const refused = checkAnswer(state, { taskId: event.taskId, by: event.by }, Date.parse(event.at));
+      const refused = checkDecisionCommand(state, { taskId: event.taskId, by: event.by }, Date.parse(event.at));
       if (refused) throw new DecisionTransitionError(event.type, state.status, refused.message);
     }
     const next = { ...state, tasks: applyTaskEvent(state.tasks, event) };

@@ -150,7 +150,7 @@ export interface MeetingState {
   readonly revision: number;
 }
 
-export const INITIAL_MEETING: MeetingState = {
+const INITIAL_MEETING: MeetingState = {
   input: null,
   status: 'NOT_SCHEDULED',
   scheduledAt: null,
@@ -171,6 +171,11 @@ export const INITIAL_MEETING: MeetingState = {
   tasks: {},
   revision: 0,
 };
+
+/** The state the process starts from, before its first event. */
+export function initialMeetingState(): MeetingState {
+  return INITIAL_MEETING;
+}
 
 export function meetingWorkflowId(network: string, id: string): string {
   return `meeting:${network}:${id}`;
@@ -257,7 +262,7 @@ export function validateMeetingPayload(kind: TaskKind, payload: unknown, members
 }
 
 /** The state guard of an answer, and with a payload the payload rules too (the Update's validator). */
-export function checkMeetingAnswer(state: MeetingState, cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown }, now: number): Rejection | undefined {
+export function checkMeetingCommand(state: MeetingState, cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown }, now: number): Rejection | undefined {
   const task = state.tasks[cmd.taskId];
   const closed = checkTaskOpen(task, cmd.by, now);
   if (closed) return closed;
@@ -269,7 +274,7 @@ export function checkMeetingAnswer(state: MeetingState, cmd: Omit<CompleteTaskCo
 }
 
 /** The coordinator's commands on a meeting: who and when. */
-export function checkMeetingCommand(state: MeetingState, by: Actor, command: 'reschedule' | 'cancel' | 'drop', now: number, arg?: string): Rejection | undefined {
+export function checkMeetingChange(state: MeetingState, by: Actor, command: 'reschedule' | 'cancel' | 'drop', now: number, arg?: string): Rejection | undefined {
   if (by.role !== 'coordinator') return rejection('NOT_ASSIGNEE', `Only the coordinator may ${command} ${command === 'drop' ? 'an action item' : 'a meeting'}`);
   if (command === 'drop') {
     const task = arg === undefined ? undefined : state.tasks[arg];
@@ -293,7 +298,7 @@ const latestReview = (state: MeetingState) => state.reviews[state.reviews.length
 function applyUncounted(state: MeetingState, event: MeetingEvent): MeetingState {
   if (isTaskEvent(event)) {
     if (event.type === 'TaskCompleted') {
-      const refused = checkMeetingAnswer(state, { taskId: event.taskId, by: event.by }, Date.parse(event.at));
+      const refused = checkMeetingCommand(state, { taskId: event.taskId, by: event.by }, Date.parse(event.at));
       if (refused) throw new MeetingTransitionError(event.type, state.status, refused.message);
     }
     const task = state.tasks[event.type === 'TaskOpened' ? event.task.id : event.taskId];

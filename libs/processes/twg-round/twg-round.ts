@@ -76,7 +76,12 @@ export interface TwgRoundState {
   readonly revision: number;
 }
 
-export const INITIAL_TWG_ROUND: TwgRoundState = { input: null, status: 'NOT_OPENED', tasks: {}, updates: {}, report: null, closedAt: null, cancelledReason: null, revision: 0 };
+const INITIAL_TWG_ROUND: TwgRoundState = { input: null, status: 'NOT_OPENED', tasks: {}, updates: {}, report: null, closedAt: null, cancelledReason: null, revision: 0 };
+
+/** The state the process starts from, before its first event. */
+export function initialTwgRoundState(): TwgRoundState {
+  return INITIAL_TWG_ROUND;
+}
 
 export function twgRoundWorkflowId(network: string, twg: string, year: number, period: number): string {
   return `twg-round:${network}:${twg}:${year}-P${period}`;
@@ -120,7 +125,7 @@ function bodyErrors(payload: unknown, text: 'delivery' | 'summary'): FieldError[
 }
 
 /** The state guard of an answer, and with a payload the payload rules too (the Update's validator). */
-export function checkRoundAnswer(state: TwgRoundState, cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown }, now: number): Rejection | undefined {
+export function checkTwgRoundCommand(state: TwgRoundState, cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown }, now: number): Rejection | undefined {
   const task = state.tasks[cmd.taskId];
   const closed = checkTaskOpen(task, cmd.by, now);
   if (closed) return closed;
@@ -134,7 +139,7 @@ export function checkRoundAnswer(state: TwgRoundState, cmd: Omit<CompleteTaskCom
 function applyUncounted(state: TwgRoundState, event: TwgRoundEvent): TwgRoundState {
   if (isTaskEvent(event)) {
     if (event.type === 'TaskCompleted') {
-      const refused = checkRoundAnswer(state, { taskId: event.taskId, by: event.by }, Date.parse(event.at));
+      const refused = checkTwgRoundCommand(state, { taskId: event.taskId, by: event.by }, Date.parse(event.at));
       if (refused) throw new TwgRoundTransitionError(event.type, state.status, refused.message);
     }
     const task = state.tasks[event.type === 'TaskOpened' ? event.task.id : event.taskId];

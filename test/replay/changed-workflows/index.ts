@@ -1,7 +1,7 @@
 import { proxyActivities, sleep } from '@temporalio/workflow';
 
 import type { Activities } from '../../../activities';
-import { AnnualCycleInput, initialCycleState } from '../../../libs/processes/annual-cycle/annual-cycle';
+import { AnnualCycleInput, initialAnnualCycleState } from '../../../libs/processes/annual-cycle/annual-cycle';
 
 const { projectCycle } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds' });
 
@@ -11,5 +11,5 @@ const { projectCycle } = proxyActivities<Activities>({ startToCloseTimeout: '30 
  */
 export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<void> {
   await sleep(1);
-  await projectCycle({ workflowId: 'changed', state: initialCycleState(input.network, input.year), tasks: [] });
+  await projectCycle({ workflowId: 'changed', state: initialAnnualCycleState(input.network, input.year), tasks: [] });
 }

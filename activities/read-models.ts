@@ -1,0 +1,33 @@
+import type { DataSource } from 'typeorm';
+
+import { PROCESSES, PROJECTED_PROCESSES, type ProjectedProcess, type ProjectionOf, type ProjectorName } from '../libs/processes/registry';
+import { annualCycleReadModel } from './annual-cycle/annual-cycle.projector';
+import { decisionReadModel } from './decision/decision.projector';
+import { meetingReadModel } from './meeting/meeting.projector';
+import { reportRefusedProjections } from './projection-incidents';
+import type { ReadModelWriter } from './read-model-writer';
+import { twgRoundReadModel } from './twg-round/twg-round.projector';
+
+/** Every read model's writer, by process: a process the registry says keeps one and that is missing here fails `tsc`. */
+export const READ_MODEL_WRITERS = {
+  'annual-cycle': annualCycleReadModel,
+  decision: decisionReadModel,
+  meeting: meetingReadModel,
+  'twg-round': twgRoundReadModel,
+} satisfies { readonly [K in ProjectedProcess]: ReadModelWriter<ProjectionOf<K>> };
+
+/** The projector activities under the names their workflows schedule them by (the registry's `projector`). */
+export type ProjectorActivities = {
+  readonly [K in ProjectedProcess as (typeof PROCESSES)[K]['readModel']['projector']]: (projection: ProjectionOf<K>) => Promise<void>;
+};
+
+/** Every projector, built over the DataSource; a refusal of its data is an incident, never a retry for ever (projection-incidents.ts). */
+export function createProjectorActivities(deps: { readonly dataSource: DataSource }): ProjectorActivities {
+  const projectors: Partial<Record<ProjectorName, unknown>> = {};
+  for (const name of PROJECTED_PROCESSES) {
+    const activity = PROCESSES[name].readModel.projector;
+    const writer = READ_MODEL_WRITERS[name] as ReadModelWriter<{ readonly workflowId: string }>;
+    projectors[activity] = reportRefusedProjections(deps.dataSource, activity, writer.project(deps));
+  }
+  return projectors as ProjectorActivities;
+}
