@@ -67,7 +67,14 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/apps', '**/apps/**'], message: 'libs/ is shared code and never imports from apps/.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/apps', '**/apps/**', '**/activities', '**/activities/**', '**/workflows', '**/workflows/**'],
+              message: 'libs/ is shared code: it imports neither apps/, activities/ nor workflows/ (not even their types).',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,16 +1,29 @@
 /**
- * One jest run covers every tier: unit (pure code), integration (real PostgreSQL and Temporal), end-to-end (HTTP
- * against the running api and worker), replay (recorded histories) and static checks (lint, types).
- * The servers start once per run in globalSetup; each test file gets its own database and task queue.
+ * The test tiers, each a jest project with its own command (`npm run test:<tier>`); `npm test` runs them all.
+ * - unit: pure code, no server, no bundle: answers in seconds.
+ * - static: lint, formatting and types over the whole tree (probes are linted in a temporary copy, never the tree).
+ * - integration, e2e, replay, faults: real PostgreSQL and a real Temporal server, started once per run by
+ *   globalSetup (shared by the tiers that run together); each test file gets its own database and task queue.
  * @type {import('jest').Config}
  */
-module.exports = {
+const tier = (name, dirs, servers) => ({
+  displayName: name,
   testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
+  rootDir: __dirname,
+  testMatch: dirs.map((d) => `<rootDir>/test/${d}/**/*.test.ts`),
   transform: { '^.+\\.ts$': 'ts-jest' },
-  globalSetup: '<rootDir>/test/support/global-setup.ts',
-  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+  ...(servers ? { globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts' } : {}),
+});
+
+module.exports = {
+  projects: [
+    tier('unit', ['unit'], false),
+    tier('static', ['static'], false),
+    tier('integration', ['integration', 'audit'], true),
+    tier('e2e', ['e2e', 'fuzz'], true),
+    tier('replay', ['replay'], true),
+    tier('faults', ['faults'], true),
+  ],
   reporters: ['default', '<rootDir>/test/support/results-file-reporter.js'],
   testTimeout: 60_000,
   maxWorkers: 2,

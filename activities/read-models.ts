@@ -1,6 +1,14 @@
 import type { DataSource } from 'typeorm';
 
-import { PROCESSES, PROJECTED_PROCESSES, type ProjectedProcess, type ProjectionOf, type ProjectorName } from '../libs/processes/registry';
+import {
+  PROCESSES,
+  PROJECTED_PROCESSES,
+  type ProjectedIn,
+  type ProjectedProcess,
+  type ProjectionIn,
+  type ProjectionOf,
+  type ProjectorName,
+} from '../libs/processes/registry';
 import { annualCycleReadModel } from './annual-cycle/annual-cycle.projector';
 import { decisionReadModel } from './decision/decision.projector';
 import { meetingReadModel } from './meeting/meeting.projector';
@@ -8,13 +16,16 @@ import { reportRefusedProjections } from './projection-incidents';
 import type { ReadModelWriter } from './read-model-writer';
 import { twgRoundReadModel } from './twg-round/twg-round.projector';
 
+/** A writer for each process of registry `R` that keeps a read model, typed by what its workflow projects. */
+export type ReadModelWriters<R> = { readonly [K in ProjectedIn<R>]: ReadModelWriter<ProjectionIn<R, K>> };
+
 /** Every read model's writer, by process: a process the registry says keeps one and that is missing here fails `tsc`. */
 export const READ_MODEL_WRITERS = {
   'annual-cycle': annualCycleReadModel,
   decision: decisionReadModel,
   meeting: meetingReadModel,
   'twg-round': twgRoundReadModel,
-} satisfies { readonly [K in ProjectedProcess]: ReadModelWriter<ProjectionOf<K>> };
+} satisfies ReadModelWriters<typeof PROCESSES>;
 
 /** The projector activities under the names their workflows schedule them by (the registry's `projector`). */
 export type ProjectorActivities = {

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 
-import type { NetworkYearSummary } from '../../libs/processes/annual-cycle/annual-report';
+import type { NetworkYearSummary } from '../../libs/processes/annual-cycle/annual-report-types';
 
 export interface NetworkYearDeps {
   readonly dataSource: DataSource;

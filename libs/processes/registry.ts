@@ -25,11 +25,15 @@ export const PROCESSES = {
 export type ProcessName = keyof typeof PROCESSES;
 export type WorkflowType = (typeof PROCESSES)[ProcessName]['workflowType'];
 
-/** The processes that keep a read model: each has a projector, rows a rebuild clears, a history an auditor lists. */
-export type ProjectedProcess = { [K in ProcessName]: (typeof PROCESSES)[K] extends { readonly readModel: object } ? K : never }[ProcessName];
+/** The processes of a registry `R` that keep a read model: each has a projector, rows a rebuild clears, a history an auditor lists. */
+export type ProjectedIn<R> = { [K in keyof R]: R[K] extends { readonly readModel: object } ? K : never }[keyof R];
+/** What process `K` of registry `R` sends its projector. */
+export type ProjectionIn<R, K extends keyof R> = R[K] extends { readonly readModel: { projection(...args: never[]): infer P } } ? P : never;
+
+export type ProjectedProcess = ProjectedIn<typeof PROCESSES>;
 export type ReadModelOf<K extends ProjectedProcess> = (typeof PROCESSES)[K]['readModel'];
 export type ProjectorName = ReadModelOf<ProjectedProcess>['projector'];
-export type ProjectionOf<K extends ProjectedProcess> = ReturnType<ReadModelOf<K>['projection']>;
+export type ProjectionOf<K extends ProjectedProcess> = ProjectionIn<typeof PROCESSES, K>;
 
 export const PROCESS_NAMES = Object.keys(PROCESSES) as ProcessName[];
 export const PROJECTED_PROCESSES = PROCESS_NAMES.filter((n): n is ProjectedProcess => 'readModel' in PROCESSES[n]);

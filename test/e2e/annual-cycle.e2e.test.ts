@@ -1,6 +1,6 @@
 import type { CycleDto, PlanDto } from '../../apps/api/annual-cycle/cycle.dto';
 import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
-import type { AnnualReport } from '../../libs/processes/annual-cycle/annual-report';
+import type { AnnualReport } from '../../libs/processes/annual-cycle/annual-report-types';
 import { findChainBreak, readAuditLog } from '../../libs/persistence/audit-chain';
 import { apiClient, percentile } from '../support/api-client';
 import { recordHistory } from '../support/record-history';

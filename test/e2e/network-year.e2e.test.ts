@@ -7,7 +7,7 @@ import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
 import { parseHistoryFile } from '../../libs/audit/history-file';
 import { rebuildProjections } from '../../activities/rebuild-projections';
 import { stateAt } from '../../libs/audit/timeline';
-import type { AnnualReport } from '../../libs/processes/annual-cycle/annual-report';
+import type { AnnualReport } from '../../libs/processes/annual-cycle/annual-report-types';
 import type { AgendaItem } from '../../libs/processes/meeting/meeting';
 import type { Impediment } from '../../libs/processes/twg-round/twg-round';
 import { cycleStateQuery } from '../../libs/processes/annual-cycle/messages';

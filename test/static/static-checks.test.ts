@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+import { importCycles, importGraph } from './import-graph';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -10,15 +14,40 @@ interface LintMessage {
   readonly message: string;
 }
 
-function run(script: string, args: string[]) {
-  return spawnSync(process.execPath, [join(ROOT, 'node_modules', script), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+function run(script: string, args: string[], cwd = ROOT) {
+  return spawnSync(process.execPath, [join(ROOT, 'node_modules', script), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 }
 
-function eslint(files: string[]): Map<string, LintMessage[]> {
-  const result = run('eslint/bin/eslint.js', ['--format', 'json', '--no-warn-ignored', ...files]);
+function eslint(files: string[], cwd = ROOT): Map<string, LintMessage[]> {
+  const result = run('eslint/bin/eslint.js', ['--format', 'json', '--no-warn-ignored', ...files], cwd);
   if (result.stdout.trim() === '') throw new Error(`eslint printed nothing: ${result.stderr}`);
   const reports = JSON.parse(result.stdout) as { filePath: string; messages: LintMessage[] }[];
-  return new Map(reports.map((r) => [r.filePath.slice(ROOT.length + 1), r.messages]));
+  return new Map(reports.map((r) => [r.filePath.slice(cwd.length + 1), r.messages]));
+}
+
+/**
+ * Lints files that break the rules in a temporary tree that uses the project's own ESLint config and TypeScript
+ * settings, never in the source tree, where a whole-tree lint running at the same time would see them.
+ */
+function lintProbes(probes: Record<string, string>): Map<string, LintMessage[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'mignet-lint-probes-'));
+  try {
+    writeFileSync(join(dir, 'eslint.config.mjs'), `export { default } from ${JSON.stringify(pathToFileURL(join(ROOT, 'eslint.config.mjs')).href)};\n`);
+    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), compilerOptions: { rootDir: '.' }, include: ['**/*.ts'] }));
+    symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    for (const [file, text] of Object.entries(probes)) {
+      mkdirSync(join(dir, dirname(file)), { recursive: true });
+      writeFileSync(join(dir, file), text);
+    }
+    return eslint(Object.keys(probes), dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function trackedTypeScript(): string[] {
+  const result = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts'], { cwd: ROOT, encoding: 'utf8' });
+  return result.stdout.split('\n').filter((f) => f !== '' && !f.startsWith('test/fixtures/'));
 }
 
 /** The build's static checks, run by the test command too, so CI fails on them. */
@@ -34,24 +63,39 @@ describe('static checks', () => {
     expect(result.status).toBe(0);
   });
 
+  it('the whole tree is formatted (Prettier, one config)', () => {
+    const result = run('prettier/bin/prettier.cjs', ['--check', '--log-level', 'warn', '.']);
+    expect(result.stdout + result.stderr).toBe('');
+    expect(result.status).toBe(0);
+  });
+
+  it('has no import cycle, type-only imports included', () => {
+    expect(importCycles(importGraph(ROOT, trackedTypeScript()))).toEqual([]);
+  });
+
+  it('finds a cycle of type-only imports', () => {
+    const graph = new Map([
+      ['a.ts', ['b.ts']],
+      ['b.ts', ['c.ts']],
+      ['c.ts', ['a.ts']],
+      ['d.ts', ['a.ts']],
+    ]);
+    expect(importCycles(graph)).toEqual([['a.ts', 'b.ts', 'c.ts']]);
+  });
+
   describe('the lint rules catch what the codebase forbids', () => {
-    const id = `${process.pid}`;
     const probes = {
-      workflow: `workflows/lint-probe-${id}.ts`,
-      libsImportingApps: `libs/lint-probe-apps-${id}.ts`,
-      cycleA: `libs/lint-probe-a-${id}.ts`,
-      cycleB: `libs/lint-probe-b-${id}.ts`,
+      workflow: 'workflows/lint-probe.ts',
+      libsImportingApps: 'libs/lint-probe-apps.ts',
+      libsImportingLayers: 'libs/lint-probe-layers.ts',
+      cycleA: 'libs/lint-probe-a.ts',
+      cycleB: 'libs/lint-probe-b.ts',
     };
     let results: Map<string, LintMessage[]>;
 
     beforeAll(() => {
-      // Probes left by a run that was killed would fail the whole-tree lint: clear them first.
-      for (const dir of ['workflows', 'libs']) {
-        for (const f of readdirSync(join(ROOT, dir)).filter((name) => name.startsWith('lint-probe-'))) rmSync(join(ROOT, dir, f));
-      }
-      writeFileSync(
-        join(ROOT, probes.workflow),
-        [
+      results = lintProbes({
+        [probes.workflow]: [
           "import { readFileSync } from 'fs';", // 1: Node built-in
           "import { join } from 'node:path';", // 2: Node built-in, node: form
           "import { Injectable } from '@nestjs/common';", // 3: Nest
@@ -69,14 +113,17 @@ describe('static checks', () => {
           'export const used = [readFileSync, join, Injectable, DataSource, Client, IsInt, createActivities, CycleEntity, loadConfig];',
           '',
         ].join('\n'),
-      );
-      writeFileSync(join(ROOT, probes.libsImportingApps), "export { CONFIG } from '../apps/common/config.token';\n");
-      writeFileSync(join(ROOT, probes.cycleA), `import { b } from './lint-probe-b-${id}';\nexport const a = (): number => b() + 1;\n`);
-      writeFileSync(join(ROOT, probes.cycleB), `import { a } from './lint-probe-a-${id}';\nexport const b = (): number => (a ? 1 : 0);\n`);
-      results = eslint(Object.values(probes));
-    });
-    afterAll(() => {
-      for (const file of Object.values(probes)) rmSync(join(ROOT, file), { force: true });
+        [probes.libsImportingApps]: "export { CONFIG } from '../apps/common/config.token';\n",
+        [probes.libsImportingLayers]: [
+          "import type { Activities } from '../activities';", // 1: not even a type
+          "import { audit } from '../workflows/audit-sink';", // 2
+          'export type Probe = Activities;',
+          'export const used = audit;',
+          '',
+        ].join('\n'),
+        [probes.cycleA]: "import { b } from './lint-probe-b';\nexport const a = (): number => b() + 1;\n",
+        [probes.cycleB]: "import { a } from './lint-probe-a';\nexport const b = (): number => (a ? 1 : 0);\n",
+      });
     });
 
     const rulesAt = (file: string) => (results.get(file) ?? []).map((m) => [m.line, m.ruleId]);
@@ -88,8 +135,14 @@ describe('static checks', () => {
       expect(found).toContainEqual([13, '@typescript-eslint/no-floating-promises']);
     });
 
-    it('forbids libs/ importing apps/', () => {
+    it('forbids libs/ importing apps/, activities/ or workflows/, types included', () => {
       expect(rulesAt(probes.libsImportingApps)).toContainEqual([1, '@typescript-eslint/no-restricted-imports']);
+      expect(rulesAt(probes.libsImportingLayers)).toEqual(
+        expect.arrayContaining([
+          [1, '@typescript-eslint/no-restricted-imports'],
+          [2, '@typescript-eslint/no-restricted-imports'],
+        ]),
+      );
     });
 
     it('forbids import cycles', () => {

@@ -12,9 +12,11 @@ import { TEST_ENV_VARS } from './test-env';
 /**
  * Starts the real servers once per run: PostgreSQL (DATABASE_URL's server when set, else the embedded one) and the
  * Temporal dev server (headless, in memory, on free ports, so a running `npm start` is not disturbed), and bundles the
- * workflow code once for every test file's workers.
+ * workflow code once for every test file's workers. The unit and static tiers start nothing.
  */
 export default async function globalSetup(): Promise<void> {
+  // Each tier that needs servers names this setup; the tiers of one run share what the first one started.
+  if ((globalThis as Record<string, unknown>).__MIGNET_TEST_SERVERS__) return;
   const cli = locateTemporalCli();
   if (cli.source === 'sdk-download') {
     // Tests never download anything: the CLI comes from npm ci's postinstall, PATH or TEMPORAL_CLI_PATH.

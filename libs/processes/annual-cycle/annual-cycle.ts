@@ -2,7 +2,7 @@ import type { Calendar } from '../../domain/calendar';
 import type { FieldError } from '../../domain/field-error';
 import type { Actor } from '../../domain/roles';
 import { applyTaskEvent, checkTaskOpen, CompleteTaskCommand, invalidPayload, isTaskEvent, Rejection, rejection, Task, TaskEvent, TaskKind } from '../../domain/tasks';
-import type { AnnualReport, NetworkYearSummary } from './annual-report';
+import type { AnnualReport, NetworkYearSummary } from './annual-report-types';
 import {
   ActivityProposal,
   ActivityStatus,
