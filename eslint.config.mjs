@@ -8,11 +8,24 @@ const nodeBuiltins = [...new Set(builtinModules.flatMap((m) => [m, `node:${m}`])
 
 /** Workflow code must stay deterministic and run in Temporal's sandbox (STYLE 1). */
 const workflowRestrictions = {
-  paths: nodeBuiltins.map((name) => ({ name, message: 'Node built-ins do not belong in workflow code: use an activity.' })),
+  paths: nodeBuiltins.map((name) => ({
+    name,
+    message: 'Node built-ins do not belong in workflow code: use an activity.',
+  })),
   patterns: [
     { group: ['node:*'], message: 'Node built-ins do not belong in workflow code: use an activity.' },
     {
-      group: ['@nestjs/*', 'typeorm', 'typeorm/*', 'pg', 'pg-*', 'class-transformer', 'class-validator', 'reflect-metadata', 'express'],
+      group: [
+        '@nestjs/*',
+        'typeorm',
+        'typeorm/*',
+        'pg',
+        'pg-*',
+        'class-transformer',
+        'class-validator',
+        'reflect-metadata',
+        'express',
+      ],
       message: 'Nest, TypeORM, pg and class-validator/transformer do not run in the workflow sandbox.',
     },
     {
@@ -71,7 +84,8 @@ export default tseslint.config(
           patterns: [
             {
               group: ['**/apps', '**/apps/**', '**/activities', '**/activities/**', '**/workflows', '**/workflows/**'],
-              message: 'libs/ is shared code: it imports neither apps/, activities/ nor workflows/ (not even their types).',
+              message:
+                'libs/ is shared code: it imports neither apps/, activities/ nor workflows/ (not even their types).',
             },
           ],
         },

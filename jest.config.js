@@ -12,7 +12,12 @@ const tier = (name, dirs, servers) => ({
   rootDir: __dirname,
   testMatch: dirs.map((d) => `<rootDir>/test/${d}/**/*.test.ts`),
   transform: { '^.+\\.ts$': 'ts-jest' },
-  ...(servers ? { globalSetup: '<rootDir>/test/support/global-setup.ts', globalTeardown: '<rootDir>/test/support/global-teardown.ts' } : {}),
+  ...(servers
+    ? {
+        globalSetup: '<rootDir>/test/support/global-setup.ts',
+        globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      }
+    : {}),
 });
 
 module.exports = {

@@ -7,10 +7,18 @@ export interface NetworkDeps {
 }
 
 /** The network's member agencies of the day (those that have not left) and its coordinating agency. */
-export async function currentMembers(dataSource: DataSource, network: string): Promise<{ members: string[]; coordinatorAgency: string }> {
-  const [row] = (await dataSource.query(`SELECT coordinator_agency FROM networks WHERE code = $1`, [network])) as { coordinator_agency: string }[];
+export async function currentMembers(
+  dataSource: DataSource,
+  network: string,
+): Promise<{ members: string[]; coordinatorAgency: string }> {
+  const [row] = (await dataSource.query(`SELECT coordinator_agency FROM networks WHERE code = $1`, [network])) as {
+    coordinator_agency: string;
+  }[];
   if (!row) throw new Error(`network ${network} does not exist`);
-  const members = (await dataSource.query(`SELECT code FROM agencies WHERE network_code = $1 AND left_at IS NULL ORDER BY code`, [network])) as { code: string }[];
+  const members = (await dataSource.query(
+    `SELECT code FROM agencies WHERE network_code = $1 AND left_at IS NULL ORDER BY code`,
+    [network],
+  )) as { code: string }[];
   return { members: members.map((m) => m.code), coordinatorAgency: row.coordinator_agency };
 }
 

@@ -24,7 +24,9 @@ export function reportRefusedProjections<P extends { readonly workflowId: string
     } catch (err) {
       if (!isPostgresDataError(err)) throw err;
       const message = err instanceof Error ? err.message : String(err);
-      logger().error(`${name} of ${p.workflowId} refused by PostgreSQL (${message}): recorded as an incident; the process goes on`);
+      logger().error(
+        `${name} of ${p.workflowId} refused by PostgreSQL (${message}): recorded as an incident; the process goes on`,
+      );
       await dataSource.query(
         `INSERT INTO incidents (network_code, workflow_id, kind, first_at, last_at, occurrences, last_error, resolved_at)
          VALUES ($1, $2, $3, now(), now(), 1, $4, NULL)
@@ -34,9 +36,10 @@ export function reportRefusedProjections<P extends { readonly workflowId: string
       );
       return;
     }
-    await dataSource.query(`UPDATE incidents SET resolved_at = now() WHERE network_code = $1 AND workflow_id = $2 AND kind = $3 AND resolved_at IS NULL`, [
-      networkOf(p.workflowId), p.workflowId, kind,
-    ]);
+    await dataSource.query(
+      `UPDATE incidents SET resolved_at = now() WHERE network_code = $1 AND workflow_id = $2 AND kind = $3 AND resolved_at IS NULL`,
+      [networkOf(p.workflowId), p.workflowId, kind],
+    );
   };
 }
 

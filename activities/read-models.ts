@@ -29,7 +29,9 @@ export const READ_MODEL_WRITERS = {
 
 /** The projector activities under the names their workflows schedule them by (the registry's `projector`). */
 export type ProjectorActivities = {
-  readonly [K in ProjectedProcess as (typeof PROCESSES)[K]['readModel']['projector']]: (projection: ProjectionOf<K>) => Promise<void>;
+  readonly [K in ProjectedProcess as (typeof PROCESSES)[K]['readModel']['projector']]: (
+    projection: ProjectionOf<K>,
+  ) => Promise<void>;
 };
 
 /** Every projector, built over the DataSource; a refusal of its data is an incident, never a retry for ever (projection-incidents.ts). */

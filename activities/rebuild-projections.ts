@@ -2,7 +2,13 @@ import type { Client } from '@temporalio/client';
 import { optionalTsToDate } from '@temporalio/common/lib/time';
 import type { DataSource } from 'typeorm';
 
-import { PROCESSES, PROJECTED_PROCESSES, type ProjectedProcess, projectedProcessOf, type ProjectorName } from '../libs/processes/registry';
+import {
+  PROCESSES,
+  PROJECTED_PROCESSES,
+  type ProjectedProcess,
+  projectedProcessOf,
+  type ProjectorName,
+} from '../libs/processes/registry';
 import type { ReadModelDefinition } from '../libs/processes/process-definition';
 import { listRuns, workflowIdsOf } from '../libs/temporal/visibility';
 import { describeHistory, workflowInput } from '../libs/audit/history-file';
@@ -46,7 +52,11 @@ export async function rebuildProjections(
   const steps: Step[] = [];
   const inScope: string[] = [];
   for (const [i, workflowId] of ids.entries()) {
-    const parsed = describeHistory(workflowId, await deps.client.workflow.getHandle(workflowId).fetchHistory(), workflowId);
+    const parsed = describeHistory(
+      workflowId,
+      await deps.client.workflow.getHandle(workflowId).fetchHistory(),
+      workflowId,
+    );
     onProgress(i + 1, ids.length, `read ${workflowId}`);
     const process = parsed.ok ? projectedProcessOf(parsed.workflowType) : undefined;
     if (!parsed.ok || !process) continue; // no read model of its own (a schedule's start, a replay job, the anchor)
@@ -55,7 +65,14 @@ export async function rebuildProjections(
     const count = steps.length;
     // A run continued as new starts from the state its input carries: that is its first step, projected whole.
     const input = workflowInput(parsed.history);
-    if (input.resume) steps.push({ at: optionalTsToDate(parsed.history.events?.[0]?.eventTime)!.toISOString(), workflowId, process, before: undefined, now: (before = input.resume) });
+    if (input.resume)
+      steps.push({
+        at: optionalTsToDate(parsed.history.events?.[0]?.eventTime)!.toISOString(),
+        workflowId,
+        process,
+        before: undefined,
+        now: (before = input.resume),
+      });
     const flush = () => {
       if (!group) return;
       steps.push({ at: group.at, workflowId, process, before, now: group.state });
@@ -63,7 +80,11 @@ export async function rebuildProjections(
     };
     for (const { entry, state } of foldEvents(parsed, await recordedEvents(parsed, deps.bundle))) {
       if (group && group.eventId !== entry.eventId) flush();
-      group = { eventId: entry.eventId, at: group && group.eventId === entry.eventId ? group.at : entry.event.at, state };
+      group = {
+        eventId: entry.eventId,
+        at: group && group.eventId === entry.eventId ? group.at : entry.event.at,
+        state,
+      };
     }
     flush();
     // A history with no domain event (a cycle of the first slice, which projected itself) is left as it is.
@@ -73,10 +94,19 @@ export async function rebuildProjections(
 
   await clear(deps.dataSource, scope, inScope);
   // The projectors as the worker runs them: a refused row is an incident, not a stuck rebuild.
-  const projectors = createProjectorActivities({ dataSource: deps.dataSource }) as unknown as Record<ProjectorName, (p: unknown) => Promise<void>>;
+  const projectors = createProjectorActivities({ dataSource: deps.dataSource }) as unknown as Record<
+    ProjectorName,
+    (p: unknown) => Promise<void>
+  >;
   for (const [i, s] of steps.entries()) {
-    const readModel = PROCESSES[s.process].readModel as ReadModelDefinition<unknown, unknown, ProjectorName, { readonly workflowId: string }>;
-    if (readModel.projects(s.now)) await projectors[readModel.projector](readModel.projection(s.workflowId, s.before, s.now));
+    const readModel = PROCESSES[s.process].readModel as ReadModelDefinition<
+      unknown,
+      unknown,
+      ProjectorName,
+      { readonly workflowId: string }
+    >;
+    if (readModel.projects(s.now))
+      await projectors[readModel.projector](readModel.projection(s.workflowId, s.before, s.now));
     if ((i + 1) % 50 === 0 || i + 1 === steps.length) onProgress(i + 1, steps.length, 'projected');
   }
   return { workflows: inScope.length, steps: steps.length };
@@ -90,6 +120,11 @@ export async function rebuildProjections(
 async function clear(ds: DataSource, scope: RebuildScope, ids: readonly string[]): Promise<void> {
   await ds.transaction(async (tx) => {
     await tx.query(`DELETE FROM tasks WHERE network_code = $1 AND process = ANY($2)`, [scope.network, ids]);
-    for (const name of PROJECTED_PROCESSES) await READ_MODEL_WRITERS[name].clear(tx, { network: scope.network, workflowIds: ids, wholeNetwork: scope.year === undefined });
+    for (const name of PROJECTED_PROCESSES)
+      await READ_MODEL_WRITERS[name].clear(tx, {
+        network: scope.network,
+        workflowIds: ids,
+        wholeNetwork: scope.year === undefined,
+      });
   });
 }

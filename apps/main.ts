@@ -50,7 +50,11 @@ async function main(): Promise<void> {
     if (!databaseUrl) {
       const pgDataDir = reachableDataDir(join(config.dataDir, 'postgres'));
       log.log(`Starting embedded PostgreSQL on port ${config.embeddedPostgresPort} (data in ${pgDataDir}) ...`);
-      const pg = await startEmbeddedPostgres({ dataDir: pgDataDir, port: config.embeddedPostgresPort, database: 'mignet' });
+      const pg = await startEmbeddedPostgres({
+        dataDir: pgDataDir,
+        port: config.embeddedPostgresPort,
+        database: 'mignet',
+      });
       stops.push(() => pg.stop());
       databaseOwnerUrl = pg.url; // migrations and seeds; the API and the worker run as a role that owns nothing
       databaseUrl = withRole(pg.url, EMBEDDED_APP_ROLE.role, EMBEDDED_APP_ROLE.password);
@@ -71,7 +75,12 @@ async function main(): Promise<void> {
       temporalAddress = server.address;
       temporalUi = server.uiAddress;
     }
-    const resolved: Config & { databaseUrl: string; temporalAddress: string } = { ...config, databaseUrl, databaseOwnerUrl, temporalAddress };
+    const resolved: Config & { databaseUrl: string; temporalAddress: string } = {
+      ...config,
+      databaseUrl,
+      databaseOwnerUrl,
+      temporalAddress,
+    };
 
     const keys = await prepareDatabase(resolved);
 
@@ -94,7 +103,9 @@ async function main(): Promise<void> {
       `  Health       ${url}/health`,
       `  Temporal     ${temporalAddress} (namespace ${config.temporalNamespace}, task queue ${config.temporalTaskQueue})`,
       ...(temporalUi ? [`  Temporal UI  ${temporalUi}`] : []),
-      ...(config.databaseUrl ? [] : [`  PostgreSQL   DATABASE_URL=${databaseUrl} (the tables' owner: ${databaseOwnerUrl})`]),
+      ...(config.databaseUrl
+        ? []
+        : [`  PostgreSQL   DATABASE_URL=${databaseUrl} (the tables' owner: ${databaseOwnerUrl})`]),
       '',
       `API keys for network "${TIMOR_LESTE.code}" (also in ${seedKeysFile(config)}):`,
       ...formatKeys(keys),
@@ -115,7 +126,11 @@ function assertPortFree(port: number, variable: string): Promise<void> {
     const socket = connect({ port, host: '127.0.0.1' });
     socket.once('connect', () => {
       socket.destroy();
-      reject(new Error(`Port ${port} is already in use (another mignet or server still running?): stop it, or set ${variable}`));
+      reject(
+        new Error(
+          `Port ${port} is already in use (another mignet or server still running?): stop it, or set ${variable}`,
+        ),
+      );
     });
     socket.once('error', () => resolve());
   });

@@ -7,9 +7,14 @@ import { formatKeys, prepareDatabase, seedKeysFile } from './prepare-database';
 /** `npm run migrate`: migrations and the Timor-Leste seed against DATABASE_URL (external PostgreSQL, docker compose). */
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (!config.databaseUrl) throw new Error('DATABASE_URL is required (npm start migrates its embedded PostgreSQL by itself)');
+  if (!config.databaseUrl)
+    throw new Error('DATABASE_URL is required (npm start migrates its embedded PostgreSQL by itself)');
   const keys = await prepareDatabase({ ...config, databaseUrl: config.databaseUrl });
-  process.stdout.write([`API keys for network "${TIMOR_LESTE.code}" (also in ${seedKeysFile(config)}):`, ...formatKeys(keys), ''].join('\n'));
+  process.stdout.write(
+    [`API keys for network "${TIMOR_LESTE.code}" (also in ${seedKeysFile(config)}):`, ...formatKeys(keys), ''].join(
+      '\n',
+    ),
+  );
 }
 
 main().catch((err: unknown) => {

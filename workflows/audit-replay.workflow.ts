@@ -17,10 +17,20 @@ const { replayBatch } = proxyActivities<Activities>({
  * as new every 100 batches so that thousands of histories never make one history too long.
  */
 export async function auditReplayWorkflow(input: ReplayJobInput): Promise<ReplayJobState> {
-  let state: ReplayJobState = input.progress ?? { network: input.network, requestedBy: input.requestedBy, total: input.workflowIds.length, done: 0, events: 0, cleanly: 0, failed: [], finishedAt: null };
+  let state: ReplayJobState = input.progress ?? {
+    network: input.network,
+    requestedBy: input.requestedBy,
+    total: input.workflowIds.length,
+    done: 0,
+    events: 0,
+    cleanly: 0,
+    failed: [],
+    finishedAt: null,
+  };
   setHandler(replayJobQuery, () => state);
   for (let batches = 0; state.done < state.total; batches++) {
-    if (batches === 100 || workflowInfo().continueAsNewSuggested) await continueAsNew<typeof auditReplayWorkflow>({ ...input, progress: state });
+    if (batches === 100 || workflowInfo().continueAsNewSuggested)
+      await continueAsNew<typeof auditReplayWorkflow>({ ...input, progress: state });
     const results = await replayBatch({ workflowIds: input.workflowIds.slice(state.done, state.done + BATCH) });
     state = {
       ...state,

@@ -1,4 +1,13 @@
-import { allHandlersFinished, condition, getExternalWorkflowHandle, log, patched, proxyActivities, setHandler, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  getExternalWorkflowHandle,
+  log,
+  patched,
+  proxyActivities,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
 import {
@@ -14,11 +23,23 @@ import {
 import { decisionStateQuery, reviseDecisionUpdate, withdrawDecisionUpdate } from '../libs/processes/decision/messages';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
 import { decisionProjection } from '../libs/processes/decision/projection';
-import { handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector, settleDue, sleepUntil } from './process-kit';
+import {
+  handleMemberLeaving,
+  handleTaskCompletion,
+  projectDurably,
+  refusal,
+  RETRY,
+  serialProjector,
+  settleDue,
+  sleepUntil,
+} from './process-kit';
 import { audit } from './audit-sink';
 import { cancelRoundSignal } from '../libs/processes/twg-round/messages';
 
-const { loadNetwork, applyDecisionEffect, openTwgRounds } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+const { loadNetwork, applyDecisionEffect, openTwgRounds } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: RETRY,
+});
 
 /** Decisions adopted before abolishing a TWG cancelled its open rounds replay without the signals. */
 const ABOLISH_CANCELS_ROUNDS_PATCH = 'abolish-twg-cancels-rounds';
@@ -42,18 +63,36 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
     (before, now) => projectDurably('projectDecision', decisionProjection(workflowId, before, now)),
   );
   const coordinatorOnly = (by: { role: string }) => {
-    if (by.role !== 'coordinator') throw refusal({ code: 'NOT_ASSIGNEE', message: 'Only the coordinator revises or withdraws a decision', details: [] });
+    if (by.role !== 'coordinator')
+      throw refusal({
+        code: 'NOT_ASSIGNEE',
+        message: 'Only the coordinator revises or withdraws a decision',
+        details: [],
+      });
     // A meeting's minutes are corrected through the meeting, which circulates them anew.
-    if (input.endsWhenObjected) throw refusal({ code: 'PHASE_CLOSED', message: `Decision ${input.id} belongs to its meeting: correct the minutes there`, details: [] });
+    if (input.endsWhenObjected)
+      throw refusal({
+        code: 'PHASE_CLOSED',
+        message: `Decision ${input.id} belongs to its meeting: correct the minutes there`,
+        details: [],
+      });
   };
 
   setHandler(decisionStateQuery, () => state);
-  handleMemberLeaving((agency, reason) => tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record));
+  handleMemberLeaving((agency, reason) =>
+    tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record),
+  );
   handleTaskCompletion({
     validate: (cmd, now) => checkDecisionCommand(state, cmd, now),
     guard: (cmd, now) => checkDecisionCommand(state, { taskId: cmd.taskId, by: cmd.by }, now),
     complete: (cmd) => {
-      record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
+      record({
+        type: 'TaskCompleted',
+        at: new Date().toISOString(),
+        taskId: cmd.taskId,
+        by: cmd.by,
+        payload: cmd.payload,
+      });
       return state.tasks[cmd.taskId];
     },
     project,
@@ -63,8 +102,18 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
     async ({ proposal }) => {
       // The members of the day are asked: one who joined since the last round is, one who left is not.
       const { members } = await loadNetwork(input.network);
-      if (state.status !== 'OBJECTED') throw refusal({ code: 'PHASE_CLOSED', message: `Decision ${state.id} became ${state.status} meanwhile`, details: [] });
-      if (!(Date.parse(proposal.deadline) > Date.now())) throw refusal({ code: 'INVALID_PAYLOAD', message: 'the deadline passed meanwhile', details: [{ field: 'deadline', message: 'must be in the future' }] });
+      if (state.status !== 'OBJECTED')
+        throw refusal({
+          code: 'PHASE_CLOSED',
+          message: `Decision ${state.id} became ${state.status} meanwhile`,
+          details: [],
+        });
+      if (!(Date.parse(proposal.deadline) > Date.now()))
+        throw refusal({
+          code: 'INVALID_PAYLOAD',
+          message: 'the deadline passed meanwhile',
+          details: [{ field: 'deadline', message: 'must be in the future' }],
+        });
       record({ type: 'DecisionCirculated', at: new Date().toISOString(), round: state.round + 1, proposal, members });
       await project();
       return state;
@@ -72,8 +121,18 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
     {
       validator: ({ by, proposal }) => {
         coordinatorOnly(by);
-        if (state.status !== 'OBJECTED') throw refusal({ code: 'PHASE_CLOSED', message: `Decision ${state.id} is ${state.status}: only an objected proposal is revised`, details: [] });
-        if (!(Date.parse(proposal.deadline) > Date.now())) throw refusal({ code: 'INVALID_PAYLOAD', message: 'deadline must be in the future', details: [{ field: 'deadline', message: 'must be in the future' }] });
+        if (state.status !== 'OBJECTED')
+          throw refusal({
+            code: 'PHASE_CLOSED',
+            message: `Decision ${state.id} is ${state.status}: only an objected proposal is revised`,
+            details: [],
+          });
+        if (!(Date.parse(proposal.deadline) > Date.now()))
+          throw refusal({
+            code: 'INVALID_PAYLOAD',
+            message: 'deadline must be in the future',
+            details: [{ field: 'deadline', message: 'must be in the future' }],
+          });
       },
     },
   );
@@ -87,7 +146,8 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
     {
       validator: ({ by }) => {
         coordinatorOnly(by);
-        if (state.status !== 'CIRCULATING' && state.status !== 'OBJECTED') throw refusal({ code: 'PHASE_CLOSED', message: `Decision ${state.id} is ${state.status}`, details: [] });
+        if (state.status !== 'CIRCULATING' && state.status !== 'OBJECTED')
+          throw refusal({ code: 'PHASE_CLOSED', message: `Decision ${state.id} is ${state.status}`, details: [] });
       },
     },
   );
@@ -100,13 +160,24 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
     settleDue(() => decideDecision(state, Date.now(), workflowId), record);
     await project();
     if (state.status === 'ADOPTED' && state.effectAppliedAt === null) {
-      const outcome = await applyDecisionEffect({ network: input.network, decisionId: workflowId, kind: input.kind, payload: state.proposal!.payload, adoptedAt: state.adoptedAt! });
+      const outcome = await applyDecisionEffect({
+        network: input.network,
+        decisionId: workflowId,
+        kind: input.kind,
+        payload: state.proposal!.payload,
+        adoptedAt: state.adoptedAt!,
+      });
       record({ type: 'DecisionEffectApplied', at: new Date().toISOString(), outcome });
       await project();
-      if (input.kind === 'abolish-twg' && outcome === 'applied' && patched(ABOLISH_CANCELS_ROUNDS_PATCH)) await cancelOpenRounds(input.network, (state.proposal!.payload as { twg: string }).twg, state.proposal!.title);
+      if (input.kind === 'abolish-twg' && outcome === 'applied' && patched(ABOLISH_CANCELS_ROUNDS_PATCH))
+        await cancelOpenRounds(input.network, (state.proposal!.payload as { twg: string }).twg, state.proposal!.title);
     }
     if (input.endsWhenObjected && state.status === 'OBJECTED') break;
-    if (state.status === 'ADOPTED' || (state.status === 'WITHDRAWN' && Object.values(state.tasks).every((t) => t.status !== 'open'))) break;
+    if (
+      state.status === 'ADOPTED' ||
+      (state.status === 'WITHDRAWN' && Object.values(state.tasks).every((t) => t.status !== 'open'))
+    )
+      break;
     await sleepUntil(nextDecisionWakeUp(state, Date.now()), () => wake);
   }
   await condition(allHandlersFinished);

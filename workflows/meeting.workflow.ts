@@ -1,4 +1,11 @@
-import { allHandlersFinished, condition, proxyActivities, setHandler, startChild, workflowInfo } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  proxyActivities,
+  setHandler,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { TypedSearchAttributes } from '@temporalio/common';
 
 import type { Activities } from '../activities';
@@ -21,12 +28,29 @@ import {
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
 import { audit } from './audit-sink';
 import { decisionWorkflow } from './decision.workflow';
-import { cancelMeetingUpdate, dropActionItemUpdate, meetingStateQuery, rescheduleMeetingUpdate } from '../libs/processes/meeting/messages';
+import {
+  cancelMeetingUpdate,
+  dropActionItemUpdate,
+  meetingStateQuery,
+  rescheduleMeetingUpdate,
+} from '../libs/processes/meeting/messages';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
 import { meetingProjection } from '../libs/processes/meeting/projection';
-import { handleMemberLeaving, handleTaskCompletion, projectDurably, refusal, RETRY, serialProjector, settleDue, sleepUntil } from './process-kit';
+import {
+  handleMemberLeaving,
+  handleTaskCompletion,
+  projectDurably,
+  refusal,
+  RETRY,
+  serialProjector,
+  settleDue,
+  sleepUntil,
+} from './process-kit';
 
-const { loadAgendaInvitees, gatherAgendaItems } = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', retry: RETRY });
+const { loadAgendaInvitees, gatherAgendaItems } = proxyActivities<Activities>({
+  startToCloseTimeout: '30 seconds',
+  retry: RETRY,
+});
 
 /**
  * A Network meeting (`meeting:{network}:{id}`), quarterly (started by the annual cycle) or ad hoc (by the
@@ -51,18 +75,30 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
     () => state,
     (before, now) => projectDurably('projectMeeting', meetingProjection(workflowId, before, now)),
   );
-  const coordinatorCommand = (by: Parameters<typeof checkMeetingChange>[1], command: 'reschedule' | 'cancel' | 'drop', arg?: string) => {
+  const coordinatorCommand = (
+    by: Parameters<typeof checkMeetingChange>[1],
+    command: 'reschedule' | 'cancel' | 'drop',
+    arg?: string,
+  ) => {
     const refused = checkMeetingChange(state, by, command, Date.now(), arg);
     if (refused) throw refusal(refused);
   };
 
   setHandler(meetingStateQuery, () => state);
-  handleMemberLeaving((agency, reason) => tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record));
+  handleMemberLeaving((agency, reason) =>
+    tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record),
+  );
   handleTaskCompletion({
     validate: (cmd, now) => checkMeetingCommand(state, cmd, now),
     guard: (cmd, now) => checkMeetingCommand(state, { taskId: cmd.taskId, by: cmd.by }, now),
     complete: (cmd) => {
-      record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
+      record({
+        type: 'TaskCompleted',
+        at: new Date().toISOString(),
+        taskId: cmd.taskId,
+        by: cmd.by,
+        payload: cmd.payload,
+      });
       const task = state.tasks[cmd.taskId];
       settle();
       return task;
@@ -73,7 +109,13 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
     rescheduleMeetingUpdate,
     async ({ by, scheduledAt, reason }) => {
       coordinatorCommand(by, 'reschedule', scheduledAt);
-      record({ type: 'MeetingRescheduled', at: new Date().toISOString(), by, reason, scheduledAt: new Date(scheduledAt).toISOString() });
+      record({
+        type: 'MeetingRescheduled',
+        at: new Date().toISOString(),
+        by,
+        reason,
+        scheduledAt: new Date(scheduledAt).toISOString(),
+      });
       await project();
       return state;
     },
@@ -93,7 +135,12 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
     dropActionItemUpdate,
     async ({ by, taskId, reason }) => {
       coordinatorCommand(by, 'drop', taskId);
-      record({ type: 'TaskCancelled', at: new Date().toISOString(), taskId, reason: `dropped by the coordinator: ${reason}` });
+      record({
+        type: 'TaskCancelled',
+        at: new Date().toISOString(),
+        taskId,
+        reason: `dropped by the coordinator: ${reason}`,
+      });
       await project();
       return state.tasks[taskId];
     },
@@ -109,12 +156,19 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
     if (need === 'invitees') {
       const { invitees, members, coordinatorAgency } = await loadAgendaInvitees(input.network);
       // The coordinator may have cancelled the meeting meanwhile.
-      if (state.status === 'SCHEDULED') record({ type: 'AgendaCallOpened', at: new Date().toISOString(), invitees, members, coordinatorAgency });
+      if (state.status === 'SCHEDULED')
+        record({ type: 'AgendaCallOpened', at: new Date().toISOString(), invitees, members, coordinatorAgency });
       continue;
     }
     if (need === 'agenda') {
-      const own = await gatherAgendaItems({ network: input.network, meeting: workflowId, year: input.year, at: new Date().toISOString() });
-      if (state.status === 'AGENDA_CALL') record({ type: 'AgendaPublished', at: new Date().toISOString(), items: [...proposedItems(state), ...own] });
+      const own = await gatherAgendaItems({
+        network: input.network,
+        meeting: workflowId,
+        year: input.year,
+        at: new Date().toISOString(),
+      });
+      if (state.status === 'AGENDA_CALL')
+        record({ type: 'AgendaPublished', at: new Date().toISOString(), items: [...proposedItems(state), ...own] });
       continue;
     }
     if (need === 'minutes-review') {
@@ -131,7 +185,11 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
  * Circulates the current minutes as an `adopt-minutes` decision (a child workflow that ends on the first objection)
  * and records its outcome when it ends; meanwhile the meeting's own loop keeps running its action items' timers.
  */
-async function circulateMinutes(input: MeetingInput, state: MeetingState, record: (e: MeetingEvent) => void): Promise<void> {
+async function circulateMinutes(
+  input: MeetingInput,
+  state: MeetingState,
+  record: (e: MeetingEvent) => void,
+): Promise<void> {
   const round = state.reviews.length + 1;
   const minutes = state.minutes[state.minutes.length - 1];
   const id = `minutes-${input.id}-r${round}`;
@@ -160,7 +218,18 @@ async function circulateMinutes(input: MeetingInput, state: MeetingState, record
   // Not awaited here: the loop goes on sleeping and waking for the action items while the members read. A review
   // that ends other than adopted (objected; withdrawn by hand; failed or terminated) sends the minutes back for correction.
   void child.result().then(
-    (outcome) => record(outcome === 'ADOPTED' ? { type: 'MinutesAdopted', at: new Date().toISOString(), round } : { type: 'MinutesObjected', at: new Date().toISOString(), round, note: `the decision ended ${outcome}` }),
-    (err: unknown) => record({ type: 'MinutesObjected', at: new Date().toISOString(), round, note: `the decision failed: ${String(err)}` }),
+    (outcome) =>
+      record(
+        outcome === 'ADOPTED'
+          ? { type: 'MinutesAdopted', at: new Date().toISOString(), round }
+          : { type: 'MinutesObjected', at: new Date().toISOString(), round, note: `the decision ended ${outcome}` },
+      ),
+    (err: unknown) =>
+      record({
+        type: 'MinutesObjected',
+        at: new Date().toISOString(),
+        round,
+        note: `the decision failed: ${String(err)}`,
+      }),
   );
 }

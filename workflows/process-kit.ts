@@ -17,11 +17,18 @@ const remote = proxyActivities<Activities>({ startToCloseTimeout: '30 seconds', 
  * history events every few seconds, so after them the same projection goes to a regular activity, whose retries add
  * none.
  */
-const local = proxyLocalActivities<Activities>({ startToCloseTimeout: '10 seconds', retry: { initialInterval: '100 milliseconds', maximumAttempts: 3 } });
+const local = proxyLocalActivities<Activities>({
+  startToCloseTimeout: '10 seconds',
+  retry: { initialInterval: '100 milliseconds', maximumAttempts: 3 },
+});
 
 /** Sends a projection to its projector (one per process that keeps a read model, libs/processes/registry.ts). */
-export async function projectDurably<K extends ProjectorName>(name: K, projection: Parameters<Activities[K]>[0]): Promise<void> {
-  const run = (proxy: typeof local | typeof remote) => (proxy[name] as (p: Parameters<Activities[K]>[0]) => Promise<void>)(projection);
+export async function projectDurably<K extends ProjectorName>(
+  name: K,
+  projection: Parameters<Activities[K]>[0],
+): Promise<void> {
+  const run = (proxy: typeof local | typeof remote) =>
+    (proxy[name] as (p: Parameters<Activities[K]>[0]) => Promise<void>)(projection);
   try {
     await run(local);
   } catch {
@@ -34,7 +41,11 @@ export async function projectDurably<K extends ProjectorName>(name: K, projectio
  * comparison). Projections run one after another, and each computes its change when it runs, so a row's newer write
  * never lands before an older one that carried other fields (the upserts keep the highest revision).
  */
-export function serialProjector<S>(current: () => S, send: (before: S | undefined, now: S) => Promise<void>, alreadyProjected?: S): () => Promise<void> {
+export function serialProjector<S>(
+  current: () => S,
+  send: (before: S | undefined, now: S) => Promise<void>,
+  alreadyProjected?: S,
+): () => Promise<void> {
   let projected = alreadyProjected;
   let chain: Promise<void> = Promise.resolve();
   return () =>
@@ -46,7 +57,6 @@ export function serialProjector<S>(current: () => S, send: (before: S | undefine
       await send(before, now);
     }));
 }
-
 
 /** Applies what `decide` (a process's pure decide function, at this moment) makes due, until nothing more is. */
 export function settleDue<E>(decide: () => readonly E[], record: (event: E) => void): void {

@@ -22,13 +22,17 @@ export interface ScheduledCycleStartInput {
  * calendar template, as an abandoned child so the cycle lives on after this short workflow ends. Starting a year that
  * was already started is not an error here: the schedule's job is done.
  */
-export async function scheduledCycleStartWorkflow(input: ScheduledCycleStartInput): Promise<{ year: number; started: boolean }> {
+export async function scheduledCycleStartWorkflow(
+  input: ScheduledCycleStartInput,
+): Promise<{ year: number; started: boolean }> {
   const now = Date.now();
   const year = new Date(now + zoneOffsetMs(now, input.timeZone)).getUTCFullYear() + 1;
   try {
     await startChild(annualCycleWorkflow, {
       workflowId: annualCycleWorkflowId(input.network, year),
-      args: [{ network: input.network, year, calendar: defaultCalendar(year, input.timeZone), startedBy: input.startedBy }],
+      args: [
+        { network: input.network, year, calendar: defaultCalendar(year, input.timeZone), startedBy: input.startedBy },
+      ],
       parentClosePolicy: ParentClosePolicy.ABANDON,
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [

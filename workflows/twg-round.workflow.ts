@@ -13,7 +13,14 @@ import {
 } from '../libs/processes/twg-round/twg-round';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
 import { twgRoundProjection } from '../libs/processes/twg-round/projection';
-import { handleMemberLeaving, handleTaskCompletion, projectDurably, serialProjector, settleDue, sleepUntil } from './process-kit';
+import {
+  handleMemberLeaving,
+  handleTaskCompletion,
+  projectDurably,
+  serialProjector,
+  settleDue,
+  sleepUntil,
+} from './process-kit';
 import { audit } from './audit-sink';
 import { cancelRoundSignal, twgRoundStateQuery } from '../libs/processes/twg-round/messages';
 
@@ -37,15 +44,24 @@ export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundSt
   );
 
   setHandler(twgRoundStateQuery, () => state);
-  handleMemberLeaving((agency, reason) => tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record));
+  handleMemberLeaving((agency, reason) =>
+    tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record),
+  );
   setHandler(cancelRoundSignal, ({ reason }) => {
-    if (state.status === 'COLLECTING' || state.status === 'CONSOLIDATING') record({ type: 'RoundCancelled', at: new Date().toISOString(), reason });
+    if (state.status === 'COLLECTING' || state.status === 'CONSOLIDATING')
+      record({ type: 'RoundCancelled', at: new Date().toISOString(), reason });
   });
   handleTaskCompletion({
     validate: (cmd, now) => checkTwgRoundCommand(state, cmd, now),
     guard: (cmd, now) => checkTwgRoundCommand(state, { taskId: cmd.taskId, by: cmd.by }, now),
     complete: (cmd) => {
-      record({ type: 'TaskCompleted', at: new Date().toISOString(), taskId: cmd.taskId, by: cmd.by, payload: cmd.payload });
+      record({
+        type: 'TaskCompleted',
+        at: new Date().toISOString(),
+        taskId: cmd.taskId,
+        by: cmd.by,
+        payload: cmd.payload,
+      });
       return state.tasks[cmd.taskId];
     },
     project,

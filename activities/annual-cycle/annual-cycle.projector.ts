@@ -12,14 +12,14 @@ import { actorName, upsertTasks } from '../task-projection';
  */
 function createCycleProjector({ dataSource }: { readonly dataSource: DataSource }) {
   return async function projectCycle(p: CycleProjection): Promise<void> {
-      const { state, workflowId } = p;
-      if (!state.calendar || !state.startedAt || !state.startedBy || state.phase === 'NOT_STARTED') {
-        throw ApplicationFailure.nonRetryable(`cycle ${workflowId} has not started: nothing to project`, 'NOT_STARTED');
-      }
-      await dataSource.transaction(async (tx) => {
-        const plan = p.revisions ?? undefined;
-        await tx.query(
-          `INSERT INTO cycles (network_code, year, workflow_id, phase, calendar, started_by, started_at, closed_at, revision,
+    const { state, workflowId } = p;
+    if (!state.calendar || !state.startedAt || !state.startedBy || state.phase === 'NOT_STARTED') {
+      throw ApplicationFailure.nonRetryable(`cycle ${workflowId} has not started: nothing to project`, 'NOT_STARTED');
+    }
+    await dataSource.transaction(async (tx) => {
+      const plan = p.revisions ?? undefined;
+      await tx.query(
+        `INSERT INTO cycles (network_code, year, workflow_id, phase, calendar, started_by, started_at, closed_at, revision,
                                phase_entered_at, plan_revision, report)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
            ON CONFLICT ON CONSTRAINT pk_cycles DO UPDATE SET
@@ -29,45 +29,61 @@ function createCycleProjector({ dataSource }: { readonly dataSource: DataSource 
              plan_revision = COALESCE(EXCLUDED.plan_revision, cycles.plan_revision),
              report = COALESCE(EXCLUDED.report, cycles.report), updated_at = now()
            WHERE cycles.revision < EXCLUDED.revision`,
-          [
-            state.network,
-            state.year,
-            workflowId,
-            state.phase,
-            JSON.stringify(state.calendar),
-            actorName(state.startedBy),
-            state.startedAt,
-            state.closedAt ?? null,
-            state.revision,
-            state.phaseEnteredAt,
-            plan && plan.length > 0 ? plan[plan.length - 1].revision : null,
-            p.report ? JSON.stringify(p.report) : null,
-          ],
-        );
-        await upsertTasks(tx, p.tasks);
-        for (const r of p.revisions ?? []) {
-          await tx.query(
-            `INSERT INTO plan_revisions (network_code, year, revision, submitted_at, submitted_by, note, activities, objections,
+        [
+          state.network,
+          state.year,
+          workflowId,
+          state.phase,
+          JSON.stringify(state.calendar),
+          actorName(state.startedBy),
+          state.startedAt,
+          state.closedAt ?? null,
+          state.revision,
+          state.phaseEnteredAt,
+          plan && plan.length > 0 ? plan[plan.length - 1].revision : null,
+          p.report ? JSON.stringify(p.report) : null,
+        ],
+      );
+      await upsertTasks(tx, p.tasks);
+      for (const r of p.revisions ?? []) {
+        await tx.query(
+          `INSERT INTO plan_revisions (network_code, year, revision, submitted_at, submitted_by, note, activities, objections,
                                          endorsed_at, cycle_revision)
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
              ON CONFLICT ON CONSTRAINT pk_plan_revisions DO UPDATE SET
                objections = EXCLUDED.objections, endorsed_at = EXCLUDED.endorsed_at, cycle_revision = EXCLUDED.cycle_revision
              WHERE plan_revisions.cycle_revision < EXCLUDED.cycle_revision`,
-            [state.network, state.year, r.revision, r.submittedAt, actorName(r.submittedBy), r.note, JSON.stringify(r.activities),
-              JSON.stringify(r.objections), r.endorsedAt, state.revision],
-          );
-        }
-        const current = p.revisions?.[p.revisions.length - 1];
-        if (current?.endorsedAt || p.progress) await projectActivities(tx, state, current, p.progress);
-      });
+          [
+            state.network,
+            state.year,
+            r.revision,
+            r.submittedAt,
+            actorName(r.submittedBy),
+            r.note,
+            JSON.stringify(r.activities),
+            JSON.stringify(r.objections),
+            r.endorsedAt,
+            state.revision,
+          ],
+        );
+      }
+      const current = p.revisions?.[p.revisions.length - 1];
+      if (current?.endorsedAt || p.progress) await projectActivities(tx, state, current, p.progress);
+    });
   };
 }
 
 export const annualCycleReadModel: ReadModelWriter<CycleProjection> = {
   project: createCycleProjector,
   clear: async (tx, { network, workflowIds }) => {
-    const years = ((await tx.query(`SELECT year FROM cycles WHERE network_code = $1 AND workflow_id = ANY($2)`, [network, workflowIds])) as { year: number }[]).map((r) => r.year);
-    for (const table of ['plan_activities', 'plan_revisions', 'cycles']) await tx.query(`DELETE FROM ${table} WHERE network_code = $1 AND year = ANY($2)`, [network, years]);
+    const years = (
+      (await tx.query(`SELECT year FROM cycles WHERE network_code = $1 AND workflow_id = ANY($2)`, [
+        network,
+        workflowIds,
+      ])) as { year: number }[]
+    ).map((r) => r.year);
+    for (const table of ['plan_activities', 'plan_revisions', 'cycles'])
+      await tx.query(`DELETE FROM ${table} WHERE network_code = $1 AND year = ANY($2)`, [network, years]);
   },
 };
 
@@ -91,15 +107,36 @@ async function projectActivities(
          gcm_objectives = EXCLUDED.gcm_objectives, network_objective = EXCLUDED.network_objective, twg = EXCLUDED.twg,
          milestones = EXCLUDED.milestones, indicators = EXCLUDED.indicators
        WHERE plan_activities.revision <= EXCLUDED.revision`,
-      [state.network, state.year, a.id, plan!.revision, a.title, a.description, a.leadAgency, a.partnerAgencies, a.gcmObjectives,
-        a.networkObjective, a.twg ?? null, JSON.stringify(a.milestones), JSON.stringify(a.indicators), state.revision],
+      [
+        state.network,
+        state.year,
+        a.id,
+        plan!.revision,
+        a.title,
+        a.description,
+        a.leadAgency,
+        a.partnerAgencies,
+        a.gcmObjectives,
+        a.networkObjective,
+        a.twg ?? null,
+        JSON.stringify(a.milestones),
+        JSON.stringify(a.indicators),
+        state.revision,
+      ],
     );
   }
   for (const [id, reports] of Object.entries(progress ?? {})) {
     await tx.query(
       `UPDATE plan_activities SET progress = $4, status = $5, cycle_revision = $6
        WHERE network_code = $1 AND year = $2 AND id = $3 AND cycle_revision <= $6`,
-      [state.network, state.year, id, JSON.stringify(reports), reports.length > 0 ? reports[reports.length - 1].status : null, state.revision],
+      [
+        state.network,
+        state.year,
+        id,
+        JSON.stringify(reports),
+        reports.length > 0 ? reports[reports.length - 1].status : null,
+        state.revision,
+      ],
     );
   }
 }

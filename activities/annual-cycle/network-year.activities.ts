@@ -9,12 +9,29 @@ export interface NetworkYearDeps {
 export function createNetworkYearActivities({ dataSource }: NetworkYearDeps) {
   return {
     /** The year's meetings, action items, TWG rounds and impediments, for the annual report (read once, kept in the cycle's history). */
-    async summariseNetworkYear({ network, year, at }: { network: string; year: number; at: string }): Promise<NetworkYearSummary> {
+    async summariseNetworkYear({
+      network,
+      year,
+      at,
+    }: {
+      network: string;
+      year: number;
+      at: string;
+    }): Promise<NetworkYearSummary> {
       const meetings = (await dataSource.query(
         `SELECT id, kind, title, status, scheduled_at, held_at, adopted_at, decisions FROM meetings
          WHERE network_code = $1 AND year = $2 ORDER BY scheduled_at, id`,
         [network, year],
-      )) as { id: string; kind: string; title: string; status: string; scheduled_at: Date; held_at: Date | null; adopted_at: Date | null; decisions: string[] }[];
+      )) as {
+        id: string;
+        kind: string;
+        title: string;
+        status: string;
+        scheduled_at: Date;
+        held_at: Date | null;
+        adopted_at: Date | null;
+        decisions: string[];
+      }[];
       const actions = (await dataSource.query(
         `SELECT a.owner, a.status, a.due_at, a.completed_at FROM action_items a JOIN meetings m ON m.workflow_id = a.meeting
          WHERE a.network_code = $1 AND m.year = $2`,
@@ -37,8 +54,12 @@ export function createNetworkYearActivities({ dataSource }: NetworkYearDeps) {
         twg: r.twg,
         period: r.period,
         status: r.status,
-        submitted: Object.keys(r.updates).filter((a) => r.updates[a] !== null).sort(),
-        missed: Object.keys(r.updates).filter((a) => r.updates[a] === null).sort(),
+        submitted: Object.keys(r.updates)
+          .filter((a) => r.updates[a] !== null)
+          .sort(),
+        missed: Object.keys(r.updates)
+          .filter((a) => r.updates[a] === null)
+          .sort(),
       }));
       const agencies = [...new Set(twgRounds.flatMap((r) => [...r.submitted, ...r.missed]))].sort();
       return {
@@ -57,7 +78,9 @@ export function createNetworkYearActivities({ dataSource }: NetworkYearDeps) {
           return {
             agency,
             done: mine.filter((a) => a.status === 'completed').length,
-            doneLate: mine.filter((a) => a.status === 'completed' && a.completed_at !== null && a.completed_at > a.due_at).length,
+            doneLate: mine.filter(
+              (a) => a.status === 'completed' && a.completed_at !== null && a.completed_at > a.due_at,
+            ).length,
             open: mine.filter((a) => a.status === 'open').length,
             overdue: mine.filter((a) => a.status === 'open' && a.due_at.getTime() < now).length,
             dropped: mine.filter((a) => a.status === 'cancelled').length,
@@ -74,7 +97,9 @@ export function createNetworkYearActivities({ dataSource }: NetworkYearDeps) {
           resolved: impediments.filter((i) => i.status === 'resolved').length,
           stillOpen: impediments.filter((i) => i.status !== 'resolved').length,
         },
-        governmentIssues: impediments.filter((i) => i.target === 'government').map((i) => ({ id: i.id, twg: i.twg, description: i.description, status: i.status })),
+        governmentIssues: impediments
+          .filter((i) => i.target === 'government')
+          .map((i) => ({ id: i.id, twg: i.twg, description: i.description, status: i.status })),
       };
     },
   };

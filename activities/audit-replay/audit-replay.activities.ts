@@ -24,7 +24,9 @@ export function createAuditReplayActivities({ temporal }: AuditReplayDeps) {
         }
       }
       const good = parsed.filter((p): p is Extract<ParsedHistory, { ok: true }> => p.ok);
-      const outcomes = await replayHistories(good, await temporal.bundle(), (_o, done) => Context.current().heartbeat(done));
+      const outcomes = await replayHistories(good, await temporal.bundle(), (_o, done) =>
+        Context.current().heartbeat(done),
+      );
       const byFile = new Map(outcomes.map((o) => [o.file, o]));
       return parsed.map((p) => {
         if (!p.ok) return { workflowId: p.file, events: 0, ok: false, divergedAt: null, error: p.reason };

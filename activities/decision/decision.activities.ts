@@ -16,7 +16,6 @@ export interface DecisionEffect {
 
 export function createDecisionActivities({ dataSource }: DecisionDeps) {
   return {
-
     /**
      * What an adopted decision does, idempotently (the workflow calls it once, but an activity may run twice):
      * establishing a TWG inserts it unless present; abolishing one stamps it unless already abolished. Returns
@@ -31,16 +30,26 @@ export function createDecisionActivities({ dataSource }: DecisionDeps) {
              VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ON CONSTRAINT pk_twgs DO NOTHING`,
             [e.network, p.code, p.name, p.thematicArea, p.leadAgency, p.memberAgencies, e.adoptedAt, e.decisionId],
           );
-          const [row] = (await dataSource.query(`SELECT established_by FROM twgs WHERE network_code = $1 AND code = $2`, [e.network, p.code])) as { established_by: string | null }[];
-          return row?.established_by === e.decisionId ? 'applied' : `not applied: TWG ${String(p.code)} was established by ${row?.established_by ?? 'the first meeting'}`;
+          const [row] = (await dataSource.query(
+            `SELECT established_by FROM twgs WHERE network_code = $1 AND code = $2`,
+            [e.network, p.code],
+          )) as { established_by: string | null }[];
+          return row?.established_by === e.decisionId
+            ? 'applied'
+            : `not applied: TWG ${String(p.code)} was established by ${row?.established_by ?? 'the first meeting'}`;
         }
         case 'abolish-twg': {
           await dataSource.query(
             `UPDATE twgs SET abolished_on = $3, abolished_by = $4 WHERE network_code = $1 AND code = $2 AND abolished_on IS NULL`,
             [e.network, p.twg, e.adoptedAt, e.decisionId],
           );
-          const [row] = (await dataSource.query(`SELECT abolished_by FROM twgs WHERE network_code = $1 AND code = $2`, [e.network, p.twg])) as { abolished_by: string | null }[];
-          return row?.abolished_by === e.decisionId ? 'applied' : `not applied: TWG ${String(p.twg)} was abolished by ${row?.abolished_by ?? 'nobody'}`;
+          const [row] = (await dataSource.query(`SELECT abolished_by FROM twgs WHERE network_code = $1 AND code = $2`, [
+            e.network,
+            p.twg,
+          ])) as { abolished_by: string | null }[];
+          return row?.abolished_by === e.decisionId
+            ? 'applied'
+            : `not applied: TWG ${String(p.twg)} was abolished by ${row?.abolished_by ?? 'nobody'}`;
         }
         case 'adopt-minutes': // the meeting that asked for it reads the outcome (meetings come with their own issue)
         case 'general':

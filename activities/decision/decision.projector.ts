@@ -17,9 +17,19 @@ function createDecisionProjector({ dataSource }: { readonly dataSource: DataSour
            effect_applied_at = EXCLUDED.effect_applied_at, effect_outcome = EXCLUDED.effect_outcome, revision = EXCLUDED.revision
          WHERE decisions.revision < EXCLUDED.revision`,
         [
-          state.network, state.id, workflowId, state.kind, state.status, state.round, JSON.stringify(state.proposal),
-          JSON.stringify(state.objections), state.circulatedAt, state.adoptedAt,
-          state.withdrawn ? JSON.stringify({ ...state.withdrawn, by: actorName(state.withdrawn.by) }) : null, state.effectAppliedAt, state.effectOutcome,
+          state.network,
+          state.id,
+          workflowId,
+          state.kind,
+          state.status,
+          state.round,
+          JSON.stringify(state.proposal),
+          JSON.stringify(state.objections),
+          state.circulatedAt,
+          state.adoptedAt,
+          state.withdrawn ? JSON.stringify({ ...state.withdrawn, by: actorName(state.withdrawn.by) }) : null,
+          state.effectAppliedAt,
+          state.effectOutcome,
           state.revision,
         ],
       );

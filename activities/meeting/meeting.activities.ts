@@ -12,10 +12,18 @@ const DAY = 86_400_000;
 export function createMeetingActivities({ dataSource }: MeetingDeps) {
   return {
     /** Who the agenda call asks: the member agencies of the day and each active TWG's lead; and the coordinating agency. */
-    async loadAgendaInvitees(network: string): Promise<{ invitees: Invitee[]; members: string[]; coordinatorAgency: string }> {
+    async loadAgendaInvitees(
+      network: string,
+    ): Promise<{ invitees: Invitee[]; members: string[]; coordinatorAgency: string }> {
       const { members, coordinatorAgency } = await currentMembers(dataSource, network);
-      const twgs = (await dataSource.query(`SELECT code, lead_agency FROM twgs WHERE network_code = $1 AND abolished_on IS NULL ORDER BY code`, [network])) as { code: string; lead_agency: string }[];
-      const invitees: Invitee[] = [...members.map((agency) => ({ agency, twg: null })), ...twgs.map((t) => ({ agency: t.lead_agency, twg: t.code }))];
+      const twgs = (await dataSource.query(
+        `SELECT code, lead_agency FROM twgs WHERE network_code = $1 AND abolished_on IS NULL ORDER BY code`,
+        [network],
+      )) as { code: string; lead_agency: string }[];
+      const invitees: Invitee[] = [
+        ...members.map((agency) => ({ agency, twg: null })),
+        ...twgs.map((t) => ({ agency: t.lead_agency, twg: t.code })),
+      ];
       return { invitees, members, coordinatorAgency };
     },
 
@@ -25,7 +33,17 @@ export function createMeetingActivities({ dataSource }: MeetingDeps) {
      * with their age and how often they were carried before; decisions in circulation; work-plan activities last
      * reported delayed. Read once, when the agenda is published; the workflow keeps the answer in its history.
      */
-    async gatherAgendaItems({ network, meeting, year, at }: { network: string; meeting: string; year: number; at: string }): Promise<AgendaItem[]> {
+    async gatherAgendaItems({
+      network,
+      meeting,
+      year,
+      at,
+    }: {
+      network: string;
+      meeting: string;
+      year: number;
+      at: string;
+    }): Promise<AgendaItem[]> {
       const now = Date.parse(at);
       const impediments = (await dataSource.query(
         `SELECT id, twg, description, severity, target, status FROM impediments
@@ -65,10 +83,23 @@ export function createMeetingActivities({ dataSource }: MeetingDeps) {
           ageDays: Math.round(((now - a.opened_at.getTime()) / DAY) * 10) / 10,
           timesCarried: a.carried_to.filter((m) => m !== meeting).length,
         })),
-        ...decisions.map((d) => ({ id: `D:${d.workflow_id}`, source: 'decision' as const, title: d.proposal?.title ?? d.kind, ref: d.workflow_id, by: null, note: `${d.kind}, objections until ${d.proposal?.deadline}` })),
-        ...delayed.map((a) => ({ id: `W:${a.id}`, source: 'delayed-activity' as const, title: a.title, ref: a.id, by: a.lead_agency, note: 'reported delayed' })),
+        ...decisions.map((d) => ({
+          id: `D:${d.workflow_id}`,
+          source: 'decision' as const,
+          title: d.proposal?.title ?? d.kind,
+          ref: d.workflow_id,
+          by: null,
+          note: `${d.kind}, objections until ${d.proposal?.deadline}`,
+        })),
+        ...delayed.map((a) => ({
+          id: `W:${a.id}`,
+          source: 'delayed-activity' as const,
+          title: a.title,
+          ref: a.id,
+          by: a.lead_agency,
+          note: 'reported delayed',
+        })),
       ];
     },
-
   };
 }

@@ -11,7 +11,13 @@ import type { ReadModelWriter } from '../read-model-writer';
  * moves to a higher revision, an impediment's status only to a later one.
  */
 function createMeetingProjector({ dataSource }: { readonly dataSource: DataSource }) {
-  return async function projectMeeting({ workflowId, state, tasks, carried, recorded }: MeetingProjection): Promise<void> {
+  return async function projectMeeting({
+    workflowId,
+    state,
+    tasks,
+    carried,
+    recorded,
+  }: MeetingProjection): Promise<void> {
     const input = state.input;
     if (!input) return;
     await dataSource.transaction(async (tx) => {
@@ -28,11 +34,28 @@ function createMeetingProjector({ dataSource }: { readonly dataSource: DataSourc
            adopted_at = EXCLUDED.adopted_at, revision = EXCLUDED.revision
          WHERE meetings.revision < EXCLUDED.revision`,
         [
-          input.network, input.id, workflowId, input.kind, input.year, input.quarter, input.title, state.status, state.scheduledAt,
-          state.agendaCallAt, state.agendaDueAt, JSON.stringify(state.agenda), state.agendaPublishedAt,
-          JSON.stringify(state.record?.attendance ?? []), JSON.stringify(state.minutes), JSON.stringify(state.record?.decisions ?? []),
-          JSON.stringify(state.reviews), JSON.stringify(state.reschedules), state.cancelled ? JSON.stringify(state.cancelled) : null,
-          state.heldAt, state.adoptedAt, state.revision,
+          input.network,
+          input.id,
+          workflowId,
+          input.kind,
+          input.year,
+          input.quarter,
+          input.title,
+          state.status,
+          state.scheduledAt,
+          state.agendaCallAt,
+          state.agendaDueAt,
+          JSON.stringify(state.agenda),
+          state.agendaPublishedAt,
+          JSON.stringify(state.record?.attendance ?? []),
+          JSON.stringify(state.minutes),
+          JSON.stringify(state.record?.decisions ?? []),
+          JSON.stringify(state.reviews),
+          JSON.stringify(state.reschedules),
+          state.cancelled ? JSON.stringify(state.cancelled) : null,
+          state.heldAt,
+          state.adoptedAt,
+          state.revision,
         ],
       );
       await upsertTasks(tx, tasks);
@@ -43,9 +66,11 @@ function createMeetingProjector({ dataSource }: { readonly dataSource: DataSourc
         );
       }
       if (recorded && state.record) {
-        for (const o of state.record.impediments) await setImpedimentStatus(tx, input.network, o.id, o.status, o.note, workflowId, state.heldAt!);
+        for (const o of state.record.impediments)
+          await setImpedimentStatus(tx, input.network, o.id, o.status, o.note, workflowId, state.heldAt!);
       }
-      for (const t of tasks.filter((task) => task.kind === 'action-item')) await projectActionItem(tx, workflowId, state, t);
+      for (const t of tasks.filter((task) => task.kind === 'action-item'))
+        await projectActionItem(tx, workflowId, state, t);
     });
   };
 }
@@ -55,7 +80,8 @@ export const meetingReadModel: ReadModelWriter<MeetingProjection> = {
   clear: async (tx, { network, workflowIds, wholeNetwork }) => {
     await tx.query(`DELETE FROM meetings WHERE network_code = $1 AND workflow_id = ANY($2)`, [network, workflowIds]);
     // A later year's meeting may have carried an action item: a year's rebuild keeps the row and upserts it.
-    if (wholeNetwork) await tx.query(`DELETE FROM action_items WHERE network_code = $1 AND meeting = ANY($2)`, [network, workflowIds]);
+    if (wholeNetwork)
+      await tx.query(`DELETE FROM action_items WHERE network_code = $1 AND meeting = ANY($2)`, [network, workflowIds]);
   },
 };
 
@@ -67,16 +93,64 @@ async function projectActionItem(tx: EntityManager, meeting: string, state: Meet
      ON CONFLICT ON CONSTRAINT pk_action_items DO UPDATE SET
        status = EXCLUDED.status, completed_at = EXCLUDED.completed_at, closed_reason = EXCLUDED.closed_reason, version = EXCLUDED.version
      WHERE action_items.version < EXCLUDED.version`,
-    [t.network, t.id, meeting, spec.title, t.assignee, t.dueAt, spec.impediment ?? null, t.status, t.openedAt, t.completedAt, t.closedReason, t.version],
+    [
+      t.network,
+      t.id,
+      meeting,
+      spec.title,
+      t.assignee,
+      t.dueAt,
+      spec.impediment ?? null,
+      t.status,
+      t.openedAt,
+      t.completedAt,
+      t.closedReason,
+      t.version,
+    ],
   );
   if (!spec.impediment) return;
   // An action item on an impediment moves it: in progress while open, resolved when done, open again if dropped.
-  if (t.status === 'open') await setImpedimentStatus(tx, t.network, spec.impediment, 'in-progress', `action item ${t.id}: ${spec.title} (${t.assignee})`, t.id, t.openedAt);
-  if (t.status === 'completed') await setImpedimentStatus(tx, t.network, spec.impediment, 'resolved', `action item ${t.id} done by ${t.assignee}`, t.id, t.completedAt!);
-  if (t.status === 'cancelled') await setImpedimentStatus(tx, t.network, spec.impediment, 'open', `action item ${t.id} ${t.closedReason}`, t.id, t.closedAt ?? new Date().toISOString());
+  if (t.status === 'open')
+    await setImpedimentStatus(
+      tx,
+      t.network,
+      spec.impediment,
+      'in-progress',
+      `action item ${t.id}: ${spec.title} (${t.assignee})`,
+      t.id,
+      t.openedAt,
+    );
+  if (t.status === 'completed')
+    await setImpedimentStatus(
+      tx,
+      t.network,
+      spec.impediment,
+      'resolved',
+      `action item ${t.id} done by ${t.assignee}`,
+      t.id,
+      t.completedAt!,
+    );
+  if (t.status === 'cancelled')
+    await setImpedimentStatus(
+      tx,
+      t.network,
+      spec.impediment,
+      'open',
+      `action item ${t.id} ${t.closedReason}`,
+      t.id,
+      t.closedAt ?? new Date().toISOString(),
+    );
 }
 
-async function setImpedimentStatus(tx: EntityManager, network: string, id: string, status: string, note: string, by: string, at: string): Promise<void> {
+async function setImpedimentStatus(
+  tx: EntityManager,
+  network: string,
+  id: string,
+  status: string,
+  note: string,
+  by: string,
+  at: string,
+): Promise<void> {
   await tx.query(
     `UPDATE impediments SET status = $3, status_note = $4, status_by = $5, status_at = $6
      WHERE network_code = $1 AND id = $2 AND (status_at IS NULL OR status_at <= $6)`,

@@ -23,7 +23,11 @@ export function createTwgRoundActivities({ dataSource }: TwgRoundDeps) {
       )) as { code: string; lead_agency: string; member_agencies: string[] }[];
       // A TWG's members who have left the Network are not asked for updates.
       const current = new Set((await currentMembers(dataSource, network)).members);
-      return rows.map((r) => ({ code: r.code, leadAgency: r.lead_agency, memberAgencies: r.member_agencies.filter((m) => current.has(m)) }));
+      return rows.map((r) => ({
+        code: r.code,
+        leadAgency: r.lead_agency,
+        memberAgencies: r.member_agencies.filter((m) => current.has(m)),
+      }));
     },
 
     /** The workflow ids of a TWG's rounds that have not closed. */
@@ -34,6 +38,5 @@ export function createTwgRoundActivities({ dataSource }: TwgRoundDeps) {
       )) as { id: string }[];
       return rows.map((r) => r.id);
     },
-
   };
 }

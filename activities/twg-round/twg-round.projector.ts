@@ -19,8 +19,21 @@ function createTwgRoundProjector({ dataSource }: { readonly dataSource: DataSour
            status = EXCLUDED.status, updates = EXCLUDED.updates, report = EXCLUDED.report, closed_at = EXCLUDED.closed_at,
            revision = EXCLUDED.revision, cancelled_reason = EXCLUDED.cancelled_reason
          WHERE twg_rounds.revision < EXCLUDED.revision`,
-        [input.network, workflowId, input.twg.code, input.year, input.period, state.status, input.start, input.end,
-          JSON.stringify(state.updates), JSON.stringify(state.report), state.closedAt, state.revision, state.cancelledReason ?? null],
+        [
+          input.network,
+          workflowId,
+          input.twg.code,
+          input.year,
+          input.period,
+          state.status,
+          input.start,
+          input.end,
+          JSON.stringify(state.updates),
+          JSON.stringify(state.report),
+          state.closedAt,
+          state.revision,
+          state.cancelledReason ?? null,
+        ],
       );
       await upsertTasks(tx, tasks);
       if (state.status !== 'CLOSED' || !state.report) return;
@@ -28,7 +41,17 @@ function createTwgRoundProjector({ dataSource }: { readonly dataSource: DataSour
         await tx.query(
           `INSERT INTO impediments (network_code, id, twg, round_id, description, severity, gcm_objectives, target, status, raised_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9) ON CONFLICT ON CONSTRAINT pk_impediments DO NOTHING`,
-          [input.network, `${workflowId}:${i + 1}`, input.twg.code, workflowId, imp.description, imp.severity, imp.gcmObjectives, imp.target, state.closedAt],
+          [
+            input.network,
+            `${workflowId}:${i + 1}`,
+            input.twg.code,
+            workflowId,
+            imp.description,
+            imp.severity,
+            imp.gcmObjectives,
+            imp.target,
+            state.closedAt,
+          ],
         );
       }
     });
@@ -40,6 +63,7 @@ export const twgRoundReadModel: ReadModelWriter<TwgRoundProjection> = {
   clear: async (tx, { network, workflowIds, wholeNetwork }) => {
     await tx.query(`DELETE FROM twg_rounds WHERE network_code = $1 AND id = ANY($2)`, [network, workflowIds]);
     // A later meeting may have moved an impediment's status: a year's rebuild keeps the row and upserts it.
-    if (wholeNetwork) await tx.query(`DELETE FROM impediments WHERE network_code = $1 AND round_id = ANY($2)`, [network, workflowIds]);
+    if (wholeNetwork)
+      await tx.query(`DELETE FROM impediments WHERE network_code = $1 AND round_id = ANY($2)`, [network, workflowIds]);
   },
 };

@@ -45,11 +45,32 @@ export class ApiModule {
     return {
       module: ApiModule,
       imports: [
-        TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize, { statementTimeoutMs: 4_000 })),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(config.databaseUrl, config.databasePoolSize, { statementTimeoutMs: 4_000 }),
+        ),
         ThrottlerModule.forRoot(rateLimits(config)),
-        TypeOrmModule.forFeature([...new Set([ApiKeyEntity, NetworkEntity, AgencyEntity, TaskEntity, TwgEntity, IncidentEntity, ...processes.flatMap((p) => p.entities)])]),
+        TypeOrmModule.forFeature([
+          ...new Set([
+            ApiKeyEntity,
+            NetworkEntity,
+            AgencyEntity,
+            TaskEntity,
+            TwgEntity,
+            IncidentEntity,
+            ...processes.flatMap((p) => p.entities),
+          ]),
+        ]),
       ],
-      controllers: [HealthController, TasksController, TwgsController, MembersController, HistoriesController, AuditLogController, IncidentsController, ...processes.flatMap((p) => p.controllers)],
+      controllers: [
+        HealthController,
+        TasksController,
+        TwgsController,
+        MembersController,
+        HistoriesController,
+        AuditLogController,
+        IncidentsController,
+        ...processes.flatMap((p) => p.controllers),
+      ],
       providers: [
         { provide: CONFIG, useValue: config },
         { provide: AUDIT_SIGNER, useValue: signer },

@@ -23,16 +23,30 @@ function jsonBodyParser(): express.RequestHandler {
     parse(req, res, (err?: unknown) => {
       if (!err) return next();
       const type = (err as { type?: string }).type;
-      if (type === 'entity.too.large') return sendError(req, res, new AppError(ErrorCode.PAYLOAD_TOO_LARGE, `The body exceeds ${JSON_LIMIT}`));
-      return sendError(req, res, new AppError(ErrorCode.MALFORMED_JSON, `The body is not valid JSON: ${(err as Error).message}`));
+      if (type === 'entity.too.large')
+        return sendError(req, res, new AppError(ErrorCode.PAYLOAD_TOO_LARGE, `The body exceeds ${JSON_LIMIT}`));
+      return sendError(
+        req,
+        res,
+        new AppError(ErrorCode.MALFORMED_JSON, `The body is not valid JSON: ${(err as Error).message}`),
+      );
     });
 }
 
 /** Builds the HTTP API (not yet listening): middleware, global guard/pipe/filter, and OpenAPI at /docs and /docs-json. */
-export async function createApiApp(config: Config & { databaseUrl: string }, logger?: LoggerService | LogLevel[] | false): Promise<INestApplication> {
+export async function createApiApp(
+  config: Config & { databaseUrl: string },
+  logger?: LoggerService | LogLevel[] | false,
+): Promise<INestApplication> {
   const { signer, created } = loadOrCreateSigner(config.auditSigningKeyFile);
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, signer), { bodyParser: false, logger: logger ?? undefined });
-  if (created) new Logger('audit').log(`Made the audit signing key ${config.auditSigningKeyFile} (key id ${signer.keyId}); keep it out of the database's reach`);
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, signer), {
+    bodyParser: false,
+    logger: logger ?? undefined,
+  });
+  if (created)
+    new Logger('audit').log(
+      `Made the audit signing key ${config.auditSigningKeyFile} (key id ${signer.keyId}); keep it out of the database's reach`,
+    );
   app.disable('x-powered-by');
   // Behind a proxy (docker-compose, a load balancer) the client address is the proxy's unless TRUST_PROXY says how many hops to trust.
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
@@ -40,15 +54,20 @@ export async function createApiApp(config: Config & { databaseUrl: string }, log
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(requestIdMiddleware);
   app.use(jsonBodyParser());
-  const document = documentErrors(SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('mignet')
-      .setDescription("The working cycles of a UN country Migration Network. Every route but /health needs 'Authorization: Bearer <API key>'.")
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  ), ['/health']);
+  const document = documentErrors(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('mignet')
+        .setDescription(
+          "The working cycles of a UN country Migration Network. Every route but /health needs 'Authorization: Bearer <API key>'.",
+        )
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+    ),
+    ['/health'],
+  );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;
 }

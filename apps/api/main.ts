@@ -11,7 +11,11 @@ async function main(): Promise<void> {
   const app = await createApiApp(config);
   await app.listen(config.port, config.host);
   new Logger('api').log(`API on ${await app.getUrl()} (OpenAPI at /docs)`);
-  const stop = () => void app.close().then(() => process.exit(0), () => process.exit(1));
+  const stop = () =>
+    void app.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 }

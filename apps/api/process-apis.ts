@@ -33,10 +33,22 @@ export interface ProcessApi {
 
 /** Every process's API, by the registry's names: a process left out here fails `tsc` (one with none says so). */
 export const PROCESS_APIS = {
-  'annual-cycle': { controllers: [CyclesController], providers: [CyclesService], entities: [CycleEntity, PlanRevisionEntity, PlanActivityEntity] },
+  'annual-cycle': {
+    controllers: [CyclesController],
+    providers: [CyclesService],
+    entities: [CycleEntity, PlanRevisionEntity, PlanActivityEntity],
+  },
   decision: { controllers: [DecisionsController], providers: [DecisionsService], entities: [DecisionEntity] },
-  meeting: { controllers: [MeetingsController], providers: [MeetingsService], entities: [MeetingEntity, ActionItemEntity] },
-  'twg-round': { controllers: [TwgRoundsController], providers: [TwgRoundsService], entities: [TwgRoundEntity, ImpedimentEntity] },
+  meeting: {
+    controllers: [MeetingsController],
+    providers: [MeetingsService],
+    entities: [MeetingEntity, ActionItemEntity],
+  },
+  'twg-round': {
+    controllers: [TwgRoundsController],
+    providers: [TwgRoundsService],
+    entities: [TwgRoundEntity, ImpedimentEntity],
+  },
   'scheduled-cycle-start': { controllers: [SchedulesController], providers: [SchedulesService], entities: [] },
   'audit-replay': { controllers: [ReplaysController], providers: [], entities: [] },
   // No routes of its own: the API starts one per network as audit rows arrive.

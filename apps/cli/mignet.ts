@@ -34,7 +34,11 @@ const USAGE = `mignet — audit tools (no server needed for files)
 `;
 
 /** The CLI's entry point: returns the exit code. Output goes to `out` (results) and `err` (progress, reasons). */
-export async function main(argv: readonly string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr): Promise<number> {
+export async function main(
+  argv: readonly string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
+): Promise<number> {
   const [group, command, ...rest] = argv;
   const flags = parseFlags(rest);
   if (typeof flags === 'string') {
@@ -47,7 +51,11 @@ export async function main(argv: readonly string[], out: NodeJS.WritableStream =
   if (group === 'audit' && command === 'timeline') return auditTimeline(flags, out, err);
   if (group === 'audit' && command === 'state') return auditState(flags, out, err);
   if (group === 'projections' && command === 'rebuild') return rebuild(flags, out, err);
-  err.write(group === undefined || group === '--help' || group === 'help' ? USAGE : `Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
+  err.write(
+    group === undefined || group === '--help' || group === 'help'
+      ? USAGE
+      : `Unknown command: ${argv.join(' ')}\n\n${USAGE}`,
+  );
   return group === undefined || group === '--help' || group === 'help' ? 0 : 2;
 }
 
@@ -64,11 +72,21 @@ interface Flags {
   readonly signedFrom?: string;
 }
 
-const VALUED = { '--bundle': 'bundle', '--network': 'network', '--at': 'at', '--event': 'event', '--year': 'year', '--public-key': 'publicKey', '--signed-from': 'signedFrom' } as const;
+const VALUED = {
+  '--bundle': 'bundle',
+  '--network': 'network',
+  '--at': 'at',
+  '--event': 'event',
+  '--year': 'year',
+  '--public-key': 'publicKey',
+  '--signed-from': 'signedFrom',
+} as const;
 
 /** Flags and positionals; an unknown flag or a flag without its value is an error (a typo must not widen a rebuild). */
 function parseFlags(args: readonly string[]): Flags | string {
-  const flags: { positional: string[]; json: boolean; trustArchiveKey?: boolean } & Partial<Record<(typeof VALUED)[keyof typeof VALUED], string>> = { positional: [], json: false };
+  const flags: { positional: string[]; json: boolean; trustArchiveKey?: boolean } & Partial<
+    Record<(typeof VALUED)[keyof typeof VALUED], string>
+  > = { positional: [], json: false };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     if (arg === '--json') flags.json = true;
@@ -100,13 +118,18 @@ function historyFiles(paths: readonly string[]): string[] {
     }
   };
   for (const p of paths) {
-    if (!existsSync(p)) files.push(p); // reported as unreadable below
+    if (!existsSync(p))
+      files.push(p); // reported as unreadable below
     else walk(p);
   }
   return files;
 }
 
-async function auditReplay(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream & { isTTY?: boolean }): Promise<number> {
+async function auditReplay(
+  flags: Flags,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream & { isTTY?: boolean },
+): Promise<number> {
   if (flags.positional.length === 0) {
     err.write(`Name history files or directories.\n\n${USAGE}`);
     return 2;
@@ -115,7 +138,11 @@ async function auditReplay(flags: Flags, out: NodeJS.WritableStream, err: NodeJS
     try {
       return parseHistoryFile(file, readFileSync(file, 'utf8'));
     } catch (e) {
-      return { ok: false as const, file, reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})` };
+      return {
+        ok: false as const,
+        file,
+        reason: `unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+      };
     }
   });
   const good = parsed.filter((p): p is Extract<ParsedHistory, { ok: true }> => p.ok);
@@ -123,22 +150,35 @@ async function auditReplay(flags: Flags, out: NodeJS.WritableStream, err: NodeJS
   for (const b of bad) err.write(`${b.file}: ${b.reason}\n`);
 
   const progress = progressBar(err, good.length);
-  const outcomes = good.length > 0 ? await replayHistories(good, await workflowBundle(flags.bundle, err), (_o, done) => progress(done)) : [];
+  const outcomes =
+    good.length > 0
+      ? await replayHistories(good, await workflowBundle(flags.bundle, err), (_o, done) => progress(done))
+      : [];
   const failed = outcomes.filter((o) => !o.ok);
   if (flags.json) {
-    out.write(`${JSON.stringify({ replayed: outcomes, rejectedFiles: bad.map(({ file, reason }) => ({ file, reason })) }, null, 2)}\n`);
+    out.write(
+      `${JSON.stringify({ replayed: outcomes, rejectedFiles: bad.map(({ file, reason }) => ({ file, reason })) }, null, 2)}\n`,
+    );
   } else {
     out.write(table(outcomes));
-    out.write(`${outcomes.length - failed.length} replayed cleanly, ${failed.length} did not${bad.length > 0 ? `, ${bad.length} file(s) not a mignet history` : ''}\n`);
+    out.write(
+      `${outcomes.length - failed.length} replayed cleanly, ${failed.length} did not${bad.length > 0 ? `, ${bad.length} file(s) not a mignet history` : ''}\n`,
+    );
   }
   return failed.length > 0 || bad.length > 0 ? 1 : 0;
 }
 
 function table(outcomes: readonly ReplayOutcome[]): string {
-  const rows = outcomes.map((o) => [o.ok ? 'ok' : 'FAILED', String(o.events), o.workflowId, o.ok ? '' : `diverges at event ${o.divergedAt ?? '?'}: ${o.error}`]);
+  const rows = outcomes.map((o) => [
+    o.ok ? 'ok' : 'FAILED',
+    String(o.events),
+    o.workflowId,
+    o.ok ? '' : `diverges at event ${o.divergedAt ?? '?'}: ${o.error}`,
+  ]);
   const header = ['result', 'events', 'workflow', 'detail'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (r: string[]) => `${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`.trimEnd();
+  const line = (r: string[]) =>
+    `${r.map((c, i) => (i === r.length - 1 ? c : c.padEnd(widths[i]))).join('  ')}`.trimEnd();
   return [line(header), ...rows.map(line)].join('\n') + '\n';
 }
 
@@ -163,7 +203,10 @@ function progressBar(err: NodeJS.WritableStream & { isTTY?: boolean }, total: nu
 
 /** The workflow code to replay against: the bundle given, the build's own when running compiled, else the sources bundled now. */
 async function workflowBundle(given: string | undefined, err: NodeJS.WritableStream): Promise<WorkflowBundle> {
-  const path = given ?? process.env.WORKFLOW_BUNDLE_PATH ?? (__filename.endsWith('.js') ? resolve(__dirname, '..', '..', 'workflow-bundle.js') : undefined);
+  const path =
+    given ??
+    process.env.WORKFLOW_BUNDLE_PATH ??
+    (__filename.endsWith('.js') ? resolve(__dirname, '..', '..', 'workflow-bundle.js') : undefined);
   if (path && !existsSync(path)) throw new Error(`No workflow bundle at ${path}: run npm run build, or pass --bundle`);
   if (!path) err.write('bundling the workflow code in workflows/ …\n');
   return auditBundle(path);
@@ -191,18 +234,29 @@ async function auditTimeline(flags: Flags, out: NodeJS.WritableStream, err: Node
   if (!h) return 2;
   const entries = await timeline(h, await workflowBundle(flags.bundle, err));
   if (flags.json) out.write(`${JSON.stringify(entries, null, 2)}\n`);
-  else for (const e of entries) out.write(`${String(e.eventId).padStart(5)}  ${e.at}  ${(e.agency ?? e.role ?? '').padEnd(8)}  ${e.statusAfter.padEnd(16)}  ${e.what}\n`);
+  else
+    for (const e of entries)
+      out.write(
+        `${String(e.eventId).padStart(5)}  ${e.at}  ${(e.agency ?? e.role ?? '').padEnd(8)}  ${e.statusAfter.padEnd(16)}  ${e.what}\n`,
+      );
   return 0;
 }
 
 async function auditState(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const h = oneHistory(flags, err);
   if (!h) return 2;
-  if ((flags.at === undefined) === (flags.event === undefined) || (flags.at !== undefined && Number.isNaN(Date.parse(flags.at))) || (flags.event !== undefined && !/^\d+$/.test(flags.event))) {
+  if (
+    (flags.at === undefined) === (flags.event === undefined) ||
+    (flags.at !== undefined && Number.isNaN(Date.parse(flags.at))) ||
+    (flags.event !== undefined && !/^\d+$/.test(flags.event))
+  ) {
     err.write('Give one of --at <ISO date-time> or --event <history event id>.\n');
     return 2;
   }
-  const found = await stateAt(h, await workflowBundle(flags.bundle, err), { at: flags.at, event: flags.event === undefined ? undefined : Number(flags.event) });
+  const found = await stateAt(h, await workflowBundle(flags.bundle, err), {
+    at: flags.at,
+    event: flags.event === undefined ? undefined : Number(flags.event),
+  });
   if (!found) {
     err.write(`${h.workflowId} had no state yet at that moment\n`);
     return 1;
@@ -220,8 +274,13 @@ async function verifyLog(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.W
   const pg = new PgClient({ connectionString: url });
   await pg.connect();
   try {
-    const query = async (sql: string, params: unknown[]) => (await pg.query(sql, params)).rows as Record<string, unknown>[];
-    const networks = flags.network ? [flags.network] : (await query(`SELECT DISTINCT network_code FROM audit_log ORDER BY network_code`, [])).map((r) => r.network_code as string);
+    const query = async (sql: string, params: unknown[]) =>
+      (await pg.query(sql, params)).rows as Record<string, unknown>[];
+    const networks = flags.network
+      ? [flags.network]
+      : (await query(`SELECT DISTINCT network_code FROM audit_log ORDER BY network_code`, [])).map(
+          (r) => r.network_code as string,
+        );
     const results = [];
     const keys = flags.publicKey ? trustedKeys([readFileSync(flags.publicKey, 'utf8')]) : undefined;
     const signedFrom = flags.signedFrom === undefined ? undefined : Number(flags.signedFrom);
@@ -229,10 +288,15 @@ async function verifyLog(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.W
       err.write('--signed-from must be a row number (1 or more)\n');
       return 2;
     }
-    for (const network of networks) results.push(await verifyAuditLog(query, network, keys ? { keys, signedFrom } : {}));
+    for (const network of networks)
+      results.push(await verifyAuditLog(query, network, keys ? { keys, signedFrom } : {}));
     if (flags.json) out.write(`${JSON.stringify(results, null, 2)}\n`);
     for (const r of flags.json ? [] : results) {
-      out.write(r.intact ? `${r.network}: ${r.rows} rows, chain intact\n` : `${r.network}: chain broken at seq ${r.firstBreak!.seq} (request ${r.firstBreak!.requestId}, ${r.firstBreak!.at}): ${r.firstBreak!.reason}\n`);
+      out.write(
+        r.intact
+          ? `${r.network}: ${r.rows} rows, chain intact\n`
+          : `${r.network}: chain broken at seq ${r.firstBreak!.seq} (request ${r.firstBreak!.requestId}, ${r.firstBreak!.at}): ${r.firstBreak!.reason}\n`,
+      );
     }
     return results.every((r) => r.intact) ? 0 : 1;
   } finally {
@@ -240,7 +304,11 @@ async function verifyLog(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.W
   }
 }
 
-async function auditVerifyExport(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+async function auditVerifyExport(
+  flags: Flags,
+  out: NodeJS.WritableStream,
+  err: NodeJS.WritableStream,
+): Promise<number> {
   const [file] = flags.positional;
   if (!file || flags.positional.length > 1) {
     err.write(`Name one export archive.\n\n${USAGE}`);
@@ -252,17 +320,30 @@ async function auditVerifyExport(flags: Flags, out: NodeJS.WritableStream, err: 
     archive = readFileSync(file);
     publicKeyPem = flags.publicKey ? readFileSync(flags.publicKey, 'utf8') : undefined;
   } catch (e) {
-    err.write(`${(e as NodeJS.ErrnoException).path ?? file}: unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`);
+    err.write(
+      `${(e as NodeJS.ErrnoException).path ?? file}: unreadable (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})\n`,
+    );
     return 2;
   }
-  const r = await verifyExport(archive, { publicKeyPem, trustArchiveKey: flags.trustArchiveKey, bundle: await workflowBundle(flags.bundle, err) });
+  const r = await verifyExport(archive, {
+    publicKeyPem,
+    trustArchiveKey: flags.trustArchiveKey,
+    bundle: await workflowBundle(flags.bundle, err),
+  });
   if (flags.json) {
     out.write(`${JSON.stringify(r, null, 2)}\n`);
   } else {
     out.write(`${file}: network ${r.network ?? '?'}, year ${r.year ?? '?'}\n`);
-    out.write(`  signature   ${r.signature.valid ? `valid (key ${r.signature.keyId}${r.signature.pinned ? ', the key you gave' : ', the archive\'s own'})` : 'INVALID'}\n`);
-    out.write(`  files       ${r.files.checked} listed, ${r.files.problems.length === 0 ? 'every SHA-256 matches' : `${r.files.problems.length} problem(s)`}\n`);
-    if (r.chain) out.write(`  audit log   ${r.chain.rows} rows, ${r.chain.intact ? 'chain intact' : `broken at seq ${r.chain.firstBreak!.seq}`}; ${r.chain.signatures?.signed ?? 0} signed; ${r.chain.anchors ? `${r.chain.anchors.checked} anchors hold` : 'no anchors'}\n`);
+    out.write(
+      `  signature   ${r.signature.valid ? `valid (key ${r.signature.keyId}${r.signature.pinned ? ', the key you gave' : ", the archive's own"})` : 'INVALID'}\n`,
+    );
+    out.write(
+      `  files       ${r.files.checked} listed, ${r.files.problems.length === 0 ? 'every SHA-256 matches' : `${r.files.problems.length} problem(s)`}\n`,
+    );
+    if (r.chain)
+      out.write(
+        `  audit log   ${r.chain.rows} rows, ${r.chain.intact ? 'chain intact' : `broken at seq ${r.chain.firstBreak!.seq}`}; ${r.chain.signatures?.signed ?? 0} signed; ${r.chain.anchors ? `${r.chain.anchors.checked} anchors hold` : 'no anchors'}\n`,
+      );
     out.write(`  replay      ${r.replay.replayed - r.replay.failed.length} of ${r.replay.replayed} histories replay\n`);
     for (const w of r.warnings) out.write(`  note: ${w}\n`);
     for (const p of r.problems) out.write(`  FAILED: ${p}\n`);
@@ -274,7 +355,9 @@ async function auditVerifyExport(flags: Flags, out: NodeJS.WritableStream, err: 
 async function rebuild(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const url = process.env.DATABASE_URL;
   if (!url) {
-    err.write('Set DATABASE_URL to the PostgreSQL database to rebuild, and TEMPORAL_ADDRESS if Temporal is not on 127.0.0.1:7233.\n');
+    err.write(
+      'Set DATABASE_URL to the PostgreSQL database to rebuild, and TEMPORAL_ADDRESS if Temporal is not on 127.0.0.1:7233.\n',
+    );
     return 2;
   }
   if (flags.positional.length > 0) {
@@ -295,12 +378,18 @@ async function rebuild(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.Wri
   const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
   try {
     const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
-    const networks = flags.network ? [flags.network] : ((await dataSource.query(`SELECT code FROM networks ORDER BY code`)) as { code: string }[]).map((n) => n.code);
+    const networks = flags.network
+      ? [flags.network]
+      : ((await dataSource.query(`SELECT code FROM networks ORDER BY code`)) as { code: string }[]).map((n) => n.code);
     for (const network of networks) {
-      const result = await rebuildProjections({ dataSource, client, bundle }, { network, year: flags.year === undefined ? undefined : Number(flags.year) }, (done, total, what) =>
-        err.write(`${network}: ${what} ${done}/${total}\n`),
+      const result = await rebuildProjections(
+        { dataSource, client, bundle },
+        { network, year: flags.year === undefined ? undefined : Number(flags.year) },
+        (done, total, what) => err.write(`${network}: ${what} ${done}/${total}\n`),
       );
-      out.write(`${network}${flags.year ? ` ${flags.year}` : ''}: rebuilt from ${result.workflows} histories in ${result.steps} steps\n`);
+      out.write(
+        `${network}${flags.year ? ` ${flags.year}` : ''}: rebuilt from ${result.workflows} histories in ${result.steps} steps\n`,
+      );
     }
     return 0;
   } finally {

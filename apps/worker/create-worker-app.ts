@@ -12,8 +12,13 @@ export interface WorkerApp {
 }
 
 /** A Nest application context (no HTTP) whose bootstrap starts the Temporal Worker. */
-export async function createWorkerApp(config: Config & { databaseUrl: string }, logger?: LoggerService | LogLevel[] | false): Promise<WorkerApp> {
-  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: logger ?? undefined });
+export async function createWorkerApp(
+  config: Config & { databaseUrl: string },
+  logger?: LoggerService | LogLevel[] | false,
+): Promise<WorkerApp> {
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: logger ?? undefined,
+  });
   await context.init();
   return { context, done: context.get(TemporalWorkerService).done };
 }

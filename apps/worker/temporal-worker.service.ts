@@ -33,7 +33,8 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     const { temporalAddress, temporalNamespace, temporalTaskQueue, databasePoolSize } = this.config;
     if (!temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
     const registered = await ensureSearchAttributes(temporalAddress, temporalNamespace);
-    if (registered.length > 0) this.logger.log(`Registered search attributes in ${temporalNamespace}: ${registered.join(', ')}`);
+    if (registered.length > 0)
+      this.logger.log(`Registered search attributes in ${temporalNamespace}: ${registered.join(', ')}`);
     this.connection = await NativeConnection.connect({ address: temporalAddress });
     // Audit replay jobs fetch histories with a client of their own and replay them against the code this worker runs.
     this.clientConnection = await Connection.connect({ address: temporalAddress });
@@ -43,7 +44,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       namespace: temporalNamespace,
       taskQueue: temporalTaskQueue,
       ...workflowSource(this.config.workflowBundlePath),
-      activities: createActivities({ dataSource: this.dataSource, temporal: { client, bundle: () => auditBundle(this.config.workflowBundlePath) } }),
+      activities: createActivities({
+        dataSource: this.dataSource,
+        temporal: { client, bundle: () => auditBundle(this.config.workflowBundlePath) },
+      }),
       sinks: LIVE_SINKS,
       // Never more activities at once than pg connections: each projection holds one for its transaction.
       maxConcurrentActivityTaskExecutions: databasePoolSize,

@@ -12,7 +12,12 @@ import type * as bundle from '../../workflows';
  * its export name, and a history names it by that).
  */
 type Exported = keyof typeof bundle;
-export const BUNDLE_MATCHES_REGISTRY: [Exclude<WorkflowType, Exported>, Exclude<Exported, WorkflowType>] extends [never, never] ? true : never = true;
+export const BUNDLE_MATCHES_REGISTRY: [Exclude<WorkflowType, Exported>, Exclude<Exported, WorkflowType>] extends [
+  never,
+  never,
+]
+  ? true
+  : never = true;
 
 /** Where the compiled build writes the prebuilt bundle (scripts/bundle-workflows.ts). */
 export const DEFAULT_BUNDLE_PATH = resolve(__dirname, '..', '..', 'workflow-bundle.js');
@@ -23,9 +28,11 @@ export const DEFAULT_BUNDLE_PATH = resolve(__dirname, '..', '..', 'workflow-bund
  */
 export function workflowSource(bundlePath?: string): Pick<WorkerOptions, 'workflowBundle' | 'workflowsPath'> {
   if (bundlePath) {
-    if (!existsSync(bundlePath)) throw new Error(`WORKFLOW_BUNDLE_PATH=${bundlePath} does not exist; run npm run build`);
+    if (!existsSync(bundlePath))
+      throw new Error(`WORKFLOW_BUNDLE_PATH=${bundlePath} does not exist; run npm run build`);
     return { workflowBundle: { codePath: bundlePath } };
   }
-  if (__filename.endsWith('.js') && existsSync(DEFAULT_BUNDLE_PATH)) return { workflowBundle: { codePath: DEFAULT_BUNDLE_PATH } };
+  if (__filename.endsWith('.js') && existsSync(DEFAULT_BUNDLE_PATH))
+    return { workflowBundle: { codePath: DEFAULT_BUNDLE_PATH } };
   return { workflowsPath: require.resolve('../../workflows') };
 }

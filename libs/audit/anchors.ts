@@ -17,7 +17,12 @@ export function anchorsInHistory(history: temporal.api.history.v1.IHistory): Aud
     const payload = done.result?.payloads?.[0];
     const head = payload ? defaultPayloadConverter.fromPayload<AuditAnchor | null>(payload) : null;
     if (head && Number.isInteger(head.seq) && typeof head.hash === 'string') {
-      anchors.push({ seq: head.seq, hash: head.hash, at: head.at, ...(Number.isInteger(head.firstSignedSeq) ? { firstSignedSeq: head.firstSignedSeq } : {}) });
+      anchors.push({
+        seq: head.seq,
+        hash: head.hash,
+        at: head.at,
+        ...(Number.isInteger(head.firstSignedSeq) ? { firstSignedSeq: head.firstSignedSeq } : {}),
+      });
     }
   }
   return anchors;

@@ -13,7 +13,14 @@ export const MIGNET_WORKFLOW_TYPES: readonly string[] = Object.values(PROCESSES)
   .map((p) => p.workflowType);
 
 export type ParsedHistory =
-  | { readonly ok: true; readonly file: string; readonly workflowId: string; readonly workflowType: string; readonly events: number; readonly history: History }
+  | {
+      readonly ok: true;
+      readonly file: string;
+      readonly workflowId: string;
+      readonly workflowType: string;
+      readonly events: number;
+      readonly history: History;
+    }
   | { readonly ok: false; readonly file: string; readonly reason: string };
 
 /**
@@ -50,9 +57,13 @@ export function describeHistory(file: string, history: History, knownWorkflowId?
   if (!started) return fail('not a workflow history: its first event is not WorkflowExecutionStarted');
   const workflowType = started.workflowType?.name ?? '';
   const process = processOfWorkflowType(workflowType)?.definition;
-  if (!process?.audited) return fail(`a ${workflowType || 'nameless'} workflow, not one of mignet's (${MIGNET_WORKFLOW_TYPES.join(', ')})`);
+  if (!process?.audited)
+    return fail(`a ${workflowType || 'nameless'} workflow, not one of mignet's (${MIGNET_WORKFLOW_TYPES.join(', ')})`);
   const workflowId = knownWorkflowId ?? process.workflowId(workflowInput(history)) ?? idFromFileName(file);
-  if (!workflowId) return fail(`the workflow id of this ${workflowType} history is unknown: name the file after it (":" written as "_")`);
+  if (!workflowId)
+    return fail(
+      `the workflow id of this ${workflowType} history is unknown: name the file after it (":" written as "_")`,
+    );
   return { ok: true, file, workflowId, workflowType, events: history.events!.length, history };
 }
 

@@ -26,7 +26,23 @@ export function describeEvent(e: Record<string, unknown>): string {
       return `phase ${String(e.phase)}`;
     default: {
       const details = Object.entries(e)
-        .filter(([k, v]) => !['type', 'at', 'by', 'input', 'calendar', 'network', 'report', 'summary', 'items', 'invitees', 'proposal'].includes(k) && (typeof v !== 'object' || v === null))
+        .filter(
+          ([k, v]) =>
+            ![
+              'type',
+              'at',
+              'by',
+              'input',
+              'calendar',
+              'network',
+              'report',
+              'summary',
+              'items',
+              'invitees',
+              'proposal',
+            ].includes(k) &&
+            (typeof v !== 'object' || v === null),
+        )
         .map(([k, v]) => `${k}=${String(v)}`);
       return [String(e.type), ...details].join(' ');
     }

@@ -29,9 +29,13 @@ export async function replayHistories(
   const outcomes: ReplayOutcome[] = [];
   const source = histories.map((h) => ({ workflowId: h.workflowId, history: h.history }));
   // The replayer takes one history at a time and answers in the same order (the same file may be given twice).
-  for await (const result of Worker.runReplayHistories({ workflowBundle: bundle, replayName: 'mignet-audit', sinks: LIVE_SINKS }, source)) {
+  for await (const result of Worker.runReplayHistories(
+    { workflowBundle: bundle, replayName: 'mignet-audit', sinks: LIVE_SINKS },
+    source,
+  )) {
     const h = histories[outcomes.length];
-    if (h.workflowId !== result.workflowId) throw new Error(`replay answered for ${result.workflowId}, expected ${h.workflowId}`);
+    if (h.workflowId !== result.workflowId)
+      throw new Error(`replay answered for ${result.workflowId}, expected ${h.workflowId}`);
     const message = result.error ? result.error.message : null;
     const outcome: ReplayOutcome = {
       file: h.file,
@@ -57,7 +61,11 @@ export function divergence(message: string, history?: Extract<ParsedHistory, { o
   if (m) return Number(m[1]);
   const change = /marker encountered for change ([\w.-]+)/.exec(message)?.[1];
   const marker = change
-    ? history?.events?.find((e) => e.markerRecordedEventAttributes && JSON.stringify(decodeData(e.markerRecordedEventAttributes.details)).includes(change))
+    ? history?.events?.find(
+        (e) =>
+          e.markerRecordedEventAttributes &&
+          JSON.stringify(decodeData(e.markerRecordedEventAttributes.details)).includes(change),
+      )
     : undefined;
   return marker?.eventId ? Number(marker.eventId.toString()) : null;
 }
@@ -79,7 +87,10 @@ export function quietRuntime(): void {
   if (installed) return;
   installed = true;
   try {
-    Runtime.install({ logger: new DefaultLogger('ERROR'), telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } } });
+    Runtime.install({
+      logger: new DefaultLogger('ERROR'),
+      telemetryOptions: { logging: { filter: { core: 'ERROR', other: 'ERROR' }, forward: {} } },
+    });
   } catch {
     // a runtime is already installed in this process (a test, the API): keep it
   }

@@ -1,4 +1,12 @@
-import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, KeyObject, sign, verify } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  generateKeyPairSync,
+  KeyObject,
+  sign,
+  verify,
+} from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -16,12 +24,16 @@ export interface AuditSigner {
 }
 
 function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 export function signerFromPem(privateKeyPem: string): AuditSigner {
   const privateKey = createPrivateKey(privateKeyPem);
-  if (privateKey.asymmetricKeyType !== 'ed25519') throw new Error(`the audit signing key must be an Ed25519 key, not ${privateKey.asymmetricKeyType}`);
+  if (privateKey.asymmetricKeyType !== 'ed25519')
+    throw new Error(`the audit signing key must be an Ed25519 key, not ${privateKey.asymmetricKeyType}`);
   const publicKey = createPublicKey(privateKey);
   const keyId = keyIdOf(publicKey);
   return {
@@ -41,7 +53,8 @@ export function loadOrCreateSigner(file: string): { signer: AuditSigner; created
     writeFileSync(file, pem, { mode: 0o600, flag: 'wx' });
   } catch (err) {
     // Another process starting at the same moment made it first: use that one.
-    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return { signer: signerFromPem(readFileSync(file, 'utf8')), created: false };
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST')
+      return { signer: signerFromPem(readFileSync(file, 'utf8')), created: false };
     throw err;
   }
   return { signer: signerFromPem(pem), created: true };
@@ -55,7 +68,11 @@ export function trustedKeys(publicKeyPems: readonly string[]): TrustedKeys {
 }
 
 /** Whether `signature` (as AuditSigner.sign writes it) is a trusted key's signature of `data`. */
-export function verifySignature(keys: TrustedKeys, data: string | Buffer, signature: string | null | undefined): boolean {
+export function verifySignature(
+  keys: TrustedKeys,
+  data: string | Buffer,
+  signature: string | null | undefined,
+): boolean {
   if (!signature) return false;
   const at = signature.indexOf(':');
   const key = keys.get(signature.slice(0, at));

@@ -37,7 +37,15 @@ export async function recordedEvents(h: Parsed, bundle: WorkflowBundle): Promise
   const recorded = (info: WorkflowInfo, ...args: unknown[]): void => {
     events.push({ eventId: info.historyLength, event: args[0] as RecordedEvent['event'] });
   };
-  await Worker.runReplayHistory({ workflowBundle: bundle, replayName: 'mignet-timeline', sinks: { audit: { recorded: { fn: recorded, callDuringReplay: true } } } }, h.history, h.workflowId);
+  await Worker.runReplayHistory(
+    {
+      workflowBundle: bundle,
+      replayName: 'mignet-timeline',
+      sinks: { audit: { recorded: { fn: recorded, callDuringReplay: true } } },
+    },
+    h.history,
+    h.workflowId,
+  );
   return events;
 }
 
@@ -79,10 +87,16 @@ export async function timeline(h: Parsed, bundle: WorkflowBundle): Promise<Timel
  * The process's state as of a moment: after the last domain event at or before `at`, or recorded at or before history
  * event `event`. Undefined before the first.
  */
-export async function stateAt(h: Parsed, bundle: WorkflowBundle, moment: { at?: string; event?: number }): Promise<{ state: unknown; eventId: number; at: string } | undefined> {
+export async function stateAt(
+  h: Parsed,
+  bundle: WorkflowBundle,
+  moment: { at?: string; event?: number },
+): Promise<{ state: unknown; eventId: number; at: string } | undefined> {
   const limit = moment.at !== undefined ? Date.parse(moment.at) : undefined;
   const states = foldEvents(h, await recordedEvents(h, bundle)).filter(({ entry }) =>
-    limit !== undefined ? Date.parse(entry.event.at) <= limit : entry.eventId <= (moment.event ?? Number.MAX_SAFE_INTEGER),
+    limit !== undefined
+      ? Date.parse(entry.event.at) <= limit
+      : entry.eventId <= (moment.event ?? Number.MAX_SAFE_INTEGER),
   );
   const last = states[states.length - 1];
   return last ? { state: last.state, eventId: last.entry.eventId, at: last.entry.event.at } : undefined;

@@ -25,7 +25,11 @@ export interface ExportVerification {
   readonly signature: { readonly valid: boolean; readonly keyId: string | null; readonly pinned: boolean };
   readonly files: { readonly checked: number; readonly problems: readonly string[] };
   readonly chain: ChainVerification | null;
-  readonly replay: { readonly replayed: number; readonly failed: readonly ReplayOutcome[]; readonly notHistories: readonly string[] };
+  readonly replay: {
+    readonly replayed: number;
+    readonly failed: readonly ReplayOutcome[];
+    readonly notHistories: readonly string[];
+  };
   /** What the auditor should know although it is no failure (an archive's own key, no anchors yet). */
   readonly warnings: readonly string[];
   /** Why it is not ok, one line each. */
@@ -38,12 +42,22 @@ export interface ExportVerification {
  * file was added, the audit log's chain, each row's signature and every head the anchor workflow recorded, and that
  * the code here replays every history.
  */
-export async function verifyExport(archive: Buffer, options: { readonly publicKeyPem?: string; readonly trustArchiveKey?: boolean; readonly bundle: WorkflowBundle }): Promise<ExportVerification> {
+export async function verifyExport(
+  archive: Buffer,
+  options: { readonly publicKeyPem?: string; readonly trustArchiveKey?: boolean; readonly bundle: WorkflowBundle },
+): Promise<ExportVerification> {
   const problems: string[] = [];
   const warnings: string[] = [];
   const fail = (): ExportVerification => ({
-    ok: false, network: null, year: null, signature: { valid: false, keyId: null, pinned: false }, files: { checked: 0, problems: [] }, chain: null,
-    replay: { replayed: 0, failed: [], notHistories: [] }, warnings, problems,
+    ok: false,
+    network: null,
+    year: null,
+    signature: { valid: false, keyId: null, pinned: false },
+    files: { checked: 0, problems: [] },
+    chain: null,
+    replay: { replayed: 0, failed: [], notHistories: [] },
+    warnings,
+    problems,
   });
   let files: Map<string, Buffer>;
   try {
@@ -76,20 +90,33 @@ export async function verifyExport(archive: Buffer, options: { readonly publicKe
   const keyId = [...keys.keys()][0] ?? null;
   const sig = files.get('manifest.sig')?.toString('utf8').trim();
   const valid = manifestBytes !== undefined && keyId !== null && verifySignature(keys, manifestBytes, sig);
-  if (!keyPem) problems.push("no key to check the signature with: pass the network's public key (--public-key; GET …/audit-log/public-key)");
+  if (!keyPem)
+    problems.push(
+      "no key to check the signature with: pass the network's public key (--public-key; GET …/audit-log/public-key)",
+    );
   else if (!valid && keyId) problems.push(`manifest.sig is not a signature of manifest.json by key ${keyId}`);
-  if (!options.publicKeyPem && valid) warnings.push(`checked with the key in the archive (key id ${keyId}), which a forger could have put there: compare it with the key the network publishes`);
+  if (!options.publicKeyPem && valid)
+    warnings.push(
+      `checked with the key in the archive (key id ${keyId}), which a forger could have put there: compare it with the key the network publishes`,
+    );
 
   // Every listed file is as the manifest says, and nothing was slipped in beside them.
-  const listed = [...manifest.workflows, ...(manifest.anchors ?? []), ...(manifest.auditLog ? [manifest.auditLog] : []), ...(manifest.publicKey ? [manifest.publicKey] : [])];
+  const listed = [
+    ...manifest.workflows,
+    ...(manifest.anchors ?? []),
+    ...(manifest.auditLog ? [manifest.auditLog] : []),
+    ...(manifest.publicKey ? [manifest.publicKey] : []),
+  ];
   const fileProblems: string[] = [];
   for (const f of listed) {
     const content = files.get(f.file);
     if (!content) fileProblems.push(`${f.file}: listed in the manifest, missing from the archive`);
-    else if (createHash('sha256').update(content).digest('hex') !== f.sha256) fileProblems.push(`${f.file}: SHA-256 differs from the manifest`);
+    else if (createHash('sha256').update(content).digest('hex') !== f.sha256)
+      fileProblems.push(`${f.file}: SHA-256 differs from the manifest`);
   }
   const known = new Set([...listed.map((f) => f.file), 'manifest.json', 'manifest.sig']);
-  for (const name of files.keys()) if (!known.has(name)) fileProblems.push(`${name}: in the archive, not in the manifest`);
+  for (const name of files.keys())
+    if (!known.has(name)) fileProblems.push(`${name}: in the archive, not in the manifest`);
   problems.push(...fileProblems);
 
   // Every history, read once: the anchors come from theirs, and all of them are replayed below.
@@ -105,8 +132,12 @@ export async function verifyExport(archive: Buffer, options: { readonly publicKe
   } else {
     try {
       const anchors = parsedAnchors.flatMap((p) => (p.ok ? anchorsInHistory(p.history) : []));
-      if (anchors.length === 0) warnings.push('no anchors recorded in Temporal: rows deleted from the end of the log could not be told');
-      chain = verifyRows(manifest.network, JSON.parse(logBytes.toString('utf8')) as StoredAuditRow[], { keys, ...(anchors.length > 0 ? { anchors } : {}) });
+      if (anchors.length === 0)
+        warnings.push('no anchors recorded in Temporal: rows deleted from the end of the log could not be told');
+      chain = verifyRows(manifest.network, JSON.parse(logBytes.toString('utf8')) as StoredAuditRow[], {
+        keys,
+        ...(anchors.length > 0 ? { anchors } : {}),
+      });
       if (!chain.intact) problems.push(`audit log broken at seq ${chain.firstBreak!.seq}: ${chain.firstBreak!.reason}`);
     } catch (err) {
       problems.push(`the audit log or an anchor history is not readable: ${(err as Error).message}`);
@@ -115,7 +146,9 @@ export async function verifyExport(archive: Buffer, options: { readonly publicKe
 
   // The code here explains every history.
   const good = parsed.filter((p): p is Extract<ParsedHistory, { ok: true }> => p.ok);
-  const notHistories = parsed.filter((p): p is Extract<ParsedHistory, { ok: false }> => !p.ok).map((p) => `${p.file}: ${p.reason}`);
+  const notHistories = parsed
+    .filter((p): p is Extract<ParsedHistory, { ok: false }> => !p.ok)
+    .map((p) => `${p.file}: ${p.reason}`);
   const outcomes = good.length > 0 ? await replayHistories(good, options.bundle) : [];
   const failed = outcomes.filter((o) => !o.ok);
   problems.push(...notHistories, ...failed.map((o) => `${o.file}: does not replay (${o.error})`));

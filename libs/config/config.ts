@@ -74,9 +74,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = resolve(str('MIGNET_DATA_DIR') ?? '.data');
   const databaseOwnerUrl = str('DATABASE_OWNER_URL');
   const auditAnchorEveryMs = int('AUDIT_ANCHOR_EVERY_MS', 300_000, 0, 86_400_000);
-  if (auditAnchorEveryMs !== 0 && auditAnchorEveryMs < 10_000) problems.push(`AUDIT_ANCHOR_EVERY_MS=${auditAnchorEveryMs} must be 0 (never) or at least 10000`);
-  if (databaseOwnerUrl && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl)) problems.push('DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL');
-  if (databaseOwnerUrl && !databaseUrl) problems.push('DATABASE_OWNER_URL needs DATABASE_URL: the role the API and the worker connect as');
+  if (auditAnchorEveryMs !== 0 && auditAnchorEveryMs < 10_000)
+    problems.push(`AUDIT_ANCHOR_EVERY_MS=${auditAnchorEveryMs} must be 0 (never) or at least 10000`);
+  if (databaseOwnerUrl && !/^postgres(ql)?:\/\//.test(databaseOwnerUrl))
+    problems.push('DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL');
+  if (databaseOwnerUrl && !databaseUrl)
+    problems.push('DATABASE_OWNER_URL needs DATABASE_URL: the role the API and the worker connect as');
   const config: Config = {
     databaseUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 2, 200),

@@ -102,7 +102,12 @@ export function defaultCalendar(year: number, timeZone: string = DEFAULT_TIME_ZO
     end: local(13),
     quarters: slices(3),
     periods: slices(2),
-    deadlines: { planningDue: local(2), consolidationDue: local(2, 15), endorsementDue: local(3), reviewDue: local(14) },
+    deadlines: {
+      planningDue: local(2),
+      consolidationDue: local(2, 15),
+      endorsementDue: local(3),
+      reviewDue: local(14),
+    },
     offsets: DEFAULT_OFFSETS,
   };
 }
@@ -128,7 +133,12 @@ function compressedDeadlines(start: Date, durationMs: number): CycleDeadlines {
 
 function compressedOffsets(durationMs: number): CalendarOffsets {
   const part = (fraction: number) => Math.max(1, Math.round(durationMs * fraction));
-  return { reminderBeforeMs: part(0.02), escalationAfterMs: part(0.02), revisionMs: part(0.05), endorsementRoundMs: part(0.05) };
+  return {
+    reminderBeforeMs: part(0.02),
+    escalationAfterMs: part(0.02),
+    revisionMs: part(0.05),
+    endorsementRoundMs: part(0.05),
+  };
 }
 
 /** A whole year squeezed into `durationMs` from `start`: quarters, periods and deadlines in proportion. */
@@ -136,7 +146,12 @@ export function compressedCalendar(
   year: number,
   start: Date,
   durationMs: number,
-  overrides: { deadlines?: Partial<CycleDeadlines>; offsets?: Partial<CalendarOffsets>; timeZone?: string; meetings?: readonly string[] } = {},
+  overrides: {
+    deadlines?: Partial<CycleDeadlines>;
+    offsets?: Partial<CalendarOffsets>;
+    timeZone?: string;
+    meetings?: readonly string[];
+  } = {},
 ): Calendar {
   const end = new Date(start.getTime() + durationMs);
   return {
@@ -156,14 +171,28 @@ export function compressedCalendar(
  * Validates a caller's calendar for `year` and fills in what it leaves out. Each error names the field
  * (`calendar.quarters[2].end`), so the API can answer 400 with a reason a person can act on.
  */
-export function resolveCalendar(year: number, input: CalendarInput | undefined | null, field = 'calendar'): CalendarResult {
+export function resolveCalendar(
+  year: number,
+  input: CalendarInput | undefined | null,
+  field = 'calendar',
+): CalendarResult {
   const errors: FieldError[] = [];
   const fail = (path: string, message: string) => errors.push({ field: `${field}${path}`, message });
   if (input === undefined || input === null) return { ok: true, calendar: defaultCalendar(year) };
   if (typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, errors: [{ field, message: 'must be an object' }] };
   }
-  const known = new Set(['year', 'timeZone', 'start', 'end', 'quarters', 'periods', 'deadlines', 'offsets', 'meetings']);
+  const known = new Set([
+    'year',
+    'timeZone',
+    'start',
+    'end',
+    'quarters',
+    'periods',
+    'deadlines',
+    'offsets',
+    'meetings',
+  ]);
   for (const key of Object.keys(input)) if (!known.has(key)) fail(`.${key}`, 'is not a calendar field');
 
   if (input.year !== undefined && input.year !== year) fail('.year', `must equal the cycle's year ${year}`);
@@ -181,10 +210,16 @@ export function resolveCalendar(year: number, input: CalendarInput | undefined |
   if (errors.length === 0 && Date.parse(start) >= Date.parse(end)) fail('.end', 'must be after calendar.start');
   const custom = input.start !== undefined || input.end !== undefined;
   const span = Date.parse(end) - Date.parse(start);
-  const derive = (count: number) => (custom ? evenPeriods(new Date(start), new Date(end), count) : count === QUARTERS ? base.quarters : base.periods);
-  const quarters = input.quarters === undefined ? derive(QUARTERS) : periodList(input.quarters, '.quarters', QUARTERS, fail);
+  const derive = (count: number) =>
+    custom ? evenPeriods(new Date(start), new Date(end), count) : count === QUARTERS ? base.quarters : base.periods;
+  const quarters =
+    input.quarters === undefined ? derive(QUARTERS) : periodList(input.quarters, '.quarters', QUARTERS, fail);
   const periods = input.periods === undefined ? derive(PERIODS) : periodList(input.periods, '.periods', PERIODS, fail);
-  const deadlines = deadlinesOf(input.deadlines, custom ? compressedDeadlines(new Date(start), span) : base.deadlines, fail);
+  const deadlines = deadlinesOf(
+    input.deadlines,
+    custom ? compressedDeadlines(new Date(start), span) : base.deadlines,
+    fail,
+  );
   const offsets = offsetsOf(input.offsets, custom ? compressedOffsets(span) : base.offsets, fail);
   const meetings = input.meetings === undefined ? undefined : meetingList(input.meetings, fail);
   if (errors.length === 0) {
@@ -192,11 +227,15 @@ export function resolveCalendar(year: number, input: CalendarInput | undefined |
     checkCoverage(periods, '.periods', start, end, fail);
     checkDeadlines(deadlines, start, end, fail);
     meetings?.forEach((m, i) => {
-      if (Date.parse(m) < Date.parse(quarters[i].start) || Date.parse(m) >= Date.parse(quarters[i].end)) fail(`.meetings[${i}]`, `must fall inside quarters[${i}]`);
+      if (Date.parse(m) < Date.parse(quarters[i].start) || Date.parse(m) >= Date.parse(quarters[i].end))
+        fail(`.meetings[${i}]`, `must fall inside quarters[${i}]`);
     });
   }
   if (errors.length > 0) return { ok: false, errors };
-  return { ok: true, calendar: { year, timeZone, start, end, quarters, periods, deadlines, offsets, ...(meetings ? { meetings } : {}) } };
+  return {
+    ok: true,
+    calendar: { year, timeZone, start, end, quarters, periods, deadlines, offsets, ...(meetings ? { meetings } : {}) },
+  };
 }
 
 type Fail = (path: string, message: string) => void;
@@ -205,9 +244,21 @@ const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+
 
 /** Whether the parts of an ISO date-time name a real moment: no 30 February, no hour 24 (Date.parse rolls those over). */
 function realParts(m: RegExpExecArray): boolean {
-  const [year, month, day, hour, minute, second = 0, offH = 0, offM = 0] = m.slice(1).map((v) => (v === undefined ? undefined : Number(v))) as number[];
+  const [year, month, day, hour, minute, second = 0, offH = 0, offM = 0] = m
+    .slice(1)
+    .map((v) => (v === undefined ? undefined : Number(v))) as number[];
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 59 && offH <= 14 && offM <= 59;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 59 &&
+    offH <= 14 &&
+    offM <= 59
+  );
 }
 
 function instant(value: unknown, path: string, fail: Fail): string | undefined {
@@ -264,9 +315,16 @@ export interface MeetingSlot {
 export function quarterlyMeetings(calendar: Calendar): MeetingSlot[] {
   return calendar.quarters.map((q, i) => {
     const length = Date.parse(q.end) - Date.parse(q.start);
-    const at = calendar.meetings?.[i] ? Date.parse(calendar.meetings[i]) : Date.parse(q.start) + Math.round(length * 0.75);
+    const at = calendar.meetings?.[i]
+      ? Date.parse(calendar.meetings[i])
+      : Date.parse(q.start) + Math.round(length * 0.75);
     const iso = (t: number) => new Date(t).toISOString();
-    return { quarter: i + 1, scheduledAt: iso(at), agendaCallAt: iso(at - Math.round(length / 4)), agendaDueAt: iso(at - Math.round(length / 12)) };
+    return {
+      quarter: i + 1,
+      scheduledAt: iso(at),
+      agendaCallAt: iso(at - Math.round(length / 4)),
+      agendaDueAt: iso(at - Math.round(length / 12)),
+    };
   });
 }
 
@@ -282,7 +340,8 @@ function plainObject(value: unknown, path: string, fail: Fail): Record<string, u
 function deadlinesOf(value: unknown, fallback: CycleDeadlines, fail: Fail): CycleDeadlines {
   const given = plainObject(value, '.deadlines', fail);
   const keys = Object.keys(fallback) as (keyof CycleDeadlines)[];
-  for (const key of Object.keys(given)) if (!keys.includes(key as keyof CycleDeadlines)) fail(`.deadlines.${key}`, 'is not a deadline');
+  for (const key of Object.keys(given))
+    if (!keys.includes(key as keyof CycleDeadlines)) fail(`.deadlines.${key}`, 'is not a deadline');
   const result = { ...fallback };
   for (const key of keys) result[key] = instant(given[key], `.deadlines.${key}`, fail) ?? fallback[key];
   return result;
@@ -291,12 +350,14 @@ function deadlinesOf(value: unknown, fallback: CycleDeadlines, fail: Fail): Cycl
 function offsetsOf(value: unknown, fallback: CalendarOffsets, fail: Fail): CalendarOffsets {
   const given = plainObject(value, '.offsets', fail);
   const keys = Object.keys(fallback) as (keyof CalendarOffsets)[];
-  for (const key of Object.keys(given)) if (!keys.includes(key as keyof CalendarOffsets)) fail(`.offsets.${key}`, 'is not an offset');
+  for (const key of Object.keys(given))
+    if (!keys.includes(key as keyof CalendarOffsets)) fail(`.offsets.${key}`, 'is not an offset');
   const result = { ...fallback };
   for (const key of keys) {
     const v = given[key];
     if (v === undefined) continue;
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) fail(`.offsets.${key}`, 'must be a whole number of milliseconds, 1 or more');
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 1)
+      fail(`.offsets.${key}`, 'must be a whole number of milliseconds, 1 or more');
     else result[key] = v;
   }
   return result;
@@ -311,7 +372,8 @@ function checkCoverage(list: readonly Period[], path: string, start: string, end
     }
     if (Date.parse(p.end) <= Date.parse(p.start)) fail(`${path}[${i}].end`, 'must be after its start');
   });
-  if (list.length > 0 && list[list.length - 1].end !== end) fail(`${path}[${list.length - 1}].end`, 'must equal calendar.end');
+  if (list.length > 0 && list[list.length - 1].end !== end)
+    fail(`${path}[${list.length - 1}].end`, 'must equal calendar.end');
 }
 
 function checkDeadlines(d: CycleDeadlines, start: string, end: string, fail: Fail): void {
@@ -320,7 +382,8 @@ function checkDeadlines(d: CycleDeadlines, start: string, end: string, fail: Fai
     ['consolidationDue', 'deadlines.planningDue'],
     ['endorsementDue', 'deadlines.consolidationDue'],
   ];
-  const value = (name: string) => (name === 'calendar.start' ? start : d[name.replace('deadlines.', '') as keyof CycleDeadlines]);
+  const value = (name: string) =>
+    name === 'calendar.start' ? start : d[name.replace('deadlines.', '') as keyof CycleDeadlines];
   for (const [key, after] of order) {
     if (Date.parse(d[key]) <= Date.parse(value(after))) fail(`.deadlines.${key}`, `must be after ${after}`);
   }

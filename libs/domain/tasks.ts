@@ -5,7 +5,20 @@ import type { Actor } from './roles';
  * Tasks: the one mechanism for all human work (DESIGN, "Tasks"). A workflow creates each task with a deterministic
  * id, projects it to PostgreSQL, and completes it through an Update whose validator uses `checkAnnualCycleCommand`.
  */
-export const TASK_KINDS = ['contribute-activities', 'consolidate-plan', 'endorse-plan', 'report-progress', 'finalise-report', 'concur-or-object', 'submit-twg-update', 'consolidate-twg-report', 'propose-agenda-items', 'record-meeting', 'correct-minutes', 'action-item'] as const;
+export const TASK_KINDS = [
+  'contribute-activities',
+  'consolidate-plan',
+  'endorse-plan',
+  'report-progress',
+  'finalise-report',
+  'concur-or-object',
+  'submit-twg-update',
+  'consolidate-twg-report',
+  'propose-agenda-items',
+  'record-meeting',
+  'correct-minutes',
+  'action-item',
+] as const;
 export type TaskKind = (typeof TASK_KINDS)[number];
 
 export const TASK_STATUSES = ['open', 'completed', 'cancelled', 'expired'] as const;
@@ -126,21 +139,28 @@ export function rejection(code: RejectionCode, message: string, details: readonl
 
 /** A payload's field errors as one refusal (undefined when there are none): the message lists them, the details name them. */
 export function invalidPayload(errors: readonly FieldError[]): Rejection | undefined {
-  return errors.length > 0 ? rejection('INVALID_PAYLOAD', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors) : undefined;
+  return errors.length > 0
+    ? rejection('INVALID_PAYLOAD', errors.map((e) => `${e.field} ${e.message}`).join('; '), errors)
+    : undefined;
 }
 
 /** Whether `by` may complete `task` at `now`, leaving aside the payload and the process phase. */
 export function checkTaskOpen(task: Task | undefined, by: Actor, now: number): Rejection | undefined {
   if (!task) return rejection('TASK_NOT_FOUND', 'No such task in this process');
   const actorMatches =
-    task.assigneeRole === 'coordinator' ? by.role === 'coordinator' : by.role === 'agency' && by.agency === task.assignee;
+    task.assigneeRole === 'coordinator'
+      ? by.role === 'coordinator'
+      : by.role === 'agency' && by.agency === task.assignee;
   if (!actorMatches) {
     const who = task.assigneeRole === 'coordinator' ? 'the coordinator' : `agency ${task.assignee}`;
     return rejection('NOT_ASSIGNEE', `Task ${task.id} is assigned to ${who}`);
   }
   const resubmission = task.status === 'completed' && RESUBMITTABLE.includes(task.kind);
   if (task.status !== 'open' && !resubmission) {
-    return rejection('TASK_CLOSED', `Task ${task.id} is ${task.status}${task.closedReason ? ` (${task.closedReason})` : ''}`);
+    return rejection(
+      'TASK_CLOSED',
+      `Task ${task.id} is ${task.status}${task.closedReason ? ` (${task.closedReason})` : ''}`,
+    );
   }
   if (task.expiresAt !== null && now >= Date.parse(task.expiresAt)) {
     return rejection('TASK_CLOSED', `The deadline of task ${task.id} passed at ${task.expiresAt}`);
@@ -153,18 +173,34 @@ export type TaskEvent =
   | { readonly type: 'TaskOpened'; readonly at: string; readonly task: Task }
   | { readonly type: 'TaskReminded'; readonly at: string; readonly taskId: string }
   | { readonly type: 'TaskEscalated'; readonly at: string; readonly taskId: string }
-  | { readonly type: 'TaskCompleted'; readonly at: string; readonly taskId: string; readonly by: Actor; readonly payload: unknown }
+  | {
+      readonly type: 'TaskCompleted';
+      readonly at: string;
+      readonly taskId: string;
+      readonly by: Actor;
+      readonly payload: unknown;
+    }
   | { readonly type: 'TaskExpired'; readonly at: string; readonly taskId: string }
   | { readonly type: 'TaskCancelled'; readonly at: string; readonly taskId: string; readonly reason: string };
 
-export const TASK_EVENT_TYPES: readonly TaskEvent['type'][] = ['TaskOpened', 'TaskReminded', 'TaskEscalated', 'TaskCompleted', 'TaskExpired', 'TaskCancelled'];
+export const TASK_EVENT_TYPES: readonly TaskEvent['type'][] = [
+  'TaskOpened',
+  'TaskReminded',
+  'TaskEscalated',
+  'TaskCompleted',
+  'TaskExpired',
+  'TaskCancelled',
+];
 
 export function isTaskEvent(event: { readonly type: string }): event is TaskEvent {
   return (TASK_EVENT_TYPES as readonly string[]).includes(event.type);
 }
 
 export class TaskTransitionError extends Error {
-  constructor(readonly event: TaskEvent['type'], detail: string) {
+  constructor(
+    readonly event: TaskEvent['type'],
+    detail: string,
+  ) {
     super(`${event}: ${detail}`);
     this.name = 'TaskTransitionError';
   }
@@ -181,8 +217,10 @@ export function applyTaskEvent(tasks: Readonly<Record<string, Task>>, event: Tas
   }
   const task = tasks[event.taskId];
   if (!task) throw new TaskTransitionError(event.type, `no task ${event.taskId}`);
-  const resubmission = event.type === 'TaskCompleted' && task.status === 'completed' && RESUBMITTABLE.includes(task.kind);
-  if (task.status !== 'open' && !resubmission) throw new TaskTransitionError(event.type, `task ${event.taskId} is ${task.status}`);
+  const resubmission =
+    event.type === 'TaskCompleted' && task.status === 'completed' && RESUBMITTABLE.includes(task.kind);
+  if (task.status !== 'open' && !resubmission)
+    throw new TaskTransitionError(event.type, `task ${event.taskId} is ${task.status}`);
   const change = (c: Partial<Task>) => ({ ...tasks, [task.id]: { ...task, ...c, version: task.version + 1 } });
   switch (event.type) {
     case 'TaskReminded':
@@ -190,7 +228,13 @@ export function applyTaskEvent(tasks: Readonly<Record<string, Task>>, event: Tas
     case 'TaskEscalated':
       return change({ escalatedAt: event.at });
     case 'TaskCompleted':
-      return change({ status: 'completed', completedAt: event.at, completedBy: event.by, result: event.payload, submissions: task.submissions + 1 });
+      return change({
+        status: 'completed',
+        completedAt: event.at,
+        completedBy: event.by,
+        result: event.payload,
+        submissions: task.submissions + 1,
+      });
     case 'TaskExpired':
       return change({ status: 'expired', closedReason: EXPIRY_MEANING[task.kind] ?? 'expired', closedAt: event.at });
     case 'TaskCancelled':
@@ -199,12 +243,20 @@ export function applyTaskEvent(tasks: Readonly<Record<string, Task>>, event: Tas
 }
 
 /** The tasks that changed between two states (their objects differ): what a projection sends. */
-export function changedTasks(before: { tasks: Readonly<Record<string, Task>> } | undefined, now: { tasks: Readonly<Record<string, Task>> }): Task[] {
+export function changedTasks(
+  before: { tasks: Readonly<Record<string, Task>> } | undefined,
+  now: { tasks: Readonly<Record<string, Task>> },
+): Task[] {
   return Object.values(now.tasks).filter((t) => before?.tasks[t.id] !== t);
 }
 
 /** Closes the open tasks of an agency that left the Network: nobody waits for it any more. */
-export function tasksOfLeavingMember(tasks: Readonly<Record<string, Task>>, agency: string, at: string, reason: string): TaskEvent[] {
+export function tasksOfLeavingMember(
+  tasks: Readonly<Record<string, Task>>,
+  agency: string,
+  at: string,
+  reason: string,
+): TaskEvent[] {
   return Object.values(tasks)
     .filter((t) => t.status === 'open' && t.assigneeRole === 'agency' && t.assignee === agency)
     .map((t) => ({ type: 'TaskCancelled', at, taskId: t.id, reason: `${agency} left the Network: ${reason}` }));
@@ -220,8 +272,10 @@ export function dueTaskTimers(tasks: Readonly<Record<string, Task>>, now: number
       due.push({ type: 'TaskExpired', at, taskId: t.id });
       continue;
     }
-    if (t.remindedAt === null && Date.parse(t.remindAt) <= now && Date.parse(t.dueAt) > now) due.push({ type: 'TaskReminded', at, taskId: t.id });
-    if (t.escalateAt !== null && t.escalatedAt === null && Date.parse(t.escalateAt) <= now) due.push({ type: 'TaskEscalated', at, taskId: t.id });
+    if (t.remindedAt === null && Date.parse(t.remindAt) <= now && Date.parse(t.dueAt) > now)
+      due.push({ type: 'TaskReminded', at, taskId: t.id });
+    if (t.escalateAt !== null && t.escalatedAt === null && Date.parse(t.escalateAt) <= now)
+      due.push({ type: 'TaskEscalated', at, taskId: t.id });
   }
   return due;
 }

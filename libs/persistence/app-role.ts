@@ -13,17 +13,26 @@ export async function grantAppRole(ownerUrl: string, appUrl: string): Promise<vo
   await owner.connect();
   try {
     const ident = (s: string) => `"${s.replace(/"/g, '""')}"`;
-    const [{ current_user: ownerRole, current_database: database }] = (await owner.query('SELECT current_user, current_database()')).rows as { current_user: string; current_database: string }[];
-    if (role === ownerRole) throw new Error(`DATABASE_URL connects as ${role}, the owner of the tables: give the API and the worker a role of their own (DATABASE_OWNER_URL is the owner's)`);
+    const [{ current_user: ownerRole, current_database: database }] = (
+      await owner.query('SELECT current_user, current_database()')
+    ).rows as { current_user: string; current_database: string }[];
+    if (role === ownerRole)
+      throw new Error(
+        `DATABASE_URL connects as ${role}, the owner of the tables: give the API and the worker a role of their own (DATABASE_OWNER_URL is the owner's)`,
+      );
     const exists = (await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount! > 0;
     if (!exists) {
       const password = decodeURIComponent(app.password);
       try {
-        await owner.query(`CREATE ROLE ${ident(role)} LOGIN${password ? ` PASSWORD '${password.replace(/'/g, "''")}'` : ''}`);
+        await owner.query(
+          `CREATE ROLE ${ident(role)} LOGIN${password ? ` PASSWORD '${password.replace(/'/g, "''")}'` : ''}`,
+        );
       } catch (err) {
         // Another process may have made it a moment ago (two test files at once); anything else is a real problem.
         if ((await owner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role])).rowCount === 0) {
-          throw new Error(`Cannot create the role ${role} that DATABASE_URL names (${(err as Error).message}): create it, with LOGIN, as an administrator`);
+          throw new Error(
+            `Cannot create the role ${role} that DATABASE_URL names (${(err as Error).message}): create it, with LOGIN, as an administrator`,
+          );
         }
       }
     }

@@ -72,7 +72,10 @@ export interface ChainCheck {
  * Walks a network's rows in `seq` order; returns the first row whose link, hash or signature does not hold, or the
  * first anchor the rows no longer match (a deleted tail, a rewritten chain), or undefined.
  */
-export function findChainBreak<R extends StoredAuditRow>(rows: readonly R[], check: ChainCheck = {}): { row: R | undefined; seq: number; reason: string } | undefined {
+export function findChainBreak<R extends StoredAuditRow>(
+  rows: readonly R[],
+  check: ChainCheck = {},
+): { row: R | undefined; seq: number; reason: string } | undefined {
   let prev = GENESIS_HASH;
   let signingBegan = false;
   const recorded = (check.anchors ?? []).map((a) => a.firstSignedSeq).filter((s): s is number => typeof s === 'number');
@@ -86,17 +89,32 @@ export function findChainBreak<R extends StoredAuditRow>(rows: readonly R[], che
     if (check.keys) {
       if (signature) {
         signingBegan = true;
-        if (!verifySignature(check.keys, hash, signature)) return broken('signature does not verify with a trusted key');
+        if (!verifySignature(check.keys, hash, signature))
+          return broken('signature does not verify with a trusted key');
       } else if (signingBegan || row.seq >= signedFrom) {
-        return broken(signingBegan ? 'unsigned row after signing began' : `unsigned row: every row from seq ${signedFrom} is signed`);
+        return broken(
+          signingBegan
+            ? 'unsigned row after signing began'
+            : `unsigned row: every row from seq ${signedFrom} is signed`,
+        );
       }
     }
     prev = hash;
   }
   for (const anchor of check.anchors ?? []) {
     const row = rows[anchor.seq - 1];
-    if (!row) return { row: undefined, seq: anchor.seq, reason: `row ${anchor.seq}, recorded as the head at ${anchor.at}, is missing: rows were deleted` };
-    if (row.hash !== anchor.hash) return { row, seq: anchor.seq, reason: `hash differs from the one recorded at ${anchor.at}: the chain was rewritten` };
+    if (!row)
+      return {
+        row: undefined,
+        seq: anchor.seq,
+        reason: `row ${anchor.seq}, recorded as the head at ${anchor.at}, is missing: rows were deleted`,
+      };
+    if (row.hash !== anchor.hash)
+      return {
+        row,
+        seq: anchor.seq,
+        reason: `hash differs from the one recorded at ${anchor.at}: the chain was rewritten`,
+      };
   }
   return undefined;
 }
@@ -131,7 +149,9 @@ export async function readAuditLog(query: Query, network: string): Promise<Store
 }
 
 /** An audit_log row as SQL returns it, as the chain's record and its hash. */
-export function auditRecordFromRow(r: Record<string, unknown>): StoredAuditRow & { hash: string; signature: string | null } {
+export function auditRecordFromRow(
+  r: Record<string, unknown>,
+): StoredAuditRow & { hash: string; signature: string | null } {
   return {
     networkCode: r.network_code as string,
     seq: Number(r.seq),
@@ -157,7 +177,12 @@ export interface ChainVerification {
   readonly rows: number;
   readonly intact: boolean;
   /** The first row that breaks the chain: its seq (the row's id within the network), request id and why. */
-  readonly firstBreak: { readonly seq: number; readonly requestId: string | null; readonly at: string | null; readonly reason: string } | null;
+  readonly firstBreak: {
+    readonly seq: number;
+    readonly requestId: string | null;
+    readonly at: string | null;
+    readonly reason: string;
+  } | null;
   /** Signed rows, and rows older than signing; null when no trusted key was given. */
   readonly signatures: { readonly signed: number; readonly unsigned: number } | null;
   /** Anchors compared, and the newest; null when none were given (say why in `anchorsNotChecked`). */
@@ -166,12 +191,20 @@ export interface ChainVerification {
 }
 
 /** Walks a network's hash chain from its first row and names the first row that breaks it. */
-export async function verifyAuditLog(query: Query, network: string, check: ChainCheck & { anchorsNotChecked?: string } = {}): Promise<ChainVerification> {
+export async function verifyAuditLog(
+  query: Query,
+  network: string,
+  check: ChainCheck & { anchorsNotChecked?: string } = {},
+): Promise<ChainVerification> {
   return verifyRows(network, await readAuditLog(query, network), check);
 }
 
 /** The same check over rows already in hand (an export's). */
-export function verifyRows(network: string, rows: readonly StoredAuditRow[], check: ChainCheck & { anchorsNotChecked?: string } = {}): ChainVerification {
+export function verifyRows(
+  network: string,
+  rows: readonly StoredAuditRow[],
+  check: ChainCheck & { anchorsNotChecked?: string } = {},
+): ChainVerification {
   const found = findChainBreak(rows, check);
   const signed = rows.filter((r) => r.signature).length;
   const anchors = check.anchors ? [...check.anchors].sort((a, b) => a.seq - b.seq) : undefined;
@@ -179,7 +212,9 @@ export function verifyRows(network: string, rows: readonly StoredAuditRow[], che
     network,
     rows: rows.length,
     intact: found === undefined,
-    firstBreak: found ? { seq: found.seq, requestId: found.row?.requestId ?? null, at: found.row?.at ?? null, reason: found.reason } : null,
+    firstBreak: found
+      ? { seq: found.seq, requestId: found.row?.requestId ?? null, at: found.row?.at ?? null, reason: found.reason }
+      : null,
     signatures: check.keys ? { signed, unsigned: rows.length - signed } : null,
     anchors: anchors ? { checked: anchors.length, latest: anchors.at(-1) ?? null } : null,
     ...(check.anchorsNotChecked ? { anchorsNotChecked: check.anchorsNotChecked } : {}),

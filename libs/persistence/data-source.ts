@@ -4,7 +4,11 @@ import { ENTITIES } from './entities';
 import { MIGRATIONS } from './migrations';
 
 /** One set of options for the API, the worker, the migrations and the tests; never `synchronize` (STYLE 12). */
-export function dataSourceOptions(url: string, poolSize = 10, options: { statementTimeoutMs?: number } = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  poolSize = 10,
+  options: { statementTimeoutMs?: number } = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -20,7 +24,9 @@ export function dataSourceOptions(url: string, poolSize = 10, options: { stateme
       connectionTimeoutMillis: 5_000,
       keepAlive: true, // a peer that vanished is noticed, not waited on for ever
       // The API's statements are short; one that hangs (a PostgreSQL stopped, a partition) ends in time for its answer.
-      ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs, query_timeout: options.statementTimeoutMs + 1_000 } : {}),
+      ...(options.statementTimeoutMs
+        ? { statement_timeout: options.statementTimeoutMs, query_timeout: options.statementTimeoutMs + 1_000 }
+        : {}),
     },
   };
 }

@@ -38,6 +38,8 @@ export interface ReadModelDefinition<S, E, N extends string, P extends { readonl
 }
 
 /** Infers a read model's types from its reducer and projection functions, which must agree on the state. */
-export function readModel<S, E, const N extends string, P extends { readonly workflowId: string }>(r: ReadModelDefinition<S, E, N, P>): ReadModelDefinition<S, E, N, P> {
+export function readModel<S, E, const N extends string, P extends { readonly workflowId: string }>(
+  r: ReadModelDefinition<S, E, N, P>,
+): ReadModelDefinition<S, E, N, P> {
   return r;
 }

@@ -28,7 +28,11 @@ export type WorkflowType = (typeof PROCESSES)[ProcessName]['workflowType'];
 /** The processes of a registry `R` that keep a read model: each has a projector, rows a rebuild clears, a history an auditor lists. */
 export type ProjectedIn<R> = { [K in keyof R]: R[K] extends { readonly readModel: object } ? K : never }[keyof R];
 /** What process `K` of registry `R` sends its projector. */
-export type ProjectionIn<R, K extends keyof R> = R[K] extends { readonly readModel: { projection(...args: never[]): infer P } } ? P : never;
+export type ProjectionIn<R, K extends keyof R> = R[K] extends {
+  readonly readModel: { projection(...args: never[]): infer P };
+}
+  ? P
+  : never;
 
 export type ProjectedProcess = ProjectedIn<typeof PROCESSES>;
 export type ReadModelOf<K extends ProjectedProcess> = (typeof PROCESSES)[K]['readModel'];
@@ -39,7 +43,9 @@ export const PROCESS_NAMES = Object.keys(PROCESSES) as ProcessName[];
 export const PROJECTED_PROCESSES = PROCESS_NAMES.filter((n): n is ProjectedProcess => 'readModel' in PROCESSES[n]);
 
 /** The definition a history's workflow type belongs to, if it is one of mignet's. */
-export function processOfWorkflowType(workflowType: string): { readonly name: ProcessName; readonly definition: ProcessDefinition } | undefined {
+export function processOfWorkflowType(
+  workflowType: string,
+): { readonly name: ProcessName; readonly definition: ProcessDefinition } | undefined {
   const name = PROCESS_NAMES.find((n) => PROCESSES[n].workflowType === workflowType);
   return name === undefined ? undefined : { name, definition: PROCESSES[name] };
 }

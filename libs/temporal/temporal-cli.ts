@@ -23,7 +23,10 @@ function isExecutable(path: string): boolean {
  * Finds the official `temporal` CLI, in the order the README gives: TEMPORAL_CLI_PATH; `temporal` on PATH; the
  * project's tools folder (filled by `npm ci` from PyPI); else the Temporal SDK downloads it, where there is internet.
  */
-export function locateTemporalCli(env: NodeJS.ProcessEnv = process.env, repoRoot = resolve(__dirname, '..', '..')): TemporalCli {
+export function locateTemporalCli(
+  env: NodeJS.ProcessEnv = process.env,
+  repoRoot = resolve(__dirname, '..', '..'),
+): TemporalCli {
   const explicit = env.TEMPORAL_CLI_PATH;
   if (explicit) {
     if (!isExecutable(explicit)) throw new Error(`TEMPORAL_CLI_PATH=${explicit} is not an executable file`);

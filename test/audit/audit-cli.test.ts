@@ -14,7 +14,10 @@ describe('mignet audit replay (CLI)', () => {
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'mignet-audit-'));
     copyFileSync(join(HISTORIES, 'annual-cycle_tl_2028.foundation-slice.json'), join(dir, 'exported-by-the-cli.json')); // no id in the name
-    copyFileSync(join(HISTORIES, 'decision_tl_20261128-20619d.objected-revised-adopted.json'), join(dir, 'decision.json'));
+    copyFileSync(
+      join(HISTORIES, 'decision_tl_20261128-20619d.objected-revised-adopted.json'),
+      join(dir, 'decision.json'),
+    );
     writeFileSync(join(dir, 'notes.json'), '{"not": "a history"');
     writeFileSync(join(dir, 'other.json'), JSON.stringify({ hello: 'world' }));
     const foreign = JSON.parse(readFileSync(join(HISTORIES, 'annual-cycle_tl_2028.foundation-slice.json'), 'utf8'));
@@ -24,17 +27,33 @@ describe('mignet audit replay (CLI)', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('replays every recorded fixture cleanly, with the workflow ids taken from their inputs', async () => {
-    const { code, out } = await mignet('audit', 'replay', HISTORIES, '--json', '--bundle', testEnv().workflowBundlePath);
+    const { code, out } = await mignet(
+      'audit',
+      'replay',
+      HISTORIES,
+      '--json',
+      '--bundle',
+      testEnv().workflowBundlePath,
+    );
     const report = JSON.parse(out) as { replayed: { workflowId: string; ok: boolean }[]; rejectedFiles: unknown[] };
     expect(code).toBe(0);
     expect(report.rejectedFiles).toEqual([]);
     expect(report.replayed.length).toBeGreaterThanOrEqual(30);
     expect(report.replayed.filter((r) => !r.ok)).toEqual([]);
-    expect(report.replayed.map((r) => r.workflowId)).toEqual(expect.arrayContaining(['annual-cycle:tl:2042', 'meeting:tl:2097-Q1', 'twg-round:tl:diaspora:2097-P3']));
+    expect(report.replayed.map((r) => r.workflowId)).toEqual(
+      expect.arrayContaining(['annual-cycle:tl:2042', 'meeting:tl:2097-Q1', 'twg-round:tl:diaspora:2097-P3']),
+    );
   });
 
   it('gives each bad file a one-line reason, still checks the others, and exits 1', async () => {
-    const { code, out, err } = await mignet('audit', 'replay', dir, join(dir, 'missing.json'), '--bundle', testEnv().workflowBundlePath);
+    const { code, out, err } = await mignet(
+      'audit',
+      'replay',
+      dir,
+      join(dir, 'missing.json'),
+      '--bundle',
+      testEnv().workflowBundlePath,
+    );
     expect(code).toBe(1);
     const reasons = err.split('\n').filter((l) => l.startsWith(dir));
     expect(reasons).toEqual([
@@ -53,29 +72,59 @@ describe('mignet audit replay (CLI)', () => {
     const bundle = testEnv().workflowBundlePath;
     const t = await mignet('audit', 'timeline', file, '--json', '--bundle', bundle);
     expect(t.code).toBe(0);
-    const entries = JSON.parse(t.out) as { eventId: number; type: string; agency: string | null; statusAfter: string }[];
+    const entries = JSON.parse(t.out) as {
+      eventId: number;
+      type: string;
+      agency: string | null;
+      statusAfter: string;
+    }[];
     const objected = entries.find((e) => e.type === 'DecisionObjected')!;
     expect(objected.statusAfter).toBe('OBJECTED');
-    expect(entries.find((e) => e.type === 'TaskCompleted')).toMatchObject({ agency: 'FAO', statusAfter: 'CIRCULATING' }); // FAO's objection
+    expect(entries.find((e) => e.type === 'TaskCompleted')).toMatchObject({
+      agency: 'FAO',
+      statusAfter: 'CIRCULATING',
+    }); // FAO's objection
     expect(entries[entries.length - 1]).toMatchObject({ type: 'DecisionEffectApplied', statusAfter: 'ADOPTED' });
 
     const s = await mignet('audit', 'state', file, '--event', String(objected.eventId), '--bundle', bundle);
     expect(s.code).toBe(0);
-    expect((JSON.parse(s.out) as { state: { status: string; round: number } }).state).toMatchObject({ status: 'OBJECTED', round: 1 });
+    expect((JSON.parse(s.out) as { state: { status: string; round: number } }).state).toMatchObject({
+      status: 'OBJECTED',
+      round: 1,
+    });
     expect((await mignet('audit', 'state', file, '--bundle', bundle)).code).toBe(2); // neither --at nor --event
     expect((await mignet('audit', 'timeline', join(dir, 'notes.json'))).err).toMatch(/notes\.json: not JSON/);
     // A typo or a flag without its value is refused before anything runs.
-    expect(await mignet('projections', 'rebuild', '--netwrok', 'tl')).toMatchObject({ code: 2, err: expect.stringContaining('unknown option --netwrok') });
-    expect(await mignet('projections', 'rebuild', '--network')).toMatchObject({ code: 2, err: expect.stringContaining('--network needs a value') });
+    expect(await mignet('projections', 'rebuild', '--netwrok', 'tl')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown option --netwrok'),
+    });
+    expect(await mignet('projections', 'rebuild', '--network')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--network needs a value'),
+    });
   });
 
   it('names the first event that code changed since no longer explains', async () => {
-    const { code } = await bundleWorkflowCode({ workflowsPath: require.resolve('../replay/changed-workflows'), logger: new DefaultLogger('ERROR') });
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: require.resolve('../replay/changed-workflows'),
+      logger: new DefaultLogger('ERROR'),
+    });
     const bundle = join(dir, 'changed-bundle.js');
     writeFileSync(bundle, code);
-    const { code: exit, out } = await mignet('audit', 'replay', join(HISTORIES, 'annual-cycle_tl_2028.foundation-slice.json'), join(HISTORIES, 'annual-cycle_tl_2042.whole-year.json'), '--json', '--bundle', bundle);
+    const { code: exit, out } = await mignet(
+      'audit',
+      'replay',
+      join(HISTORIES, 'annual-cycle_tl_2028.foundation-slice.json'),
+      join(HISTORIES, 'annual-cycle_tl_2042.whole-year.json'),
+      '--json',
+      '--bundle',
+      bundle,
+    );
     expect(exit).toBe(1);
-    const { replayed } = JSON.parse(out) as { replayed: { workflowId: string; ok: boolean; divergedAt: number | null; error: string }[] };
+    const { replayed } = JSON.parse(out) as {
+      replayed: { workflowId: string; ok: boolean; divergedAt: number | null; error: string }[];
+    };
     // The changed copy starts a timer where the recorded code first scheduled its projection (event 5), or, for the
     // phased cycle, where it recorded its patch marker (event 5 too): both histories begin with one workflow task.
     expect(replayed.map((r) => [r.workflowId, r.ok, r.divergedAt])).toEqual([

@@ -44,7 +44,12 @@ describe('cycles API (end to end)', () => {
   const expectError = async (res: Response, status: number, code: string) => {
     const body = await json<ErrorBody>(res);
     expect({ status: res.status, code: body.code }).toEqual({ status, code });
-    expect(body).toMatchObject({ statusCode: status, message: expect.any(String), requestId: expect.any(String), path: expect.any(String) });
+    expect(body).toMatchObject({
+      statusCode: status,
+      message: expect.any(String),
+      requestId: expect.any(String),
+      path: expect.any(String),
+    });
     expect(res.headers.get('x-request-id')).toBe(body.requestId);
     return body;
   };
@@ -52,7 +57,11 @@ describe('cycles API (end to end)', () => {
   it('reports PostgreSQL and Temporal separately on /health, without a key', async () => {
     const res = await call('GET', '/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ status: 'ok', postgres: { status: 'up' }, temporal: { status: 'up', namespace: 'default' } });
+    expect(await res.json()).toMatchObject({
+      status: 'ok',
+      postgres: { status: 'up' },
+      temporal: { status: 'up', namespace: 'default' },
+    });
   });
 
   it('answers 503 when Temporal cannot be reached: /health names it, and a command is refused with the error shape', async () => {
@@ -62,7 +71,11 @@ describe('cycles API (end to end)', () => {
       const url = (await app.getUrl()).replace('[::1]', '127.0.0.1');
       const res = await fetch(`${url}/health`);
       expect(res.status).toBe(503);
-      expect(await json<HealthReport>(res)).toMatchObject({ status: 'degraded', postgres: { status: 'up' }, temporal: { status: 'down', error: expect.any(String) } });
+      expect(await json<HealthReport>(res)).toMatchObject({
+        status: 'degraded',
+        postgres: { status: 'up' },
+        temporal: { status: 'down', error: expect.any(String) },
+      });
       const started = Date.now();
       const post = await fetch(`${url}/networks/tl/cycles`, {
         method: 'POST',
@@ -79,8 +92,12 @@ describe('cycles API (end to end)', () => {
   });
 
   it('serves the OpenAPI document with the cycle routes and bearer auth', async () => {
-    const doc = await json<{ paths: object; components: { securitySchemes: Record<string, object> } }>(await call('GET', '/docs-json'));
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health', '/networks/{network}/cycles', '/networks/{network}/cycles/{year}']));
+    const doc = await json<{ paths: object; components: { securitySchemes: Record<string, object> } }>(
+      await call('GET', '/docs-json'),
+    );
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/health', '/networks/{network}/cycles', '/networks/{network}/cycles/{year}']),
+    );
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect((await call('GET', '/docs')).status).toBe(200);
   });
@@ -96,7 +113,14 @@ describe('cycles API (end to end)', () => {
       const r = await call('GET', `/networks/tl/cycles/${year}`, agency);
       return r.status === 200 ? json<CycleDto>(r) : undefined;
     }, 'the cycle to be projected');
-    expect(cycle).toMatchObject({ network: 'tl', year, phase: 'PLANNING', startedBy: 'IOM', closedAt: null, workflowId: started.workflowId });
+    expect(cycle).toMatchObject({
+      network: 'tl',
+      year,
+      phase: 'PLANNING',
+      startedBy: 'IOM',
+      closedAt: null,
+      workflowId: started.workflowId,
+    });
     expect(cycle.calendar).toEqual(started.calendar);
 
     const desc = await stack.client.workflow.getHandle(started.workflowId).describe();
@@ -114,7 +138,11 @@ describe('cycles API (end to end)', () => {
   });
 
   it('gives exactly one 201 to simultaneous starts of one year, and 409 to the rest', async () => {
-    const statuses = await Promise.all(Array.from({ length: 5 }, () => call('POST', '/networks/tl/cycles', coordinator, { year: year + 5 }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        call('POST', '/networks/tl/cycles', coordinator, { year: year + 5 }).then((r) => r.status),
+      ),
+    );
     expect(statuses.sort()).toEqual([201, 409, 409, 409, 409]);
   });
 
@@ -127,8 +155,14 @@ describe('cycles API (end to end)', () => {
        VALUES ('tl', $1, $2, 'CLOSED', '{}', 'IOM', now(), now(), 2)`,
       [y, `annual-cycle:tl:${y}`],
     );
-    await expectError(await call('POST', '/networks/tl/cycles', coordinator, { year: y }), 409, 'CYCLE_ALREADY_STARTED');
-    await expect(stack.client.workflow.getHandle(`annual-cycle:tl:${y}`).describe()).rejects.toThrow(WorkflowNotFoundError);
+    await expectError(
+      await call('POST', '/networks/tl/cycles', coordinator, { year: y }),
+      409,
+      'CYCLE_ALREADY_STARTED',
+    );
+    await expect(stack.client.workflow.getHandle(`annual-cycle:tl:${y}`).describe()).rejects.toThrow(
+      WorkflowNotFoundError,
+    );
   });
 
   it('accepts a compressed calendar and keeps it as given', async () => {
@@ -145,27 +179,45 @@ describe('cycles API (end to end)', () => {
   it('answers 401 without a valid key', async () => {
     await expectError(await call('GET', '/networks/tl/cycles'), 401, 'UNAUTHENTICATED');
     await expectError(await call('GET', '/networks/tl/cycles', 'mn_tl_not-a-key'), 401, 'UNAUTHENTICATED');
-    await expectError(await call('GET', '/networks/tl/cycles', undefined, undefined, { authorization: `Basic ${coordinator}` }), 401, 'UNAUTHENTICATED');
+    await expectError(
+      await call('GET', '/networks/tl/cycles', undefined, undefined, { authorization: `Basic ${coordinator}` }),
+      401,
+      'UNAUTHENTICATED',
+    );
   });
 
   it('answers 403 when the role may not start a cycle, and for a key of another network what it answers for no network', async () => {
     await expectError(await call('POST', '/networks/tl/cycles', agency, { year: year + 1 }), 403, 'FORBIDDEN');
     await expectError(await call('POST', '/networks/tl/cycles', auditor, { year: year + 1 }), 403, 'FORBIDDEN');
     const other = await expectError(await call('GET', '/networks/xx/cycles', coordinator), 404, 'NETWORK_NOT_FOUND');
-    const none = await expectError(await call('GET', '/networks/nowhere/cycles', coordinator), 404, 'NETWORK_NOT_FOUND');
+    const none = await expectError(
+      await call('GET', '/networks/nowhere/cycles', coordinator),
+      404,
+      'NETWORK_NOT_FOUND',
+    );
     expect(other.message.replace('xx', 'nowhere')).toBe(none.message); // nothing tells that xx exists
-    await expectError(await call('POST', '/networks/tl/cycles', stack.keys.xx['seed:coordinator'], { year: year + 1 }), 404, 'NETWORK_NOT_FOUND');
+    await expectError(
+      await call('POST', '/networks/tl/cycles', stack.keys.xx['seed:coordinator'], { year: year + 1 }),
+      404,
+      'NETWORK_NOT_FOUND',
+    );
   });
 
   it('answers 404 for an unknown network, an unknown cycle and an unknown route', async () => {
-    await expectError(await call('POST', '/networks/nowhere/cycles', coordinator, { year: year + 1 }), 404, 'NETWORK_NOT_FOUND');
+    await expectError(
+      await call('POST', '/networks/nowhere/cycles', coordinator, { year: year + 1 }),
+      404,
+      'NETWORK_NOT_FOUND',
+    );
     await expectError(await call('GET', '/networks/tl/cycles/2021', agency), 404, 'CYCLE_NOT_FOUND');
     await expectError(await call('GET', '/no/such/route', agency), 404, 'ROUTE_NOT_FOUND');
   });
 
   it('answers 400 naming the field for a bad year, a bad calendar, unknown fields and broken JSON', async () => {
     const fieldsOf = async (body: unknown) =>
-      (await expectError(await call('POST', '/networks/tl/cycles', coordinator, body), 400, 'VALIDATION_FAILED')).details.map((d) => d.field);
+      (
+        await expectError(await call('POST', '/networks/tl/cycles', coordinator, body), 400, 'VALIDATION_FAILED')
+      ).details.map((d) => d.field);
     expect(await fieldsOf({ year: 'next' })).toContain('year');
     expect(await fieldsOf({ year: 1999 })).toEqual(['year']);
     expect(await fieldsOf({ year: 2020 })).toEqual(['year']); // already over
@@ -177,7 +229,9 @@ describe('cycles API (end to end)', () => {
     await expectError(await call('POST', '/networks/tl/cycles', coordinator, '{"year": 20'), 400, 'MALFORMED_JSON');
     await expectError(await call('GET', '/networks/tl/cycles/20x7', agency), 400, 'VALIDATION_FAILED');
     // None of the refused requests started anything: Temporal has no such workflow.
-    await expect(stack.client.workflow.getHandle(`annual-cycle:tl:${year + 2}`).describe()).rejects.toThrow(WorkflowNotFoundError);
+    await expect(stack.client.workflow.getHandle(`annual-cycle:tl:${year + 2}`).describe()).rejects.toThrow(
+      WorkflowNotFoundError,
+    );
   });
 
   it('echoes a caller-supplied request id', async () => {

@@ -18,11 +18,17 @@ describe('hostile input and abuse (end to end)', () => {
 
   /** A raw body, as a client that does not go through JSON.stringify would send it. */
   const raw = async (method: string, path: string, key: string, body: string) => {
-    const res = await fetch(`${stack.baseUrl}${path}`, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body });
+    const res = await fetch(`${stack.baseUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body,
+    });
     return { status: res.status, body: (await res.json()) as ErrorBody, headers: res.headers };
   };
   const auditRowOf = async (requestId: string) => {
-    const rows = (await (await stack.db.dataSource()).query('SELECT * FROM audit_log WHERE request_id = $1', [requestId])) as Record<string, unknown>[];
+    const rows = (await (
+      await stack.db.dataSource()
+    ).query('SELECT * FROM audit_log WHERE request_id = $1', [requestId])) as Record<string, unknown>[];
     return rows.map(auditRecordFromRow);
   };
 
@@ -33,10 +39,21 @@ describe('hostile input and abuse (end to end)', () => {
     const started = await call('POST', '/networks/tl/cycles', stack.key('coordinator'), {
       year: YEAR,
       meetingsAndRounds: false,
-      calendar: { start: new Date(now).toISOString(), end: new Date(now + 3_600_000).toISOString(), deadlines: { planningDue: new Date(now + 600_000).toISOString() } },
+      calendar: {
+        start: new Date(now).toISOString(),
+        end: new Date(now + 3_600_000).toISOString(),
+        deadlines: { planningDue: new Date(now + 600_000).toISOString() },
+      },
     });
     expect(started.status).toBe(201);
-    await waitFor(async () => ((await call<TaskPageDto>('GET', `/networks/tl/tasks?process=${wf}&status=open`, stack.key('coordinator'))).body.total >= 9 ? true : undefined), 'the contribution tasks');
+    await waitFor(
+      async () =>
+        (await call<TaskPageDto>('GET', `/networks/tl/tasks?process=${wf}&status=open`, stack.key('coordinator'))).body
+          .total >= 9
+          ? true
+          : undefined,
+      'the contribution tasks',
+    );
   });
   afterAll(async () => {
     await stack.terminateRunning();
@@ -47,24 +64,44 @@ describe('hostile input and abuse (end to end)', () => {
     ['a NUL', 'Fees \u0000 study', 'U+0000'],
     ['a lone surrogate', 'Fees \ud800 study', 'U+D800'],
     ['an escape character', 'Fees \u001b[31m study', 'U+001B'],
-  ])('refuses a contribution whose title holds %s, naming the field; the process is untouched and takes the next answer', async (_, title, char) => {
-    const task = `${wf}:contribute-activities:ILO`;
-    const res = await call<ErrorBody>('POST', `/networks/tl/tasks/${encodeURIComponent(task)}/complete`, stack.key('ILO'), { activities: [proposal('ILO', 1, { title })] });
-    expect(res.status).toBe(400);
-    expect(res.body.details).toEqual([{ field: 'activities[0].title', message: expect.stringContaining(char) }]);
-    // Audited as refused, with what PostgreSQL can store in place of the character.
-    const [row] = await auditRowOf(res.body.requestId);
-    expect(row).toMatchObject({ outcome: 'rejected', status: 400, errorCode: 'VALIDATION_FAILED', target: task });
-    expect(JSON.stringify(row.payload)).toContain('\ufffd');
-    // Nothing reached the workflow, and another agency's answer goes through at once.
-    expect((await call<TaskDto>('GET', `/networks/tl/tasks/${encodeURIComponent(task)}`, stack.key('ILO'))).body.submissions).toBe(0);
-    const other = await call<TaskDto>('POST', `/networks/tl/tasks/${encodeURIComponent(`${wf}:contribute-activities:FAO`)}/complete`, stack.key('FAO'), { activities: [proposal('FAO')] });
-    expect(other.status).toBe(200);
-  });
+  ])(
+    'refuses a contribution whose title holds %s, naming the field; the process is untouched and takes the next answer',
+    async (_, title, char) => {
+      const task = `${wf}:contribute-activities:ILO`;
+      const res = await call<ErrorBody>(
+        'POST',
+        `/networks/tl/tasks/${encodeURIComponent(task)}/complete`,
+        stack.key('ILO'),
+        { activities: [proposal('ILO', 1, { title })] },
+      );
+      expect(res.status).toBe(400);
+      expect(res.body.details).toEqual([{ field: 'activities[0].title', message: expect.stringContaining(char) }]);
+      // Audited as refused, with what PostgreSQL can store in place of the character.
+      const [row] = await auditRowOf(res.body.requestId);
+      expect(row).toMatchObject({ outcome: 'rejected', status: 400, errorCode: 'VALIDATION_FAILED', target: task });
+      expect(JSON.stringify(row.payload)).toContain('\ufffd');
+      // Nothing reached the workflow, and another agency's answer goes through at once.
+      expect(
+        (await call<TaskDto>('GET', `/networks/tl/tasks/${encodeURIComponent(task)}`, stack.key('ILO'))).body
+          .submissions,
+      ).toBe(0);
+      const other = await call<TaskDto>(
+        'POST',
+        `/networks/tl/tasks/${encodeURIComponent(`${wf}:contribute-activities:FAO`)}/complete`,
+        stack.key('FAO'),
+        { activities: [proposal('FAO')] },
+      );
+      expect(other.status).toBe(200);
+    },
+  );
 
   it('refuses a decision whose text holds a NUL: 400, audited, and no decision appears', async () => {
     const res = await call<ErrorBody>('POST', '/networks/tl/decisions', stack.key('coordinator'), {
-      kind: 'general', title: 'A title', text: 'text\u0000', payload: {}, deadline: new Date(Date.now() + 60_000).toISOString(),
+      kind: 'general',
+      title: 'A title',
+      text: 'text\u0000',
+      payload: {},
+      deadline: new Date(Date.now() + 60_000).toISOString(),
     });
     expect(res.status).toBe(400);
     expect(res.body.details.map((d) => d.field)).toEqual(['text']);
@@ -85,18 +122,39 @@ describe('hostile input and abuse (end to end)', () => {
     ];
     for (const [path, field] of cases) {
       const res = await call<ErrorBody>('GET', path, coordinator);
-      expect({ path, status: res.status, fields: res.body.details.map((d) => d.field) }).toEqual({ path, status: 400, fields: expect.arrayContaining([field]) });
+      expect({ path, status: res.status, fields: res.body.details.map((d) => d.field) }).toEqual({
+        path,
+        status: 400,
+        fields: expect.arrayContaining([field]),
+      });
     }
   });
 
   it('refuses JSON nested 5,000 deep and prototype keys before validation, naming where, and audits the refusal', async () => {
-    const deep = await raw('POST', '/networks/tl/cycles', stack.key('coordinator'), `{"year":${YEAR},"calendar":${'['.repeat(5000)}${']'.repeat(5000)}}`);
+    const deep = await raw(
+      'POST',
+      '/networks/tl/cycles',
+      stack.key('coordinator'),
+      `{"year":${YEAR},"calendar":${'['.repeat(5000)}${']'.repeat(5000)}}`,
+    );
     expect(deep.status).toBe(400);
-    expect(deep.body.details[0]).toMatchObject({ field: expect.stringMatching(/^calendar(\[0\])+$/), message: expect.stringContaining('deeper than 32') });
+    expect(deep.body.details[0]).toMatchObject({
+      field: expect.stringMatching(/^calendar(\[0\])+$/),
+      message: expect.stringContaining('deeper than 32'),
+    });
     expect((await auditRowOf(deep.body.requestId))[0]).toMatchObject({ outcome: 'rejected', status: 400 });
     for (const key of ['__proto__', 'constructor']) {
-      const res = await raw('POST', '/networks/tl/cycles', stack.key('coordinator'), `{"year":${YEAR + 1},"${key}":{"polluted":true}}`);
-      expect({ key, status: res.status, fields: res.body.details.map((d) => d.field) }).toEqual({ key, status: 400, fields: [key] });
+      const res = await raw(
+        'POST',
+        '/networks/tl/cycles',
+        stack.key('coordinator'),
+        `{"year":${YEAR + 1},"${key}":{"polluted":true}}`,
+      );
+      expect({ key, status: res.status, fields: res.body.details.map((d) => d.field) }).toEqual({
+        key,
+        status: 400,
+        fields: [key],
+      });
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
@@ -113,17 +171,37 @@ describe('hostile input and abuse (end to end)', () => {
     // Past the edge (straight to Temporal, as a bug in a later check might let it through): a NUL reaches the workflow.
     const task = `${wf}:contribute-activities:UNDP`;
     await stack.client.workflow.getHandle(wf).executeUpdate(completeTaskUpdate, {
-      args: [{ taskId: task, by: { role: 'agency', agency: 'UNDP', keyId: 'test' }, payload: { activities: [proposal('UNDP', 1, { title: 'bad \u0000 title' })] } }],
+      args: [
+        {
+          taskId: task,
+          by: { role: 'agency', agency: 'UNDP', keyId: 'test' },
+          payload: { activities: [proposal('UNDP', 1, { title: 'bad \u0000 title' })] },
+        },
+      ],
     });
-    type Incidents = { items: { workflowId: string; kind: string; occurrences: number; lastError: string; resolvedAt: string | null }[] };
+    type Incidents = {
+      items: { workflowId: string; kind: string; occurrences: number; lastError: string; resolvedAt: string | null }[];
+    };
     const incidents = await waitFor(async () => {
       const { body } = await call<Incidents>('GET', '/networks/tl/incidents', stack.key('coordinator'));
       return body.items.length > 0 ? body.items : undefined;
     }, 'an incident');
-    expect(incidents[0]).toMatchObject({ workflowId: wf, kind: 'projection:projectCycle', resolvedAt: null, lastError: expect.stringMatching(/\\u0000|0x00|Unicode/) });
-    expect((await (await fetch(`${stack.baseUrl}/health`)).json()) as object).toMatchObject({ openIncidents: expect.any(Number) });
+    expect(incidents[0]).toMatchObject({
+      workflowId: wf,
+      kind: 'projection:projectCycle',
+      resolvedAt: null,
+      lastError: expect.stringMatching(/\\u0000|0x00|Unicode/),
+    });
+    expect((await (await fetch(`${stack.baseUrl}/health`)).json()) as object).toMatchObject({
+      openIncidents: expect.any(Number),
+    });
     // The cycle is not frozen: another agency's answer is taken and answered at once.
-    const other = await call<TaskDto>('POST', `/networks/tl/tasks/${encodeURIComponent(`${wf}:contribute-activities:RCO`)}/complete`, stack.key('RCO'), { activities: [proposal('RCO')] });
+    const other = await call<TaskDto>(
+      'POST',
+      `/networks/tl/tasks/${encodeURIComponent(`${wf}:contribute-activities:RCO`)}/complete`,
+      stack.key('RCO'),
+      { activities: [proposal('RCO')] },
+    );
     expect(other.status).toBe(200);
     expect((await call('GET', '/networks/tl/incidents', stack.key('ILO'))).status).toBe(403);
   });
@@ -136,7 +214,8 @@ describe('abuse limits (end to end)', () => {
   });
   afterAll(() => stack.close());
 
-  const get = (key: string) => fetch(`${stack.baseUrl}/networks/tl/twgs`, { headers: { authorization: `Bearer ${key}` } });
+  const get = (key: string) =>
+    fetch(`${stack.baseUrl}/networks/tl/twgs`, { headers: { authorization: `Bearer ${key}` } });
 
   it('answers 429 with Retry-After past the per-key limit, while another key goes on', async () => {
     const statuses: number[] = [];

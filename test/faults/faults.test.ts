@@ -65,7 +65,12 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
   let phase = '';
 
   const startTemporal = async () => {
-    temporal = await startTemporalDevServer({ cli: locateTemporalCli(), port: temporalPort, namespace: 'default', dbFilename: join(dir, 'temporal.db') });
+    temporal = await startTemporalDevServer({
+      cli: locateTemporalCli(),
+      port: temporalPort,
+      namespace: 'default',
+      dbFilename: join(dir, 'temporal.db'),
+    });
   };
   const startWorker = async () => {
     worker = Child.start('worker', 'apps/worker/main.ts', [], {
@@ -80,7 +85,12 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
 
   beforeAll(async () => {
     const pgPort = await freePort();
-    postgres = Child.start('postgres', 'test/faults/support/postgres-process.ts', [join(dir, 'postgres'), String(pgPort)], {});
+    postgres = Child.start(
+      'postgres',
+      'test/faults/support/postgres-process.ts',
+      [join(dir, 'postgres'), String(pgPort)],
+      {},
+    );
     const adminUrl = (await postgres.waitFor(/^up (\S+)$/m, 90_000))[1];
     await createDatabaseIfMissing(adminUrl, 'mignet');
     const ownerUrl = adminUrl.replace(/\/postgres$/, '/mignet');
@@ -93,17 +103,37 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
     temporalPort = await freePort();
     await startTemporal();
     await startWorker();
-    api = await createApiApp(testConfig({ databaseUrl, temporalAddress: `127.0.0.1:${temporalPort}`, temporalTaskQueue: taskQueue }), ['error']);
+    api = await createApiApp(
+      testConfig({ databaseUrl, temporalAddress: `127.0.0.1:${temporalPort}`, temporalTaskQueue: taskQueue }),
+      ['error'],
+    );
     await api.listen(0, '127.0.0.1');
     baseUrl = (await api.getUrl()).replace('[::1]', '127.0.0.1');
     const now = Date.now();
     const res = await fetch(`${baseUrl}/networks/tl/cycles`, {
       method: 'POST',
       headers: { authorization: `Bearer ${keys['seed:coordinator']}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ year: YEAR, meetingsAndRounds: false, calendar: { start: new Date(now).toISOString(), end: new Date(now + 7_200_000).toISOString(), deadlines: { planningDue: new Date(now + 600_000).toISOString() } } }),
+      body: JSON.stringify({
+        year: YEAR,
+        meetingsAndRounds: false,
+        calendar: {
+          start: new Date(now).toISOString(),
+          end: new Date(now + 7_200_000).toISOString(),
+          deadlines: { planningDue: new Date(now + 600_000).toISOString() },
+        },
+      }),
     });
-    expect({ status: res.status, body: res.status === 201 ? null : await res.text() }).toEqual({ status: 201, body: null });
-    await waitFor(async () => ((await ds.query(`SELECT count(*)::int AS n FROM tasks WHERE process = $1`, [wf])) as { n: number }[])[0].n >= AGENCIES.length || undefined, 'the contribution tasks', 30_000);
+    expect({ status: res.status, body: res.status === 201 ? null : await res.text() }).toEqual({
+      status: 201,
+      body: null,
+    });
+    await waitFor(
+      async () =>
+        ((await ds.query(`SELECT count(*)::int AS n FROM tasks WHERE process = $1`, [wf])) as { n: number }[])[0].n >=
+          AGENCIES.length || undefined,
+      'the contribution tasks',
+      30_000,
+    );
   }, 180_000);
 
   afterAll(async () => {
@@ -125,7 +155,11 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
       try {
         const res = await fetch(`${baseUrl}/networks/tl/tasks/${task}/complete`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${keys[`seed:agency:${agency}`]}`, 'content-type': 'application/json', 'x-request-id': requestId },
+          headers: {
+            authorization: `Bearer ${keys[`seed:agency:${agency}`]}`,
+            'content-type': 'application/json',
+            'x-request-id': requestId,
+          },
           body: JSON.stringify({ activities: [proposal(agency, (n % 20) + 1)] }),
         });
         const body = (await res.json()) as { code?: string };
@@ -148,7 +182,11 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
       await waitFor(() => (sent.length >= before + 40 ? true : undefined), 'answers before the fault', 60_000);
       await fault();
       const after = sent.filter((s) => s.status === 200).length;
-      await waitFor(() => (sent.filter((s) => s.status === 200).length >= after + 40 ? true : undefined), 'answers after the fault', 90_000);
+      await waitFor(
+        () => (sent.filter((s) => s.status === 200).length >= after + 40 ? true : undefined),
+        'answers after the fault',
+        90_000,
+      );
     } finally {
       sending = false;
       await Promise.all(senders);
@@ -174,7 +212,11 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
       postgres.send('stop');
       await postgres.waitFor(/^down$/m, 30_000, from);
       figures.postgresStops++;
-      await waitFor(() => (Date.now() - stoppedAt >= 20_000 ? true : undefined), '20 s with PostgreSQL stopped', 30_000);
+      await waitFor(
+        () => (Date.now() - stoppedAt >= 20_000 ? true : undefined),
+        '20 s with PostgreSQL stopped',
+        30_000,
+      );
       const again = postgres.printed;
       postgres.send('start');
       await postgres.waitFor(/^up /m, 60_000, again);
@@ -183,7 +225,10 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
   }, 300_000);
 
   it('survives the Temporal server stopped and started again during a burst', async () => {
-    const seenDown = () => sent.some((s) => s.phase === 'Temporal restarted' && (s.code === 'TEMPORAL_UNAVAILABLE' || s.code === 'OUTCOME_UNKNOWN'));
+    const seenDown = () =>
+      sent.some(
+        (s) => s.phase === 'Temporal restarted' && (s.code === 'TEMPORAL_UNAVAILABLE' || s.code === 'OUTCOME_UNKNOWN'),
+      );
     await burst('Temporal restarted', async () => {
       await temporal.stop();
       figures.temporalRestarts++;
@@ -198,7 +243,13 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
     try {
       const client = new Client({ connection });
       // Audit rows that waited for PostgreSQL are written by now, or soon.
-      await waitFor(async () => ((await (await fetch(`${baseUrl}/health`)).json()) as { auditRowsWaiting: number }).auditRowsWaiting === 0 || undefined, 'the waiting audit rows', 60_000);
+      await waitFor(
+        async () =>
+          ((await (await fetch(`${baseUrl}/health`)).json()) as { auditRowsWaiting: number }).auditRowsWaiting === 0 ||
+          undefined,
+        'the waiting audit rows',
+        60_000,
+      );
       const history = await client.workflow.getHandle(wf).fetchHistory();
       const updates = (history.events ?? []).flatMap((e) => {
         const id = e.workflowExecutionUpdateAcceptedEventAttributes?.acceptedRequest?.meta?.updateId;
@@ -206,28 +257,45 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
       });
       const inHistory = new Map<string, number>();
       for (const id of updates) inHistory.set(id, (inHistory.get(id) ?? 0) + 1);
-      const rows = (await ds.query(`SELECT request_id, outcome FROM audit_log WHERE network_code = 'tl' AND request_id LIKE 'faults-%'`)) as { request_id: string; outcome: string }[];
+      const rows = (await ds.query(
+        `SELECT request_id, outcome FROM audit_log WHERE network_code = 'tl' AND request_id LIKE 'faults-%'`,
+      )) as { request_id: string; outcome: string }[];
       const inLog = new Map<string, string[]>();
       for (const r of rows) inLog.set(r.request_id, [...(inLog.get(r.request_id) ?? []), r.outcome]);
 
       const ok = sent.filter((s) => s.status === 200);
       const lost = ok.filter((s) => !inHistory.has(s.requestId) || !inLog.has(s.requestId));
-      const duplicated = sent.filter((s) => (inHistory.get(s.requestId) ?? 0) > 1 || (inLog.get(s.requestId)?.length ?? 0) > 1);
+      const duplicated = sent.filter(
+        (s) => (inHistory.get(s.requestId) ?? 0) > 1 || (inLog.get(s.requestId)?.length ?? 0) > 1,
+      );
       // A wrong outcome: a 200 logged as anything but accepted, or a definite refusal (4xx, 503) whose Update took effect.
       const wrong = sent.filter((s) =>
-        s.status === 200 ? inLog.get(s.requestId)?.[0] !== 'accepted' : s.status !== 504 && s.status !== 0 && inHistory.has(s.requestId),
+        s.status === 200
+          ? inLog.get(s.requestId)?.[0] !== 'accepted'
+          : s.status !== 504 && s.status !== 0 && inHistory.has(s.requestId),
       );
-      const byStatus = (of: readonly Sent[]) => JSON.stringify(Object.fromEntries([...new Set(of.map((s) => s.status))].sort().map((st) => [st, of.filter((s) => s.status === st).length])));
+      const byStatus = (of: readonly Sent[]) =>
+        JSON.stringify(
+          Object.fromEntries(
+            [...new Set(of.map((s) => s.status))].sort().map((st) => [st, of.filter((s) => s.status === st).length]),
+          ),
+        );
       const count = (of: readonly Sent[], p: string) => of.filter((s) => s.phase === p).length;
       const lines = [...new Set(sent.map((s) => s.phase))].map(
-        (p) => `  ${p}: ${count(sent, p)} commands, by status ${byStatus(sent.filter((s) => s.phase === p))}; lost ${count(lost, p)}, duplicated ${count(duplicated, p)}, wrong outcomes ${count(wrong, p)}`,
+        (p) =>
+          `  ${p}: ${count(sent, p)} commands, by status ${byStatus(sent.filter((s) => s.phase === p))}; lost ${count(lost, p)}, duplicated ${count(duplicated, p)}, wrong outcomes ${count(wrong, p)}`,
       );
       process.stdout.write(
         `[mignet] faults: ${sent.length} commands sent, ${ok.length} answered 200, ${sent.filter((s) => s.status >= 500).length} 5xx (none 500); ` +
           `${figures.workerKills} worker SIGKILLs, ${figures.postgresStops} PostgreSQL stop of 20 s, ${figures.temporalRestarts} Temporal restart; ` +
           `lost ${lost.length}, duplicated ${duplicated.length}, wrong outcomes ${wrong.length}\n${lines.join('\n')}\n`,
       );
-      expect({ lost, duplicated, wrong, internalErrors: sent.filter((s) => s.status === 500 || s.status === 0) }).toEqual({ lost: [], duplicated: [], wrong: [], internalErrors: [] });
+      expect({
+        lost,
+        duplicated,
+        wrong,
+        internalErrors: sent.filter((s) => s.status === 500 || s.status === 0),
+      }).toEqual({ lost: [], duplicated: [], wrong: [], internalErrors: [] });
       // An unknown answer is logged as unknown (or accepted when its row was the settled one), never as rejected.
       for (const s of sent.filter((x) => x.status === 504)) expect(inLog.get(s.requestId)).toEqual(['unknown']);
 
@@ -235,26 +303,46 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
       for (const agency of AGENCIES) {
         const id = `${wf}:contribute-activities:${agency}`;
         const accepted = updates.filter((u) => sent.some((s) => s.requestId === u && s.agency === agency)).length;
-        const [row] = (await ds.query('SELECT submissions FROM tasks WHERE id = $1', [id])) as { submissions: number }[];
+        const [row] = (await ds.query('SELECT submissions FROM tasks WHERE id = $1', [id])) as {
+          submissions: number;
+        }[];
         expect({ id, submissions: row.submissions }).toEqual({ id, submissions: accepted });
       }
       expect((await client.workflow.getHandle(wf).describe()).status.name).toBe('RUNNING');
 
       // Reconciliation finds every 504 that took effect, and settles it; then nothing is left to settle.
       const coordinator = { authorization: `Bearer ${keys['seed:coordinator']}` };
-      type Reconciled = { acceptedButLoggedOtherwise: { requestId: string }[]; updatesWithoutRow: unknown[]; acceptedWithoutUpdate: unknown[] };
-      const reconcile = async () => (await (await fetch(`${baseUrl}/networks/tl/audit-log/reconcile?year=${YEAR}`, { headers: coordinator })).json()) as Reconciled;
-      const tookEffect = sent.filter((s) => s.status === 504 && inHistory.has(s.requestId)).map((s) => s.requestId).sort();
+      type Reconciled = {
+        acceptedButLoggedOtherwise: { requestId: string }[];
+        updatesWithoutRow: unknown[];
+        acceptedWithoutUpdate: unknown[];
+      };
+      const reconcile = async () =>
+        (await (
+          await fetch(`${baseUrl}/networks/tl/audit-log/reconcile?year=${YEAR}`, { headers: coordinator })
+        ).json()) as Reconciled;
+      const tookEffect = sent
+        .filter((s) => s.status === 504 && inHistory.has(s.requestId))
+        .map((s) => s.requestId)
+        .sort();
       const found = await reconcile();
-      expect({ ...found, acceptedButLoggedOtherwise: found.acceptedButLoggedOtherwise.map((r) => r.requestId).sort() }).toMatchObject({
+      expect({
+        ...found,
+        acceptedButLoggedOtherwise: found.acceptedButLoggedOtherwise.map((r) => r.requestId).sort(),
+      }).toMatchObject({
         acceptedButLoggedOtherwise: tookEffect,
         updatesWithoutRow: [],
         acceptedWithoutUpdate: [],
       });
-      const settle = await fetch(`${baseUrl}/networks/tl/audit-log/reconcile/settle?year=${YEAR}`, { method: 'POST', headers: coordinator });
+      const settle = await fetch(`${baseUrl}/networks/tl/audit-log/reconcile/settle?year=${YEAR}`, {
+        method: 'POST',
+        headers: coordinator,
+      });
       expect(settle.status).toBe(200);
       expect((await reconcile()).acceptedButLoggedOtherwise).toEqual([]);
-      process.stdout.write(`[mignet] faults: ${tookEffect.length} of ${sent.filter((s) => s.status === 504).length} 504 answers had taken effect; reconciliation found and settled them all\n`);
+      process.stdout.write(
+        `[mignet] faults: ${tookEffect.length} of ${sent.filter((s) => s.status === 504).length} 504 answers had taken effect; reconciliation found and settled them all\n`,
+      );
       expect(await verifyAuditLog((sql, p) => ds.query(sql, p), 'tl')).toMatchObject({ intact: true });
     } finally {
       await connection.close();

@@ -20,7 +20,9 @@ function junitFailures(reportDir: string): number {
 function statusesIn(reportDir: string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const file of existsSync(reportDir) ? readdirSync(reportDir).filter((f) => f.startsWith('har-')) : []) {
-    const har = JSON.parse(readFileSync(join(reportDir, file), 'utf8')) as { log: { entries: { response: { status: number } }[] } };
+    const har = JSON.parse(readFileSync(join(reportDir, file), 'utf8')) as {
+      log: { entries: { response: { status: number } }[] };
+    };
     for (const e of har.log.entries) counts[e.response.status] = (counts[e.response.status] ?? 0) + 1;
   }
   return counts;
@@ -28,7 +30,12 @@ function statusesIn(reportDir: string): Record<string, number> {
 const ST = join(__dirname, '..', '..', 'tools', 'schemathesis', VERSION, 'bin', 'st');
 const SECONDS = 45;
 // What the answers are checked for: no 5xx; only documented statuses; the documented content type and body schema.
-const CHECKS = ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance'];
+const CHECKS = [
+  'not_a_server_error',
+  'status_code_conformance',
+  'content_type_conformance',
+  'response_schema_conformance',
+];
 
 /**
  * schemathesis against the OpenAPI document the API serves, with a coordinator's key and an agency's, each for a
@@ -41,7 +48,10 @@ describe('the API under a property-based fuzzer (schemathesis)', () => {
   let dir: string;
 
   beforeAll(async () => {
-    if (!existsSync(ST)) throw new Error(`schemathesis is not installed at ${ST}: run \`node scripts/install-schemathesis.js\` (npm ci runs it)`);
+    if (!existsSync(ST))
+      throw new Error(
+        `schemathesis is not installed at ${ST}: run \`node scripts/install-schemathesis.js\` (npm ci runs it)`,
+      );
     temporal = await startTemporalDevServer({ cli: locateTemporalCli(), port: 0, namespace: 'default' });
     stack = await startTestStack({ config: { temporalAddress: temporal.address } });
     dir = mkdtempSync(join(tmpdir(), 'mignet-fuzz-'));
@@ -56,24 +66,61 @@ describe('the API under a property-based fuzzer (schemathesis)', () => {
 
   const fuzz = (who: string) =>
     new Promise<{ code: number; out: string }>((resolve) => {
-      const args = ['--config-file', join(dir, 'schemathesis.toml'), 'run', `${stack.baseUrl}/docs-json`, '-H', `Authorization: Bearer ${stack.key(who)}`,
+      const args = [
+        '--config-file',
+        join(dir, 'schemathesis.toml'),
+        'run',
+        `${stack.baseUrl}/docs-json`,
+        '-H',
+        `Authorization: Bearer ${stack.key(who)}`,
         // One worker: hypothesis on CPython 3.11 can trip over itself parsing in threads (an internal error, no finding).
-        '--checks', CHECKS.join(','), '--max-time', String(SECONDS), '--workers', '1', '--request-timeout', '12', '--no-color',
-        '--report', 'har,junit', '--report-dir', join(dir, who)];
-      execFile(ST, args, { cwd: dir, maxBuffer: 64 * 1024 * 1024, timeout: (SECONDS + 60) * 1000 }, (err, stdout, stderr) =>
-        resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: `${stdout}\n${stderr}` }),
+        '--checks',
+        CHECKS.join(','),
+        '--max-time',
+        String(SECONDS),
+        '--workers',
+        '1',
+        '--request-timeout',
+        '12',
+        '--no-color',
+        '--report',
+        'har,junit',
+        '--report-dir',
+        join(dir, who),
+      ];
+      execFile(
+        ST,
+        args,
+        { cwd: dir, maxBuffer: 64 * 1024 * 1024, timeout: (SECONDS + 60) * 1000 },
+        (err, stdout, stderr) =>
+          resolve({ code: err ? ((err as { code?: number }).code ?? 1) : 0, out: `${stdout}\n${stderr}` }),
       );
     });
 
-  it.each(['coordinator', 'ILO'])('finds nothing with a key of %s: no 5xx, every answer documented and of its schema', async (who) => {
-    const { code, out } = await fuzz(who);
-    const summary = out.split('\n').filter((l) => /^\s*\d+ generated|^\s*Seed/.test(l)).map((l) => l.trim()).join('; ');
-    process.stdout.write(`[mignet] schemathesis (${who}, ${SECONDS} s): ${summary}; answers by status ${JSON.stringify(statusesIn(join(dir, who)))}\n`);
-    // A finding is a failed check (in the JUnit report) or a 5xx (in the HAR); an error of the tool itself is shown.
-    const statuses = statusesIn(join(dir, who));
-    const failures = junitFailures(join(dir, who));
-    if (code !== 0 && failures === 0) process.stdout.write(`[mignet] schemathesis ended with code ${code} and no finding:\n${out.slice(-3000)}\n`);
-    expect({ failures, serverErrors: Object.entries(statuses).filter(([s]) => Number(s) >= 500), report: failures === 0 ? '' : out.slice(-8000) }).toEqual({ failures: 0, serverErrors: [], report: '' });
-    expect(Object.values(statuses).reduce((a, b) => a + b, 0)).toBeGreaterThan(500); // it did run
-  }, (SECONDS + 90) * 1000);
+  it.each(['coordinator', 'ILO'])(
+    'finds nothing with a key of %s: no 5xx, every answer documented and of its schema',
+    async (who) => {
+      const { code, out } = await fuzz(who);
+      const summary = out
+        .split('\n')
+        .filter((l) => /^\s*\d+ generated|^\s*Seed/.test(l))
+        .map((l) => l.trim())
+        .join('; ');
+      process.stdout.write(
+        `[mignet] schemathesis (${who}, ${SECONDS} s): ${summary}; answers by status ${JSON.stringify(statusesIn(join(dir, who)))}\n`,
+      );
+      // A finding is a failed check (in the JUnit report) or a 5xx (in the HAR); an error of the tool itself is shown.
+      const statuses = statusesIn(join(dir, who));
+      const failures = junitFailures(join(dir, who));
+      if (code !== 0 && failures === 0)
+        process.stdout.write(`[mignet] schemathesis ended with code ${code} and no finding:\n${out.slice(-3000)}\n`);
+      expect({
+        failures,
+        serverErrors: Object.entries(statuses).filter(([s]) => Number(s) >= 500),
+        report: failures === 0 ? '' : out.slice(-8000),
+      }).toEqual({ failures: 0, serverErrors: [], report: '' });
+      expect(Object.values(statuses).reduce((a, b) => a + b, 0)).toBeGreaterThan(500); // it did run
+    },
+    (SECONDS + 90) * 1000,
+  );
 });

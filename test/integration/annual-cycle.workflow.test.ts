@@ -4,7 +4,12 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 
 import { annualCycleReadModel } from '../../activities/annual-cycle/annual-cycle.projector';
-import { AnnualCycleInput, applyAnnualCycleEvent, CycleState, initialAnnualCycleState } from '../../libs/processes/annual-cycle/annual-cycle';
+import {
+  AnnualCycleInput,
+  applyAnnualCycleEvent,
+  CycleState,
+  initialAnnualCycleState,
+} from '../../libs/processes/annual-cycle/annual-cycle';
 import { compressedCalendar } from '../../libs/domain/calendar';
 import { newTask, taskId } from '../../libs/domain/tasks';
 import { CycleEntity, TaskEntity } from '../../libs/persistence/entities';
@@ -54,11 +59,17 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
       expect(t.remindAt.getTime()).toBe(Date.parse(calendar.deadlines.planningDue) - 2_000);
     }
     // Nobody contributed: at the deadline every task expires as "none", and the coordinator's task opens.
-    const consolidate = await waitFor(async () => (await tasksOf(workflowId)).find((t) => t.kind === 'consolidate-plan' && t.escalatedAt), 'escalation of the consolidation task', 20_000);
+    const consolidate = await waitFor(
+      async () => (await tasksOf(workflowId)).find((t) => t.kind === 'consolidate-plan' && t.escalatedAt),
+      'escalation of the consolidation task',
+      20_000,
+    );
     expect(consolidate.dueAt.toISOString()).toBe(calendar.deadlines.consolidationDue);
     expect(consolidate.escalatedAt!.getTime()).toBeGreaterThanOrEqual(consolidate.dueAt.getTime() + 400);
     const contributions = (await tasksOf(workflowId)).filter((t) => t.kind === 'contribute-activities');
-    expect(contributions.map((t) => [t.status, t.closedReason])).toEqual(Array(9).fill(['expired', 'no contribution (recorded as none)']));
+    expect(contributions.map((t) => [t.status, t.closedReason])).toEqual(
+      Array(9).fill(['expired', 'no contribution (recorded as none)']),
+    );
   });
 
   it('moves on as soon as the answers are in: every member endorsing starts implementation before the deadline', async () => {
@@ -68,7 +79,12 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
     const id = `annual-cycle:tl:${year}:${randomBytes(4).toString('hex')}`;
     const cal = {
       ...compressedCalendar(year, new Date(start), 12_000),
-      deadlines: { planningDue: at(3_000), consolidationDue: at(4_000), endorsementDue: at(8_000), reviewDue: at(40_000) },
+      deadlines: {
+        planningDue: at(3_000),
+        consolidationDue: at(4_000),
+        endorsementDue: at(8_000),
+        reviewDue: at(40_000),
+      },
     };
     const cycle = await stack.client.workflow.start<typeof annualCycleWorkflow>('annualCycleWorkflow', {
       workflowId: id,
@@ -81,34 +97,56 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
       const state = await cycle.query(cycleStateQuery);
       const fresh = Object.values(state.tasks).filter((t) => t.status === 'open' && !answered.has(t.id));
       // All at once, as nine agencies would: some land while the workflow is busy projecting.
-      await Promise.all(fresh.map(async (t) => {
-        answered.add(t.id);
-        const by = t.assigneeRole === 'coordinator' ? { role: 'coordinator' as const, agency: 'IOM' } : { role: 'agency' as const, agency: t.assignee };
-        const payload =
-          t.kind === 'contribute-activities' ? { activities: [proposal(t.assignee)] }
-          : t.kind === 'consolidate-plan' ? { activities: [{ id: 'A1', ...proposal('ILO') }] }
-          : t.kind === 'endorse-plan' ? { decision: 'endorse' }
-          : t.kind === 'report-progress' ? { status: 'on-track' }
-          : { summary: 'done' };
-        // On a slow machine an answer may come after its deadline: the cycle goes on without it, so may the test.
-        await cycle.executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, by, payload }] }).catch((err: unknown) => {
-          const type = ((err as WorkflowUpdateFailedError).cause as ApplicationFailure | undefined)?.type;
-          if (type !== 'TASK_CLOSED' && type !== 'PHASE_CLOSED') throw err;
-        });
-      }));
+      await Promise.all(
+        fresh.map(async (t) => {
+          answered.add(t.id);
+          const by =
+            t.assigneeRole === 'coordinator'
+              ? { role: 'coordinator' as const, agency: 'IOM' }
+              : { role: 'agency' as const, agency: t.assignee };
+          const payload =
+            t.kind === 'contribute-activities'
+              ? { activities: [proposal(t.assignee)] }
+              : t.kind === 'consolidate-plan'
+                ? { activities: [{ id: 'A1', ...proposal('ILO') }] }
+                : t.kind === 'endorse-plan'
+                  ? { decision: 'endorse' }
+                  : t.kind === 'report-progress'
+                    ? { status: 'on-track' }
+                    : { summary: 'done' };
+          // On a slow machine an answer may come after its deadline: the cycle goes on without it, so may the test.
+          await cycle
+            .executeUpdate(completeTaskUpdate, { args: [{ taskId: t.id, by, payload }] })
+            .catch((err: unknown) => {
+              const type = ((err as WorkflowUpdateFailedError).cause as ApplicationFailure | undefined)?.type;
+              if (type !== 'TASK_CLOSED' && type !== 'PHASE_CLOSED') throw err;
+            });
+        }),
+      );
       return state;
     };
-    const implementation = await waitFor(async () => {
-      const state = await answerAll();
-      return state.phase === 'IMPLEMENTATION' ? state : undefined;
-    }, 'implementation', 20_000);
+    const implementation = await waitFor(
+      async () => {
+        const state = await answerAll();
+        return state.phase === 'IMPLEMENTATION' ? state : undefined;
+      },
+      'implementation',
+      20_000,
+    );
     // Nobody was silent: the plan was endorsed when the last member answered, not at the round's deadline.
     expect(Date.parse(implementation.phaseEnteredAt!)).toBeLessThan(Date.parse(cal.deadlines.endorsementDue));
-    const closed = await waitFor(async () => {
-      const state = await answerAll();
-      return state.phase === 'CLOSED' ? state : undefined;
-    }, 'the cycle to close', 30_000);
-    expect(closed.report).toMatchObject({ summary: 'done', activities: [expect.objectContaining({ id: 'A1', status: 'on-track' })] });
+    const closed = await waitFor(
+      async () => {
+        const state = await answerAll();
+        return state.phase === 'CLOSED' ? state : undefined;
+      },
+      'the cycle to close',
+      30_000,
+    );
+    expect(closed.report).toMatchObject({
+      summary: 'done',
+      activities: [expect.objectContaining({ id: 'A1', status: 'on-track' })],
+    });
     expect(await cycle.result()).toBe('CLOSED');
   });
 
@@ -117,20 +155,34 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
     await waitFor(async () => ((await tasksOf(workflowId)).length === 9 ? true : undefined), 'the contribute tasks');
     const ilo = taskId(workflowId, 'contribute-activities', 'ILO');
     const refusal = async (by: { role: 'agency' | 'coordinator'; agency: string }, payload: unknown) => {
-      const err = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: ilo, by, payload }] }).catch((e: unknown) => e);
+      const err = await handle
+        .executeUpdate(completeTaskUpdate, { args: [{ taskId: ilo, by, payload }] })
+        .catch((e: unknown) => e);
       expect(err).toBeInstanceOf(WorkflowUpdateFailedError);
       const cause = (err as WorkflowUpdateFailedError).cause as ApplicationFailure;
       return { type: cause.type, details: cause.details?.[0] };
     };
     expect((await refusal({ role: 'agency', agency: 'FAO' }, { activities: [] })).type).toBe('NOT_ASSIGNEE');
-    expect(await refusal({ role: 'agency', agency: 'ILO' }, { activities: [{ ...proposal('ILO'), networkObjective: 12 }] })).toEqual({
+    expect(
+      await refusal({ role: 'agency', agency: 'ILO' }, { activities: [{ ...proposal('ILO'), networkObjective: 12 }] }),
+    ).toEqual({
       type: 'INVALID_PAYLOAD',
       details: [{ field: 'activities[0].networkObjective', message: 'must be a Network objective from 1 to 9' }],
     });
-    const done = await handle.executeUpdate(completeTaskUpdate, { args: [{ taskId: ilo, by: { role: 'agency', agency: 'ILO' }, payload: { activities: [proposal('ILO')] } }] });
-    expect(done).toMatchObject({ id: ilo, status: 'completed', submissions: 1, completedBy: { role: 'agency', agency: 'ILO' } });
+    const done = await handle.executeUpdate(completeTaskUpdate, {
+      args: [{ taskId: ilo, by: { role: 'agency', agency: 'ILO' }, payload: { activities: [proposal('ILO')] } }],
+    });
+    expect(done).toMatchObject({
+      id: ilo,
+      status: 'completed',
+      submissions: 1,
+      completedBy: { role: 'agency', agency: 'ILO' },
+    });
     // The projection is written before the Update returns.
-    expect((await tasksOf(workflowId)).find((t) => t.id === ilo)).toMatchObject({ status: 'completed', completedBy: 'ILO' });
+    expect((await tasksOf(workflowId)).find((t) => t.id === ilo)).toMatchObject({
+      status: 'completed',
+      completedBy: 'ILO',
+    });
     expect((await handle.query(cycleStateQuery)).contributions.ILO.activities).toHaveLength(1);
   });
 
@@ -140,7 +192,13 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
     const firstRun = (await handle.describe()).runId;
     for (const agency of ['ILO', 'UNDP', 'FAO', 'UNICEF', 'UNFPA', 'UNWOMEN']) {
       await handle.executeUpdate(completeTaskUpdate, {
-        args: [{ taskId: taskId(workflowId, 'contribute-activities', agency), by: { role: 'agency', agency }, payload: { activities: [proposal(agency)] } }],
+        args: [
+          {
+            taskId: taskId(workflowId, 'contribute-activities', agency),
+            by: { role: 'agency', agency },
+            payload: { activities: [proposal(agency)] },
+          },
+        ],
       });
     }
     await waitFor(async () => ((await handle.describe()).runId !== firstRun ? true : undefined), 'a continued run');
@@ -154,15 +212,41 @@ describe('annual-cycle workflow (real Temporal and PostgreSQL)', () => {
     const projectCycle = annualCycleReadModel.project({ dataSource: ds });
     const calendar = compressedCalendar(2029, new Date('2029-01-01T00:00:00Z'), 60_000);
     const network = { members: ['ILO'], coordinatorAgency: 'IOM', networkObjectives: 9 };
-    const started: CycleState = applyAnnualCycleEvent(initialAnnualCycleState('tl', 2029), { type: 'CycleStarted', at: calendar.start, by: { role: 'coordinator', agency: 'IOM' }, calendar, network });
-    const task = newTask({ kind: 'contribute-activities', network: 'tl', process: 'p', assignee: 'ILO', assigneeRole: 'agency', subject: ['ILO'], openedAt: calendar.start, dueAt: calendar.deadlines.planningDue, offsets: calendar.offsets });
+    const started: CycleState = applyAnnualCycleEvent(initialAnnualCycleState('tl', 2029), {
+      type: 'CycleStarted',
+      at: calendar.start,
+      by: { role: 'coordinator', agency: 'IOM' },
+      calendar,
+      network,
+    });
+    const task = newTask({
+      kind: 'contribute-activities',
+      network: 'tl',
+      process: 'p',
+      assignee: 'ILO',
+      assigneeRole: 'agency',
+      subject: ['ILO'],
+      openedAt: calendar.start,
+      dueAt: calendar.deadlines.planningDue,
+      offsets: calendar.offsets,
+    });
     const opened = applyAnnualCycleEvent(started, { type: 'TaskOpened', at: calendar.start, task });
-    const expired = applyAnnualCycleEvent(opened, { type: 'TaskExpired', at: calendar.deadlines.planningDue, taskId: task.id });
-    const project = (s: CycleState) => projectCycle({ workflowId: 'annual-cycle:tl:2029', state: s, tasks: Object.values(s.tasks) });
+    const expired = applyAnnualCycleEvent(opened, {
+      type: 'TaskExpired',
+      at: calendar.deadlines.planningDue,
+      taskId: task.id,
+    });
+    const project = (s: CycleState) =>
+      projectCycle({ workflowId: 'annual-cycle:tl:2029', state: s, tasks: Object.values(s.tasks) });
     await project(opened);
     await project(expired);
     await project(opened); // a late retry of the first call
-    expect(await ds.getRepository(CycleEntity).findOneBy({ networkCode: 'tl', year: 2029 })).toMatchObject({ revision: 3 });
-    expect(await ds.getRepository(TaskEntity).findOneBy({ id: task.id })).toMatchObject({ status: 'expired', version: 2 });
+    expect(await ds.getRepository(CycleEntity).findOneBy({ networkCode: 'tl', year: 2029 })).toMatchObject({
+      revision: 3,
+    });
+    expect(await ds.getRepository(TaskEntity).findOneBy({ id: task.id })).toMatchObject({
+      status: 'expired',
+      version: 2,
+    });
   });
 });

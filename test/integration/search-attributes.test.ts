@@ -13,15 +13,24 @@ describe('ensureSearchAttributes (real Temporal)', () => {
     const namespace = `sa-${randomBytes(4).toString('hex')}`;
     const connection = await Connection.connect({ address: temporalAddress });
     try {
-      await connection.workflowService.registerNamespace({ namespace, workflowExecutionRetentionPeriod: { seconds: Long.fromNumber(86_400) } });
+      await connection.workflowService.registerNamespace({
+        namespace,
+        workflowExecutionRetentionPeriod: { seconds: Long.fromNumber(86_400) },
+      });
       await waitFor(
         async () => (await connection.workflowService.describeNamespace({ namespace })) ?? undefined,
         'the new namespace to be visible',
       );
-      expect((await ensureSearchAttributes(temporalAddress, namespace)).sort()).toEqual(['MignetNetwork', 'MignetProcess', 'MignetYear']);
+      expect((await ensureSearchAttributes(temporalAddress, namespace)).sort()).toEqual([
+        'MignetNetwork',
+        'MignetProcess',
+        'MignetYear',
+      ]);
       expect(await ensureSearchAttributes(temporalAddress, namespace)).toEqual([]);
       const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
-      expect(Object.keys(customAttributes ?? {})).toEqual(expect.arrayContaining(['MignetNetwork', 'MignetProcess', 'MignetYear']));
+      expect(Object.keys(customAttributes ?? {})).toEqual(
+        expect.arrayContaining(['MignetNetwork', 'MignetProcess', 'MignetYear']),
+      );
     } finally {
       await connection.close();
     }

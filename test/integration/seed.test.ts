@@ -1,5 +1,12 @@
 import { GCM_OBJECTIVES } from '../../libs/domain/gcm-objectives';
-import { AgencyEntity, ApiKeyEntity, GcmObjectiveEntity, NetworkEntity, NetworkObjectiveEntity, TwgEntity } from '../../libs/persistence/entities';
+import {
+  AgencyEntity,
+  ApiKeyEntity,
+  GcmObjectiveEntity,
+  NetworkEntity,
+  NetworkObjectiveEntity,
+  TwgEntity,
+} from '../../libs/persistence/entities';
 import { hashApiKey, seedApiKeys, seedNetwork } from '../../libs/persistence/seeds/seed';
 import { TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
@@ -15,9 +22,22 @@ describe('Timor-Leste seed (real PostgreSQL)', () => {
     const ds = await db.dataSource();
     await seedNetwork(ds, TIMOR_LESTE);
     await seedNetwork(ds, TIMOR_LESTE);
-    expect(await ds.getRepository(NetworkEntity).findOneByOrFail({ code: 'tl' })).toMatchObject({ coordinatorAgency: 'IOM', timeZone: 'Asia/Dili' });
+    expect(await ds.getRepository(NetworkEntity).findOneByOrFail({ code: 'tl' })).toMatchObject({
+      coordinatorAgency: 'IOM',
+      timeZone: 'Asia/Dili',
+    });
     const members = await ds.getRepository(AgencyEntity).find({ where: { networkCode: 'tl' }, order: { code: 'ASC' } });
-    expect(members.map((m) => m.code)).toEqual(['FAO', 'ILO', 'IOM', 'OHCHR', 'RCO', 'UNDP', 'UNFPA', 'UNICEF', 'UNWOMEN']);
+    expect(members.map((m) => m.code)).toEqual([
+      'FAO',
+      'ILO',
+      'IOM',
+      'OHCHR',
+      'RCO',
+      'UNDP',
+      'UNFPA',
+      'UNICEF',
+      'UNWOMEN',
+    ]);
     expect(await ds.getRepository(GcmObjectiveEntity).count()).toBe(GCM_OBJECTIVES.length);
     expect(GCM_OBJECTIVES).toHaveLength(23);
     expect(await ds.getRepository(NetworkObjectiveEntity).countBy({ networkCode: 'tl', scope: 'network' })).toBe(9);

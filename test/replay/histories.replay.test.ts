@@ -17,13 +17,23 @@ const HISTORIES = join(__dirname, '..', 'fixtures', 'histories');
 function recordedHistories() {
   return readdirSync(HISTORIES)
     .filter((f) => f.endsWith('.json'))
-    .map((file) => ({ workflowId: file.split('.')[0].replace(/_/g, ':'), history: historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'))) }));
+    .map((file) => ({
+      workflowId: file.split('.')[0].replace(/_/g, ':'),
+      history: historyFromJSON(JSON.parse(readFileSync(join(HISTORIES, file), 'utf8'))),
+    }));
 }
 
-async function replayAll(workflowBundle: { code: string } | { codePath: string }, only = (_workflowId: string) => true): Promise<ReplayResult[]> {
+async function replayAll(
+  workflowBundle: { code: string } | { codePath: string },
+  only = (_workflowId: string) => true,
+): Promise<ReplayResult[]> {
   const results: ReplayResult[] = [];
   const histories = recordedHistories().filter((h) => only(h.workflowId));
-  for await (const result of Worker.runReplayHistories({ workflowBundle, replayName: 'fixtures', sinks: LIVE_SINKS }, histories)) results.push(result);
+  for await (const result of Worker.runReplayHistories(
+    { workflowBundle, replayName: 'fixtures', sinks: LIVE_SINKS },
+    histories,
+  ))
+    results.push(result);
   return results;
 }
 
@@ -34,7 +44,11 @@ async function replayAll(workflowBundle: { code: string } | { codePath: string }
 describe('recorded histories replay against the current workflow code', () => {
   it('has histories to replay', () => {
     expect(recordedHistories().map((h) => h.workflowId)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^annual-cycle:tl:\d{4}$/), expect.stringMatching(/^decision:tl:/), expect.stringMatching(/^twg-round:tl:/)]),
+      expect.arrayContaining([
+        expect.stringMatching(/^annual-cycle:tl:\d{4}$/),
+        expect.stringMatching(/^decision:tl:/),
+        expect.stringMatching(/^twg-round:tl:/),
+      ]),
     );
     expect(recordedHistories().length).toBeGreaterThanOrEqual(3);
   });

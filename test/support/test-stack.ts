@@ -45,7 +45,9 @@ export const OTHER_NETWORK: NetworkSeed = {
 };
 
 /** The product's configuration as tests run it, on the servers given (every stack, and the fault tier's own). */
-export function testConfig<C extends Partial<Config> & { databaseUrl: string; temporalAddress: string }>(given: C): Config & C {
+export function testConfig<C extends Partial<Config> & { databaseUrl: string; temporalAddress: string }>(
+  given: C,
+): Config & C {
   return {
     ...loadConfig({}),
     databasePoolSize: 5,
@@ -70,7 +72,9 @@ export function testConfig<C extends Partial<Config> & { databaseUrl: string; te
  * its own database (migrated, seeded) and its own task
  * queue, the worker and the API in this process, the API listening on a free port.
  */
-export async function startTestStack(options: { api?: boolean; worker?: boolean; config?: Partial<Config> } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { api?: boolean; worker?: boolean; config?: Partial<Config> } = {},
+): Promise<TestStack> {
   const env = testEnv();
   const db = await createTestDatabase();
   const ds = await db.dataSource();
@@ -101,10 +105,13 @@ export async function startTestStack(options: { api?: boolean; worker?: boolean;
     config,
     client: new Client({ connection }),
     keys,
-    key: (who) => keys.tl[who === 'coordinator' ? 'seed:coordinator' : who === 'auditor' ? 'seed:auditor' : `seed:agency:${who}`],
+    key: (who) =>
+      keys.tl[who === 'coordinator' ? 'seed:coordinator' : who === 'auditor' ? 'seed:auditor' : `seed:agency:${who}`],
     async terminateRunning() {
       const client = new Client({ connection });
-      for await (const wf of client.workflow.list({ query: `TaskQueue = '${config.temporalTaskQueue}' AND ExecutionStatus = 'Running'` })) {
+      for await (const wf of client.workflow.list({
+        query: `TaskQueue = '${config.temporalTaskQueue}' AND ExecutionStatus = 'Running'`,
+      })) {
         // One may finish between the listing and the termination: that is fine.
         await client.workflow
           .getHandle(wf.workflowId)

@@ -48,7 +48,10 @@ describe('calendar', () => {
 
     it('derives quarters and periods from a given start and end', () => {
       const result = resolveCalendar(2027, { start: '2030-01-01T00:00:00Z', end: '2030-01-01T00:01:00+00:00' });
-      expect(result).toEqual({ ok: true, calendar: compressedCalendar(2027, new Date('2030-01-01T00:00:00Z'), 60_000) });
+      expect(result).toEqual({
+        ok: true,
+        calendar: compressedCalendar(2027, new Date('2030-01-01T00:00:00Z'), 60_000),
+      });
     });
 
     it('uses the given time zone for the default dates', () => {
@@ -67,7 +70,13 @@ describe('calendar', () => {
       expect(result.ok).toBe(false);
       const fields = !result.ok ? result.errors.map((e) => e.field) : [];
       expect(fields).toEqual(
-        expect.arrayContaining(['calendar.colour', 'calendar.year', 'calendar.timeZone', 'calendar.start', 'calendar.quarters']),
+        expect.arrayContaining([
+          'calendar.colour',
+          'calendar.year',
+          'calendar.timeZone',
+          'calendar.start',
+          'calendar.quarters',
+        ]),
       );
     });
 
@@ -83,9 +92,15 @@ describe('calendar', () => {
           { start: '2030-01-01T00:03:00.000Z', end: '2030-01-01T00:04:00.000Z' },
         ],
       });
-      expect(gap).toEqual({ ok: false, errors: [{ field: 'calendar.quarters[1].start', message: 'must equal quarters[0].end' }] });
+      expect(gap).toEqual({
+        ok: false,
+        errors: [{ field: 'calendar.quarters[1].start', message: 'must equal quarters[0].end' }],
+      });
       const backwards = resolveCalendar(2027, { start, end: '2029-01-01T00:00:00Z' });
-      expect(backwards).toEqual({ ok: false, errors: [{ field: 'calendar.end', message: 'must be after calendar.start' }] });
+      expect(backwards).toEqual({
+        ok: false,
+        errors: [{ field: 'calendar.end', message: 'must be after calendar.start' }],
+      });
     });
 
     it('refuses dates that do not exist instead of rolling them over', () => {
@@ -99,15 +114,31 @@ describe('calendar', () => {
     });
 
     it('refuses a calendar that is not an object', () => {
-      expect(resolveCalendar(2027, 'next year' as never)).toEqual({ ok: false, errors: [{ field: 'calendar', message: 'must be an object' }] });
+      expect(resolveCalendar(2027, 'next year' as never)).toEqual({
+        ok: false,
+        errors: [{ field: 'calendar', message: 'must be an object' }],
+      });
     });
   });
 });
 
 describe('quarterly meeting dates', () => {
   it('must fall inside their quarters, four of them', () => {
-    const bad = resolveCalendar(2030, { meetings: ['2030-02-01T00:00:00+09:00', '2030-02-02T00:00:00+09:00', '2030-08-01T00:00:00+09:00', '2030-11-01T00:00:00+09:00'] });
-    expect(bad).toEqual({ ok: false, errors: [{ field: 'calendar.meetings[1]', message: 'must fall inside quarters[1]' }] });
-    expect(resolveCalendar(2030, { meetings: ['2030-02-01T00:00:00+09:00'] })).toMatchObject({ ok: false, errors: [{ field: 'calendar.meetings' }] });
+    const bad = resolveCalendar(2030, {
+      meetings: [
+        '2030-02-01T00:00:00+09:00',
+        '2030-02-02T00:00:00+09:00',
+        '2030-08-01T00:00:00+09:00',
+        '2030-11-01T00:00:00+09:00',
+      ],
+    });
+    expect(bad).toEqual({
+      ok: false,
+      errors: [{ field: 'calendar.meetings[1]', message: 'must fall inside quarters[1]' }],
+    });
+    expect(resolveCalendar(2030, { meetings: ['2030-02-01T00:00:00+09:00'] })).toMatchObject({
+      ok: false,
+      errors: [{ field: 'calendar.meetings' }],
+    });
   });
 });

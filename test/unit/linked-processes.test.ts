@@ -1,4 +1,8 @@
-import { applyAnnualCycleEvent, CycleState, initialAnnualCycleState } from '../../libs/processes/annual-cycle/annual-cycle';
+import {
+  applyAnnualCycleEvent,
+  CycleState,
+  initialAnnualCycleState,
+} from '../../libs/processes/annual-cycle/annual-cycle';
 import { decideAnnualCycle, linkedProcessDue, nextAnnualCycleWakeUp } from '../../libs/processes/annual-cycle/decide';
 import { compressedCalendar, quarterlyMeetings } from '../../libs/domain/calendar';
 
@@ -19,23 +23,44 @@ describe('the processes an annual cycle starts', () => {
   it("starts each period's TWG rounds once, when the period begins, and skips a period already over", () => {
     let s = started(true);
     expect(linkedProcessDue(s, T0)).toEqual({ kind: 'twg-rounds', period: 1 });
-    s = applyAnnualCycleEvent(s, { type: 'TwgRoundsStarted', at: calendar.start, period: 1, ids: ['twg-round:tl:a:2030-P1'] });
+    s = applyAnnualCycleEvent(s, {
+      type: 'TwgRoundsStarted',
+      at: calendar.start,
+      period: 1,
+      ids: ['twg-round:tl:a:2030-P1'],
+    });
     expect(linkedProcessDue(s, T0 + 1_000)).toBeUndefined();
     expect(nextAnnualCycleWakeUp(s, T0 + 1_000)).toBeLessThanOrEqual(Date.parse(calendar.periods[1].start));
     expect(linkedProcessDue(s, Date.parse(calendar.periods[2].start))).toEqual({ kind: 'twg-rounds', period: 3 }); // period 2 is over
-    expect(() => applyAnnualCycleEvent(s, { type: 'TwgRoundsStarted', at: calendar.start, period: 1, ids: [] })).toThrow(/start once/);
+    expect(() =>
+      applyAnnualCycleEvent(s, { type: 'TwgRoundsStarted', at: calendar.start, period: 1, ids: [] }),
+    ).toThrow(/start once/);
     expect(linkedProcessDue(started(false), T0)).toBeUndefined();
   });
 
   it('starts the quarterly meetings when IMPLEMENTATION begins, and summarises the year before drafting the report', () => {
-    const base = applyAnnualCycleEvent(started(true), { type: 'TwgRoundsStarted', at: calendar.start, period: 1, ids: [] });
-    expect(() => applyAnnualCycleEvent(base, { type: 'MeetingsStarted', at: calendar.start, ids: [] })).toThrow(/in IMPLEMENTATION/);
+    const base = applyAnnualCycleEvent(started(true), {
+      type: 'TwgRoundsStarted',
+      at: calendar.start,
+      period: 1,
+      ids: [],
+    });
+    expect(() => applyAnnualCycleEvent(base, { type: 'MeetingsStarted', at: calendar.start, ids: [] })).toThrow(
+      /in IMPLEMENTATION/,
+    );
     const implementing: CycleState = { ...base, phase: 'IMPLEMENTATION' };
     expect(linkedProcessDue(implementing, T0 + 1_000)).toEqual({ kind: 'meetings' });
     const reviewing: CycleState = { ...implementing, phase: 'ANNUAL_REVIEW' };
     expect(linkedProcessDue(reviewing, Date.parse(calendar.end))).toEqual({ kind: 'year-summary' });
     expect(decideAnnualCycle(reviewing, Date.parse(calendar.end), P)).toEqual([]); // the report waits for the summary
-    const summary = { meetings: [], actionItemsByAgency: [], twgUpdatesByAgency: [], twgRounds: [], impediments: { raised: 0, resolved: 0, stillOpen: 0 }, governmentIssues: [] };
+    const summary = {
+      meetings: [],
+      actionItemsByAgency: [],
+      twgUpdatesByAgency: [],
+      twgRounds: [],
+      impediments: { raised: 0, resolved: 0, stillOpen: 0 },
+      governmentIssues: [],
+    };
     const summarised = applyAnnualCycleEvent(reviewing, { type: 'NetworkYearSummarised', at: calendar.end, summary });
     const [drafted] = decideAnnualCycle(summarised, Date.parse(calendar.end), P);
     expect(drafted).toMatchObject({ type: 'ReportDrafted', report: { networkYear: summary } });
@@ -51,7 +76,9 @@ describe('the processes an annual cycle starts', () => {
     const final = applyAnnualCycleEvent(finalised, { type: 'NetworkYearSummarised', at: calendar.end, summary: later });
     expect(final.report?.networkYear?.impediments.raised).toBe(3);
     expect(linkedProcessDue(final, Date.parse(calendar.end))).toBeUndefined();
-    expect(() => applyAnnualCycleEvent(final, { type: 'NetworkYearSummarised', at: calendar.end, summary })).toThrow(/summarised/);
+    expect(() => applyAnnualCycleEvent(final, { type: 'NetworkYearSummarised', at: calendar.end, summary })).toThrow(
+      /summarised/,
+    );
   });
 
   it('asks nothing more of a member that left: its tasks close, and later phases do not ask it', () => {
@@ -70,7 +97,11 @@ describe('the processes an annual cycle starts', () => {
       expect(Date.parse(m.agendaDueAt)).toBeLessThan(Date.parse(m.scheduledAt));
       expect(Date.parse(m.scheduledAt)).toBe(Date.parse(q.start) + 11_250);
     });
-    const given = compressedCalendar(2030, new Date(T0), 60_000, { meetings: calendar.quarters.map((q) => new Date(Date.parse(q.start) + 1_000).toISOString()) });
-    expect(quarterlyMeetings(given)[2].scheduledAt).toBe(new Date(Date.parse(calendar.quarters[2].start) + 1_000).toISOString());
+    const given = compressedCalendar(2030, new Date(T0), 60_000, {
+      meetings: calendar.quarters.map((q) => new Date(Date.parse(q.start) + 1_000).toISOString()),
+    });
+    expect(quarterlyMeetings(given)[2].scheduledAt).toBe(
+      new Date(Date.parse(calendar.quarters[2].start) + 1_000).toISOString(),
+    );
   });
 });

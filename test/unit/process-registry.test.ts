@@ -2,7 +2,13 @@ import type { READ_MODEL_WRITERS, ReadModelWriters } from '../../activities/read
 import type { ReadModelWriter } from '../../activities/read-model-writer';
 import type { PROCESS_APIS, ProcessApi } from '../../apps/api/process-apis';
 import { type ProcessDefinition, readModel } from '../../libs/processes/process-definition';
-import { PROCESS_NAMES, PROCESSES, processOfWorkflowType, PROJECTED_PROCESSES, type ProjectedIn } from '../../libs/processes/registry';
+import {
+  PROCESS_NAMES,
+  PROCESSES,
+  processOfWorkflowType,
+  PROJECTED_PROCESSES,
+  type ProjectedIn,
+} from '../../libs/processes/registry';
 
 /**
  * A process added in this test only (a GCM action plan, say), to show that the compiler holds every registry to the
@@ -23,7 +29,10 @@ const gcmPlanProcess = {
       status: (s: PlanState) => `${s.objectives.length} objectives`,
     },
     projector: 'projectGcmPlan',
-    projection: (workflowId: string, _before: PlanState | undefined, now: PlanState) => ({ workflowId, objectives: now.objectives }),
+    projection: (workflowId: string, _before: PlanState | undefined, now: PlanState) => ({
+      workflowId,
+      objectives: now.objectives,
+    }),
     projects: () => true,
   }),
 } as const satisfies ProcessDefinition;
@@ -40,10 +49,14 @@ export const planIsProjected: TypeChecks = [true];
 // @ts-expect-error 'gcm-plan' is missing from the writers
 export const writersWithoutPlan: ReadModelWriters<WithPlan> = {} as typeof READ_MODEL_WRITERS;
 // With a writer of the right projection type, it compiles.
-export const writersWithPlan: ReadModelWriters<WithPlan> = {} as typeof READ_MODEL_WRITERS & { readonly 'gcm-plan': PlanWriter };
+export const writersWithPlan: ReadModelWriters<WithPlan> = {} as typeof READ_MODEL_WRITERS & {
+  readonly 'gcm-plan': PlanWriter;
+};
 // A writer for another projection shape does not.
 // @ts-expect-error the writer takes a projection the workflow does not send
-export const writerOfWrongShape: ReadModelWriters<WithPlan> = {} as typeof READ_MODEL_WRITERS & { readonly 'gcm-plan': ReadModelWriter<{ readonly workflowId: string; readonly tasks: number }> };
+export const writerOfWrongShape: ReadModelWriters<WithPlan> = {} as typeof READ_MODEL_WRITERS & {
+  readonly 'gcm-plan': ReadModelWriter<{ readonly workflowId: string; readonly tasks: number }>;
+};
 // Its API is required as well.
 // @ts-expect-error 'gcm-plan' has no API entry
 export const apisWithoutPlan: Record<keyof WithPlan, ProcessApi> = {} as typeof PROCESS_APIS;
@@ -55,7 +68,10 @@ export const disagreeing = readModel({
   fold: gcmPlanProcess.readModel.fold,
   projector: 'projectGcmPlan',
   // @ts-expect-error the projection reads a state the reducer does not make
-  projection: (workflowId: string, _before: { other: string } | undefined, now: { other: string }) => ({ workflowId, other: now.other }),
+  projection: (workflowId: string, _before: { other: string } | undefined, now: { other: string }) => ({
+    workflowId,
+    other: now.other,
+  }),
   projects: () => true,
 });
 

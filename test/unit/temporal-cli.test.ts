@@ -25,13 +25,18 @@ describe('locateTemporalCli', () => {
     const tools = exe(join(repo, 'tools', 'temporal', TEMPORAL_CLI_VERSION, 'temporal'));
     const path = join(root, 'bin');
 
-    expect(locateTemporalCli({ TEMPORAL_CLI_PATH: explicit, PATH: path }, repo)).toEqual({ source: 'TEMPORAL_CLI_PATH', path: explicit });
+    expect(locateTemporalCli({ TEMPORAL_CLI_PATH: explicit, PATH: path }, repo)).toEqual({
+      source: 'TEMPORAL_CLI_PATH',
+      path: explicit,
+    });
     expect(locateTemporalCli({ PATH: path }, repo)).toEqual({ source: 'PATH', path: onPath });
     expect(locateTemporalCli({ PATH: join(root, 'nowhere') }, repo)).toEqual({ source: 'tools', path: tools });
     expect(locateTemporalCli({ PATH: '' }, join(root, 'empty-repo'))).toEqual({ source: 'sdk-download' });
   });
 
   it('refuses a TEMPORAL_CLI_PATH that is not an executable', () => {
-    expect(() => locateTemporalCli({ TEMPORAL_CLI_PATH: join(root, 'missing') }, root)).toThrow(/TEMPORAL_CLI_PATH=.* is not an executable/);
+    expect(() => locateTemporalCli({ TEMPORAL_CLI_PATH: join(root, 'missing') }, root)).toThrow(
+      /TEMPORAL_CLI_PATH=.* is not an executable/,
+    );
   });
 });

@@ -29,7 +29,13 @@ export class StartCycleDto {
       end: { type: 'string', format: 'date-time' },
       quarters: { type: 'array', items: PERIOD_SCHEMA, minItems: 4, maxItems: 4 },
       periods: { type: 'array', items: PERIOD_SCHEMA, minItems: 6, maxItems: 6 },
-      meetings: { type: 'array', items: { type: 'string', format: 'date-time' }, minItems: 4, maxItems: 4, description: 'The quarterly meetings, one inside each quarter' },
+      meetings: {
+        type: 'array',
+        items: { type: 'string', format: 'date-time' },
+        minItems: 4,
+        maxItems: 4,
+        description: 'The quarterly meetings, one inside each quarter',
+      },
     },
     additionalProperties: false,
   })
@@ -37,7 +43,10 @@ export class StartCycleDto {
   @IsObject({ message: 'must be an object' })
   calendar?: CalendarInput;
 
-  @ApiPropertyOptional({ default: true, description: "Whether the cycle starts the year's quarterly meetings and each period's TWG reporting rounds" })
+  @ApiPropertyOptional({
+    default: true,
+    description: "Whether the cycle starts the year's quarterly meetings and each period's TWG reporting rounds",
+  })
   @IsOptional()
   @IsBoolean({ message: 'must be true or false' })
   meetingsAndRounds?: boolean;
@@ -66,20 +75,30 @@ export class CycleDto {
   @ApiProperty({ format: 'date-time' }) startedAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) closedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) phaseEnteredAt: string | null;
-  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The latest work-plan revision' }) planRevision: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, description: 'The latest work-plan revision' }) planRevision:
+    number | null;
   @ApiPropertyOptional({
     nullable: true,
     type: 'object',
     additionalProperties: true,
-    description: 'The annual report: drafted when the year ends (progress, GCM coverage, revisions, late and missed tasks), then finalised',
+    description:
+      'The annual report: drafted when the year ends (progress, GCM coverage, revisions, late and missed tasks), then finalised',
   })
   report: unknown;
 }
 
 export class PlanDto {
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Every revision, with its objections' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'Every revision, with its objections',
+  })
   revisions: unknown[];
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'The endorsed plan’s activities with progress' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'The endorsed plan’s activities with progress',
+  })
   activities: unknown[];
 }
 

@@ -18,7 +18,11 @@ export class CyclesController {
   @Roles('coordinator')
   @ApiOperation({ summary: "Start a year's annual cycle (coordinator). 409 if that year was started before." })
   @ApiCreatedResponse({ type: StartedCycleDto })
-  start(@Param('network') network: string, @Body() dto: StartCycleDto, @CurrentPrincipal() by: Principal): Promise<StartedCycleDto> {
+  start(
+    @Param('network') network: string,
+    @Body() dto: StartCycleDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<StartedCycleDto> {
     return this.cycles.start(network, dto, by);
   }
 
@@ -37,7 +41,10 @@ export class CyclesController {
   }
 
   @Get(':year/plan')
-  @ApiOperation({ summary: "The year's work plan: every revision with its objections, and the endorsed activities with their progress" })
+  @ApiOperation({
+    summary:
+      "The year's work plan: every revision with its objections, and the endorsed activities with their progress",
+  })
   @ApiOkResponse({ type: PlanDto })
   plan(@Param('network') network: string, @Param('year', ParseYearPipe) year: number): Promise<PlanDto> {
     return this.cycles.plan(network, year);

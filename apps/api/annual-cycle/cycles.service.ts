@@ -30,19 +30,35 @@ export class CyclesService {
     const { calendar } = resolved;
     if (Date.parse(calendar.end) <= Date.now()) {
       const field = dto.calendar?.end !== undefined ? 'calendar.end' : 'year';
-      throw AppError.validation([{ field, message: `must give a cycle that has not ended (it ended at ${calendar.end})` }]);
+      throw AppError.validation([
+        { field, message: `must give a cycle that has not ended (it ended at ${calendar.end})` },
+      ]);
     }
     const workflowId = annualCycleWorkflowId(network, dto.year);
     // Temporal forgets closed workflows after its retention period; the read model remembers the year for good.
-    if (await this.cycles.existsBy({ networkCode: network, year: dto.year })) throw alreadyStarted(network, dto.year, workflowId);
-    const input: AnnualCycleInput = { network, year: dto.year, calendar, startedBy: actorOf(by), linkedProcesses: dto.meetingsAndRounds ?? true };
+    if (await this.cycles.existsBy({ networkCode: network, year: dto.year }))
+      throw alreadyStarted(network, dto.year, workflowId);
+    const input: AnnualCycleInput = {
+      network,
+      year: dto.year,
+      calendar,
+      startedBy: actorOf(by),
+      linkedProcesses: dto.meetingsAndRounds ?? true,
+    };
     // One cycle per network and year, ever: a closed or failed one is not started again under the same id.
     const handle = await this.temporal.startProcess<typeof annualCycleWorkflow>(
       'annual-cycle',
       { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
       { network, year: dto.year, onDuplicate: () => alreadyStarted(network, dto.year, workflowId) },
     );
-    return { network, year: dto.year, workflowId, runId: handle.firstExecutionRunId, calendar, startedBy: by.agency ?? by.role };
+    return {
+      network,
+      year: dto.year,
+      workflowId,
+      runId: handle.firstExecutionRunId,
+      calendar,
+      startedBy: by.agency ?? by.role,
+    };
   }
 
   async get(network: string, year: number): Promise<CycleDto> {
@@ -71,7 +87,10 @@ export class CyclesService {
 }
 
 function alreadyStarted(network: string, year: number, workflowId: string): AppError {
-  return new AppError(ErrorCode.CYCLE_ALREADY_STARTED, `The ${year} cycle of network "${network}" has already been started (${workflowId})`);
+  return new AppError(
+    ErrorCode.CYCLE_ALREADY_STARTED,
+    `The ${year} cycle of network "${network}" has already been started (${workflowId})`,
+  );
 }
 
 function toDto(row: CycleEntity): CycleDto {

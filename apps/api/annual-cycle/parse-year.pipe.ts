@@ -8,7 +8,8 @@ import { AppError } from '../common/app-error';
 export class ParseYearPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const year = /^\d{4}$/.test(value) ? Number(value) : NaN;
-    if (!isValidYear(year)) throw AppError.validation([{ field: 'year', message: `must be a year from ${MIN_YEAR} to ${MAX_YEAR}` }]);
+    if (!isValidYear(year))
+      throw AppError.validation([{ field: 'year', message: `must be a year from ${MIN_YEAR} to ${MAX_YEAR}` }]);
     return year;
   }
 }

@@ -37,16 +37,20 @@ export class AuditAnchorsService {
     if (this.config.auditAnchorEveryMs === 0 || this.running.has(network)) return;
     this.running.add(network);
     this.temporal
-      .call(() => this.temporal.client.workflow.start<typeof auditAnchorWorkflow>(PROCESSES[ANCHOR].workflowType, {
-        taskQueue: this.temporal.taskQueue,
-        workflowId: auditAnchorWorkflowId(network),
-        args: [{ network, everyMs: this.config.auditAnchorEveryMs }],
-        workflowIdConflictPolicy: 'USE_EXISTING', // one per network, whichever API process gets there first
-        typedSearchAttributes: new TypedSearchAttributes([
-          { key: NETWORK_ATTRIBUTE, value: network },
-          { key: PROCESS_ATTRIBUTE, value: ANCHOR },
-        ]),
-      }), 'command')
+      .call(
+        () =>
+          this.temporal.client.workflow.start<typeof auditAnchorWorkflow>(PROCESSES[ANCHOR].workflowType, {
+            taskQueue: this.temporal.taskQueue,
+            workflowId: auditAnchorWorkflowId(network),
+            args: [{ network, everyMs: this.config.auditAnchorEveryMs }],
+            workflowIdConflictPolicy: 'USE_EXISTING', // one per network, whichever API process gets there first
+            typedSearchAttributes: new TypedSearchAttributes([
+              { key: NETWORK_ATTRIBUTE, value: network },
+              { key: PROCESS_ATTRIBUTE, value: ANCHOR },
+            ]),
+          }),
+        'command',
+      )
       .catch((err: unknown) => {
         this.running.delete(network); // tried again with the next row
         this.logger.warn(`Could not start ${auditAnchorWorkflowId(network)}: ${String(err)}`);
@@ -61,7 +65,13 @@ export class AuditAnchorsService {
     const runs = await this.temporal.call(() => listRuns(this.temporal.client, { network, process: ANCHOR }));
     runs.sort((a, b) => a.startTime.getTime() - b.startTime.getTime());
     const found = [];
-    for (const run of runs) found.push({ runId: run.runId, history: await this.temporal.call(() => this.temporal.client.workflow.getHandle(run.workflowId, run.runId).fetchHistory()) });
+    for (const run of runs)
+      found.push({
+        runId: run.runId,
+        history: await this.temporal.call(() =>
+          this.temporal.client.workflow.getHandle(run.workflowId, run.runId).fetchHistory(),
+        ),
+      });
     return found;
   }
 
@@ -72,7 +82,9 @@ export class AuditAnchorsService {
       const anchors = (await this.histories(network)).flatMap((h) => anchorsInHistory(h.history));
       return anchors.length > 0 ? { anchors } : { notChecked: `${workflowId} has recorded no head yet` };
     } catch (err) {
-      return { notChecked: `the anchors in ${workflowId} could not be read: ${err instanceof Error ? err.message : String(err)}` };
+      return {
+        notChecked: `the anchors in ${workflowId} could not be read: ${err instanceof Error ? err.message : String(err)}`,
+      };
     }
   }
 }

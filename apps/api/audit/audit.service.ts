@@ -5,7 +5,14 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 
 import type { AuditSigner } from '../../../libs/audit/signing';
-import { AuditEntry, AuditOutcomeName, AuditRecord, auditHash, canonicalJson, GENESIS_HASH } from '../../../libs/persistence/audit-chain';
+import {
+  AuditEntry,
+  AuditOutcomeName,
+  AuditRecord,
+  auditHash,
+  canonicalJson,
+  GENESIS_HASH,
+} from '../../../libs/persistence/audit-chain';
 import { isPostgresDataError, isPostgresUnavailable } from '../../../libs/persistence/postgres-errors';
 import { ErrorCode } from '../common/error-code';
 import { storableCopy } from '../common/input-limits';
@@ -74,8 +81,17 @@ export class AuditService implements OnApplicationShutdown {
       // The task (or other resource) the command names, and its body: as they came once the input guard passed them,
       // else as far as PostgreSQL can store them. A body without a valid key is kept as its digest only: the log is no
       // free storage for whoever has no key.
-      target: typeof req.params.id === 'string' ? (req.inputAccepted ? req.params.id : (storableCopy(req.params.id) as string)) : null,
-      payload: !principal ? digestOf(req.body) : req.inputAccepted ? (req.body ?? null) : storableCopy(req.body ?? null),
+      target:
+        typeof req.params.id === 'string'
+          ? req.inputAccepted
+            ? req.params.id
+            : (storableCopy(req.params.id) as string)
+          : null,
+      payload: !principal
+        ? digestOf(req.body)
+        : req.inputAccepted
+          ? (req.body ?? null)
+          : storableCopy(req.body ?? null),
       outcome: outcomeOf(outcome),
       status: outcome.status,
       errorCode: outcome.errorCode,
@@ -94,39 +110,68 @@ export class AuditService implements OnApplicationShutdown {
    * `oncePerRequestId`, a row whose request id is its identity (a settlement).
    */
   async append(entry: AuditEntry, unless: { retry?: boolean; oncePerRequestId?: boolean } = {}): Promise<boolean> {
-    return this.dataSource.transaction(async (tx) => {
-      const [known] = (await tx.query('SELECT 1 FROM networks WHERE code = $1', [entry.networkCode])) as unknown[];
-      if (!known) return false;
-      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit_log:${entry.networkCode}`]);
-      const [last] = (await tx.query('SELECT seq, hash FROM audit_log WHERE network_code = $1 ORDER BY seq DESC LIMIT 1', [entry.networkCode])) as {
-        seq: string;
-        hash: string;
-      }[];
-      if (unless.oncePerRequestId) {
-        const [there] = (await tx.query('SELECT 1 FROM audit_log WHERE network_code = $1 AND request_id = $2 LIMIT 1', [entry.networkCode, entry.requestId])) as unknown[];
-        if (there) return true;
-      }
-      if (unless.retry && last) {
-        // Among the newest rows: one that committed before its connection broke was written moments ago.
-        const [written] = (await tx.query('SELECT 1 FROM audit_log WHERE network_code = $1 AND seq > $2 AND request_id = $3 AND at = $4 AND command = $5', [
-          entry.networkCode, Number(last.seq) - 10_000, entry.requestId, entry.at, entry.command,
-        ])) as unknown[];
-        if (written) return true;
-      }
-      const record: AuditRecord = { ...entry, seq: last ? Number(last.seq) + 1 : 1, prevHash: last?.hash ?? GENESIS_HASH };
-      const hash = auditHash(record);
-      await tx.query(
-        `INSERT INTO audit_log (network_code, seq, at, request_id, actor_role, actor_agency, key_id, command, target, payload,
+    return this.dataSource
+      .transaction(async (tx) => {
+        const [known] = (await tx.query('SELECT 1 FROM networks WHERE code = $1', [entry.networkCode])) as unknown[];
+        if (!known) return false;
+        await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`audit_log:${entry.networkCode}`]);
+        const [last] = (await tx.query(
+          'SELECT seq, hash FROM audit_log WHERE network_code = $1 ORDER BY seq DESC LIMIT 1',
+          [entry.networkCode],
+        )) as {
+          seq: string;
+          hash: string;
+        }[];
+        if (unless.oncePerRequestId) {
+          const [there] = (await tx.query(
+            'SELECT 1 FROM audit_log WHERE network_code = $1 AND request_id = $2 LIMIT 1',
+            [entry.networkCode, entry.requestId],
+          )) as unknown[];
+          if (there) return true;
+        }
+        if (unless.retry && last) {
+          // Among the newest rows: one that committed before its connection broke was written moments ago.
+          const [written] = (await tx.query(
+            'SELECT 1 FROM audit_log WHERE network_code = $1 AND seq > $2 AND request_id = $3 AND at = $4 AND command = $5',
+            [entry.networkCode, Number(last.seq) - 10_000, entry.requestId, entry.at, entry.command],
+          )) as unknown[];
+          if (written) return true;
+        }
+        const record: AuditRecord = {
+          ...entry,
+          seq: last ? Number(last.seq) + 1 : 1,
+          prevHash: last?.hash ?? GENESIS_HASH,
+        };
+        const hash = auditHash(record);
+        await tx.query(
+          `INSERT INTO audit_log (network_code, seq, at, request_id, actor_role, actor_agency, key_id, command, target, payload,
                                 outcome, status, error_code, prev_hash, hash, signature)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
-        [record.networkCode, record.seq, record.at, record.requestId, record.actorRole, record.actorAgency, record.keyId, record.command,
-          record.target, JSON.stringify(record.payload), record.outcome, record.status, record.errorCode, record.prevHash, hash, this.signer.sign(hash)],
-      );
-      return true;
-    }).then((appended) => {
-      if (appended) this.anchors.ensureAnchored(entry.networkCode);
-      return appended;
-    });
+          [
+            record.networkCode,
+            record.seq,
+            record.at,
+            record.requestId,
+            record.actorRole,
+            record.actorAgency,
+            record.keyId,
+            record.command,
+            record.target,
+            JSON.stringify(record.payload),
+            record.outcome,
+            record.status,
+            record.errorCode,
+            record.prevHash,
+            hash,
+            this.signer.sign(hash),
+          ],
+        );
+        return true;
+      })
+      .then((appended) => {
+        if (appended) this.anchors.ensureAnchored(entry.networkCode);
+        return appended;
+      });
   }
 
   /**
@@ -135,17 +180,24 @@ export class AuditService implements OnApplicationShutdown {
    */
   private onFailure(entry: AuditEntry, err: unknown): void {
     if (!isPostgresDataError(err)) return this.wait(entry);
-    this.logger.error(`PostgreSQL refused the audit row of ${entry.command} [${entry.requestId}] (${entry.outcome}): ${String(err)}; reconciliation reports it if its command took effect`);
+    this.logger.error(
+      `PostgreSQL refused the audit row of ${entry.command} [${entry.requestId}] (${entry.outcome}): ${String(err)}; reconciliation reports it if its command took effect`,
+    );
   }
 
   private wait(entry: AuditEntry): void {
     if (this.waiting.length >= MAX_WAITING) {
-      if (this.dropped++ % 1000 === 0) this.logger.error(`${this.waiting.length} audit rows already wait for PostgreSQL: dropping ${entry.command} [${entry.requestId}] (${this.dropped} dropped so far); reconciliation recovers accepted Updates`);
+      if (this.dropped++ % 1000 === 0)
+        this.logger.error(
+          `${this.waiting.length} audit rows already wait for PostgreSQL: dropping ${entry.command} [${entry.requestId}] (${this.dropped} dropped so far); reconciliation recovers accepted Updates`,
+        );
       return;
     }
     this.waiting.push(entry);
     if (this.waiting.length === 1 || this.waiting.length % 100 === 0) {
-      this.logger.warn(`PostgreSQL did not take an audit row: ${this.waiting.length} audit row(s) wait in this process and are written when it is back`);
+      this.logger.warn(
+        `PostgreSQL did not take an audit row: ${this.waiting.length} audit row(s) wait in this process and are written when it is back`,
+      );
     }
     this.scheduleFlush();
   }
@@ -168,12 +220,15 @@ export class AuditService implements OnApplicationShutdown {
             await this.append(this.waiting[0], { retry: true });
           } catch (err) {
             // Waited out while PostgreSQL is away; a refusal of the row itself only a few times, then set aside.
-            const refused = isPostgresDataError(err) || (!isPostgresUnavailable(err) && ++this.refusals >= MAX_REFUSALS);
+            const refused =
+              isPostgresDataError(err) || (!isPostgresUnavailable(err) && ++this.refusals >= MAX_REFUSALS);
             if (!refused) {
               this.retryMs = Math.min(this.retryMs * 2, RETRY_MS.max);
               return;
             }
-            this.logger.error(`PostgreSQL refused the audit row of ${this.waiting[0].command} [${this.waiting[0].requestId}], set aside: ${String(err)}`);
+            this.logger.error(
+              `PostgreSQL refused the audit row of ${this.waiting[0].command} [${this.waiting[0].requestId}], set aside: ${String(err)}`,
+            );
           }
           this.refusals = 0;
           this.waiting.shift();
@@ -195,7 +250,7 @@ export class AuditService implements OnApplicationShutdown {
     if (this.waiting.length > 0) {
       this.logger.error(
         `Stopping with ${this.waiting.length} audit row(s) not written (PostgreSQL unavailable): request ids ${this.waiting.map((e) => e.requestId).join(', ')}. ` +
-          'Accepted ones are in their workflows\' histories: POST /networks/{network}/audit-log/reconcile/settle writes them.',
+          "Accepted ones are in their workflows' histories: POST /networks/{network}/audit-log/reconcile/settle writes them.",
       );
     }
   }
@@ -203,7 +258,12 @@ export class AuditService implements OnApplicationShutdown {
 
 function digestOf(body: unknown): unknown {
   if (body === undefined || body === null) return null;
-  return { notKept: 'sent without a valid API key', sha256: createHash('sha256').update(canonicalJson(storableCopy(body))).digest('hex') };
+  return {
+    notKept: 'sent without a valid API key',
+    sha256: createHash('sha256')
+      .update(canonicalJson(storableCopy(body)))
+      .digest('hex'),
+  };
 }
 
 function outcomeOf(o: AuditOutcome): AuditOutcomeName {

@@ -14,11 +14,32 @@ import { AuditLogQueryDto, ExportQueryDto } from './auditor.dto';
 import { HistoriesService } from './histories.service';
 
 const ROW = S.obj({
-  networkCode: S.str(), seq: S.int(), at: S.time(), requestId: S.str(), actorRole: S.nullable(S.str()), actorAgency: S.nullable(S.str()),
-  keyId: S.nullable(S.str()), command: S.str(), target: S.nullable(S.str()), payload: S.json(), outcome: S.str({ enum: ['accepted', 'rejected', 'unknown'] }),
-  status: S.int(), errorCode: S.nullable(S.str()), prevHash: S.str(), hash: S.str(), signature: S.nullable(S.str()),
+  networkCode: S.str(),
+  seq: S.int(),
+  at: S.time(),
+  requestId: S.str(),
+  actorRole: S.nullable(S.str()),
+  actorAgency: S.nullable(S.str()),
+  keyId: S.nullable(S.str()),
+  command: S.str(),
+  target: S.nullable(S.str()),
+  payload: S.json(),
+  outcome: S.str({ enum: ['accepted', 'rejected', 'unknown'] }),
+  status: S.int(),
+  errorCode: S.nullable(S.str()),
+  prevHash: S.str(),
+  hash: S.str(),
+  signature: S.nullable(S.str()),
 });
-const COMMAND = S.obj({ seq: S.int(), requestId: S.str(), at: S.time(), command: S.str(), target: S.nullable(S.str()), outcome: S.str(), workflowId: S.str() });
+const COMMAND = S.obj({
+  seq: S.int(),
+  requestId: S.str(),
+  at: S.time(),
+  command: S.str(),
+  target: S.nullable(S.str()),
+  outcome: S.str(),
+  workflowId: S.str(),
+});
 const ANCHOR = S.obj({ seq: S.int(), hash: S.str(), at: S.str() });
 
 @ApiTags('auditors')
@@ -35,12 +56,29 @@ export class AuditLogController {
   ) {}
 
   @Get('reconcile')
-  @ApiOperation({ summary: "Accepted commands of a year with no Update in their history, and Updates with no row in the log" })
+  @ApiOperation({
+    summary: 'Accepted commands of a year with no Update in their history, and Updates with no row in the log',
+  })
   @ApiOkResponse({
     schema: S.obj({
-      network: S.str(), year: S.int(), workflows: S.int(), updates: S.int(), acceptedCommands: S.int(),
-      acceptedWithoutUpdate: S.arr(COMMAND), acceptedButLoggedOtherwise: S.arr(COMMAND), unknownWithoutUpdate: S.arr(COMMAND),
-      updatesWithoutRow: S.arr(S.obj({ workflowId: S.str(), updateId: S.str(), requestId: S.str(), name: S.str(), eventId: S.int(), at: S.time() })),
+      network: S.str(),
+      year: S.int(),
+      workflows: S.int(),
+      updates: S.int(),
+      acceptedCommands: S.int(),
+      acceptedWithoutUpdate: S.arr(COMMAND),
+      acceptedButLoggedOtherwise: S.arr(COMMAND),
+      unknownWithoutUpdate: S.arr(COMMAND),
+      updatesWithoutRow: S.arr(
+        S.obj({
+          workflowId: S.str(),
+          updateId: S.str(),
+          requestId: S.str(),
+          name: S.str(),
+          eventId: S.int(),
+          at: S.time(),
+        }),
+      ),
     }),
   })
   reconcile(@Param('network') network: string, @Query() q: ExportQueryDto) {
@@ -50,15 +88,26 @@ export class AuditLogController {
   @Post('reconcile/settle')
   @HttpCode(200)
   @Roles('coordinator') // an auditor reads and never writes, not even a settlement
-  @ApiOperation({ summary: 'Appends a settlement row for each outcome reconciliation found wrong or missing (the chain itself is never changed)' })
-  @ApiOkResponse({ schema: S.obj({ network: S.str(), year: S.int(), settled: S.arr(S.obj({ requestId: S.nullable(S.str()), outcome: S.str(), command: S.str() })) }) })
+  @ApiOperation({
+    summary:
+      'Appends a settlement row for each outcome reconciliation found wrong or missing (the chain itself is never changed)',
+  })
+  @ApiOkResponse({
+    schema: S.obj({
+      network: S.str(),
+      year: S.int(),
+      settled: S.arr(S.obj({ requestId: S.nullable(S.str()), outcome: S.str(), command: S.str() })),
+    }),
+  })
   settle(@Param('network') network: string, @Query() q: ExportQueryDto, @CurrentPrincipal() by: Principal) {
     // Under the network's chain lock, each settlement is written once, however many settle at the same time.
     return this.histories.settle(network, q.year, by, (entry) => this.audit.append(entry, { oncePerRequestId: true }));
   }
 
   @Get()
-  @ApiOperation({ summary: 'Every command the API received for the network, accepted or rejected, oldest first, paginated' })
+  @ApiOperation({
+    summary: 'Every command the API received for the network, accepted or rejected, oldest first, paginated',
+  })
   @ApiOkResponse({ schema: S.obj({ items: S.arr(ROW), page: S.int(), pageSize: S.int(), total: S.int() }) })
   async list(@Param('network') network: string, @Query() q: AuditLogQueryDto) {
     const page = q.page ?? 1;
@@ -69,17 +118,30 @@ export class AuditLogController {
     if (q.since) where.push(`at >= $${params.push(new Date(q.since))}`);
     if (q.outcome) where.push(`outcome = $${params.push(q.outcome)}`);
     const query = (sql: string, p: unknown[]) => this.dataSource.query(sql, p) as Promise<Record<string, unknown>[]>;
-    const [{ total }] = (await query(`SELECT count(*)::int AS total FROM audit_log WHERE ${where.join(' AND ')}`, params)) as { total: number }[];
-    const rows = await query(`SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, params);
+    const [{ total }] = (await query(
+      `SELECT count(*)::int AS total FROM audit_log WHERE ${where.join(' AND ')}`,
+      params,
+    )) as { total: number }[];
+    const rows = await query(
+      `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
     return { items: rows.map(auditRecordFromRow), page, pageSize, total };
   }
 
   @Get('verify')
-  @ApiOperation({ summary: "Walks the network's hash chain, checks each row's signature and every head recorded in Temporal, and names the first row that breaks it" })
+  @ApiOperation({
+    summary:
+      "Walks the network's hash chain, checks each row's signature and every head recorded in Temporal, and names the first row that breaks it",
+  })
   @ApiOkResponse({
     schema: S.obj({
-      network: S.str(), rows: S.int(), intact: S.bool(),
-      firstBreak: S.nullable(S.obj({ seq: S.int(), requestId: S.nullable(S.str()), at: S.nullable(S.str()), reason: S.str() })),
+      network: S.str(),
+      rows: S.int(),
+      intact: S.bool(),
+      firstBreak: S.nullable(
+        S.obj({ seq: S.int(), requestId: S.nullable(S.str()), at: S.nullable(S.str()), reason: S.str() }),
+      ),
       signatures: S.nullable(S.obj({ signed: S.int(), unsigned: S.int() })),
       anchors: S.nullable(S.obj({ checked: S.int(), latest: S.nullable(ANCHOR) })),
     }),

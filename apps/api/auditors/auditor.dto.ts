@@ -10,7 +10,15 @@ import { MAX_PAGE } from '../common/input-limits';
 /** The processes an auditor lists by: those that keep a read model (libs/processes/registry.ts). */
 const PROCESSES = PROJECTED_PROCESSES;
 /** Temporal's execution statuses, as its visibility queries name them. */
-export const EXECUTION_STATUSES = ['Running', 'Completed', 'Failed', 'Canceled', 'Terminated', 'ContinuedAsNew', 'TimedOut'] as const;
+export const EXECUTION_STATUSES = [
+  'Running',
+  'Completed',
+  'Failed',
+  'Canceled',
+  'Terminated',
+  'ContinuedAsNew',
+  'TimedOut',
+] as const;
 
 export class HistoryQueryDto {
   @ApiPropertyOptional({ enum: PROCESSES })

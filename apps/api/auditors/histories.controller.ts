@@ -19,8 +19,20 @@ export class HistoriesController {
   @ApiOperation({ summary: "The network's workflows from Temporal visibility: status, start, close, event count" })
   @ApiOkResponse({
     schema: S.obj({
-      items: S.arr(S.obj({ workflowId: S.str(), runId: S.str(), type: S.str(), status: S.str(), startedAt: S.time(), closedAt: S.nullable(S.time()), events: S.int() })),
-      page: S.int(), pageSize: S.int(), total: S.int(),
+      items: S.arr(
+        S.obj({
+          workflowId: S.str(),
+          runId: S.str(),
+          type: S.str(),
+          status: S.str(),
+          startedAt: S.time(),
+          closedAt: S.nullable(S.time()),
+          events: S.int(),
+        }),
+      ),
+      page: S.int(),
+      pageSize: S.int(),
+      total: S.int(),
     }),
   })
   list(@Param('network') network: string, @Query() query: HistoryQueryDto) {
@@ -28,9 +40,15 @@ export class HistoriesController {
   }
 
   @Get('export')
-  @ApiOperation({ summary: "A year's record as one .tar.gz: histories, the audit log, the anchors, the public key and a signed manifest" })
+  @ApiOperation({
+    summary:
+      "A year's record as one .tar.gz: histories, the audit log, the anchors, the public key and a signed manifest",
+  })
   @ApiProduces('application/gzip')
-  @ApiOkResponse({ description: 'The archive (`mignet audit verify-export` checks it offline)', content: { 'application/gzip': { schema: { type: 'string', format: 'binary' } } } })
+  @ApiOkResponse({
+    description: 'The archive (`mignet audit verify-export` checks it offline)',
+    content: { 'application/gzip': { schema: { type: 'string', format: 'binary' } } },
+  })
   async export(@Param('network') network: string, @Query() query: ExportQueryDto, @Res() res: Response): Promise<void> {
     const { fileName, archive } = await this.histories.export(network, query.year);
     res.setHeader('content-type', 'application/gzip');
@@ -39,11 +57,17 @@ export class HistoriesController {
   }
 
   @Get(':workflowId/timeline')
-  @ApiOperation({ summary: 'The domain events of a history: when, which agency and key, what, the phase after it; refused commands in place' })
+  @ApiOperation({
+    summary:
+      'The domain events of a history: when, which agency and key, what, the phase after it; refused commands in place',
+  })
   @ApiOkResponse({
     schema: S.obj({
-      workflowId: S.str(), workflowType: S.str(),
-      items: S.arr(S.obj({ eventId: S.nullable(S.int()), at: S.str(), type: S.str(), what: S.str(), rejected: S.bool() })),
+      workflowId: S.str(),
+      workflowType: S.str(),
+      items: S.arr(
+        S.obj({ eventId: S.nullable(S.int()), at: S.str(), type: S.str(), what: S.str(), rejected: S.bool() }),
+      ),
     }),
   })
   timeline(@Param('network') network: string, @Param('workflowId') workflowId: string) {
@@ -51,10 +75,17 @@ export class HistoriesController {
   }
 
   @Get(':workflowId/state')
-  @ApiOperation({ summary: 'The process state as of ?at=<ISO time> or ?event=<history event id>, rebuilt with the workflow reducers' })
-  @ApiOkResponse({ schema: S.obj({ workflowId: S.str(), asOf: S.obj({ eventId: S.int(), at: S.str() }), state: S.json() }) })
+  @ApiOperation({
+    summary: 'The process state as of ?at=<ISO time> or ?event=<history event id>, rebuilt with the workflow reducers',
+  })
+  @ApiOkResponse({
+    schema: S.obj({ workflowId: S.str(), asOf: S.obj({ eventId: S.int(), at: S.str() }), state: S.json() }),
+  })
   state(@Param('network') network: string, @Param('workflowId') workflowId: string, @Query() q: StateQueryDto) {
-    if ((q.at === undefined) === (q.event === undefined)) throw AppError.validation([{ field: 'at', message: 'give one of at (a date-time) or event (a history event id)' }]);
+    if ((q.at === undefined) === (q.event === undefined))
+      throw AppError.validation([
+        { field: 'at', message: 'give one of at (a date-time) or event (a history event id)' },
+      ]);
     return this.histories.stateAt(network, workflowId, { at: q.at, event: q.event });
   }
 

@@ -48,13 +48,40 @@ export class HistoriesService {
    */
   async timeline(network: string, workflowId: string) {
     const h = await this.parsed(network, workflowId);
-    const events = (await timeline(h, await auditBundle(this.config.workflowBundlePath))).map((e) => ({ ...e, rejected: false as const }));
-    const rows = (await this.dataSource.query(`SELECT * FROM audit_log WHERE network_code = $1 AND outcome = 'rejected' ORDER BY seq`, [network])) as Record<string, unknown>[];
+    const events = (await timeline(h, await auditBundle(this.config.workflowBundlePath))).map((e) => ({
+      ...e,
+      rejected: false as const,
+    }));
+    const rows = (await this.dataSource.query(
+      `SELECT * FROM audit_log WHERE network_code = $1 AND outcome = 'rejected' ORDER BY seq`,
+      [network],
+    )) as Record<string, unknown>[];
     const refused = rows
       .map(auditRecordFromRow)
-      .filter((r) => r.target !== null && [r.target, decisionWorkflowId(network, r.target), meetingWorkflowId(network, r.target)].some((t) => t === workflowId || t.startsWith(`${workflowId}:`)))
-      .map((r) => ({ eventId: null, at: r.at, type: 'CommandRejected', agency: r.actorAgency, role: r.actorRole, keyId: r.keyId, what: `${r.command} ${r.target}: ${r.status} ${r.errorCode}`, statusAfter: null, rejected: true as const, requestId: r.requestId }));
-    return { workflowId, workflowType: h.workflowType, items: [...events, ...refused].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)) };
+      .filter(
+        (r) =>
+          r.target !== null &&
+          [r.target, decisionWorkflowId(network, r.target), meetingWorkflowId(network, r.target)].some(
+            (t) => t === workflowId || t.startsWith(`${workflowId}:`),
+          ),
+      )
+      .map((r) => ({
+        eventId: null,
+        at: r.at,
+        type: 'CommandRejected',
+        agency: r.actorAgency,
+        role: r.actorRole,
+        keyId: r.keyId,
+        what: `${r.command} ${r.target}: ${r.status} ${r.errorCode}`,
+        statusAfter: null,
+        rejected: true as const,
+        requestId: r.requestId,
+      }));
+    return {
+      workflowId,
+      workflowType: h.workflowType,
+      items: [...events, ...refused].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)),
+    };
   }
 
   /**
@@ -66,7 +93,15 @@ export class HistoriesService {
   async reconcile(network: string, year: number) {
     const runs = await this.runsOf(network, year);
     const ids = new Set(runs.map((r) => r.workflowId));
-    const updates: { workflowId: string; updateId: string; requestId: string; name: string; eventId: number; at: string; actor: unknown }[] = [];
+    const updates: {
+      workflowId: string;
+      updateId: string;
+      requestId: string;
+      name: string;
+      eventId: number;
+      at: string;
+      actor: unknown;
+    }[] = [];
     for (const { workflowId, runId } of runs) {
       // Every run: a cycle continued as new took its earlier Updates with its earlier runs.
       const history = await this.fetch(network, workflowId, runId);
@@ -90,10 +125,21 @@ export class HistoriesService {
     const settled = new Set(rows.filter((r) => r.command.startsWith('SETTLE ')).map((r) => r.target));
     const commands = rows
       .map((r) => ({ row: r, workflowId: updateTarget(network, r.command, r.target) }))
-      .filter((c): c is { row: (typeof rows)[number]; workflowId: string } => c.workflowId !== undefined && ids.has(c.workflowId));
+      .filter(
+        (c): c is { row: (typeof rows)[number]; workflowId: string } =>
+          c.workflowId !== undefined && ids.has(c.workflowId),
+      );
     const updateOf = new Map(updates.map((u) => [`${u.workflowId} ${u.requestId}`, u]));
     const requestIds = new Set(rows.map((r) => r.requestId));
-    const brief = ({ row, workflowId }: (typeof commands)[number]) => ({ seq: row.seq, requestId: row.requestId, at: row.at, command: row.command, target: row.target, outcome: row.outcome, workflowId });
+    const brief = ({ row, workflowId }: (typeof commands)[number]) => ({
+      seq: row.seq,
+      requestId: row.requestId,
+      at: row.at,
+      command: row.command,
+      target: row.target,
+      outcome: row.outcome,
+      workflowId,
+    });
     const settledLong = Date.now() - UNKNOWN_SETTLES_AFTER_MS;
     return {
       network,
@@ -101,17 +147,32 @@ export class HistoriesService {
       workflows: ids.size,
       updates: updates.length,
       acceptedCommands: commands.filter((c) => c.row.outcome === 'accepted').length,
-      acceptedWithoutUpdate: commands.filter((c) => c.row.outcome === 'accepted' && !updateOf.has(`${c.workflowId} ${c.row.requestId}`)).map(brief),
+      acceptedWithoutUpdate: commands
+        .filter((c) => c.row.outcome === 'accepted' && !updateOf.has(`${c.workflowId} ${c.row.requestId}`))
+        .map(brief),
       /** Logged rejected or unknown, yet the history holds the Update: it took effect. */
       acceptedButLoggedOtherwise: commands
-        .filter((c) => c.row.outcome !== 'accepted' && updateOf.has(`${c.workflowId} ${c.row.requestId}`) && !settled.has(c.row.requestId))
+        .filter(
+          (c) =>
+            c.row.outcome !== 'accepted' &&
+            updateOf.has(`${c.workflowId} ${c.row.requestId}`) &&
+            !settled.has(c.row.requestId),
+        )
         .map((c) => ({ ...brief(c), updateEventId: updateOf.get(`${c.workflowId} ${c.row.requestId}`)!.eventId })),
       /** Logged unknown a while ago, and no Update in the history: it had no effect. */
       unknownWithoutUpdate: commands
-        .filter((c) => c.row.outcome === 'unknown' && !updateOf.has(`${c.workflowId} ${c.row.requestId}`) && !settled.has(c.row.requestId) && Date.parse(c.row.at) < settledLong)
+        .filter(
+          (c) =>
+            c.row.outcome === 'unknown' &&
+            !updateOf.has(`${c.workflowId} ${c.row.requestId}`) &&
+            !settled.has(c.row.requestId) &&
+            Date.parse(c.row.at) < settledLong,
+        )
         .map(brief),
       // Older than a minute: a row is written just after its Update, or waits a while in an API process for PostgreSQL.
-      updatesWithoutRow: updates.filter((u) => !requestIds.has(u.requestId) && !settled.has(u.requestId) && Date.parse(u.at) < settledLong),
+      updatesWithoutRow: updates.filter(
+        (u) => !requestIds.has(u.requestId) && !settled.has(u.requestId) && Date.parse(u.at) < settledLong,
+      ),
     };
   }
 
@@ -121,43 +182,111 @@ export class HistoriesService {
    * Update, `rejected`; an Update with no row at all (its row was lost with the API process that held it) gets its
    * row, with the actor the Update carried. Each settlement row names the request it settles as its target.
    */
-  async settle(network: string, year: number, by: { role: string; agency?: string; keyId: string }, append: (entry: AuditEntry) => Promise<unknown>) {
+  async settle(
+    network: string,
+    year: number,
+    by: { role: string; agency?: string; keyId: string },
+    append: (entry: AuditEntry) => Promise<unknown>,
+  ) {
     const r = await this.reconcile(network, year);
-    const base = { networkCode: network, actorRole: by.role, actorAgency: by.agency ?? null, keyId: by.keyId, status: 200, errorCode: null };
+    const base = {
+      networkCode: network,
+      actorRole: by.role,
+      actorAgency: by.agency ?? null,
+      keyId: by.keyId,
+      status: 200,
+      errorCode: null,
+    };
     const entries: Omit<AuditEntry, 'at'>[] = [
-      ...r.acceptedButLoggedOtherwise.map((c) => ({ ...base, requestId: `settle:${c.requestId}`, command: 'SETTLE outcome', target: c.requestId, outcome: 'accepted' as const, payload: { settles: c.seq, was: c.outcome, workflowId: c.workflowId, updateEventId: c.updateEventId } })),
-      ...r.unknownWithoutUpdate.map((c) => ({ ...base, requestId: `settle:${c.requestId}`, command: 'SETTLE outcome', target: c.requestId, outcome: 'rejected' as const, payload: { settles: c.seq, was: c.outcome, workflowId: c.workflowId, updateEventId: null } })),
-      ...r.updatesWithoutRow.map((u) => ({ ...base, requestId: `settle:${u.requestId}`, command: 'SETTLE missing row', target: u.requestId, outcome: 'accepted' as const, payload: { workflowId: u.workflowId, updateId: u.updateId, update: u.name, updateEventId: u.eventId, at: u.at, actor: u.actor } })),
+      ...r.acceptedButLoggedOtherwise.map((c) => ({
+        ...base,
+        requestId: `settle:${c.requestId}`,
+        command: 'SETTLE outcome',
+        target: c.requestId,
+        outcome: 'accepted' as const,
+        payload: { settles: c.seq, was: c.outcome, workflowId: c.workflowId, updateEventId: c.updateEventId },
+      })),
+      ...r.unknownWithoutUpdate.map((c) => ({
+        ...base,
+        requestId: `settle:${c.requestId}`,
+        command: 'SETTLE outcome',
+        target: c.requestId,
+        outcome: 'rejected' as const,
+        payload: { settles: c.seq, was: c.outcome, workflowId: c.workflowId, updateEventId: null },
+      })),
+      ...r.updatesWithoutRow.map((u) => ({
+        ...base,
+        requestId: `settle:${u.requestId}`,
+        command: 'SETTLE missing row',
+        target: u.requestId,
+        outcome: 'accepted' as const,
+        payload: {
+          workflowId: u.workflowId,
+          updateId: u.updateId,
+          update: u.name,
+          updateEventId: u.eventId,
+          at: u.at,
+          actor: u.actor,
+        },
+      })),
     ];
     for (const entry of entries) await append({ ...entry, at: new Date().toISOString() });
-    return { network, year, settled: entries.map((e) => ({ requestId: e.target, outcome: e.outcome, command: e.command })) };
+    return {
+      network,
+      year,
+      settled: entries.map((e) => ({ requestId: e.target, outcome: e.outcome, command: e.command })),
+    };
   }
 
   /** Every run of every process of the network's year, oldest process first. */
   private async runsOf(network: string, year: number): Promise<{ workflowId: string; runId: string }[]> {
     const runs = await this.temporal.call(() => listRuns(this.temporal.client, { network, year }));
     return runs
-      .sort((a, b) => (a.workflowId < b.workflowId ? -1 : a.workflowId > b.workflowId ? 1 : a.startTime.getTime() - b.startTime.getTime()))
+      .sort((a, b) =>
+        a.workflowId < b.workflowId
+          ? -1
+          : a.workflowId > b.workflowId
+            ? 1
+            : a.startTime.getTime() - b.startTime.getTime(),
+      )
       .map(({ workflowId, runId }) => ({ workflowId, runId }));
   }
 
   /** The process's state as of a time or a history event, rebuilt with the workflow's own reducers. */
   async stateAt(network: string, workflowId: string, moment: { at?: string; event?: number }) {
-    const found = await stateAt(await this.parsed(network, workflowId), await auditBundle(this.config.workflowBundlePath), moment);
-    if (!found) throw new AppError(ErrorCode.VALIDATION_FAILED, `${workflowId} had no state yet at that moment`, [{ field: moment.at !== undefined ? 'at' : 'event', message: 'is before the process began' }]);
+    const found = await stateAt(
+      await this.parsed(network, workflowId),
+      await auditBundle(this.config.workflowBundlePath),
+      moment,
+    );
+    if (!found)
+      throw new AppError(ErrorCode.VALIDATION_FAILED, `${workflowId} had no state yet at that moment`, [
+        { field: moment.at !== undefined ? 'at' : 'event', message: 'is before the process began' },
+      ]);
     return { workflowId, asOf: { eventId: found.eventId, at: found.at }, state: found.state };
   }
 
   private async parsed(network: string, workflowId: string): Promise<Extract<ParsedHistory, { ok: true }>> {
     const parsed = describeHistory(workflowId, await this.fetch(network, workflowId), workflowId);
-    if (!parsed.ok) throw new AppError(ErrorCode.VALIDATION_FAILED, `${workflowId}: ${parsed.reason}`, [{ field: 'workflowId', message: parsed.reason }]);
+    if (!parsed.ok)
+      throw new AppError(ErrorCode.VALIDATION_FAILED, `${workflowId}: ${parsed.reason}`, [
+        { field: 'workflowId', message: parsed.reason },
+      ]);
     return parsed;
   }
 
   async list(network: string, q: HistoryQueryDto) {
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
-    const items: { workflowId: string; runId: string; type: string; status: string; startedAt: string; closedAt: string | null; events: number }[] = [];
+    const items: {
+      workflowId: string;
+      runId: string;
+      type: string;
+      status: string;
+      startedAt: string;
+      closedAt: string | null;
+      events: number;
+    }[] = [];
     const runs = await this.temporal.call(() => listRuns(this.temporal.client, { network, ...q }));
     for (const w of runs.slice((page - 1) * pageSize, page * pageSize)) {
       items.push({
@@ -184,7 +313,8 @@ export class HistoriesService {
     try {
       return await this.temporal.call(() => this.temporal.client.workflow.getHandle(workflowId, runId).fetchHistory());
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND)) throw notFound(network, workflowId);
+      if (err instanceof WorkflowNotFoundError || (isGrpcServiceError(err) && err.code === GRPC_NOT_FOUND))
+        throw notFound(network, workflowId);
       throw err;
     }
   }
@@ -207,17 +337,46 @@ export class HistoriesService {
       const history = await this.fetch(network, workflowId, runId);
       const several = runs.filter((r) => r.workflowId === workflowId).length > 1;
       const file = `histories/${workflowId.replace(/:/g, '_')}${several ? `@${runId}` : ''}.json`;
-      workflows.push({ workflowId, runId, file, events: history.events?.length ?? 0, sha256: add(file, Buffer.from(historyToJSON(history))) });
+      workflows.push({
+        workflowId,
+        runId,
+        file,
+        events: history.events?.length ?? 0,
+        sha256: add(file, Buffer.from(historyToJSON(history))),
+      });
     }
     const anchorRuns = await this.anchors.histories(network);
-    const anchors = anchorRuns.map(({ runId, history }) => ({ runId, file: `anchors/${auditAnchorWorkflowId(network).replace(/:/g, '_')}@${runId}.json`, content: Buffer.from(historyToJSON(history)) }));
+    const anchors = anchorRuns.map(({ runId, history }) => ({
+      runId,
+      file: `anchors/${auditAnchorWorkflowId(network).replace(/:/g, '_')}@${runId}.json`,
+      content: Buffer.from(historyToJSON(history)),
+    }));
     const anchorFiles = anchors.map((a) => ({ runId: a.runId, file: a.file, sha256: add(a.file, a.content) }));
     const rows = await readAuditLog(this.query, network);
-    const auditLog = { file: 'audit-log.json', rows: rows.length, head: rows.length > 0 ? { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash } : null, sha256: add('audit-log.json', Buffer.from(JSON.stringify(rows, null, 1))) };
-    const publicKey = { file: 'public-key.pem', algorithm: 'Ed25519', keyId: this.signer.keyId, sha256: add('public-key.pem', Buffer.from(this.signer.publicKeyPem)) };
+    const auditLog = {
+      file: 'audit-log.json',
+      rows: rows.length,
+      head: rows.length > 0 ? { seq: rows.at(-1)!.seq, hash: rows.at(-1)!.hash } : null,
+      sha256: add('audit-log.json', Buffer.from(JSON.stringify(rows, null, 1))),
+    };
+    const publicKey = {
+      file: 'public-key.pem',
+      algorithm: 'Ed25519',
+      keyId: this.signer.keyId,
+      sha256: add('public-key.pem', Buffer.from(this.signer.publicKeyPem)),
+    };
     const exportedAt = new Date();
-    const manifest = Buffer.from(JSON.stringify({ network, year, exportedAt: exportedAt.toISOString(), workflows, anchors: anchorFiles, auditLog, publicKey }, null, 2));
-    files.unshift({ name: 'manifest.json', content: manifest }, { name: 'manifest.sig', content: Buffer.from(`${this.signer.sign(manifest)}\n`) });
+    const manifest = Buffer.from(
+      JSON.stringify(
+        { network, year, exportedAt: exportedAt.toISOString(), workflows, anchors: anchorFiles, auditLog, publicKey },
+        null,
+        2,
+      ),
+    );
+    files.unshift(
+      { name: 'manifest.json', content: manifest },
+      { name: 'manifest.sig', content: Buffer.from(`${this.signer.sign(manifest)}\n`) },
+    );
     return { fileName: `mignet-${network}-${year}-histories.tar.gz`, archive: tarGz(files, exportedAt) };
   }
 }
@@ -229,8 +388,10 @@ export function updateTarget(network: string, command: string, target: string | 
     const kind = TASK_KINDS.find((k) => target.includes(`:${k}:`) || target.endsWith(`:${k}`));
     return kind ? target.slice(0, target.indexOf(`:${kind}`)) : undefined;
   }
-  if (/^POST \/networks\/:network\/decisions\/:id\/(revise|withdraw)$/.test(command)) return decisionWorkflowId(network, target);
-  if (/^POST \/networks\/:network\/meetings\/:id\/(reschedule|cancel)$/.test(command)) return meetingWorkflowId(network, target);
+  if (/^POST \/networks\/:network\/decisions\/:id\/(revise|withdraw)$/.test(command))
+    return decisionWorkflowId(network, target);
+  if (/^POST \/networks\/:network\/meetings\/:id\/(reschedule|cancel)$/.test(command))
+    return meetingWorkflowId(network, target);
   return undefined;
 }
 
@@ -238,12 +399,18 @@ export function updateTarget(network: string, command: string, target: string | 
 const UNKNOWN_SETTLES_AFTER_MS = 60_000;
 
 /** An Update id is the request id, '#', and a digest of the command (apps/api/temporal/temporal-client.service.ts). */
-const requestOf = (updateId: string) => (updateId.includes('#') ? updateId.slice(0, updateId.lastIndexOf('#')) : updateId);
+const requestOf = (updateId: string) =>
+  updateId.includes('#') ? updateId.slice(0, updateId.lastIndexOf('#')) : updateId;
 
 /** The `by` of a command an Update carried (json/plain payload, base64 in the history JSON), or null. */
 function actorOfUpdate(data: unknown): unknown {
   try {
-    const bytes = typeof data === 'string' ? Buffer.from(data, 'base64') : data instanceof Uint8Array ? Buffer.from(data) : undefined;
+    const bytes =
+      typeof data === 'string'
+        ? Buffer.from(data, 'base64')
+        : data instanceof Uint8Array
+          ? Buffer.from(data)
+          : undefined;
     return bytes ? ((JSON.parse(bytes.toString('utf8')) as { by?: unknown }).by ?? null) : null;
   } catch {
     return null;

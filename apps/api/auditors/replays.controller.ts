@@ -1,7 +1,15 @@
 import { randomBytes } from 'node:crypto';
 
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
@@ -19,7 +27,10 @@ import { TemporalClientService } from '../temporal/temporal-client.service';
 const MAX_HISTORIES = 20_000;
 
 export class StartReplayDto {
-  @ApiPropertyOptional({ example: 2027, description: "Every workflow of the network's year (from Temporal visibility)" })
+  @ApiPropertyOptional({
+    example: 2027,
+    description: "Every workflow of the network's year (from Temporal visibility)",
+  })
   @IsOptional()
   @IsInt({ message: 'must be an integer' })
   @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
@@ -37,13 +48,18 @@ export class StartReplayDto {
 
 export class ReplayJobDto {
   @ApiProperty({ example: 'audit-replay:tl:20270301-1a2b3c' }) id: string;
-  @ApiProperty({ enum: ['RUNNING', 'COMPLETED', 'FAILED', 'TERMINATED', 'CANCELLED', 'TIMED_OUT', 'CONTINUED_AS_NEW'] }) status: string;
+  @ApiProperty({ enum: ['RUNNING', 'COMPLETED', 'FAILED', 'TERMINATED', 'CANCELLED', 'TIMED_OUT', 'CONTINUED_AS_NEW'] })
+  status: string;
   @ApiProperty() total: number;
   @ApiProperty() done: number;
   @ApiProperty() cleanly: number;
   @ApiProperty() events: number;
   @ApiProperty({ description: 'How many did not replay (failed lists the first 500)' }) failedCount: number;
-  @ApiProperty({ type: 'array', items: { type: 'object', additionalProperties: true }, description: 'Each history that did not replay, with the first event where it diverges' })
+  @ApiProperty({
+    type: 'array',
+    items: { type: 'object', additionalProperties: true },
+    description: 'Each history that did not replay, with the first event where it diverges',
+  })
   failed: unknown[];
   @ApiPropertyOptional({ type: String, nullable: true, format: 'date-time' }) finishedAt: string | null;
 }
@@ -58,43 +74,83 @@ export class ReplaysController {
 
   @Post()
   @HttpCode(202)
-  @ApiOperation({ summary: "Replays a year's histories, or the ones named, against the code deployed now: a durable job" })
+  @ApiOperation({
+    summary: "Replays a year's histories, or the ones named, against the code deployed now: a durable job",
+  })
   @ApiAcceptedResponse({ type: ReplayJobDto })
-  async start(@Param('network') network: string, @Body() dto: StartReplayDto, @CurrentPrincipal() by: Principal): Promise<ReplayJobDto> {
-    if ((dto.year === undefined) === (dto.workflowIds === undefined)) throw AppError.validation([{ field: 'year', message: 'give one of year or workflowIds' }]);
+  async start(
+    @Param('network') network: string,
+    @Body() dto: StartReplayDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<ReplayJobDto> {
+    if ((dto.year === undefined) === (dto.workflowIds === undefined))
+      throw AppError.validation([{ field: 'year', message: 'give one of year or workflowIds' }]);
     const foreign = (dto.workflowIds ?? []).findIndex((id) => id.split(':')[1] !== network);
-    if (foreign >= 0) throw AppError.validation([{ field: `workflowIds[${foreign}]`, message: `is not a workflow of network ${network}` }]);
+    if (foreign >= 0)
+      throw AppError.validation([
+        { field: `workflowIds[${foreign}]`, message: `is not a workflow of network ${network}` },
+      ]);
     const ids = dto.workflowIds ?? (await this.yearIds(network, dto.year!));
     const id = `audit-replay:${network}:${new Date().toISOString().slice(0, 10).replace(/-/g, '')}-${randomBytes(3).toString('hex')}`;
     await this.temporal.startProcess<typeof auditReplayWorkflow>(
       'audit-replay',
-      { workflowId: id, taskQueue: this.temporal.taskQueue, args: [{ network, requestedBy: by.agency ?? by.role, workflowIds: ids }] },
+      {
+        workflowId: id,
+        taskQueue: this.temporal.taskQueue,
+        args: [{ network, requestedBy: by.agency ?? by.role, workflowIds: ids }],
+      },
       { network, onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Replay job ${id} collided`) },
     );
-    return { id, status: 'RUNNING', total: ids.length, done: 0, cleanly: 0, events: 0, failedCount: 0, failed: [], finishedAt: null };
+    return {
+      id,
+      status: 'RUNNING',
+      total: ids.length,
+      done: 0,
+      cleanly: 0,
+      events: 0,
+      failedCount: 0,
+      failed: [],
+      finishedAt: null,
+    };
   }
 
   @Get(':id')
   @ApiOperation({ summary: "A replay job's progress, and each history that did not replay cleanly" })
   @ApiOkResponse({ type: ReplayJobDto })
   async get(@Param('network') network: string, @Param('id') id: string): Promise<ReplayJobDto> {
-    if (!id.startsWith(`audit-replay:${network}:`)) throw new AppError(ErrorCode.WORKFLOW_NOT_FOUND, `Network "${network}" has no replay job ${id}`);
+    if (!id.startsWith(`audit-replay:${network}:`))
+      throw new AppError(ErrorCode.WORKFLOW_NOT_FOUND, `Network "${network}" has no replay job ${id}`);
     const handle = this.temporal.client.workflow.getHandle(id);
     try {
       return await this.temporal.call(async () => {
         const { status } = await handle.describe();
-        const state: ReplayJobState = status.name === 'COMPLETED' ? await handle.result() : await handle.query(replayJobQuery);
-        return { id, status: status.name, total: state.total, done: state.done, cleanly: state.cleanly, events: state.events, failedCount: state.failedCount ?? state.failed.length, failed: [...state.failed], finishedAt: state.finishedAt };
+        const state: ReplayJobState =
+          status.name === 'COMPLETED' ? await handle.result() : await handle.query(replayJobQuery);
+        return {
+          id,
+          status: status.name,
+          total: state.total,
+          done: state.done,
+          cleanly: state.cleanly,
+          events: state.events,
+          failedCount: state.failedCount ?? state.failed.length,
+          failed: [...state.failed],
+          finishedAt: state.finishedAt,
+        };
       });
     } catch (err) {
-      if (err instanceof WorkflowNotFoundError) throw new AppError(ErrorCode.WORKFLOW_NOT_FOUND, `Network "${network}" has no replay job ${id}`);
+      if (err instanceof WorkflowNotFoundError)
+        throw new AppError(ErrorCode.WORKFLOW_NOT_FOUND, `Network "${network}" has no replay job ${id}`);
       throw err;
     }
   }
 
   private async yearIds(network: string, year: number): Promise<string[]> {
     const ids = workflowIdsOf(await this.temporal.call(() => listRuns(this.temporal.client, { network, year })));
-    if (ids.length > MAX_HISTORIES) throw AppError.validation([{ field: 'year', message: `has ${ids.length} workflows; replay at most ${MAX_HISTORIES} per job (name them)` }]);
+    if (ids.length > MAX_HISTORIES)
+      throw AppError.validation([
+        { field: 'year', message: `has ${ids.length} workflows; replay at most ${MAX_HISTORIES} per job (name them)` },
+      ]);
     return ids;
   }
 }

@@ -32,13 +32,23 @@ export class ApiKeyGuard implements CanActivate {
     const network = req.params.network;
     // Checked before any query: a code is part of workflow ids and SQL parameters.
     if (typeof network === 'string' && !NETWORK_CODE.test(network)) {
-      throw AppError.validation([{ field: 'network', message: 'must be a network code: a lower-case letter, then 1 to 31 lower-case letters, digits or -' }]);
+      throw AppError.validation([
+        {
+          field: 'network',
+          message: 'must be a network code: a lower-case letter, then 1 to 31 lower-case letters, digits or -',
+        },
+      ]);
     }
 
     const address = req.ip ?? 'unknown';
     const blockedFor = this.authFailures.blockedFor(address);
     if (blockedFor !== undefined) {
-      throw new AppError(ErrorCode.RATE_LIMITED, `Too many failed authentications from this address: try again in ${Math.ceil(blockedFor)} s`, [], blockedFor);
+      throw new AppError(
+        ErrorCode.RATE_LIMITED,
+        `Too many failed authentications from this address: try again in ${Math.ceil(blockedFor)} s`,
+        [],
+        blockedFor,
+      );
     }
     const unauthenticated = (message: string) => {
       this.authFailures.fail(address);
@@ -57,11 +67,18 @@ export class ApiKeyGuard implements CanActivate {
     if (!key) throw unauthenticated('The API key is not valid or has been revoked');
     req.principal = { keyId: key.id, network: key.networkCode, role: key.role, agency: key.agencyCode ?? undefined };
     const leftAt = raw[0]?.agency_left_at;
-    if (key.role === 'agency' && leftAt) throw new AppError(ErrorCode.FORBIDDEN, `${key.agencyCode} left the Network on ${new Date(leftAt).toISOString()}; its keys no longer act for it`);
+    if (key.role === 'agency' && leftAt)
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `${key.agencyCode} left the Network on ${new Date(leftAt).toISOString()}; its keys no longer act for it`,
+      );
 
     // "No such network" and "not your network" are one answer, so a key cannot learn which other codes exist.
     if (typeof network === 'string' && network !== key.networkCode) {
-      throw new AppError(ErrorCode.NETWORK_NOT_FOUND, `Network "${network}" does not exist, or this API key is not one of its keys`);
+      throw new AppError(
+        ErrorCode.NETWORK_NOT_FOUND,
+        `Network "${network}" does not exist, or this API key is not one of its keys`,
+      );
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
     if (roles && !roles.includes(key.role)) {

@@ -24,10 +24,15 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const res = host.switchToHttp().getResponse<Response>();
     const error = this.toAppError(exception, req);
     if (error.code === ErrorCode.POSTGRES_UNAVAILABLE) {
-      this.logger.warn(`${req.method} ${req.originalUrl} [${req.requestId}]: PostgreSQL unavailable: ${exception instanceof Error ? exception.message : String(exception)}`);
+      this.logger.warn(
+        `${req.method} ${req.originalUrl} [${req.requestId}]: PostgreSQL unavailable: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
     }
     if (error.code === ErrorCode.INTERNAL) {
-      this.logger.error(`${req.method} ${req.originalUrl} [${req.requestId}]`, exception instanceof Error ? exception.stack : String(exception));
+      this.logger.error(
+        `${req.method} ${req.originalUrl} [${req.requestId}]`,
+        exception instanceof Error ? exception.stack : String(exception),
+      );
     }
     await this.audit.record(req, { status: httpStatusOf(error.code), errorCode: error.code });
     sendError(req, res, error);
@@ -53,8 +58,16 @@ export class AllExceptionsFilter implements ExceptionFilter {
       }
     }
     if (isPostgresUnavailable(exception)) {
-      return new AppError(ErrorCode.POSTGRES_UNAVAILABLE, `PostgreSQL cannot be reached or is not taking work: try again in ${DEPENDENCY_RETRY_AFTER_S} s`, [], DEPENDENCY_RETRY_AFTER_S);
+      return new AppError(
+        ErrorCode.POSTGRES_UNAVAILABLE,
+        `PostgreSQL cannot be reached or is not taking work: try again in ${DEPENDENCY_RETRY_AFTER_S} s`,
+        [],
+        DEPENDENCY_RETRY_AFTER_S,
+      );
     }
-    return new AppError(ErrorCode.INTERNAL, `Internal error; quote request id ${req.requestId ?? 'unknown'} when reporting it`);
+    return new AppError(
+      ErrorCode.INTERNAL,
+      `Internal error; quote request id ${req.requestId ?? 'unknown'} when reporting it`,
+    );
   }
 }

@@ -14,6 +14,7 @@ export function sendError(req: Request, res: Response, error: AppError): void {
     path: req.originalUrl,
     timestamp: new Date().toISOString(),
   };
-  if (error.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
+  if (error.retryAfterSeconds !== undefined)
+    res.setHeader('Retry-After', String(Math.max(1, Math.ceil(error.retryAfterSeconds))));
   res.status(statusCode).json(body);
 }

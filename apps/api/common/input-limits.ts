@@ -16,7 +16,8 @@ const INPUT_LIMITS = {
 } as const;
 
 /** Control characters other than tab, line feed and carriage return, and UTF-16 surrogates that are not a pair. */
-const UNSTORABLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
 
 /** Keys that reach Object.prototype when code after the parser copies or merges objects. */
@@ -36,7 +37,13 @@ const describe = (s: string) => {
 };
 
 const child = (path: string, key: string | number) =>
-  typeof key === 'number' ? `${path}[${key}]` : /^[A-Za-z_$][\w$]*$/.test(key) ? (path ? `${path}.${key}` : key) : `${path}[${JSON.stringify(key)}]`;
+  typeof key === 'number'
+    ? `${path}[${key}]`
+    : /^[A-Za-z_$][\w$]*$/.test(key)
+      ? path
+        ? `${path}.${key}`
+        : key
+      : `${path}[${JSON.stringify(key)}]`;
 
 /**
  * The problems of a parsed JSON body, each naming its field (`activities[0].title`); empty when it is acceptable.
@@ -57,10 +64,15 @@ export function bodyProblems(body: unknown): FieldError[] {
       problems.push({ field: path || 'body', message: `is nested deeper than ${INPUT_LIMITS.maxDepth} levels` });
       continue;
     }
-    const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : Object.entries(value);
+    const entries: [string | number, unknown][] = Array.isArray(value)
+      ? value.map((v, i) => [i, v])
+      : Object.entries(value);
     nodes += entries.length;
     if (nodes > INPUT_LIMITS.maxNodes) {
-      problems.push({ field: path || 'body', message: `holds more than ${INPUT_LIMITS.maxNodes} keys and elements in all` });
+      problems.push({
+        field: path || 'body',
+        message: `holds more than ${INPUT_LIMITS.maxNodes} keys and elements in all`,
+      });
       break;
     }
     for (const [key, v] of entries) {
@@ -83,14 +95,19 @@ export function parameterProblems(params: Record<string, unknown>, query: Record
   const problems: FieldError[] = [];
   for (const [name, value] of Object.entries(params)) {
     if (name !== 'network' && typeof value === 'string' && !PATH_PARAMETER.test(value)) {
-      problems.push({ field: name, message: 'must be an id: a letter or digit, then letters, digits and . _ : @ - (at most 200 in all)' });
+      problems.push({
+        field: name,
+        message: 'must be an id: a letter or digit, then letters, digits and . _ : @ - (at most 200 in all)',
+      });
     }
   }
   for (const [name, v] of Object.entries(query)) {
     if (Array.isArray(v)) problems.push({ field: name, message: 'must be given once' });
     else if (typeof v !== 'string') problems.push({ field: name, message: 'must be a single value' });
-    else if (hasUnstorableText(v) || hasUnstorableText(name)) problems.push({ field: name, message: describe(hasUnstorableText(v) ? v : name) });
-    else if (v.length > INPUT_LIMITS.maxQueryLength) problems.push({ field: name, message: `must be at most ${INPUT_LIMITS.maxQueryLength} characters` });
+    else if (hasUnstorableText(v) || hasUnstorableText(name))
+      problems.push({ field: name, message: describe(hasUnstorableText(v) ? v : name) });
+    else if (v.length > INPUT_LIMITS.maxQueryLength)
+      problems.push({ field: name, message: `must be at most ${INPUT_LIMITS.maxQueryLength} characters` });
   }
   return problems;
 }

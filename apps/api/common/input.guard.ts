@@ -19,7 +19,10 @@ declare module 'express-serve-static-core' {
 export class InputGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<Request>();
-    const problems = [...parameterProblems(req.params ?? {}, req.query as Record<string, unknown>), ...bodyProblems(req.body)];
+    const problems = [
+      ...parameterProblems(req.params ?? {}, req.query as Record<string, unknown>),
+      ...bodyProblems(req.body),
+    ];
     if (problems.length > 0) throw AppError.validation(problems);
     req.inputAccepted = true;
     return true;

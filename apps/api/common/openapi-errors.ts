@@ -12,7 +12,11 @@ const ERROR_BODY = {
     details: {
       type: 'array',
       description: 'One entry per invalid field, naming it (`calendar.quarters[1].end`)',
-      items: { type: 'object', required: ['field', 'message'], properties: { field: { type: 'string' }, message: { type: 'string' } } },
+      items: {
+        type: 'object',
+        required: ['field', 'message'],
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+      },
     },
     requestId: { type: 'string' },
     path: { type: 'string' },
@@ -40,14 +44,22 @@ const COMMAND = [...READ, 409, 413, 422, 504];
  * decorator per route), so clients and the fuzzer know what a refusal looks like.
  */
 export function documentErrors(document: OpenAPIObject, publicPaths: readonly string[]): OpenAPIObject {
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, ErrorBody: ERROR_BODY as never } };
+  document.components = {
+    ...document.components,
+    schemas: { ...document.components?.schemas, ErrorBody: ERROR_BODY as never },
+  };
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [method, operation] of Object.entries(item) as [string, { responses?: Record<string, unknown> }][]) {
       if (!['get', 'post', 'put', 'patch', 'delete'].includes(method) || !operation) continue;
-      const statuses = (method === 'get' ? READ : COMMAND).filter((s) => !(publicPaths.includes(path) && (s === 401 || s === 403)));
+      const statuses = (method === 'get' ? READ : COMMAND).filter(
+        (s) => !(publicPaths.includes(path) && (s === 401 || s === 403)),
+      );
       operation.responses ??= {};
       for (const status of statuses) {
-        operation.responses[String(status)] ??= { description: WHY[status], content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } } };
+        operation.responses[String(status)] ??= {
+          description: WHY[status],
+          content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
+        };
       }
     }
   }

@@ -13,7 +13,12 @@ const MINUTE_MS = 60_000;
 export function rateLimits(config: Config): ThrottlerModuleOptions {
   return {
     throttlers: [
-      { name: 'address', ttl: MINUTE_MS, limit: config.rateLimitPerAddress, getTracker: (req) => (req as Request).ip ?? 'unknown' },
+      {
+        name: 'address',
+        ttl: MINUTE_MS,
+        limit: config.rateLimitPerAddress,
+        getTracker: (req) => (req as Request).ip ?? 'unknown',
+      },
       {
         name: 'key',
         ttl: MINUTE_MS,
@@ -30,7 +35,12 @@ export function rateLimits(config: Config): ThrottlerModuleOptions {
 export class RateLimitGuard extends ThrottlerGuard {
   protected override throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
     const retryAfter = detail.timeToBlockExpire || detail.timeToExpire;
-    throw new AppError(ErrorCode.RATE_LIMITED, `More than ${detail.limit} requests a minute from this API key or client address: try again in ${retryAfter} s`, [], retryAfter);
+    throw new AppError(
+      ErrorCode.RATE_LIMITED,
+      `More than ${detail.limit} requests a minute from this API key or client address: try again in ${retryAfter} s`,
+      [],
+      retryAfter,
+    );
   }
 }
 

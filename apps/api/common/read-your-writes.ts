@@ -3,7 +3,11 @@
  * a client (and a fuzzer's read-after-write check). The answer waits for the row, polling within `timeoutMs`, and
  * falls back to what the start knows when the projection is slower (the process is started either way).
  */
-export async function afterFirstProjection<T>(read: () => Promise<T | undefined>, fallback: () => T, timeoutMs = 3_000): Promise<T> {
+export async function afterFirstProjection<T>(
+  read: () => Promise<T | undefined>,
+  fallback: () => T,
+  timeoutMs = 3_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (let delay = 10; ; delay = Math.min(delay * 2, 200)) {
     // A read that fails (PostgreSQL gone a moment) must not turn a command that took effect into an error.

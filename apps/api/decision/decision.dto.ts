@@ -36,10 +36,23 @@ export class CirculateDecisionDto {
 }
 
 export class ReviseDecisionDto {
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'must be a string' }) @IsNotEmpty({ message: 'must not be empty' }) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsString({ message: 'must be a string' }) @IsNotEmpty({ message: 'must not be empty' }) text?: string;
-  @ApiPropertyOptional({ type: 'object', additionalProperties: true }) @IsOptional() @IsObject({ message: 'must be an object' }) payload?: Record<string, unknown>;
-  @ApiProperty({ format: 'date-time' }) @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' }) deadline: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @IsNotEmpty({ message: 'must not be empty' })
+  title?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString({ message: 'must be a string' })
+  @IsNotEmpty({ message: 'must not be empty' })
+  text?: string;
+  @ApiPropertyOptional({ type: 'object', additionalProperties: true })
+  @IsOptional()
+  @IsObject({ message: 'must be an object' })
+  payload?: Record<string, unknown>;
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
+  deadline: string;
 }
 
 export class WithdrawDecisionDto {
@@ -61,7 +74,13 @@ export class DecisionDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) adoptedAt: string | null;
   @ApiPropertyOptional({ type: 'object', additionalProperties: true, nullable: true }) withdrawn: unknown;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) effectAppliedAt: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'applied', description: "'applied', or why there was nothing to apply" }) effectOutcome: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'applied',
+    description: "'applied', or why there was nothing to apply",
+  })
+  effectOutcome: string | null;
 }
 
 export class DecisionListDto {

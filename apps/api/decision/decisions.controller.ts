@@ -3,7 +3,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { CirculateDecisionDto, DecisionDto, DecisionListDto, ReviseDecisionDto, WithdrawDecisionDto } from './decision.dto';
+import {
+  CirculateDecisionDto,
+  DecisionDto,
+  DecisionListDto,
+  ReviseDecisionDto,
+  WithdrawDecisionDto,
+} from './decision.dto';
 import { DecisionsService } from './decisions.service';
 
 @ApiTags('decisions')
@@ -14,9 +20,15 @@ export class DecisionsController {
 
   @Post()
   @Roles('coordinator')
-  @ApiOperation({ summary: 'Circulate a proposal by silence procedure: every member gets a concur-or-object task until the deadline' })
+  @ApiOperation({
+    summary: 'Circulate a proposal by silence procedure: every member gets a concur-or-object task until the deadline',
+  })
   @ApiCreatedResponse({ type: DecisionDto })
-  circulate(@Param('network') network: string, @Body() dto: CirculateDecisionDto, @CurrentPrincipal() by: Principal): Promise<DecisionDto> {
+  circulate(
+    @Param('network') network: string,
+    @Body() dto: CirculateDecisionDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<DecisionDto> {
     return this.decisions.circulate(network, dto, by);
   }
 
@@ -37,7 +49,12 @@ export class DecisionsController {
   @Roles('coordinator')
   @ApiOperation({ summary: 'Circulate an objected proposal again, revised: a new round; earlier objections are kept' })
   @ApiOkResponse({ type: DecisionDto })
-  revise(@Param('network') network: string, @Param('id') id: string, @Body() dto: ReviseDecisionDto, @CurrentPrincipal() by: Principal): Promise<DecisionDto> {
+  revise(
+    @Param('network') network: string,
+    @Param('id') id: string,
+    @Body() dto: ReviseDecisionDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<DecisionDto> {
     return this.decisions.revise(network, id, dto, by);
   }
 
@@ -45,7 +62,12 @@ export class DecisionsController {
   @HttpCode(200)
   @Roles('coordinator')
   @ApiOkResponse({ type: DecisionDto })
-  withdraw(@Param('network') network: string, @Param('id') id: string, @Body() dto: WithdrawDecisionDto, @CurrentPrincipal() by: Principal): Promise<DecisionDto> {
+  withdraw(
+    @Param('network') network: string,
+    @Param('id') id: string,
+    @Body() dto: WithdrawDecisionDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<DecisionDto> {
     return this.decisions.withdraw(network, id, dto, by);
   }
 }

@@ -16,7 +16,13 @@ import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
 import { afterFirstProjection } from '../common/read-your-writes';
 import { TemporalClientService } from '../temporal/temporal-client.service';
-import { CirculateDecisionDto, DecisionDto, DecisionListDto, ReviseDecisionDto, WithdrawDecisionDto } from './decision.dto';
+import {
+  CirculateDecisionDto,
+  DecisionDto,
+  DecisionListDto,
+  ReviseDecisionDto,
+  WithdrawDecisionDto,
+} from './decision.dto';
 
 const TWG_CODE = /^[a-z][a-z0-9-]{1,40}$/;
 
@@ -48,14 +54,31 @@ export class DecisionsService {
       'decision',
       { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
       // Ids carry random bits: a duplicate would be a bug, not a caller's mistake.
-      { network, year: new Date().getUTCFullYear(), onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Decision id ${id} collided`) },
+      {
+        network,
+        year: new Date().getUTCFullYear(),
+        onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Decision id ${id} collided`),
+      },
     );
     return afterFirstProjection(
       async () => {
         const row = await this.decisions.findOneBy({ networkCode: network, id });
         return row ? toDto(row) : undefined;
       },
-      () => ({ id, workflowId, kind: dto.kind, status: 'CIRCULATING', round: 1, proposal: { title: dto.title, text: dto.text, payload: dto.payload, deadline }, objections: [], circulatedAt: null, adoptedAt: null, withdrawn: null, effectAppliedAt: null, effectOutcome: null }),
+      () => ({
+        id,
+        workflowId,
+        kind: dto.kind,
+        status: 'CIRCULATING',
+        round: 1,
+        proposal: { title: dto.title, text: dto.text, payload: dto.payload, deadline },
+        objections: [],
+        circulatedAt: null,
+        adoptedAt: null,
+        withdrawn: null,
+        effectAppliedAt: null,
+        effectOutcome: null,
+      }),
     );
   }
 
@@ -63,14 +86,20 @@ export class DecisionsService {
     const row = await this.row(network, id);
     const before = row.proposal!;
     const deadline = await this.checkProposal(network, row.kind, dto.payload ?? before.payload, dto.deadline);
-    const proposal = { title: dto.title ?? before.title, text: dto.text ?? before.text, payload: dto.payload ?? before.payload, deadline };
+    const proposal = {
+      title: dto.title ?? before.title,
+      text: dto.text ?? before.text,
+      payload: dto.payload ?? before.payload,
+      deadline,
+    };
     await this.temporal.update(row.workflowId, reviseDecisionUpdate, { by: actorOf(by), proposal });
     return this.get(network, id);
   }
 
   async withdraw(network: string, id: string, dto: WithdrawDecisionDto, by: Principal): Promise<DecisionDto> {
     const row = await this.row(network, id);
-    if (row.kind === 'adopt-minutes') throw new AppError(ErrorCode.PHASE_CLOSED, `Decision ${id} belongs to its meeting: correct the minutes there`);
+    if (row.kind === 'adopt-minutes')
+      throw new AppError(ErrorCode.PHASE_CLOSED, `Decision ${id} belongs to its meeting: correct the minutes there`);
     await this.temporal.update(row.workflowId, withdrawDecisionUpdate, { by: actorOf(by), reason: dto.reason });
     return this.get(network, id);
   }
@@ -80,7 +109,10 @@ export class DecisionsService {
   }
 
   async list(network: string): Promise<DecisionListDto> {
-    const rows = await this.decisions.find({ where: { networkCode: network }, order: { circulatedAt: 'DESC', id: 'DESC' } });
+    const rows = await this.decisions.find({
+      where: { networkCode: network },
+      order: { circulatedAt: 'DESC', id: 'DESC' },
+    });
     return { items: rows.map(toDto) };
   }
 
@@ -91,21 +123,32 @@ export class DecisionsService {
   }
 
   /** The deadline in the future and the payload fitting its kind and the registry; returns the deadline as ISO. */
-  private async checkProposal(network: string, kind: DecisionKind, payload: unknown, deadline: string): Promise<string> {
+  private async checkProposal(
+    network: string,
+    kind: DecisionKind,
+    payload: unknown,
+    deadline: string,
+  ): Promise<string> {
     const errors: FieldError[] = [];
     const at = Date.parse(deadline);
     if (!(at > Date.now())) errors.push({ field: 'deadline', message: 'must be in the future' });
     const p = (payload ?? {}) as Record<string, unknown>;
-    const members = (await this.agencies.find({ where: { networkCode: network } })).filter((a) => a.leftAt === null).map((a) => a.code);
+    const members = (await this.agencies.find({ where: { networkCode: network } }))
+      .filter((a) => a.leftAt === null)
+      .map((a) => a.code);
     const text = (field: string) => {
-      if (typeof p[field] !== 'string' || (p[field] as string).trim() === '') errors.push({ field: `payload.${field}`, message: 'must be a non-empty string' });
+      if (typeof p[field] !== 'string' || (p[field] as string).trim() === '')
+        errors.push({ field: `payload.${field}`, message: 'must be a non-empty string' });
     };
     if (kind === 'establish-twg') {
-      if (typeof p.code !== 'string' || !TWG_CODE.test(p.code)) errors.push({ field: 'payload.code', message: 'must be a short lower-case code such as diaspora-remittances' });
-      else if (await this.twgs.existsBy({ networkCode: network, code: p.code })) errors.push({ field: 'payload.code', message: `a TWG ${p.code} exists or existed` });
+      if (typeof p.code !== 'string' || !TWG_CODE.test(p.code))
+        errors.push({ field: 'payload.code', message: 'must be a short lower-case code such as diaspora-remittances' });
+      else if (await this.twgs.existsBy({ networkCode: network, code: p.code }))
+        errors.push({ field: 'payload.code', message: `a TWG ${p.code} exists or existed` });
       text('name');
       text('thematicArea');
-      if (typeof p.leadAgency !== 'string' || !members.includes(p.leadAgency)) errors.push({ field: 'payload.leadAgency', message: 'must be a member agency' });
+      if (typeof p.leadAgency !== 'string' || !members.includes(p.leadAgency))
+        errors.push({ field: 'payload.leadAgency', message: 'must be a member agency' });
       const m = p.memberAgencies;
       if (!Array.isArray(m) || m.some((a) => !members.includes(a as string)) || !m.includes(p.leadAgency)) {
         errors.push({ field: 'payload.memberAgencies', message: 'must list member agencies, the lead among them' });
@@ -114,7 +157,10 @@ export class DecisionsService {
       const twg = typeof p.twg === 'string' ? await this.twgs.findOneBy({ networkCode: network, code: p.twg }) : null;
       if (!twg || twg.abolishedOn) errors.push({ field: 'payload.twg', message: 'must be the code of an active TWG' });
     } else if (kind === 'adopt-minutes') {
-      errors.push({ field: 'kind', message: 'adopt-minutes decisions are circulated by their meeting once it is recorded' });
+      errors.push({
+        field: 'kind',
+        message: 'adopt-minutes decisions are circulated by their meeting once it is recorded',
+      });
     }
     if (errors.length > 0) throw AppError.validation(errors);
     return new Date(at).toISOString();

@@ -23,7 +23,10 @@ export class HealthController {
   @Public()
   @Get()
   @ApiOkResponse({ description: 'PostgreSQL and Temporal are both reachable', schema: HEALTH })
-  @ApiServiceUnavailableResponse({ description: 'At least one dependency is down; the body says which and why', schema: HEALTH })
+  @ApiServiceUnavailableResponse({
+    description: 'At least one dependency is down; the body says which and why',
+    schema: HEALTH,
+  })
   async check(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
     const report = await this.health.check();
     res.status(report.status === 'ok' ? 200 : 503);

@@ -36,7 +36,11 @@ async function probe(check: () => Promise<unknown>): Promise<DependencyHealth> {
     ]);
     return { status: 'up', latencyMs: Math.round(performance.now() - started) };
   } catch (err) {
-    return { status: 'down', latencyMs: Math.round(performance.now() - started), error: err instanceof Error ? err.message : String(err) };
+    return {
+      status: 'down',
+      latencyMs: Math.round(performance.now() - started),
+      error: err instanceof Error ? err.message : String(err),
+    };
   } finally {
     clearTimeout(timer);
   }
@@ -56,7 +60,9 @@ export class HealthService {
     let openIncidents: number | null = null;
     const [postgres, temporal] = await Promise.all([
       probe(async () => {
-        const [row] = (await this.dataSource.query('SELECT count(*)::int AS n FROM incidents WHERE resolved_at IS NULL')) as { n: number }[];
+        const [row] = (await this.dataSource.query(
+          'SELECT count(*)::int AS n FROM incidents WHERE resolved_at IS NULL',
+        )) as { n: number }[];
         openIncidents = row.n;
       }),
       probe(async () => {

@@ -27,10 +27,24 @@ export class IncidentsController {
   @Get()
   @ApiOperation({ summary: 'What a process could not do by itself (a projection PostgreSQL refused), newest first' })
   @ApiOkResponse({
-    schema: S.items(S.obj({ workflowId: S.str(), kind: S.str(), firstAt: S.time(), lastAt: S.time(), occurrences: S.int(), lastError: S.str(), resolvedAt: S.nullable(S.time()) })),
+    schema: S.items(
+      S.obj({
+        workflowId: S.str(),
+        kind: S.str(),
+        firstAt: S.time(),
+        lastAt: S.time(),
+        occurrences: S.int(),
+        lastError: S.str(),
+        resolvedAt: S.nullable(S.time()),
+      }),
+    ),
   })
   async list(@Param('network') network: string, @Query() q: IncidentQueryDto) {
-    const rows = await this.incidents.find({ where: { networkCode: network, ...(q.all ? {} : { resolvedAt: IsNull() }) }, order: { lastAt: 'DESC' }, take: 500 });
+    const rows = await this.incidents.find({
+      where: { networkCode: network, ...(q.all ? {} : { resolvedAt: IsNull() }) },
+      order: { lastAt: 'DESC' },
+      take: 500,
+    });
     return {
       items: rows.map((r) => ({
         workflowId: r.workflowId,

@@ -20,7 +20,10 @@ export class ConveneMeetingDto {
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
   scheduledAt: string;
 
-  @ApiPropertyOptional({ example: 2027, description: "The cycle year the meeting belongs to; default the meeting date's year" })
+  @ApiPropertyOptional({
+    example: 2027,
+    description: "The cycle year the meeting belongs to; default the meeting date's year",
+  })
   @IsOptional()
   @IsInt({ message: 'must be an integer' })
   @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
@@ -32,7 +35,10 @@ export class ConveneMeetingDto {
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
   agendaCallAt?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When proposals close and the agenda is published; default halfway to the meeting' })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: 'When proposals close and the agenda is published; default halfway to the meeting',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
   agendaDueAt?: string;
@@ -57,8 +63,12 @@ export class ReasonDto {
 }
 
 export class MeetingQueryDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt({ message: 'must be an integer' }) @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` }) @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt({ message: 'must be an integer' })
+  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
+  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
   year?: number;
 
   @ApiPropertyOptional({ enum: MEETING_STATUSES })

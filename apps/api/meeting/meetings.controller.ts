@@ -8,14 +8,44 @@ import { ActionItemQueryDto, ConveneMeetingDto, MeetingQueryDto, ReasonDto, Resc
 import { MeetingsService } from './meetings.service';
 
 const ACTION_ITEM = S.obj({
-  id: S.str(), meeting: S.str(), title: S.str(), owner: S.str(), dueAt: S.time(), impediment: S.nullable(S.str()), status: S.str(),
-  overdue: S.bool(), openedAt: S.time(), completedAt: S.nullable(S.time()), closedReason: S.nullable(S.str()), carriedTo: S.arr(S.str()),
+  id: S.str(),
+  meeting: S.str(),
+  title: S.str(),
+  owner: S.str(),
+  dueAt: S.time(),
+  impediment: S.nullable(S.str()),
+  status: S.str(),
+  overdue: S.bool(),
+  openedAt: S.time(),
+  completedAt: S.nullable(S.time()),
+  closedReason: S.nullable(S.str()),
+  carriedTo: S.arr(S.str()),
 });
-const MEETING_CORE = { id: S.str(), workflowId: S.str(), kind: S.str({ enum: ['quarterly', 'adhoc'] }), title: S.str(), status: S.str(), scheduledAt: S.time() };
+const MEETING_CORE = {
+  id: S.str(),
+  workflowId: S.str(),
+  kind: S.str({ enum: ['quarterly', 'adhoc'] }),
+  title: S.str(),
+  status: S.str(),
+  scheduledAt: S.time(),
+};
 const MEETING = S.obj({
-  ...MEETING_CORE, year: S.int(), quarter: S.nullable(S.int()), agendaCallAt: S.time(), agendaDueAt: S.time(), agendaPublishedAt: S.nullable(S.time()),
-  agenda: S.arr(S.any()), attendance: S.arr(S.any()), minutes: S.arr(S.any()), decisions: S.arr(S.json()), minutesReviews: S.arr(S.any()),
-  reschedules: S.arr(S.any()), cancelled: S.nullable(S.any()), heldAt: S.nullable(S.time()), adoptedAt: S.nullable(S.time()), actionItems: S.arr(ACTION_ITEM),
+  ...MEETING_CORE,
+  year: S.int(),
+  quarter: S.nullable(S.int()),
+  agendaCallAt: S.time(),
+  agendaDueAt: S.time(),
+  agendaPublishedAt: S.nullable(S.time()),
+  agenda: S.arr(S.any()),
+  attendance: S.arr(S.any()),
+  minutes: S.arr(S.any()),
+  decisions: S.arr(S.json()),
+  minutesReviews: S.arr(S.any()),
+  reschedules: S.arr(S.any()),
+  cancelled: S.nullable(S.any()),
+  heldAt: S.nullable(S.time()),
+  adoptedAt: S.nullable(S.time()),
+  actionItems: S.arr(ACTION_ITEM),
 });
 
 @ApiTags('meetings')
@@ -34,13 +64,26 @@ export class MeetingsController {
 
   @Get('meetings')
   @ApiOperation({ summary: "The network's meetings, in date order" })
-  @ApiOkResponse({ schema: S.items(S.obj({ ...MEETING_CORE, year: S.int(), quarter: S.nullable(S.int()), heldAt: S.nullable(S.time()), adoptedAt: S.nullable(S.time()) })) })
+  @ApiOkResponse({
+    schema: S.items(
+      S.obj({
+        ...MEETING_CORE,
+        year: S.int(),
+        quarter: S.nullable(S.int()),
+        heldAt: S.nullable(S.time()),
+        adoptedAt: S.nullable(S.time()),
+      }),
+    ),
+  })
   list(@Param('network') network: string, @Query() query: MeetingQueryDto) {
     return this.meetings.list(network, query);
   }
 
   @Get('meetings/:id')
-  @ApiOperation({ summary: 'A meeting: agenda with the source of each item, attendance, minutes, decisions, minutes reviews, action items' })
+  @ApiOperation({
+    summary:
+      'A meeting: agenda with the source of each item, attendance, minutes, decisions, minutes reviews, action items',
+  })
   @ApiOkResponse({ schema: MEETING })
   get(@Param('network') network: string, @Param('id') id: string) {
     return this.meetings.get(network, id);
@@ -51,7 +94,12 @@ export class MeetingsController {
   @Roles('coordinator')
   @ApiOperation({ summary: 'Move a meeting not yet held, with a reason' })
   @ApiOkResponse({ schema: MEETING })
-  reschedule(@Param('network') network: string, @Param('id') id: string, @Body() dto: RescheduleMeetingDto, @CurrentPrincipal() by: Principal) {
+  reschedule(
+    @Param('network') network: string,
+    @Param('id') id: string,
+    @Body() dto: RescheduleMeetingDto,
+    @CurrentPrincipal() by: Principal,
+  ) {
     return this.meetings.reschedule(network, id, dto, by);
   }
 
@@ -60,7 +108,12 @@ export class MeetingsController {
   @Roles('coordinator')
   @ApiOperation({ summary: 'Cancel a meeting not yet held, with a reason; its open tasks close' })
   @ApiOkResponse({ schema: MEETING })
-  cancel(@Param('network') network: string, @Param('id') id: string, @Body() dto: ReasonDto, @CurrentPrincipal() by: Principal) {
+  cancel(
+    @Param('network') network: string,
+    @Param('id') id: string,
+    @Body() dto: ReasonDto,
+    @CurrentPrincipal() by: Principal,
+  ) {
     return this.meetings.cancel(network, id, dto, by);
   }
 
@@ -76,7 +129,12 @@ export class MeetingsController {
   @Roles('coordinator')
   @ApiOperation({ summary: 'Drop an open action item, with a reason: it is no longer carried to agendas' })
   @ApiOkResponse({ schema: ACTION_ITEM })
-  drop(@Param('network') network: string, @Param('id') id: string, @Body() dto: ReasonDto, @CurrentPrincipal() by: Principal) {
+  drop(
+    @Param('network') network: string,
+    @Param('id') id: string,
+    @Body() dto: ReasonDto,
+    @CurrentPrincipal() by: Principal,
+  ) {
     return this.meetings.dropActionItem(network, id, dto, by);
   }
 }

@@ -9,7 +9,11 @@ import { DEFAULT_OFFSETS } from '../../../libs/domain/calendar';
 import type { FieldError } from '../../../libs/domain/field-error';
 import { MeetingInput, meetingWorkflowId } from '../../../libs/processes/meeting/meeting';
 import { ActionItemEntity, DecisionEntity, MeetingEntity, NetworkEntity } from '../../../libs/persistence/entities';
-import { cancelMeetingUpdate, dropActionItemUpdate, rescheduleMeetingUpdate } from '../../../libs/processes/meeting/messages';
+import {
+  cancelMeetingUpdate,
+  dropActionItemUpdate,
+  rescheduleMeetingUpdate,
+} from '../../../libs/processes/meeting/messages';
 import type { meetingWorkflow } from '../../../workflows/meeting.workflow';
 import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
@@ -35,7 +39,8 @@ export class MeetingsService {
     const now = Date.now();
     const at = Date.parse(dto.scheduledAt);
     const callAt = dto.agendaCallAt === undefined ? now : Date.parse(dto.agendaCallAt);
-    const dueAt = dto.agendaDueAt === undefined ? Math.round((Math.max(now, callAt) + at) / 2) : Date.parse(dto.agendaDueAt);
+    const dueAt =
+      dto.agendaDueAt === undefined ? Math.round((Math.max(now, callAt) + at) / 2) : Date.parse(dto.agendaDueAt);
     const errors: FieldError[] = [];
     if (!(at > now)) errors.push({ field: 'scheduledAt', message: 'must be in the future' });
     else if (!(dueAt <= at)) errors.push({ field: 'agendaDueAt', message: 'must not be after scheduledAt' });
@@ -72,8 +77,20 @@ export class MeetingsService {
       { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
       { network, year, onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Meeting id ${id} collided`) },
     );
-    const status = await afterFirstProjection(async () => (await this.meetings.findOneBy({ networkCode: network, id }))?.status, () => 'SCHEDULED');
-    return { id, workflowId, kind: input.kind, title: input.title, status, scheduledAt: input.scheduledAt, agendaCallAt: input.agendaCallAt, agendaDueAt: input.agendaDueAt };
+    const status = await afterFirstProjection(
+      async () => (await this.meetings.findOneBy({ networkCode: network, id }))?.status,
+      () => 'SCHEDULED',
+    );
+    return {
+      id,
+      workflowId,
+      kind: input.kind,
+      title: input.title,
+      status,
+      scheduledAt: input.scheduledAt,
+      agendaCallAt: input.agendaCallAt,
+      agendaDueAt: input.agendaDueAt,
+    };
   }
 
   async list(network: string, query: MeetingQueryDto) {
@@ -81,13 +98,29 @@ export class MeetingsService {
     if (query.year !== undefined) where.year = query.year;
     if (query.status) where.status = query.status;
     const rows = await this.meetings.find({ where, order: { scheduledAt: 'ASC', id: 'ASC' } });
-    return { items: rows.map((m) => ({ id: m.id, workflowId: m.workflowId, kind: m.kind, year: m.year, quarter: m.quarter, title: m.title, status: m.status, scheduledAt: m.scheduledAt.toISOString(), heldAt: isoOrNull(m.heldAt), adoptedAt: isoOrNull(m.adoptedAt) })) };
+    return {
+      items: rows.map((m) => ({
+        id: m.id,
+        workflowId: m.workflowId,
+        kind: m.kind,
+        year: m.year,
+        quarter: m.quarter,
+        title: m.title,
+        status: m.status,
+        scheduledAt: m.scheduledAt.toISOString(),
+        heldAt: isoOrNull(m.heldAt),
+        adoptedAt: isoOrNull(m.adoptedAt),
+      })),
+    };
   }
 
   /** The meeting with its agenda (each item's source), attendance, minutes, decisions, minutes reviews and action items. */
   async get(network: string, id: string) {
     const m = await this.row(network, id);
-    const items = await this.actionItems.find({ where: { networkCode: network, meeting: m.workflowId }, order: { id: 'ASC' } });
+    const items = await this.actionItems.find({
+      where: { networkCode: network, meeting: m.workflowId },
+      order: { id: 'ASC' },
+    });
     const reviewDecisions = await this.decisions.findBy({ workflowId: In(m.reviews.map((r) => r.decision)) });
     return {
       id: m.id,
@@ -105,7 +138,10 @@ export class MeetingsService {
       attendance: m.attendance,
       minutes: m.minutes,
       decisions: m.decisions,
-      minutesReviews: m.reviews.map((r) => ({ ...r, objections: reviewDecisions.find((d) => d.workflowId === r.decision)?.objections ?? [] })),
+      minutesReviews: m.reviews.map((r) => ({
+        ...r,
+        objections: reviewDecisions.find((d) => d.workflowId === r.decision)?.objections ?? [],
+      })),
       reschedules: m.reschedules,
       cancelled: m.cancelled,
       heldAt: isoOrNull(m.heldAt),
@@ -116,7 +152,11 @@ export class MeetingsService {
 
   async reschedule(network: string, id: string, dto: RescheduleMeetingDto, by: Principal) {
     const workflowId = await this.workflowOf(network, id);
-    await this.temporal.update(workflowId, rescheduleMeetingUpdate, { by: actorOf(by), scheduledAt: dto.scheduledAt, reason: dto.reason });
+    await this.temporal.update(workflowId, rescheduleMeetingUpdate, {
+      by: actorOf(by),
+      scheduledAt: dto.scheduledAt,
+      reason: dto.reason,
+    });
     return this.get(network, id);
   }
 
@@ -135,7 +175,8 @@ export class MeetingsService {
       Object.assign(where, { status: 'open', dueAt: LessThan(new Date()) });
     }
     const rows = await this.actionItems.find({ where, order: { openedAt: 'ASC', id: 'ASC' } });
-    const items = query.overdue === false ? rows.filter((r) => !(r.status === 'open' && r.dueAt.getTime() < Date.now())) : rows;
+    const items =
+      query.overdue === false ? rows.filter((r) => !(r.status === 'open' && r.dueAt.getTime() < Date.now())) : rows;
     return { items: items.map(actionItemDto) };
   }
 
@@ -151,13 +192,15 @@ export class MeetingsService {
     const row = await this.meetings.findOneBy({ networkCode: network, id });
     if (row) return row.workflowId;
     const workflowId = meetingWorkflowId(network, id);
-    const exists = await this.temporal.call(() => this.temporal.client.workflow.getHandle(workflowId).describe()).then(
-      () => true,
-      (err: unknown) => {
-        if (err instanceof WorkflowNotFoundError) return false;
-        throw err;
-      },
-    );
+    const exists = await this.temporal
+      .call(() => this.temporal.client.workflow.getHandle(workflowId).describe())
+      .then(
+        () => true,
+        (err: unknown) => {
+          if (err instanceof WorkflowNotFoundError) return false;
+          throw err;
+        },
+      );
     if (!exists) throw new AppError(ErrorCode.MEETING_NOT_FOUND, `Network "${network}" has no meeting ${id}`);
     return workflowId;
   }

@@ -14,7 +14,9 @@ export class MembersController {
 
   @Get()
   @ApiOperation({ summary: 'The member agencies, with when each joined and left' })
-  @ApiOkResponse({ schema: S.items(S.obj({ code: S.str(), name: S.str(), joinedAt: S.time(), leftAt: S.nullable(S.time()) })) })
+  @ApiOkResponse({
+    schema: S.items(S.obj({ code: S.str(), name: S.str(), joinedAt: S.time(), leftAt: S.nullable(S.time()) })),
+  })
   list(@Param('network') network: string) {
     return this.members.list(network);
   }
@@ -22,8 +24,12 @@ export class MembersController {
   @Post(':agency/leave')
   @HttpCode(200)
   @Roles('coordinator')
-  @ApiOperation({ summary: 'An agency leaves the Network: its open tasks in every running process close, and nobody waits for it' })
-  @ApiOkResponse({ schema: S.obj({ code: S.str(), leftAt: S.time(), reason: S.str(), processesNotified: S.arr(S.str()) }) })
+  @ApiOperation({
+    summary: 'An agency leaves the Network: its open tasks in every running process close, and nobody waits for it',
+  })
+  @ApiOkResponse({
+    schema: S.obj({ code: S.str(), leftAt: S.time(), reason: S.str(), processesNotified: S.arr(S.str()) }),
+  })
   leave(@Param('network') network: string, @Param('agency') agency: string, @Body() dto: ReasonDto) {
     return this.members.leave(network, agency, dto.reason);
   }

@@ -25,7 +25,14 @@ export class MembersService {
 
   async list(network: string) {
     const rows = await this.agencies.find({ where: { networkCode: network }, order: { code: 'ASC' } });
-    return { items: rows.map((a) => ({ code: a.code, name: a.name, joinedAt: a.joinedAt.toISOString(), leftAt: isoOrNull(a.leftAt) })) };
+    return {
+      items: rows.map((a) => ({
+        code: a.code,
+        name: a.name,
+        joinedAt: a.joinedAt.toISOString(),
+        leftAt: isoOrNull(a.leftAt),
+      })),
+    };
   }
 
   /**
@@ -35,23 +42,38 @@ export class MembersService {
    */
   async leave(network: string, code: string, reason: string) {
     const agency = await this.agencies.findOneBy({ networkCode: network, code });
-    if (!agency) throw new AppError(ErrorCode.VALIDATION_FAILED, `Network "${network}" has no member ${code}`, [{ field: 'agency', message: 'must be a member agency' }]);
+    if (!agency)
+      throw new AppError(ErrorCode.VALIDATION_FAILED, `Network "${network}" has no member ${code}`, [
+        { field: 'agency', message: 'must be a member agency' },
+      ]);
     const { coordinatorAgency } = await this.networks.findOneByOrFail({ code: network });
-    if (code === coordinatorAgency) throw new AppError(ErrorCode.PHASE_CLOSED, `${code} coordinates the Network: hand the coordination over before it leaves`);
+    if (code === coordinatorAgency)
+      throw new AppError(
+        ErrorCode.PHASE_CLOSED,
+        `${code} coordinates the Network: hand the coordination over before it leaves`,
+      );
     if (!agency.leftAt) await this.agencies.update({ networkCode: network, code }, { leftAt: new Date() });
     const leftAt = (await this.agencies.findOneByOrFail({ networkCode: network, code })).leftAt!;
 
     const waiting = await this.tasks
       .createQueryBuilder('t')
       .select('DISTINCT t.process', 'process')
-      .where('t.network_code = :network AND t.assignee = :code AND t.assignee_role = :role AND t.status = :status', { network, code, role: 'agency', status: 'open' })
+      .where('t.network_code = :network AND t.assignee = :code AND t.assignee_role = :role AND t.status = :status', {
+        network,
+        code,
+        role: 'agency',
+        status: 'open',
+      })
       .getRawMany<{ process: string }>();
     const openCycles = await this.cycles.find({ where: { networkCode: network, phase: Not('CLOSED') } });
     const processes = [...new Set([...waiting.map((w) => w.process), ...openCycles.map((c) => c.workflowId)])].sort();
     const notified: string[] = [];
     for (const process of processes) {
       try {
-        await this.temporal.call(() => this.temporal.client.workflow.getHandle(process).signal(memberLeftSignal, { agency: code, reason }), 'command');
+        await this.temporal.call(
+          () => this.temporal.client.workflow.getHandle(process).signal(memberLeftSignal, { agency: code, reason }),
+          'command',
+        );
         notified.push(process);
       } catch (err) {
         if (!(err instanceof WorkflowNotFoundError)) throw err;

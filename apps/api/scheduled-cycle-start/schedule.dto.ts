@@ -2,7 +2,12 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export class ScheduleAnnualCycleDto {
-  @ApiProperty({ example: 11, minimum: 1, maximum: 12, description: 'Month (1-12) in which next year’s cycle starts, each year' })
+  @ApiProperty({
+    example: 11,
+    minimum: 1,
+    maximum: 12,
+    description: 'Month (1-12) in which next year’s cycle starts, each year',
+  })
   @IsInt({ message: 'must be a whole number' })
   @Min(1, { message: 'must be 1 to 12' })
   @Max(12, { message: 'must be 1 to 12' })
@@ -21,7 +26,10 @@ export class ScheduleAnnualCycleDto {
   @Max(23, { message: 'must be 0 to 23' })
   hour?: number;
 
-  @ApiPropertyOptional({ example: 'Asia/Dili', description: "The calendar template's time zone; the network's by default" })
+  @ApiPropertyOptional({
+    example: 'Asia/Dili',
+    description: "The calendar template's time zone; the network's by default",
+  })
   @IsOptional()
   @IsString({ message: 'must be an IANA time zone' })
   timeZone?: string;
@@ -29,7 +37,8 @@ export class ScheduleAnnualCycleDto {
 
 export class AnnualCycleScheduleDto {
   @ApiProperty({ example: 'annual-cycle-schedule:tl' }) scheduleId: string;
-  @ApiProperty({ enum: ['created', 'updated', 'unchanged', 'existing'] }) outcome: 'created' | 'updated' | 'unchanged' | 'existing';
+  @ApiProperty({ enum: ['created', 'updated', 'unchanged', 'existing'] }) outcome:
+    'created' | 'updated' | 'unchanged' | 'existing';
   @ApiProperty() month: number;
   @ApiProperty() day: number;
   @ApiProperty() hour: number;

@@ -14,9 +14,16 @@ export class SchedulesController {
 
   @Put()
   @Roles('coordinator')
-  @ApiOperation({ summary: "Create or update the yearly schedule that starts next year's cycle; the same settings again change nothing." })
+  @ApiOperation({
+    summary:
+      "Create or update the yearly schedule that starts next year's cycle; the same settings again change nothing.",
+  })
   @ApiOkResponse({ type: AnnualCycleScheduleDto })
-  upsert(@Param('network') network: string, @Body() dto: ScheduleAnnualCycleDto, @CurrentPrincipal() by: Principal): Promise<AnnualCycleScheduleDto> {
+  upsert(
+    @Param('network') network: string,
+    @Body() dto: ScheduleAnnualCycleDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<AnnualCycleScheduleDto> {
     return this.schedules.upsert(network, dto, by);
   }
 

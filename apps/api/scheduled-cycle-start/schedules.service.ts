@@ -13,7 +13,20 @@ import { TemporalClientService } from '../temporal/temporal-client.service';
 import { PROCESSES } from '../../../libs/processes/registry';
 import { AnnualCycleScheduleDto, ScheduleAnnualCycleDto } from './schedule.dto';
 
-const MONTHS = ['JANUARY', 'FEBRUARY', 'MARCH', 'APRIL', 'MAY', 'JUNE', 'JULY', 'AUGUST', 'SEPTEMBER', 'OCTOBER', 'NOVEMBER', 'DECEMBER'] as const;
+const MONTHS = [
+  'JANUARY',
+  'FEBRUARY',
+  'MARCH',
+  'APRIL',
+  'MAY',
+  'JUNE',
+  'JULY',
+  'AUGUST',
+  'SEPTEMBER',
+  'OCTOBER',
+  'NOVEMBER',
+  'DECEMBER',
+] as const;
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 export const annualCycleScheduleId = (network: string) => `annual-cycle-schedule:${network}`;
@@ -29,10 +42,13 @@ export class SchedulesService {
   /** Creates or updates the schedule; calling it again with the same settings changes nothing ('unchanged'). */
   async upsert(network: string, dto: ScheduleAnnualCycleDto, by: Principal): Promise<AnnualCycleScheduleDto> {
     if (dto.day > DAYS_IN_MONTH[dto.month - 1]) {
-      throw AppError.validation([{ field: 'day', message: `must be 1 to ${DAYS_IN_MONTH[dto.month - 1]} in month ${dto.month}` }]);
+      throw AppError.validation([
+        { field: 'day', message: `must be 1 to ${DAYS_IN_MONTH[dto.month - 1]} in month ${dto.month}` },
+      ]);
     }
     const timeZone = dto.timeZone ?? (await this.networks.findOneByOrFail({ code: network })).timeZone;
-    if (!isValidTimeZone(timeZone)) throw AppError.validation([{ field: 'timeZone', message: 'must be an IANA time zone such as Asia/Dili' }]);
+    if (!isValidTimeZone(timeZone))
+      throw AppError.validation([{ field: 'timeZone', message: 'must be an IANA time zone such as Asia/Dili' }]);
     const input: ScheduledCycleStartInput = {
       network,
       timeZone,
@@ -44,8 +60,10 @@ export class SchedulesService {
     return this.temporal.call(async () => {
       try {
         const current = (await handle.describe()).action;
-        const before = current.type === 'startWorkflow' ? (current.args?.[0] as ScheduledCycleStartInput | undefined) : undefined;
-        if (before && before.timeZone === input.timeZone && sameSchedule(before.schedule, input.schedule)) return this.read(network, 'unchanged');
+        const before =
+          current.type === 'startWorkflow' ? (current.args?.[0] as ScheduledCycleStartInput | undefined) : undefined;
+        if (before && before.timeZone === input.timeZone && sameSchedule(before.schedule, input.schedule))
+          return this.read(network, 'unchanged');
         await handle.update((prev) => ({ ...prev, spec: options.spec, action: options.action }));
         return this.read(network, 'updated');
       } catch (err) {
@@ -61,15 +79,28 @@ export class SchedulesService {
     }, 'command');
   }
 
-  async read(network: string, outcome: AnnualCycleScheduleDto['outcome'] = 'existing'): Promise<AnnualCycleScheduleDto> {
+  async read(
+    network: string,
+    outcome: AnnualCycleScheduleDto['outcome'] = 'existing',
+  ): Promise<AnnualCycleScheduleDto> {
     const scheduleId = annualCycleScheduleId(network);
     try {
       const desc = await this.temporal.call(() => this.temporal.client.schedule.getHandle(scheduleId).describe());
-      const input = desc.action.type === 'startWorkflow' ? (desc.action.args?.[0] as ScheduledCycleStartInput | undefined) : undefined;
+      const input =
+        desc.action.type === 'startWorkflow'
+          ? (desc.action.args?.[0] as ScheduledCycleStartInput | undefined)
+          : undefined;
       if (!input) throw new Error(`schedule ${scheduleId} has no start-workflow action`);
-      return { scheduleId, outcome, ...input.schedule, timeZone: input.timeZone, nextRuns: desc.info.nextActionTimes.map((d) => d.toISOString()) };
+      return {
+        scheduleId,
+        outcome,
+        ...input.schedule,
+        timeZone: input.timeZone,
+        nextRuns: desc.info.nextActionTimes.map((d) => d.toISOString()),
+      };
     } catch (err) {
-      if (err instanceof ScheduleNotFoundError) throw new AppError(ErrorCode.SCHEDULE_NOT_FOUND, `Network "${network}" has no yearly schedule`);
+      if (err instanceof ScheduleNotFoundError)
+        throw new AppError(ErrorCode.SCHEDULE_NOT_FOUND, `Network "${network}" has no yearly schedule`);
       throw err;
     }
   }
@@ -78,7 +109,15 @@ export class SchedulesService {
     return {
       scheduleId: annualCycleScheduleId(network),
       spec: {
-        calendars: [{ month: MONTHS[input.schedule.month - 1], dayOfMonth: input.schedule.day, hour: input.schedule.hour, minute: 0, second: 0 }],
+        calendars: [
+          {
+            month: MONTHS[input.schedule.month - 1],
+            dayOfMonth: input.schedule.day,
+            hour: input.schedule.hour,
+            minute: 0,
+            second: 0,
+          },
+        ],
         timezone: input.timeZone,
       },
       action: {

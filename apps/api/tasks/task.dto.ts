@@ -29,7 +29,9 @@ export class TaskQueryDto {
   @IsString({ message: 'must be a workflow id' })
   process?: string;
 
-  @ApiPropertyOptional({ description: 'true: only tasks escalated to the coordinator (still open past due + escalation offset)' })
+  @ApiPropertyOptional({
+    description: 'true: only tasks escalated to the coordinator (still open past due + escalation offset)',
+  })
   @IsOptional()
   @QueryBoolean()
   escalated?: boolean;
@@ -63,11 +65,23 @@ export class TaskDto {
   @ApiProperty({ format: 'date-time' }) dueAt: string;
   @ApiProperty({ format: 'date-time' }) remindAt: string;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) escalateAt: string | null;
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'When silence becomes the answer' }) expiresAt: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description: 'When silence becomes the answer',
+  })
+  expiresAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'ILO' }) completedBy: string | null;
   @ApiProperty() submissions: number;
-  @ApiPropertyOptional({ description: "The completing agency's payload", nullable: true, type: 'object', additionalProperties: true }) result: unknown;
+  @ApiPropertyOptional({
+    description: "The completing agency's payload",
+    nullable: true,
+    type: 'object',
+    additionalProperties: true,
+  })
+  result: unknown;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) remindedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) escalatedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'consent by silence' }) closedReason: string | null;

@@ -15,7 +15,11 @@ export class TasksController {
   @Get()
   @ApiOperation({ summary: 'Tasks, oldest due first. An agency sees its own; the coordinator and auditors see all.' })
   @ApiOkResponse({ type: TaskPageDto })
-  list(@Param('network') network: string, @Query() query: TaskQueryDto, @CurrentPrincipal() by: Principal): Promise<TaskPageDto> {
+  list(
+    @Param('network') network: string,
+    @Query() query: TaskQueryDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<TaskPageDto> {
     return this.tasks.list(network, query, by);
   }
 
@@ -29,7 +33,8 @@ export class TasksController {
   @HttpCode(200)
   @Roles('coordinator', 'agency')
   @ApiOperation({
-    summary: "Complete a task with its kind's payload (the body). 403 not the assignee, 409 already done or phase over, 422 bad payload.",
+    summary:
+      "Complete a task with its kind's payload (the body). 403 not the assignee, 409 already done or phase over, 422 bad payload.",
   })
   @ApiBody({ schema: { type: 'object', additionalProperties: true, example: { decision: 'endorse' } } })
   @ApiOkResponse({ type: TaskDto })

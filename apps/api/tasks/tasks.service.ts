@@ -24,7 +24,10 @@ export class TasksService {
 
   async list(network: string, query: TaskQueryDto, by: Principal): Promise<TaskPageDto> {
     if (by.role === 'agency' && query.assignee !== undefined && query.assignee !== by.agency) {
-      throw new AppError(ErrorCode.FORBIDDEN, `An agency key sees only its own tasks (${by.agency}), not ${query.assignee}'s`);
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `An agency key sees only its own tasks (${by.agency}), not ${query.assignee}'s`,
+      );
     }
     const where: FindOptionsWhere<TaskEntity> = { networkCode: network };
     if (by.role === 'agency') Object.assign(where, { assignee: by.agency, assigneeRole: 'agency' });
@@ -35,7 +38,12 @@ export class TasksService {
     if (query.escalated !== undefined) where.escalatedAt = query.escalated ? Not(IsNull()) : IsNull();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 50;
-    const [rows, total] = await this.tasks.findAndCount({ where, order: { dueAt: 'ASC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const [rows, total] = await this.tasks.findAndCount({
+      where,
+      order: { dueAt: 'ASC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     return { items: rows.map(toDto), page, pageSize, total };
   }
 
@@ -46,7 +54,8 @@ export class TasksService {
   /** 200 with the task's new state, or the workflow validator's refusal mapped to 403, 409 or 422. */
   async complete(network: string, id: string, payload: unknown, by: Principal): Promise<TaskDto> {
     const row = await this.visibleTask(network, id, by);
-    if (row.kind === 'record-meeting' && row.status === 'open' && by.role === 'coordinator') await this.checkImpedimentsExist(network, payload);
+    if (row.kind === 'record-meeting' && row.status === 'open' && by.role === 'coordinator')
+      await this.checkImpedimentsExist(network, payload);
     const task = await this.temporal.update(row.process, completeTaskUpdate, { taskId: id, by: actorOf(by), payload });
     return toDto(task);
   }
@@ -58,13 +67,27 @@ export class TasksService {
   private async checkImpedimentsExist(network: string, payload: unknown): Promise<void> {
     const p = (payload ?? {}) as { impediments?: unknown; actionItems?: unknown };
     const refs: [string, unknown][] = [
-      ...(Array.isArray(p.impediments) ? p.impediments.map((o: { id?: unknown }, i): [string, unknown] => [`impediments[${i}].id`, o?.id]) : []),
-      ...(Array.isArray(p.actionItems) ? p.actionItems.map((a: { impediment?: unknown }, i): [string, unknown] => [`actionItems[${i}].impediment`, a?.impediment]) : []),
+      ...(Array.isArray(p.impediments)
+        ? p.impediments.map((o: { id?: unknown }, i): [string, unknown] => [`impediments[${i}].id`, o?.id])
+        : []),
+      ...(Array.isArray(p.actionItems)
+        ? p.actionItems.map((a: { impediment?: unknown }, i): [string, unknown] => [
+            `actionItems[${i}].impediment`,
+            a?.impediment,
+          ])
+        : []),
     ].filter(([, v]) => typeof v === 'string');
     if (refs.length === 0) return;
-    const known = new Set((await this.impediments.findBy({ networkCode: network, id: In(refs.map(([, v]) => v as string)) })).map((r) => r.id));
-    const errors: FieldError[] = refs.filter(([, v]) => !known.has(v as string)).map(([field, v]) => ({ field, message: `no impediment ${String(v)} in the register` }));
-    if (errors.length > 0) throw new AppError(ErrorCode.INVALID_PAYLOAD, errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
+    const known = new Set(
+      (await this.impediments.findBy({ networkCode: network, id: In(refs.map(([, v]) => v as string)) })).map(
+        (r) => r.id,
+      ),
+    );
+    const errors: FieldError[] = refs
+      .filter(([, v]) => !known.has(v as string))
+      .map(([field, v]) => ({ field, message: `no impediment ${String(v)} in the register` }));
+    if (errors.length > 0)
+      throw new AppError(ErrorCode.INVALID_PAYLOAD, errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
   }
 
   /** The task, if the caller may see it: 404 when it does not exist in this network, 403 for another agency's. */

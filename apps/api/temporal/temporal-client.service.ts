@@ -37,8 +37,16 @@ const REJECTION_CODES: Record<RejectionCode, ErrorCode> = {
 /** How long one API call may wait on Temporal before the caller gets 503 or 504: the README's documented deadline. */
 const CALL_DEADLINE_MS = 10_000;
 // gRPC status codes (https://grpc.io/docs/guides/status-codes/) the server answers before taking a request on.
-const GRPC = { CANCELLED: 1, UNKNOWN: 2, DEADLINE_EXCEEDED: 4, RESOURCE_EXHAUSTED: 8, INTERNAL: 13, UNAVAILABLE: 14 } as const;
-const NEVER_CONNECTED = /Failed to connect|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|connect ETIMEDOUT|No connection established/i;
+const GRPC = {
+  CANCELLED: 1,
+  UNKNOWN: 2,
+  DEADLINE_EXCEEDED: 4,
+  RESOURCE_EXHAUSTED: 8,
+  INTERNAL: 13,
+  UNAVAILABLE: 14,
+} as const;
+const NEVER_CONNECTED =
+  /Failed to connect|ECONNREFUSED|ENOTFOUND|EHOSTUNREACH|connect ETIMEDOUT|No connection established/i;
 
 /** Whether a call changes something (a command: may have taken effect when its answer is lost) or only reads. */
 export type CallKind = 'read' | 'command';
@@ -106,13 +114,22 @@ export class TemporalClientService implements OnApplicationShutdown {
     const grpc = [err, cause].find(isGrpcServiceError);
     const message = err instanceof Error ? err.message : String(err);
     const unavailable = (why: string) =>
-      new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, `Temporal (${this.address}) ${why}: nothing was changed; try again in ${DEPENDENCY_RETRY_AFTER_S} s`, [], DEPENDENCY_RETRY_AFTER_S);
-    if (NEVER_CONNECTED.test(message) || NEVER_CONNECTED.test(String((cause as Error | undefined)?.message ?? ''))) return unavailable('cannot be reached');
+      new AppError(
+        ErrorCode.TEMPORAL_UNAVAILABLE,
+        `Temporal (${this.address}) ${why}: nothing was changed; try again in ${DEPENDENCY_RETRY_AFTER_S} s`,
+        [],
+        DEPENDENCY_RETRY_AFTER_S,
+      );
+    if (NEVER_CONNECTED.test(message) || NEVER_CONNECTED.test(String((cause as Error | undefined)?.message ?? '')))
+      return unavailable('cannot be reached');
     if (grpc?.code === GRPC.RESOURCE_EXHAUSTED) return unavailable('is overloaded and refused the call');
     const lost =
       err instanceof CallDeadline ||
       err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
-      (grpc !== undefined && ([GRPC.CANCELLED, GRPC.UNKNOWN, GRPC.DEADLINE_EXCEEDED, GRPC.INTERNAL, GRPC.UNAVAILABLE] as number[]).includes(grpc.code));
+      (grpc !== undefined &&
+        ([GRPC.CANCELLED, GRPC.UNKNOWN, GRPC.DEADLINE_EXCEEDED, GRPC.INTERNAL, GRPC.UNAVAILABLE] as number[]).includes(
+          grpc.code,
+        ));
     if (!lost) return err;
     if (kind === 'read') return unavailable(`did not answer within ${CALL_DEADLINE_MS / 1000} s`);
     return new AppError(
@@ -167,7 +184,12 @@ export class TemporalClientService implements OnApplicationShutdown {
     const requestId = currentRequestId();
     // The request id ties the Update to its audit row; the digest of the command makes a request id reused for another
     // command a different Update (Temporal would answer a same-id Update with the first one's result).
-    const updateId = requestId ? `${requestId}#${createHash('sha256').update(`${definition.name}\n${workflowId}\n${canonicalJson(arg)}`).digest('hex').slice(0, 16)}` : undefined;
+    const updateId = requestId
+      ? `${requestId}#${createHash('sha256')
+          .update(`${definition.name}\n${workflowId}\n${canonicalJson(arg)}`)
+          .digest('hex')
+          .slice(0, 16)}`
+      : undefined;
     const send = () => handle.executeUpdate(definition, { args: [arg], ...(updateId ? { updateId } : {}) });
     try {
       return await this.call(async (giveUpAt) => {
@@ -175,11 +197,21 @@ export class TemporalClientService implements OnApplicationShutdown {
           try {
             return await send();
           } catch (err) {
-            if (refusalOf(err) || err instanceof WorkflowNotFoundError || !(err instanceof WorkflowUpdateFailedError || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)) throw err;
+            if (
+              refusalOf(err) ||
+              err instanceof WorkflowNotFoundError ||
+              !(err instanceof WorkflowUpdateFailedError || err instanceof WorkflowUpdateRPCTimeoutOrCancelledError)
+            )
+              throw err;
             if (Date.now() + 250 > giveUpAt) {
               // A failed Update had no effect; one whose poll was cut off may have had.
               if (err instanceof WorkflowUpdateFailedError) {
-                throw new AppError(ErrorCode.TEMPORAL_UNAVAILABLE, `The process could not take the command now (${err.cause?.message ?? err.message}): nothing was changed; try again in ${DEPENDENCY_RETRY_AFTER_S} s`, [], DEPENDENCY_RETRY_AFTER_S);
+                throw new AppError(
+                  ErrorCode.TEMPORAL_UNAVAILABLE,
+                  `The process could not take the command now (${err.cause?.message ?? err.message}): nothing was changed; try again in ${DEPENDENCY_RETRY_AFTER_S} s`,
+                  [],
+                  DEPENDENCY_RETRY_AFTER_S,
+                );
               }
               throw err;
             }
@@ -189,8 +221,14 @@ export class TemporalClientService implements OnApplicationShutdown {
       }, 'command');
     } catch (err) {
       const refused = refusalOf(err);
-      if (refused) throw new AppError(REJECTION_CODES[refused.type as RejectionCode], refused.message, (refused.details?.[0] as FieldError[] | undefined) ?? []);
-      if (err instanceof WorkflowNotFoundError) throw new AppError(ErrorCode.TASK_CLOSED, `The process ${workflowId} has ended; it takes no more commands`);
+      if (refused)
+        throw new AppError(
+          REJECTION_CODES[refused.type as RejectionCode],
+          refused.message,
+          (refused.details?.[0] as FieldError[] | undefined) ?? [],
+        );
+      if (err instanceof WorkflowNotFoundError)
+        throw new AppError(ErrorCode.TASK_CLOSED, `The process ${workflowId} has ended; it takes no more commands`);
       throw err;
     }
   }
@@ -201,7 +239,10 @@ export class TemporalClientService implements OnApplicationShutdown {
    */
   async onApplicationShutdown(): Promise<void> {
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([Promise.allSettled([...this.inFlight]), new Promise((resolve) => (timer = setTimeout(resolve, 2 * CALL_DEADLINE_MS)))]);
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((resolve) => (timer = setTimeout(resolve, 2 * CALL_DEADLINE_MS))),
+    ]);
     clearTimeout(timer);
     await this.connection.close();
   }

@@ -18,7 +18,10 @@ export class StartTwgRoundDto {
   @Max(6, { message: 'must be 1 to 6' })
   period: number;
 
-  @ApiPropertyOptional({ format: 'date-time', description: "The period's start; by default the year's calendar period in the network's time zone" })
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "The period's start; by default the year's calendar period in the network's time zone",
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
   start?: string;
@@ -34,6 +37,9 @@ export class ImpedimentQueryDto {
   @IsOptional()
   @IsIn(IMPEDIMENT_STATUSES, { message: `must be one of ${IMPEDIMENT_STATUSES.join(', ')}` })
   status?: ImpedimentStatus;
-  @ApiPropertyOptional({ enum: ['network', 'government'] }) @IsOptional() @IsIn(['network', 'government'], { message: "must be 'network' or 'government'" }) target?: string;
+  @ApiPropertyOptional({ enum: ['network', 'government'] })
+  @IsOptional()
+  @IsIn(['network', 'government'], { message: "must be 'network' or 'government'" })
+  target?: string;
   @ApiPropertyOptional({ example: 'labour-migration' }) @IsOptional() twg?: string;
 }

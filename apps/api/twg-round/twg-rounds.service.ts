@@ -52,13 +52,20 @@ export class TwgRoundsService {
     await this.temporal.startProcess<typeof twgRoundWorkflow>(
       'twg-round',
       { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
-      { network, year: dto.year, onDuplicate: () => new AppError(ErrorCode.ROUND_ALREADY_STARTED, `Round ${workflowId} was started before`) },
+      {
+        network,
+        year: dto.year,
+        onDuplicate: () => new AppError(ErrorCode.ROUND_ALREADY_STARTED, `Round ${workflowId} was started before`),
+      },
     );
     return { id: workflowId, twg: twg.code, year: dto.year, period: dto.period, start: input.start, end: input.end };
   }
 
   async list(network: string, code: string) {
-    const rows = await this.rounds.find({ where: { networkCode: network, twg: code }, order: { year: 'DESC', period: 'DESC' } });
+    const rows = await this.rounds.find({
+      where: { networkCode: network, twg: code },
+      order: { year: 'DESC', period: 'DESC' },
+    });
     return {
       items: rows.map((r) => ({
         id: r.id,
@@ -82,7 +89,13 @@ export class TwgRoundsService {
     if (query.target) where.target = query.target as ImpedimentEntity['target'];
     if (query.twg) where.twg = query.twg;
     const rows = await this.impediments.find({ where, order: { raisedAt: 'ASC', id: 'ASC' } });
-    return { items: rows.map(({ networkCode: _n, raisedAt, statusAt, ...r }) => ({ ...r, raisedAt: raisedAt.toISOString(), statusAt: isoOrNull(statusAt) })) };
+    return {
+      items: rows.map(({ networkCode: _n, raisedAt, statusAt, ...r }) => ({
+        ...r,
+        raisedAt: raisedAt.toISOString(),
+        statusAt: isoOrNull(statusAt),
+      })),
+    };
   }
 
   private async activeTwg(network: string, code: string): Promise<TwgEntity> {

@@ -15,7 +15,11 @@ export class TwgDto {
   @ApiProperty({ example: 'ILO' }) leadAgency: string;
   @ApiProperty({ type: [String] }) memberAgencies: string[];
   @ApiProperty({ format: 'date-time' }) establishedOn: string;
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'The decision that established it; null for the first meeting’s TWGs' })
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description: 'The decision that established it; null for the first meeting’s TWGs',
+  })
   establishedBy: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) abolishedOn: string | null;
   @ApiPropertyOptional({ type: String, nullable: true }) abolishedBy: string | null;

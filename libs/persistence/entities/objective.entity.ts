@@ -31,6 +31,10 @@ export class NetworkObjectiveEntity {
   text: string;
 
   @ManyToOne(() => NetworkEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'network_code', referencedColumnName: 'code', foreignKeyConstraintName: 'fk_network_objectives_network' })
+  @JoinColumn({
+    name: 'network_code',
+    referencedColumnName: 'code',
+    foreignKeyConstraintName: 'fk_network_objectives_network',
+  })
   network?: NetworkEntity;
 }

@@ -51,6 +51,7 @@ export class TasksPlansAudit1795830000000 implements MigrationInterface {
     await q.query(`DROP TABLE "audit_log"`);
     await q.query(`DROP FUNCTION "audit_log_append_only"()`);
     for (const table of ['plan_activities', 'plan_revisions', 'tasks']) await q.query(`DROP TABLE "${table}"`);
-    for (const column of ['report', 'plan_revision', 'phase_entered_at']) await q.query(`ALTER TABLE "cycles" DROP COLUMN "${column}"`);
+    for (const column of ['report', 'plan_revision', 'phase_entered_at'])
+      await q.query(`ALTER TABLE "cycles" DROP COLUMN "${column}"`);
   }
 }

@@ -22,13 +22,17 @@ export class Meetings1795842000000 implements MigrationInterface {
       "carried_to" text array NOT NULL DEFAULT '{}', "version" integer NOT NULL,
       CONSTRAINT "pk_action_items" PRIMARY KEY ("network_code", "id"))`);
     await q.query(`CREATE INDEX "ix_action_items_owner" ON "action_items" ("network_code", "owner", "status")`);
-    await q.query(`ALTER TABLE "impediments" ADD "status_note" text, ADD "status_by" text, ADD "status_at" TIMESTAMP WITH TIME ZONE`);
+    await q.query(
+      `ALTER TABLE "impediments" ADD "status_note" text, ADD "status_by" text, ADD "status_at" TIMESTAMP WITH TIME ZONE`,
+    );
     await q.query(`ALTER TABLE "twg_rounds" ADD "cancelled_reason" text`);
   }
 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`ALTER TABLE "twg_rounds" DROP COLUMN "cancelled_reason"`);
-    await q.query(`ALTER TABLE "impediments" DROP COLUMN "status_at", DROP COLUMN "status_by", DROP COLUMN "status_note"`);
+    await q.query(
+      `ALTER TABLE "impediments" DROP COLUMN "status_at", DROP COLUMN "status_by", DROP COLUMN "status_note"`,
+    );
     await q.query(`DROP TABLE "action_items"`);
     await q.query(`DROP TABLE "meetings"`);
   }

@@ -5,4 +5,10 @@ import { Meetings1795842000000 } from './1795842000000-meetings';
 import { IncidentsSignatures1795848000000 } from './1795848000000-incidents-signatures';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
-export const MIGRATIONS = [InitialSchema1795824000000, TasksPlansAudit1795830000000, TwgRegistry1795836000000, Meetings1795842000000, IncidentsSignatures1795848000000];
+export const MIGRATIONS = [
+  InitialSchema1795824000000,
+  TasksPlansAudit1795830000000,
+  TwgRegistry1795836000000,
+  Meetings1795842000000,
+  IncidentsSignatures1795848000000,
+];

@@ -4,7 +4,14 @@ import { DataSource, In, IsNull } from 'typeorm';
 
 import { GCM_OBJECTIVES } from '../../domain/gcm-objectives';
 import type { Role } from '../../domain/roles';
-import { AgencyEntity, ApiKeyEntity, GcmObjectiveEntity, NetworkEntity, NetworkObjectiveEntity, TwgEntity } from '../entities';
+import {
+  AgencyEntity,
+  ApiKeyEntity,
+  GcmObjectiveEntity,
+  NetworkEntity,
+  NetworkObjectiveEntity,
+  TwgEntity,
+} from '../entities';
 import type { NetworkSeed } from './timor-leste.seed';
 
 /** A key as handed to a person once; only its hash is stored. */
@@ -36,11 +43,23 @@ export async function seedNetwork(ds: DataSource, seed: NetworkSeed): Promise<vo
       .createQueryBuilder()
       .insert()
       .into(AgencyEntity)
-      .values(seed.members.map((m) => ({ networkCode: seed.code, code: m.code, name: m.name, joinedAt: new Date(seed.joinedAt) })))
+      .values(
+        seed.members.map((m) => ({
+          networkCode: seed.code,
+          code: m.code,
+          name: m.name,
+          joinedAt: new Date(seed.joinedAt),
+        })),
+      )
       .orIgnore() // an agency that left keeps its left_at
       .execute();
     const objectives = [
-      ...seed.networkObjectives.map((text, i) => ({ networkCode: seed.code, scope: 'network' as const, number: i + 1, text })),
+      ...seed.networkObjectives.map((text, i) => ({
+        networkCode: seed.code,
+        scope: 'network' as const,
+        number: i + 1,
+        text,
+      })),
       ...seed.twgObjectives.map((text, i) => ({ networkCode: seed.code, scope: 'twg' as const, number: i + 1, text })),
     ];
     await tx.upsert(NetworkObjectiveEntity, objectives, ['networkCode', 'scope', 'number']);
@@ -82,7 +101,8 @@ export async function seedApiKeys(ds: DataSource, seed: NetworkSeed, known: Issu
     where: { networkCode: seed.code, keyHash: In(known.map((k) => hashApiKey(k.key))), revokedAt: IsNull() },
   });
   const labels = new Set(known.map((k) => k.label));
-  if (known.length === wanted.length && active === wanted.length && wanted.every((w) => labels.has(w.label))) return known; // the same array: nothing new
+  if (known.length === wanted.length && active === wanted.length && wanted.every((w) => labels.has(w.label)))
+    return known; // the same array: nothing new
 
   const issued = wanted.map((w) => ({ ...w, key: generateApiKey(seed.code) }));
   await ds.transaction(async (tx) => {
@@ -91,11 +111,22 @@ export async function seedApiKeys(ds: DataSource, seed: NetworkSeed, known: Issu
       .createQueryBuilder()
       .update()
       .set({ revokedAt: () => 'now()' })
-      .where('network_code = :network AND label LIKE :seed AND revoked_at IS NULL', { network: seed.code, seed: 'seed:%' })
+      .where('network_code = :network AND label LIKE :seed AND revoked_at IS NULL', {
+        network: seed.code,
+        seed: 'seed:%',
+      })
       .execute();
-    await tx.getRepository(ApiKeyEntity).insert(
-      issued.map((k) => ({ networkCode: seed.code, role: k.role, agencyCode: k.agency, keyHash: hashApiKey(k.key), label: k.label })),
-    );
+    await tx
+      .getRepository(ApiKeyEntity)
+      .insert(
+        issued.map((k) => ({
+          networkCode: seed.code,
+          role: k.role,
+          agencyCode: k.agency,
+          keyHash: hashApiKey(k.key),
+          label: k.label,
+        })),
+      );
   });
   return issued;
 }

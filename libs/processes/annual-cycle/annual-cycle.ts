@@ -1,7 +1,18 @@
 import type { Calendar } from '../../domain/calendar';
 import type { FieldError } from '../../domain/field-error';
 import type { Actor } from '../../domain/roles';
-import { applyTaskEvent, checkTaskOpen, CompleteTaskCommand, invalidPayload, isTaskEvent, Rejection, rejection, Task, TaskEvent, TaskKind } from '../../domain/tasks';
+import {
+  applyTaskEvent,
+  checkTaskOpen,
+  CompleteTaskCommand,
+  invalidPayload,
+  isTaskEvent,
+  Rejection,
+  rejection,
+  Task,
+  TaskEvent,
+  TaskKind,
+} from '../../domain/tasks';
 import type { AnnualReport, NetworkYearSummary } from './annual-report-types';
 import {
   ActivityProposal,
@@ -19,7 +30,14 @@ import {
  * The annual cycle (DESIGN, process 1) as a fold of domain events. The workflow and the audit side both rebuild
  * state with `applyAnnualCycleEvent`; `decideAnnualCycle` says which events the passage of time makes due. Both are pure.
  */
-export const CYCLE_PHASES = ['PLANNING', 'CONSOLIDATION', 'ENDORSEMENT', 'IMPLEMENTATION', 'ANNUAL_REVIEW', 'CLOSED'] as const;
+export const CYCLE_PHASES = [
+  'PLANNING',
+  'CONSOLIDATION',
+  'ENDORSEMENT',
+  'IMPLEMENTATION',
+  'ANNUAL_REVIEW',
+  'CLOSED',
+] as const;
 export type CyclePhase = (typeof CYCLE_PHASES)[number];
 
 /** Which phase each kind of task belongs to: it can only be completed while its phase lasts. */
@@ -83,7 +101,14 @@ export interface ProgressReport {
 
 export type CycleEvent =
   | TaskEvent
-  | { readonly type: 'CycleStarted'; readonly at: string; readonly by: Actor; readonly calendar: Calendar; readonly network: NetworkSnapshot; readonly linked?: boolean }
+  | {
+      readonly type: 'CycleStarted';
+      readonly at: string;
+      readonly by: Actor;
+      readonly calendar: Calendar;
+      readonly network: NetworkSnapshot;
+      readonly linked?: boolean;
+    }
   | { readonly type: 'MeetingsStarted'; readonly at: string; readonly ids: readonly string[] }
   /** A member agency left the Network: it is asked nothing more this year. */
   | { readonly type: 'MemberLeft'; readonly at: string; readonly agency: string; readonly reason: string }
@@ -105,11 +130,19 @@ export interface CycleState {
   readonly snapshot?: NetworkSnapshot;
   readonly tasks: Readonly<Record<string, Task>>;
   /** Each member's latest contribution; an empty list where it let the deadline pass. */
-  readonly contributions: Readonly<Record<string, { readonly activities: readonly ActivityProposal[]; readonly at: string | null }>>;
+  readonly contributions: Readonly<
+    Record<string, { readonly activities: readonly ActivityProposal[]; readonly at: string | null }>
+  >;
   readonly revisions: readonly PlanRevision[];
   /** Progress reports per activity id, in the order received. */
   readonly progress: Readonly<Record<string, readonly ProgressReport[]>>;
-  readonly report: (AnnualReport & { readonly finalisedAt: string | null; readonly finalisedBy: Actor | null; readonly summary: string | null }) | null;
+  readonly report:
+    | (AnnualReport & {
+        readonly finalisedAt: string | null;
+        readonly finalisedBy: Actor | null;
+        readonly summary: string | null;
+      })
+    | null;
   /** Number of events folded so far: projections keep the highest, so a retried activity never goes back in time. */
   readonly revision: number;
   /** Absent for cycles that do not run meetings and rounds (and those started before they existed). */
@@ -117,11 +150,26 @@ export interface CycleState {
 }
 
 export function initialAnnualCycleState(network: string, year: number): CycleState {
-  return { network, year, phase: 'NOT_STARTED', phaseEnteredAt: null, tasks: {}, contributions: {}, revisions: [], progress: {}, report: null, revision: 0 };
+  return {
+    network,
+    year,
+    phase: 'NOT_STARTED',
+    phaseEnteredAt: null,
+    tasks: {},
+    contributions: {},
+    revisions: [],
+    progress: {},
+    report: null,
+    revision: 0,
+  };
 }
 
 export class CycleTransitionError extends Error {
-  constructor(readonly event: CycleEvent['type'], readonly phase: CycleState['phase'], detail?: string) {
+  constructor(
+    readonly event: CycleEvent['type'],
+    readonly phase: CycleState['phase'],
+    detail?: string,
+  ) {
     super(`${event} is not allowed in phase ${phase}${detail ? `: ${detail}` : ''}`);
     this.name = 'CycleTransitionError';
   }
@@ -158,18 +206,29 @@ function payloadErrors(state: CycleState, task: Task, payload: unknown): FieldEr
  * every TaskCompleted event; payload rules are checked only on commands (see below), so that a stricter rule later
  * does not make recorded events unreplayable.
  */
-export function checkTaskTransition(state: CycleState, cmd: Omit<CompleteTaskCommand, 'payload'>, now: number): Rejection | undefined {
+export function checkTaskTransition(
+  state: CycleState,
+  cmd: Omit<CompleteTaskCommand, 'payload'>,
+  now: number,
+): Rejection | undefined {
   const task = state.tasks[cmd.taskId];
   const closed = checkTaskOpen(task, cmd.by, now);
   if (closed) return closed;
   if (state.phase !== TASK_PHASE[task.kind]) {
-    return rejection('PHASE_CLOSED', `Task ${task.id} belongs to ${TASK_PHASE[task.kind]}; the cycle is in ${state.phase}`);
+    return rejection(
+      'PHASE_CLOSED',
+      `Task ${task.id} belongs to ${TASK_PHASE[task.kind]}; the cycle is in ${state.phase}`,
+    );
   }
   return undefined;
 }
 
 /** The whole guard of a completion command: the Update's validator calls it. */
-export function checkAnnualCycleCommand(state: CycleState, cmd: CompleteTaskCommand, now: number): Rejection | undefined {
+export function checkAnnualCycleCommand(
+  state: CycleState,
+  cmd: CompleteTaskCommand,
+  now: number,
+): Rejection | undefined {
   const refused = checkTaskTransition(state, cmd, now);
   if (refused) return refused;
   const task = state.tasks[cmd.taskId];
@@ -187,11 +246,21 @@ const NEXT_PHASE: Record<CyclePhase, readonly CyclePhase[]> = {
 };
 
 /** Applies what completing a task means for the cycle, beyond the task itself. */
-function completionEffect(state: CycleState, task: Task, event: Extract<CycleEvent, { type: 'TaskCompleted' }>): CycleState {
+function completionEffect(
+  state: CycleState,
+  task: Task,
+  event: Extract<CycleEvent, { type: 'TaskCompleted' }>,
+): CycleState {
   const payload = event.payload as Record<string, unknown>;
   switch (task.kind) {
     case 'contribute-activities':
-      return { ...state, contributions: { ...state.contributions, [task.assignee]: { activities: payload.activities as ActivityProposal[], at: event.at } } };
+      return {
+        ...state,
+        contributions: {
+          ...state.contributions,
+          [task.assignee]: { activities: payload.activities as ActivityProposal[], at: event.at },
+        },
+      };
     case 'consolidate-plan': {
       const revision: PlanRevision = {
         revision: state.revisions.length + 1,
@@ -207,7 +276,10 @@ function completionEffect(state: CycleState, task: Task, event: Extract<CycleEve
     case 'endorse-plan': {
       if (payload.decision !== 'object') return state;
       const plan = currentPlan(state)!;
-      const objections = [...plan.objections, { agency: task.assignee, comment: payload.comment as string, at: event.at }];
+      const objections = [
+        ...plan.objections,
+        { agency: task.assignee, comment: payload.comment as string, at: event.at },
+      ];
       return { ...state, revisions: [...state.revisions.slice(0, -1), { ...plan, objections }] };
     }
     case 'report-progress': {
@@ -219,10 +291,21 @@ function completionEffect(state: CycleState, task: Task, event: Extract<CycleEve
         at: event.at,
         by: event.by,
       };
-      return { ...state, progress: { ...state.progress, [activityId]: [...(state.progress[activityId] ?? []), report] } };
+      return {
+        ...state,
+        progress: { ...state.progress, [activityId]: [...(state.progress[activityId] ?? []), report] },
+      };
     }
     case 'finalise-report':
-      return { ...state, report: state.report && { ...state.report, finalisedAt: event.at, finalisedBy: event.by, summary: payload.summary as string } };
+      return {
+        ...state,
+        report: state.report && {
+          ...state.report,
+          finalisedAt: event.at,
+          finalisedBy: event.by,
+          summary: payload.summary as string,
+        },
+      };
     default:
       return state;
   }
@@ -256,40 +339,82 @@ function applyUncounted(state: CycleState, event: CycleEvent): CycleState {
         startedBy: event.by,
         startedAt: event.at,
         snapshot: event.network,
-        ...(event.linked ? { linked: { meetingsStarted: false, periodsStarted: [], started: [], networkYear: null, finalSummary: false } } : {}),
+        ...(event.linked
+          ? {
+              linked: {
+                meetingsStarted: false,
+                periodsStarted: [],
+                started: [],
+                networkYear: null,
+                finalSummary: false,
+              },
+            }
+          : {}),
       };
     case 'MemberLeft':
       if (!state.snapshot) throw new CycleTransitionError(event.type, state.phase, 'the cycle has not started');
-      return { ...state, snapshot: { ...state.snapshot, members: state.snapshot.members.filter((m) => m !== event.agency) } };
+      return {
+        ...state,
+        snapshot: { ...state.snapshot, members: state.snapshot.members.filter((m) => m !== event.agency) },
+      };
     case 'MeetingsStarted':
-      if (state.phase !== 'IMPLEMENTATION' || !state.linked || state.linked.meetingsStarted) throw new CycleTransitionError(event.type, state.phase, 'meetings start once, in IMPLEMENTATION');
-      return { ...state, linked: { ...state.linked, meetingsStarted: true, started: [...state.linked.started, ...event.ids] } };
+      if (state.phase !== 'IMPLEMENTATION' || !state.linked || state.linked.meetingsStarted)
+        throw new CycleTransitionError(event.type, state.phase, 'meetings start once, in IMPLEMENTATION');
+      return {
+        ...state,
+        linked: { ...state.linked, meetingsStarted: true, started: [...state.linked.started, ...event.ids] },
+      };
     case 'TwgRoundsStarted':
-      if (!state.linked || state.linked.periodsStarted.includes(event.period)) throw new CycleTransitionError(event.type, state.phase, `period ${event.period}'s rounds start once`);
-      return { ...state, linked: { ...state.linked, periodsStarted: [...state.linked.periodsStarted, event.period], started: [...state.linked.started, ...event.ids] } };
+      if (!state.linked || state.linked.periodsStarted.includes(event.period))
+        throw new CycleTransitionError(event.type, state.phase, `period ${event.period}'s rounds start once`);
+      return {
+        ...state,
+        linked: {
+          ...state.linked,
+          periodsStarted: [...state.linked.periodsStarted, event.period],
+          started: [...state.linked.started, ...event.ids],
+        },
+      };
     case 'NetworkYearSummarised':
-      if (state.phase !== 'ANNUAL_REVIEW' || !state.linked || state.linked.finalSummary || (state.report && !state.report.finalisedAt)) {
-        throw new CycleTransitionError(event.type, state.phase, 'the year is summarised for the draft, then again when the report is finalised');
+      if (
+        state.phase !== 'ANNUAL_REVIEW' ||
+        !state.linked ||
+        state.linked.finalSummary ||
+        (state.report && !state.report.finalisedAt)
+      ) {
+        throw new CycleTransitionError(
+          event.type,
+          state.phase,
+          'the year is summarised for the draft, then again when the report is finalised',
+        );
       }
       if (!state.report) return { ...state, linked: { ...state.linked, networkYear: event.summary } };
-      return { ...state, linked: { ...state.linked, networkYear: event.summary, finalSummary: true }, report: { ...state.report, networkYear: event.summary } };
+      return {
+        ...state,
+        linked: { ...state.linked, networkYear: event.summary, finalSummary: true },
+        report: { ...state.report, networkYear: event.summary },
+      };
     case 'PhaseEntered':
       if (state.phase === 'NOT_STARTED' || !NEXT_PHASE[state.phase].includes(event.phase)) {
         throw new CycleTransitionError(event.type, state.phase, `cannot go to ${event.phase}`);
       }
-      if (event.phase === 'ENDORSEMENT' && currentPlan(state) === undefined) throw new CycleTransitionError(event.type, state.phase, 'no plan submitted');
+      if (event.phase === 'ENDORSEMENT' && currentPlan(state) === undefined)
+        throw new CycleTransitionError(event.type, state.phase, 'no plan submitted');
       return {
         ...state,
         phase: event.phase,
         phaseEnteredAt: event.at,
         revisions:
-          event.phase === 'IMPLEMENTATION' ? [...state.revisions.slice(0, -1), { ...currentPlan(state)!, endorsedAt: event.at }] : state.revisions,
+          event.phase === 'IMPLEMENTATION'
+            ? [...state.revisions.slice(0, -1), { ...currentPlan(state)!, endorsedAt: event.at }]
+            : state.revisions,
       };
     case 'ReportDrafted':
       if (state.phase !== 'ANNUAL_REVIEW' || state.report) throw new CycleTransitionError(event.type, state.phase);
       return { ...state, report: { ...event.report, finalisedAt: null, finalisedBy: null, summary: null } };
     case 'CycleClosed':
-      if (state.phase !== 'ANNUAL_REVIEW' || !state.report?.finalisedAt) throw new CycleTransitionError(event.type, state.phase, 'report not finalised');
+      if (state.phase !== 'ANNUAL_REVIEW' || !state.report?.finalisedAt)
+        throw new CycleTransitionError(event.type, state.phase, 'report not finalised');
       return { ...state, phase: 'CLOSED', phaseEnteredAt: event.at, closedAt: event.at };
   }
 }

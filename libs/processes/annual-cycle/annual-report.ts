@@ -30,8 +30,13 @@ export function draftAnnualReport(state: CycleState, at: string): AnnualReport {
         quarters: [1, 2, 3, 4].map((quarter) => {
           const task = tasks.find((t) => t.kind === 'report-progress' && t.subject === `Q${quarter}:${a.id}`);
           const report = [...reports].reverse().find((r) => r.quarter === quarter);
-          if (report) return { quarter, status: report.status, late: task?.completedAt != null && task.completedAt > task.dueAt };
-          return { quarter, status: task?.status === 'expired' ? ('missed' as const) : ('not-due' as const), late: false };
+          if (report)
+            return { quarter, status: report.status, late: task?.completedAt != null && task.completedAt > task.dueAt };
+          return {
+            quarter,
+            status: task?.status === 'expired' ? ('missed' as const) : ('not-due' as const),
+            late: false,
+          };
         }),
       };
     }),
@@ -40,8 +45,14 @@ export function draftAnnualReport(state: CycleState, at: string): AnnualReport {
       title: o.title,
       activities: activities.filter((a) => a.gcmObjectives.includes(o.number)).map((a) => a.id),
     })),
-    uncoveredGcmObjectives: GCM_OBJECTIVES.map((o) => o.number).filter((n) => !activities.some((a) => a.gcmObjectives.includes(n))),
-    revisions: state.revisions.map((r) => ({ revision: r.revision, submittedAt: r.submittedAt, objections: r.objections.map(({ agency, comment }) => ({ agency, comment })) })),
+    uncoveredGcmObjectives: GCM_OBJECTIVES.map((o) => o.number).filter(
+      (n) => !activities.some((a) => a.gcmObjectives.includes(n)),
+    ),
+    revisions: state.revisions.map((r) => ({
+      revision: r.revision,
+      submittedAt: r.submittedAt,
+      objections: r.objections.map(({ agency, comment }) => ({ agency, comment })),
+    })),
     contributions: Object.entries(state.contributions)
       .map(([agency, c]) => ({ agency, activities: c.at === null ? null : c.activities.length }))
       .sort((a, b) => a.agency.localeCompare(b.agency)),
@@ -56,7 +67,12 @@ export function draftAnnualReport(state: CycleState, at: string): AnnualReport {
       };
     }),
     lateTasks: late.map((t) => ({ id: t.id, assignee: t.assignee, dueAt: t.dueAt, completedAt: t.completedAt! })),
-    missedTasks: missed.map((t) => ({ id: t.id, assignee: t.assignee, dueAt: t.dueAt, meaning: t.closedReason ?? 'expired' })),
+    missedTasks: missed.map((t) => ({
+      id: t.id,
+      assignee: t.assignee,
+      dueAt: t.dueAt,
+      meaning: t.closedReason ?? 'expired',
+    })),
     ...(state.linked?.networkYear ? { networkYear: state.linked.networkYear } : {}),
   };
 }

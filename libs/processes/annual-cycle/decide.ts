@@ -16,21 +16,48 @@ export function decideAnnualCycle(state: CycleState, now: number, process: strin
   const timers = dueTaskTimers(state.tasks, now);
   if (timers.length > 0) return timers;
 
-  const open = (kind: TaskKind, assignee: string, role: 'agency' | 'coordinator', subject: string[], dueAt: string, expiresAt?: string): CycleEvent => ({
+  const open = (
+    kind: TaskKind,
+    assignee: string,
+    role: 'agency' | 'coordinator',
+    subject: string[],
+    dueAt: string,
+    expiresAt?: string,
+  ): CycleEvent => ({
     type: 'TaskOpened',
     at,
-    task: newTask({ kind, network: state.network, process, assignee, assigneeRole: role, subject, openedAt: at, dueAt, expiresAt, offsets: calendar.offsets }),
+    task: newTask({
+      kind,
+      network: state.network,
+      process,
+      assignee,
+      assigneeRole: role,
+      subject,
+      openedAt: at,
+      dueAt,
+      expiresAt,
+      offsets: calendar.offsets,
+    }),
   });
   /** A deadline from the calendar, or, once it has passed, a fresh window from now. */
   const dueBy = (deadline: string | null, windowMs: number) =>
     deadline !== null && Date.parse(deadline) > now ? deadline : new Date(now + windowMs).toISOString();
-  const ofKind = (kind: TaskKind, subjectPrefix = '') => tasks.filter((t) => t.kind === kind && (t.subject ?? '').startsWith(subjectPrefix));
+  const ofKind = (kind: TaskKind, subjectPrefix = '') =>
+    tasks.filter((t) => t.kind === kind && (t.subject ?? '').startsWith(subjectPrefix));
   const isOpen = (t: Task) => t.status === 'open';
 
   switch (state.phase) {
     case 'PLANNING': {
       if (ofKind('contribute-activities').length === 0) {
-        return snapshot.members.map((m) => open('contribute-activities', m, 'agency', [m], dueBy(calendar.deadlines.planningDue, calendar.offsets.revisionMs)));
+        return snapshot.members.map((m) =>
+          open(
+            'contribute-activities',
+            m,
+            'agency',
+            [m],
+            dueBy(calendar.deadlines.planningDue, calendar.offsets.revisionMs),
+          ),
+        );
       }
       // Planning closes when the contribute tasks do (their deadline may be later than the calendar's, for a cycle
       // started after planningDue): until then a contribution may be resubmitted.
@@ -43,13 +70,24 @@ export function decideAnnualCycle(state: CycleState, now: number, process: strin
       const revision = state.revisions.length + 1;
       if (state.tasks[taskId(process, 'consolidate-plan', `r${revision}`)]) return [];
       const deadline = revision === 1 ? calendar.deadlines.consolidationDue : null;
-      return [open('consolidate-plan', snapshot.coordinatorAgency, 'coordinator', [`r${revision}`], dueBy(deadline, calendar.offsets.revisionMs))];
+      return [
+        open(
+          'consolidate-plan',
+          snapshot.coordinatorAgency,
+          'coordinator',
+          [`r${revision}`],
+          dueBy(deadline, calendar.offsets.revisionMs),
+        ),
+      ];
     }
     case 'ENDORSEMENT': {
       const plan = currentPlan(state)!;
       const round = ofKind('endorse-plan', `r${plan.revision}:`);
       if (round.length === 0) {
-        const due = dueBy(plan.revision === 1 ? calendar.deadlines.endorsementDue : null, calendar.offsets.endorsementRoundMs);
+        const due = dueBy(
+          plan.revision === 1 ? calendar.deadlines.endorsementDue : null,
+          calendar.offsets.endorsementRoundMs,
+        );
         return snapshot.members.map((m) => open('endorse-plan', m, 'agency', [`r${plan.revision}`, m], due));
       }
       if (plan.objections.length > 0) {
@@ -63,14 +101,22 @@ export function decideAnnualCycle(state: CycleState, now: number, process: strin
     case 'IMPLEMENTATION': {
       const plan = currentPlan(state)!;
       // An activity reported cancelled gets no more progress tasks; those already open for later quarters close.
-      const cancelledIn = (activityId: string) => (state.progress[activityId] ?? []).find((r) => r.status === 'cancelled')?.quarter;
+      const cancelledIn = (activityId: string) =>
+        (state.progress[activityId] ?? []).find((r) => r.status === 'cancelled')?.quarter;
       const moot: CycleEvent[] = ofKind('report-progress')
         .filter(isOpen)
         .flatMap((t) => {
           const [quarter, activityId] = (t.subject ?? '').split(':');
           const q = cancelledIn(activityId);
           return q !== undefined && Number(quarter.slice(1)) > q
-            ? [{ type: 'TaskCancelled' as const, at, taskId: t.id, reason: `activity ${activityId} was reported cancelled in Q${q}` }]
+            ? [
+                {
+                  type: 'TaskCancelled' as const,
+                  at,
+                  taskId: t.id,
+                  reason: `activity ${activityId} was reported cancelled in Q${q}`,
+                },
+              ]
             : [];
         });
       if (moot.length > 0) return moot;
@@ -93,7 +139,16 @@ export function decideAnnualCycle(state: CycleState, now: number, process: strin
       if (state.linked && !state.linked.networkYear) return []; // the report waits for the year's meetings and rounds (linkedProcessDue)
       if (!state.report) return [{ type: 'ReportDrafted', at, report: draftAnnualReport(state, at) }];
       const task = state.tasks[taskId(process, 'finalise-report')];
-      if (!task) return [open('finalise-report', snapshot.coordinatorAgency, 'coordinator', [], dueBy(calendar.deadlines.reviewDue, calendar.offsets.revisionMs))];
+      if (!task)
+        return [
+          open(
+            'finalise-report',
+            snapshot.coordinatorAgency,
+            'coordinator',
+            [],
+            dueBy(calendar.deadlines.reviewDue, calendar.offsets.revisionMs),
+          ),
+        ];
       if (state.linked && !state.linked.finalSummary) return []; // the final report waits for the year's summary as it stands now
       return task.status === 'completed' ? [{ type: 'CycleClosed', at }] : [];
     }
@@ -124,7 +179,10 @@ export function nextAnnualCycleWakeUp(state: CycleState, now: number): number | 
 }
 
 /** What the cycle must start or read next, outside itself (the workflow does it and records the event). */
-export type LinkedProcessDue = { readonly kind: 'meetings' } | { readonly kind: 'twg-rounds'; readonly period: number } | { readonly kind: 'year-summary' };
+export type LinkedProcessDue =
+  | { readonly kind: 'meetings' }
+  | { readonly kind: 'twg-rounds'; readonly period: number }
+  | { readonly kind: 'year-summary' };
 
 /**
  * The year's quarterly meetings when IMPLEMENTATION begins; each bi-monthly period's TWG rounds when it begins (a
@@ -141,12 +199,19 @@ export function linkedProcessDue(state: CycleState, now: number): LinkedProcessD
   }
   if (state.phase === 'NOT_STARTED' || state.phase === 'CLOSED') return undefined;
   if (state.phase === 'IMPLEMENTATION' && !linked.meetingsStarted) return { kind: 'meetings' };
-  const period = state.calendar.periods.findIndex((p, i) => !linked.periodsStarted.includes(i + 1) && Date.parse(p.start) <= now && now < Date.parse(p.end));
+  const period = state.calendar.periods.findIndex(
+    (p, i) => !linked.periodsStarted.includes(i + 1) && Date.parse(p.start) <= now && now < Date.parse(p.end),
+  );
   return period >= 0 ? { kind: 'twg-rounds', period: period + 1 } : undefined;
 }
 
 /** Applies `decideAnnualCycle` until nothing more is due: the state at `now`, and the events that led there. */
-export function settleAnnualCycle(state: CycleState, now: number, process: string, apply: (s: CycleState, e: CycleEvent) => CycleState) {
+export function settleAnnualCycle(
+  state: CycleState,
+  now: number,
+  process: string,
+  apply: (s: CycleState, e: CycleEvent) => CycleState,
+) {
   const events: CycleEvent[] = [];
   for (let round = 0; round < 1_000; round++) {
     const due = decideAnnualCycle(state, now, process);

@@ -1,5 +1,11 @@
 import { readModel, type ProcessDefinition } from '../process-definition';
-import { type AnnualCycleInput, applyAnnualCycleEvent, type CycleEvent, type CycleState, initialAnnualCycleState } from './annual-cycle';
+import {
+  type AnnualCycleInput,
+  applyAnnualCycleEvent,
+  type CycleEvent,
+  type CycleState,
+  initialAnnualCycleState,
+} from './annual-cycle';
 import { annualCycleWorkflowId } from './ids';
 import { cycleProjection } from './projection';
 

@@ -59,31 +59,52 @@ function onlyKeys(value: object, allowed: readonly string[], field: string, fail
   for (const key of Object.keys(value)) if (!allowed.includes(key)) fail(join(field, key), 'is not a known field');
 }
 
-const ACTIVITY_KEYS = ['id', 'title', 'description', 'leadAgency', 'partnerAgencies', 'gcmObjectives', 'networkObjective', 'twg', 'milestones', 'indicators'];
+const ACTIVITY_KEYS = [
+  'id',
+  'title',
+  'description',
+  'leadAgency',
+  'partnerAgencies',
+  'gcmObjectives',
+  'networkObjective',
+  'twg',
+  'milestones',
+  'indicators',
+];
 
 function checkActivity(a: unknown, field: string, ctx: PlanContext, fail: Fail, withId: boolean): void {
   if (typeof a !== 'object' || a === null || Array.isArray(a)) return fail(field, 'must be an object');
   const act = a as Record<string, unknown>;
   onlyKeys(act, withId ? ACTIVITY_KEYS : ACTIVITY_KEYS.slice(1), field, fail);
-  if (withId && (typeof act.id !== 'string' || !ACTIVITY_ID.test(act.id))) fail(`${field}.id`, 'must be a short id such as A1');
+  if (withId && (typeof act.id !== 'string' || !ACTIVITY_ID.test(act.id)))
+    fail(`${field}.id`, 'must be a short id such as A1');
   text(act.title, `${field}.title`, fail);
   text(act.description, `${field}.description`, fail);
   if (typeof act.leadAgency !== 'string' || !ctx.members.includes(act.leadAgency)) {
     fail(`${field}.leadAgency`, `must be a member agency of the network (${ctx.members.join(', ')})`);
   }
-  if (!Array.isArray(act.partnerAgencies) || act.partnerAgencies.some((p) => typeof p !== 'string' || p.trim() === '')) {
+  if (
+    !Array.isArray(act.partnerAgencies) ||
+    act.partnerAgencies.some((p) => typeof p !== 'string' || p.trim() === '')
+  ) {
     fail(`${field}.partnerAgencies`, 'must be a list of agency codes (may be empty)');
   }
   const gcm = act.gcmObjectives;
-  if (!Array.isArray(gcm) || gcm.length === 0) fail(`${field}.gcmObjectives`, 'must list at least one GCM objective (1-23)');
-  else if (gcm.some((n) => !Number.isInteger(n) || n < 1 || n > GCM_OBJECTIVES.length)) fail(`${field}.gcmObjectives`, 'must hold GCM objective numbers from 1 to 23');
+  if (!Array.isArray(gcm) || gcm.length === 0)
+    fail(`${field}.gcmObjectives`, 'must list at least one GCM objective (1-23)');
+  else if (gcm.some((n) => !Number.isInteger(n) || n < 1 || n > GCM_OBJECTIVES.length))
+    fail(`${field}.gcmObjectives`, 'must hold GCM objective numbers from 1 to 23');
   else if (new Set(gcm).size !== gcm.length) fail(`${field}.gcmObjectives`, 'must not repeat an objective');
   const no = act.networkObjective;
   if (!Number.isInteger(no) || (no as number) < 1 || (no as number) > ctx.networkObjectives) {
     fail(`${field}.networkObjective`, `must be a Network objective from 1 to ${ctx.networkObjectives}`);
   }
   if (act.twg !== undefined) text(act.twg, `${field}.twg`, fail);
-  if (!Array.isArray(act.milestones) || act.milestones.length !== 4 || act.milestones.some((m) => typeof m !== 'string')) {
+  if (
+    !Array.isArray(act.milestones) ||
+    act.milestones.length !== 4 ||
+    act.milestones.some((m) => typeof m !== 'string')
+  ) {
     fail(`${field}.milestones`, 'must be four strings, one per quarter (empty where a quarter has none)');
   }
   if (!Array.isArray(act.indicators)) fail(`${field}.indicators`, 'must be a list of {name, baseline, target}');
@@ -99,7 +120,14 @@ function checkActivity(a: unknown, field: string, ctx: PlanContext, fail: Fail, 
     });
 }
 
-function activityList(value: unknown, field: string, ctx: PlanContext, fail: Fail, withId: boolean, allowEmpty: boolean): void {
+function activityList(
+  value: unknown,
+  field: string,
+  ctx: PlanContext,
+  fail: Fail,
+  withId: boolean,
+  allowEmpty: boolean,
+): void {
   if (!Array.isArray(value)) return fail(field, 'must be a list of activities');
   if (!allowEmpty && value.length === 0) return fail(field, 'must hold at least one activity');
   if (value.length > MAX_ACTIVITIES) return fail(field, `must hold at most ${MAX_ACTIVITIES} activities`);
@@ -161,7 +189,8 @@ export function validateProgress(payload: unknown): FieldError[] {
   return collect((fail) => {
     const p = payloadObject(payload, ['status', 'note'], fail);
     if (!p) return;
-    if (!ACTIVITY_STATUSES.includes(p.status as ActivityStatus)) fail('status', `must be one of ${ACTIVITY_STATUSES.join(', ')}`);
+    if (!ACTIVITY_STATUSES.includes(p.status as ActivityStatus))
+      fail('status', `must be one of ${ACTIVITY_STATUSES.join(', ')}`);
     if (p.note !== undefined) text(p.note, 'note', fail);
   });
 }

@@ -28,4 +28,3 @@ export interface ReplayJobInput {
 }
 
 export const replayJobQuery = defineQuery<ReplayJobState>('replayJob');
-

@@ -47,7 +47,13 @@ export interface DecisionProposal {
 
 export type DecisionEvent =
   | TaskEvent
-  | { readonly type: 'DecisionCirculated'; readonly at: string; readonly round: number; readonly proposal: DecisionProposal; readonly members: readonly string[] }
+  | {
+      readonly type: 'DecisionCirculated';
+      readonly at: string;
+      readonly round: number;
+      readonly proposal: DecisionProposal;
+      readonly members: readonly string[];
+    }
   | { readonly type: 'DecisionObjected'; readonly at: string }
   | { readonly type: 'DecisionAdopted'; readonly at: string }
   | { readonly type: 'DecisionWithdrawn'; readonly at: string; readonly by: Actor; readonly reason: string }
@@ -64,7 +70,12 @@ export interface DecisionState {
   readonly members: readonly string[];
   readonly tasks: Readonly<Record<string, Task>>;
   /** Every objection of every round, kept across revisions. */
-  readonly objections: readonly { readonly round: number; readonly agency: string; readonly reason: string; readonly at: string }[];
+  readonly objections: readonly {
+    readonly round: number;
+    readonly agency: string;
+    readonly reason: string;
+    readonly at: string;
+  }[];
   readonly circulatedAt: string | null;
   readonly adoptedAt: string | null;
   readonly withdrawn: { readonly at: string; readonly by: Actor; readonly reason: string } | null;
@@ -95,7 +106,11 @@ export function initialDecisionState(input: Pick<DecisionInput, 'network' | 'id'
 }
 
 export class DecisionTransitionError extends Error {
-  constructor(readonly event: DecisionEvent['type'], readonly status: DecisionState['status'], detail: string) {
+  constructor(
+    readonly event: DecisionEvent['type'],
+    readonly status: DecisionState['status'],
+    detail: string,
+  ) {
     super(`${event} is not allowed while ${status}: ${detail}`);
     this.name = 'DecisionTransitionError';
   }
@@ -103,21 +118,29 @@ export class DecisionTransitionError extends Error {
 
 /** `concur-or-object`: `{answer: 'concur'}` or `{answer: 'object', reason}`. */
 export function validateAnswer(payload: unknown): FieldError[] {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [{ field: 'body', message: 'must be a JSON object' }];
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    return [{ field: 'body', message: 'must be a JSON object' }];
   const p = payload as Record<string, unknown>;
   const errors: FieldError[] = Object.keys(p)
     .filter((k) => k !== 'answer' && k !== 'reason')
     .map((k) => ({ field: k, message: 'is not a known field' }));
-  if (p.answer !== 'concur' && p.answer !== 'object') errors.push({ field: 'answer', message: "must be 'concur' or 'object'" });
-  if (p.answer === 'object' && (typeof p.reason !== 'string' || p.reason.trim() === '')) errors.push({ field: 'reason', message: 'must say why, as a non-empty string' });
+  if (p.answer !== 'concur' && p.answer !== 'object')
+    errors.push({ field: 'answer', message: "must be 'concur' or 'object'" });
+  if (p.answer === 'object' && (typeof p.reason !== 'string' || p.reason.trim() === ''))
+    errors.push({ field: 'reason', message: 'must say why, as a non-empty string' });
   return errors;
 }
 
 /** The Update's validator and the reducer's guard: a member answers its task of the current round while it circulates. */
-export function checkDecisionCommand(state: DecisionState, cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown }, now: number): Rejection | undefined {
+export function checkDecisionCommand(
+  state: DecisionState,
+  cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown },
+  now: number,
+): Rejection | undefined {
   const closed = checkTaskOpen(state.tasks[cmd.taskId], cmd.by, now);
   if (closed) return closed;
-  if (state.status !== 'CIRCULATING') return rejection('PHASE_CLOSED', `Decision ${state.id} is ${state.status}: it takes no answers`);
+  if (state.status !== 'CIRCULATING')
+    return rejection('PHASE_CLOSED', `Decision ${state.id} is ${state.status}: it takes no answers`);
   if (cmd.payload === undefined) return undefined;
   const errors = validateAnswer(cmd.payload);
   return invalidPayload(errors);
@@ -133,15 +156,28 @@ function applyUncounted(state: DecisionState, event: DecisionEvent): DecisionSta
     const answer = event.type === 'TaskCompleted' ? (event.payload as { answer: string; reason?: string }) : undefined;
     if (answer?.answer !== 'object') return next;
     const agency = state.tasks[(event as { taskId: string }).taskId].assignee;
-    return { ...next, objections: [...next.objections, { round: state.round, agency, reason: answer.reason ?? '', at: event.at }] };
+    return {
+      ...next,
+      objections: [...next.objections, { round: state.round, agency, reason: answer.reason ?? '', at: event.at }],
+    };
   }
   const guard = (ok: boolean, detail: string) => {
     if (!ok) throw new DecisionTransitionError(event.type, state.status, detail);
   };
   switch (event.type) {
     case 'DecisionCirculated':
-      guard(state.status === 'NOT_CIRCULATED' || state.status === 'OBJECTED', 'only a new or objected proposal circulates');
-      return { ...state, status: 'CIRCULATING', round: event.round, proposal: event.proposal, members: event.members, circulatedAt: event.at };
+      guard(
+        state.status === 'NOT_CIRCULATED' || state.status === 'OBJECTED',
+        'only a new or objected proposal circulates',
+      );
+      return {
+        ...state,
+        status: 'CIRCULATING',
+        round: event.round,
+        proposal: event.proposal,
+        members: event.members,
+        circulatedAt: event.at,
+      };
     case 'DecisionObjected':
       guard(state.status === 'CIRCULATING', 'not circulating');
       return { ...state, status: 'OBJECTED' };
@@ -165,7 +201,10 @@ const DAY = 86_400_000;
 
 /** A round's reminder: a quarter of the way before its deadline, at most three days before. Answers expire at it. */
 export function roundOffsets(openedAt: number, deadline: number) {
-  return { reminderBeforeMs: Math.max(1, Math.min(3 * DAY, Math.round((deadline - openedAt) / 4))), escalationAfterMs: DAY };
+  return {
+    reminderBeforeMs: Math.max(1, Math.min(3 * DAY, Math.round((deadline - openedAt) / 4))),
+    escalationAfterMs: DAY,
+  };
 }
 
 /** What time and the answers make happen: the round's tasks, their timers, and the round's outcome. */
@@ -175,7 +214,12 @@ export function decideDecision(state: DecisionState, now: number, process: strin
     if (state.status === 'WITHDRAWN') {
       return Object.values(state.tasks)
         .filter((t) => t.status === 'open')
-        .map((t) => ({ type: 'TaskCancelled', at: new Date(now).toISOString(), taskId: t.id, reason: `decision withdrawn: ${state.withdrawn?.reason}` }));
+        .map((t) => ({
+          type: 'TaskCancelled',
+          at: new Date(now).toISOString(),
+          taskId: t.id,
+          reason: `decision withdrawn: ${state.withdrawn?.reason}`,
+        }));
     }
     return [];
   }
@@ -205,7 +249,13 @@ export function decideDecision(state: DecisionState, now: number, process: strin
   }
   if (state.objections.some((o) => o.round === state.round)) {
     const open = round.filter((t) => t.status === 'open');
-    if (open.length > 0) return open.map((t) => ({ type: 'TaskCancelled', at, taskId: t.id, reason: `round ${state.round} ended with an objection` }));
+    if (open.length > 0)
+      return open.map((t) => ({
+        type: 'TaskCancelled',
+        at,
+        taskId: t.id,
+        reason: `round ${state.round} ended with an objection`,
+      }));
     return [{ type: 'DecisionObjected', at }];
   }
   return round.every((t) => t.status !== 'open') ? [{ type: 'DecisionAdopted', at }] : [];

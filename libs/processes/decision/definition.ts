@@ -1,5 +1,12 @@
 import { readModel, type ProcessDefinition } from '../process-definition';
-import { applyDecisionEvent, type DecisionEvent, type DecisionInput, type DecisionState, decisionWorkflowId, initialDecisionState } from './decision';
+import {
+  applyDecisionEvent,
+  type DecisionEvent,
+  type DecisionInput,
+  type DecisionState,
+  decisionWorkflowId,
+  initialDecisionState,
+} from './decision';
 import { decisionProjection } from './projection';
 
 /** A decision taken by silence procedure: circulated, objected to or adopted, with its effect on the Network. */

@@ -12,6 +12,10 @@ export interface DecisionProjection {
  * the previous projection (`before`; undefined projects everything). Shared by the workflow and by the rebuild of the
  * read models from histories, so both write the same rows.
  */
-export function decisionProjection(workflowId: string, before: DecisionState | undefined, now: DecisionState): DecisionProjection {
+export function decisionProjection(
+  workflowId: string,
+  before: DecisionState | undefined,
+  now: DecisionState,
+): DecisionProjection {
   return { workflowId, state: { ...now, tasks: {} }, tasks: changedTasks(before, now) };
 }

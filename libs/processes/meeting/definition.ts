@@ -1,5 +1,11 @@
 import { readModel, type ProcessDefinition } from '../process-definition';
-import { applyMeetingEvent, initialMeetingState, type MeetingEvent, type MeetingState, meetingWorkflowId } from './meeting';
+import {
+  applyMeetingEvent,
+  initialMeetingState,
+  type MeetingEvent,
+  type MeetingState,
+  meetingWorkflowId,
+} from './meeting';
 import { meetingProjection } from './projection';
 
 /** A quarterly meeting: invitations, the agenda call, the meeting, its minutes and action items. */

@@ -23,7 +23,15 @@ import {
  * (an adopt-minutes decision by silence; an objection sends the minutes back for correction) → ADOPTED. Action items
  * are tasks of their owner agency, carried to every later agenda until done or dropped. Pure, like every process.
  */
-export const MEETING_STATUSES = ['SCHEDULED', 'AGENDA_CALL', 'AGENDA_PUBLISHED', 'HELD', 'MINUTES_REVIEW', 'ADOPTED', 'CANCELLED'] as const;
+export const MEETING_STATUSES = [
+  'SCHEDULED',
+  'AGENDA_CALL',
+  'AGENDA_PUBLISHED',
+  'HELD',
+  'MINUTES_REVIEW',
+  'ADOPTED',
+  'CANCELLED',
+] as const;
 export type MeetingStatus = (typeof MEETING_STATUSES)[number];
 
 export interface MeetingOffsets {
@@ -56,7 +64,14 @@ export interface Invitee {
   readonly twg: string | null;
 }
 
-export const AGENDA_SOURCES = ['proposed', 'impediment', 'government-issue', 'action-item', 'decision', 'delayed-activity'] as const;
+export const AGENDA_SOURCES = [
+  'proposed',
+  'impediment',
+  'government-issue',
+  'action-item',
+  'decision',
+  'delayed-activity',
+] as const;
 export type AgendaSource = (typeof AGENDA_SOURCES)[number];
 
 export interface AgendaItem {
@@ -109,9 +124,21 @@ export interface MeetingRecord {
 export type MeetingEvent =
   | TaskEvent
   | { readonly type: 'MeetingScheduled'; readonly at: string; readonly input: MeetingInput }
-  | { readonly type: 'AgendaCallOpened'; readonly at: string; readonly invitees: readonly Invitee[]; readonly members: readonly string[]; readonly coordinatorAgency: string }
+  | {
+      readonly type: 'AgendaCallOpened';
+      readonly at: string;
+      readonly invitees: readonly Invitee[];
+      readonly members: readonly string[];
+      readonly coordinatorAgency: string;
+    }
   | { readonly type: 'AgendaPublished'; readonly at: string; readonly items: readonly AgendaItem[] }
-  | { readonly type: 'MeetingRescheduled'; readonly at: string; readonly by: Actor; readonly reason: string; readonly scheduledAt: string }
+  | {
+      readonly type: 'MeetingRescheduled';
+      readonly at: string;
+      readonly by: Actor;
+      readonly reason: string;
+      readonly scheduledAt: string;
+    }
   | { readonly type: 'MeetingCancelled'; readonly at: string; readonly by: Actor; readonly reason: string }
   | { readonly type: 'MinutesCirculated'; readonly at: string; readonly round: number; readonly decision: string }
   | { readonly type: 'MinutesObjected'; readonly at: string; readonly round: number; readonly note?: string }
@@ -143,7 +170,13 @@ export interface MeetingState {
   /** Every version of the minutes; the last is current. */
   readonly minutes: readonly { readonly version: number; readonly text: string; readonly at: string }[];
   readonly reviews: readonly MinutesReview[];
-  readonly reschedules: readonly { readonly at: string; readonly by: Actor; readonly reason: string; readonly from: string; readonly to: string }[];
+  readonly reschedules: readonly {
+    readonly at: string;
+    readonly by: Actor;
+    readonly reason: string;
+    readonly from: string;
+    readonly to: string;
+  }[];
   readonly cancelled: { readonly at: string; readonly by: Actor; readonly reason: string } | null;
   readonly adoptedAt: string | null;
   readonly tasks: Readonly<Record<string, Task>>;
@@ -182,7 +215,11 @@ export function meetingWorkflowId(network: string, id: string): string {
 }
 
 export class MeetingTransitionError extends Error {
-  constructor(readonly event: MeetingEvent['type'], readonly status: MeetingState['status'], detail: string) {
+  constructor(
+    readonly event: MeetingEvent['type'],
+    readonly status: MeetingState['status'],
+    detail: string,
+  ) {
     super(`${event} is not allowed while ${status}: ${detail}`);
     this.name = 'MeetingTransitionError';
   }
@@ -204,23 +241,42 @@ function unknownFields(p: Record<string, unknown>, known: readonly string[], pre
     .map((k) => ({ field: `${prefix}${k}`, message: 'is not a known field' }));
 }
 
-function listOf(value: unknown, field: string, required: boolean, each: (item: Record<string, unknown>, f: string) => FieldError[]): FieldError[] {
+function listOf(
+  value: unknown,
+  field: string,
+  required: boolean,
+  each: (item: Record<string, unknown>, f: string) => FieldError[],
+): FieldError[] {
   if (value === undefined && !required) return [];
   if (!Array.isArray(value)) return [{ field, message: required ? 'must be a list' : 'must be a list (may be empty)' }];
-  return value.flatMap((item: unknown, i) => (isObject(item) ? each(item, `${field}[${i}]`) : [{ field: `${field}[${i}]`, message: 'must be an object' }]));
+  return value.flatMap((item: unknown, i) =>
+    isObject(item) ? each(item, `${field}[${i}]`) : [{ field: `${field}[${i}]`, message: 'must be an object' }],
+  );
 }
 
 /** The payload rules of each task kind of a meeting; `members` are the agencies that may attend and own action items. */
-export function validateMeetingPayload(kind: TaskKind, payload: unknown, members: readonly string[], now: number): FieldError[] {
+export function validateMeetingPayload(
+  kind: TaskKind,
+  payload: unknown,
+  members: readonly string[],
+  now: number,
+): FieldError[] {
   if (!isObject(payload)) return [{ field: 'body', message: 'must be a JSON object' }];
-  const member = (v: unknown, field: string): FieldError[] => (typeof v === 'string' && members.includes(v) ? [] : [{ field, message: 'must be a member agency' }]);
-  const text = (v: unknown, field: string): FieldError[] => (nonEmpty(v) ? [] : [{ field, message: 'must be a non-empty string' }]);
-  const optionalText = (v: unknown, field: string): FieldError[] => (v === undefined || v === null || typeof v === 'string' ? [] : [{ field, message: 'must be a string' }]);
+  const member = (v: unknown, field: string): FieldError[] =>
+    typeof v === 'string' && members.includes(v) ? [] : [{ field, message: 'must be a member agency' }];
+  const text = (v: unknown, field: string): FieldError[] =>
+    nonEmpty(v) ? [] : [{ field, message: 'must be a non-empty string' }];
+  const optionalText = (v: unknown, field: string): FieldError[] =>
+    v === undefined || v === null || typeof v === 'string' ? [] : [{ field, message: 'must be a string' }];
   switch (kind) {
     case 'propose-agenda-items':
       return [
         ...unknownFields(payload, ['items']),
-        ...listOf(payload.items, 'items', true, (item, f) => [...unknownFields(item, ['title', 'note'], `${f}.`), ...text(item.title, `${f}.title`), ...optionalText(item.note, `${f}.note`)]),
+        ...listOf(payload.items, 'items', true, (item, f) => [
+          ...unknownFields(item, ['title', 'note'], `${f}.`),
+          ...text(item.title, `${f}.title`),
+          ...optionalText(item.note, `${f}.note`),
+        ]),
       ];
     case 'record-meeting': {
       const errors = [
@@ -236,24 +292,36 @@ export function validateMeetingPayload(kind: TaskKind, payload: unknown, members
           ...unknownFields(a, ['title', 'owner', 'dueAt', 'impediment'], `${f}.`),
           ...text(a.title, `${f}.title`),
           ...member(a.owner, `${f}.owner`),
-          ...(typeof a.dueAt === 'string' && Date.parse(a.dueAt) > now ? [] : [{ field: `${f}.dueAt`, message: 'must be an ISO-8601 date-time in the future' }]),
+          ...(typeof a.dueAt === 'string' && Date.parse(a.dueAt) > now
+            ? []
+            : [{ field: `${f}.dueAt`, message: 'must be an ISO-8601 date-time in the future' }]),
           ...optionalText(a.impediment, `${f}.impediment`),
         ]),
         ...listOf(payload.impediments, 'impediments', false, (o, f) => [
           ...unknownFields(o, ['id', 'status', 'note'], `${f}.`),
           ...text(o.id, `${f}.id`),
-          ...(IMPEDIMENT_STATUSES.includes(o.status as ImpedimentStatus) ? [] : [{ field: `${f}.status`, message: `must be one of ${IMPEDIMENT_STATUSES.join(', ')}` }]),
+          ...(IMPEDIMENT_STATUSES.includes(o.status as ImpedimentStatus)
+            ? []
+            : [{ field: `${f}.status`, message: `must be one of ${IMPEDIMENT_STATUSES.join(', ')}` }]),
           ...text(o.note, `${f}.note`),
         ]),
       ];
-      if (payload.decisions !== undefined && (!Array.isArray(payload.decisions) || payload.decisions.some((d) => !nonEmpty(d)))) {
+      if (
+        payload.decisions !== undefined &&
+        (!Array.isArray(payload.decisions) || payload.decisions.some((d) => !nonEmpty(d)))
+      ) {
         errors.push({ field: 'decisions', message: 'must be a list of non-empty strings' });
       }
-      if (Array.isArray(payload.attendance) && payload.attendance.length === 0) errors.push({ field: 'attendance', message: 'must name at least one agency present' });
+      if (Array.isArray(payload.attendance) && payload.attendance.length === 0)
+        errors.push({ field: 'attendance', message: 'must name at least one agency present' });
       return errors;
     }
     case 'correct-minutes':
-      return [...unknownFields(payload, ['minutes', 'note']), ...text(payload.minutes, 'minutes'), ...optionalText(payload.note, 'note')];
+      return [
+        ...unknownFields(payload, ['minutes', 'note']),
+        ...text(payload.minutes, 'minutes'),
+        ...optionalText(payload.note, 'note'),
+      ];
     case 'action-item':
       return [...unknownFields(payload, ['note']), ...optionalText(payload.note, 'note')];
     default:
@@ -262,33 +330,54 @@ export function validateMeetingPayload(kind: TaskKind, payload: unknown, members
 }
 
 /** The state guard of an answer, and with a payload the payload rules too (the Update's validator). */
-export function checkMeetingCommand(state: MeetingState, cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown }, now: number): Rejection | undefined {
+export function checkMeetingCommand(
+  state: MeetingState,
+  cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown },
+  now: number,
+): Rejection | undefined {
   const task = state.tasks[cmd.taskId];
   const closed = checkTaskOpen(task, cmd.by, now);
   if (closed) return closed;
   const phase = TASK_STATUS[task.kind];
-  if (state.status === 'CANCELLED' || (phase !== undefined && state.status !== phase)) return rejection('PHASE_CLOSED', `The meeting is ${state.status}`);
+  if (state.status === 'CANCELLED' || (phase !== undefined && state.status !== phase))
+    return rejection('PHASE_CLOSED', `The meeting is ${state.status}`);
   if (cmd.payload === undefined) return undefined;
   const errors = validateMeetingPayload(task.kind, cmd.payload, state.members, now);
   return invalidPayload(errors);
 }
 
 /** The coordinator's commands on a meeting: who and when. */
-export function checkMeetingChange(state: MeetingState, by: Actor, command: 'reschedule' | 'cancel' | 'drop', now: number, arg?: string): Rejection | undefined {
-  if (by.role !== 'coordinator') return rejection('NOT_ASSIGNEE', `Only the coordinator may ${command} ${command === 'drop' ? 'an action item' : 'a meeting'}`);
+export function checkMeetingChange(
+  state: MeetingState,
+  by: Actor,
+  command: 'reschedule' | 'cancel' | 'drop',
+  now: number,
+  arg?: string,
+): Rejection | undefined {
+  if (by.role !== 'coordinator')
+    return rejection(
+      'NOT_ASSIGNEE',
+      `Only the coordinator may ${command} ${command === 'drop' ? 'an action item' : 'a meeting'}`,
+    );
   if (command === 'drop') {
     const task = arg === undefined ? undefined : state.tasks[arg];
-    if (!task || task.kind !== 'action-item') return rejection('TASK_NOT_FOUND', `This meeting has no action item ${arg}`);
+    if (!task || task.kind !== 'action-item')
+      return rejection('TASK_NOT_FOUND', `This meeting has no action item ${arg}`);
     return task.status === 'open' ? undefined : rejection('TASK_CLOSED', `Action item ${task.id} is ${task.status}`);
   }
   if (!['SCHEDULED', 'AGENDA_CALL', 'AGENDA_PUBLISHED'].includes(state.status)) {
-    return rejection('PHASE_CLOSED', `The meeting is ${state.status}: only a meeting not yet held is ${command === 'cancel' ? 'cancelled' : 'rescheduled'}`);
+    return rejection(
+      'PHASE_CLOSED',
+      `The meeting is ${state.status}: only a meeting not yet held is ${command === 'cancel' ? 'cancelled' : 'rescheduled'}`,
+    );
   }
   if (command === 'reschedule' && Object.values(state.tasks).some((t) => t.kind === 'record-meeting')) {
     return rejection('PHASE_CLOSED', 'The meeting has sat: record it, or cancel it and convene another');
   }
   if (command === 'reschedule' && !(arg !== undefined && Date.parse(arg) > now)) {
-    return rejection('INVALID_PAYLOAD', 'scheduledAt must be in the future', [{ field: 'scheduledAt', message: 'must be an ISO-8601 date-time in the future' }]);
+    return rejection('INVALID_PAYLOAD', 'scheduledAt must be in the future', [
+      { field: 'scheduledAt', message: 'must be an ISO-8601 date-time in the future' },
+    ]);
   }
   return undefined;
 }
@@ -306,8 +395,20 @@ function applyUncounted(state: MeetingState, event: MeetingEvent): MeetingState 
     if (event.type !== 'TaskCompleted') return next;
     if (task.kind === 'record-meeting') {
       const p = event.payload as Partial<MeetingRecord>;
-      const record: MeetingRecord = { attendance: p.attendance ?? [], minutes: p.minutes ?? '', decisions: p.decisions ?? [], actionItems: p.actionItems ?? [], impediments: p.impediments ?? [] };
-      return { ...next, status: 'HELD', record, heldAt: event.at, minutes: [{ version: 1, text: record.minutes, at: event.at }] };
+      const record: MeetingRecord = {
+        attendance: p.attendance ?? [],
+        minutes: p.minutes ?? '',
+        decisions: p.decisions ?? [],
+        actionItems: p.actionItems ?? [],
+        impediments: p.impediments ?? [],
+      };
+      return {
+        ...next,
+        status: 'HELD',
+        record,
+        heldAt: event.at,
+        minutes: [{ version: 1, text: record.minutes, at: event.at }],
+      };
     }
     if (task.kind === 'correct-minutes') {
       const text = (event.payload as { minutes: string }).minutes;
@@ -321,50 +422,104 @@ function applyUncounted(state: MeetingState, event: MeetingEvent): MeetingState 
   switch (event.type) {
     case 'MeetingScheduled':
       guard(state.status === 'NOT_SCHEDULED', 'a meeting is scheduled once');
-      return { ...state, status: 'SCHEDULED', input: event.input, scheduledAt: event.input.scheduledAt, agendaCallAt: event.input.agendaCallAt, agendaDueAt: event.input.agendaDueAt };
+      return {
+        ...state,
+        status: 'SCHEDULED',
+        input: event.input,
+        scheduledAt: event.input.scheduledAt,
+        agendaCallAt: event.input.agendaCallAt,
+        agendaDueAt: event.input.agendaDueAt,
+      };
     case 'AgendaCallOpened':
       guard(state.status === 'SCHEDULED', 'the call opens once');
-      return { ...state, status: 'AGENDA_CALL', invitees: event.invitees, members: event.members, coordinatorAgency: event.coordinatorAgency };
+      return {
+        ...state,
+        status: 'AGENDA_CALL',
+        invitees: event.invitees,
+        members: event.members,
+        coordinatorAgency: event.coordinatorAgency,
+      };
     case 'AgendaPublished':
       guard(state.status === 'AGENDA_CALL', 'the agenda is published once, after the call');
       return { ...state, status: 'AGENDA_PUBLISHED', agenda: event.items, agendaPublishedAt: event.at };
     case 'MeetingRescheduled': {
-      guard(['SCHEDULED', 'AGENDA_CALL', 'AGENDA_PUBLISHED'].includes(state.status), 'only a meeting not yet held is rescheduled');
+      guard(
+        ['SCHEDULED', 'AGENDA_CALL', 'AGENDA_PUBLISHED'].includes(state.status),
+        'only a meeting not yet held is rescheduled',
+      );
       const shift = Date.parse(event.scheduledAt) - Date.parse(state.scheduledAt!);
       // The dates still ahead move with the meeting (never before the moment it was rescheduled); those passed stay.
-      const moved = (d: string | null) => (d !== null && Date.parse(d) > Date.parse(event.at) ? new Date(Math.max(Date.parse(event.at), Date.parse(d) + shift)).toISOString() : d);
-      const reschedule = { at: event.at, by: event.by, reason: event.reason, from: state.scheduledAt!, to: event.scheduledAt };
+      const moved = (d: string | null) =>
+        d !== null && Date.parse(d) > Date.parse(event.at)
+          ? new Date(Math.max(Date.parse(event.at), Date.parse(d) + shift)).toISOString()
+          : d;
+      const reschedule = {
+        at: event.at,
+        by: event.by,
+        reason: event.reason,
+        from: state.scheduledAt!,
+        to: event.scheduledAt,
+      };
       const agendaDueAt = moved(state.agendaDueAt)!;
       // Proposals still open follow the call's new closing time.
       const tasks = Object.fromEntries(
         Object.entries(state.tasks).map(([id, t]) =>
-          t.kind === 'propose-agenda-items' && t.status === 'open' && t.dueAt !== agendaDueAt ? [id, retimed(t, agendaDueAt, state.input!.offsets.reminderBeforeMs)] : [id, t],
+          t.kind === 'propose-agenda-items' && t.status === 'open' && t.dueAt !== agendaDueAt
+            ? [id, retimed(t, agendaDueAt, state.input!.offsets.reminderBeforeMs)]
+            : [id, t],
         ),
       );
-      return { ...state, tasks, scheduledAt: event.scheduledAt, agendaCallAt: moved(state.agendaCallAt), agendaDueAt, reschedules: [...state.reschedules, reschedule] };
+      return {
+        ...state,
+        tasks,
+        scheduledAt: event.scheduledAt,
+        agendaCallAt: moved(state.agendaCallAt),
+        agendaDueAt,
+        reschedules: [...state.reschedules, reschedule],
+      };
     }
     case 'MeetingCancelled':
-      guard(['SCHEDULED', 'AGENDA_CALL', 'AGENDA_PUBLISHED'].includes(state.status), 'only a meeting not yet held is cancelled');
+      guard(
+        ['SCHEDULED', 'AGENDA_CALL', 'AGENDA_PUBLISHED'].includes(state.status),
+        'only a meeting not yet held is cancelled',
+      );
       return { ...state, status: 'CANCELLED', cancelled: { at: event.at, by: event.by, reason: event.reason } };
     case 'MinutesCirculated': {
       const last = latestReview(state);
-      guard(state.status === 'HELD' || (state.status === 'MINUTES_REVIEW' && last?.outcome === 'objected'), 'the minutes circulate after the meeting, or after a correction');
-      return { ...state, status: 'MINUTES_REVIEW', reviews: [...state.reviews, { round: event.round, decision: event.decision, outcome: 'circulating', at: event.at }] };
+      guard(
+        state.status === 'HELD' || (state.status === 'MINUTES_REVIEW' && last?.outcome === 'objected'),
+        'the minutes circulate after the meeting, or after a correction',
+      );
+      return {
+        ...state,
+        status: 'MINUTES_REVIEW',
+        reviews: [
+          ...state.reviews,
+          { round: event.round, decision: event.decision, outcome: 'circulating', at: event.at },
+        ],
+      };
     }
     case 'MinutesObjected':
     case 'MinutesAdopted': {
       const last = latestReview(state);
-      guard(state.status === 'MINUTES_REVIEW' && last?.round === event.round && last.outcome === 'circulating', `round ${event.round} of the minutes is not circulating`);
+      guard(
+        state.status === 'MINUTES_REVIEW' && last?.round === event.round && last.outcome === 'circulating',
+        `round ${event.round} of the minutes is not circulating`,
+      );
       const outcome = event.type === 'MinutesAdopted' ? 'adopted' : 'objected';
       const reviews = [...state.reviews.slice(0, -1), { ...last, outcome, at: event.at } as MinutesReview];
-      return event.type === 'MinutesAdopted' ? { ...state, status: 'ADOPTED', reviews, adoptedAt: event.at } : { ...state, reviews };
+      return event.type === 'MinutesAdopted'
+        ? { ...state, status: 'ADOPTED', reviews, adoptedAt: event.at }
+        : { ...state, reviews };
     }
   }
 }
 
 /** A task that expires at its due time, moved to another due time (its reminder with it, unless already sent). */
 function retimed(t: Task, dueAt: string, reminderBeforeMs: number): Task {
-  const remindAt = t.remindedAt ? t.remindAt : new Date(Math.max(Date.parse(t.openedAt), Date.parse(dueAt) - reminderBeforeMs)).toISOString();
+  const remindAt = t.remindedAt
+    ? t.remindAt
+    : new Date(Math.max(Date.parse(t.openedAt), Date.parse(dueAt) - reminderBeforeMs)).toISOString();
   return { ...t, dueAt, expiresAt: dueAt, remindAt, version: t.version + 1 };
 }
 
@@ -382,14 +537,17 @@ export function meetingNeed(state: MeetingState, now: number): MeetingNeed | und
       return now >= Date.parse(state.agendaCallAt!) ? 'invitees' : undefined;
     case 'AGENDA_CALL': {
       const proposals = tasks.filter((t) => t.kind === 'propose-agenda-items');
-      const callOver = now >= Date.parse(state.agendaDueAt!) || (proposals.length > 0 && proposals.every((t) => t.status !== 'open'));
+      const callOver =
+        now >= Date.parse(state.agendaDueAt!) || (proposals.length > 0 && proposals.every((t) => t.status !== 'open'));
       return callOver && proposals.every((t) => t.status !== 'open') ? 'agenda' : undefined;
     }
     case 'HELD':
       return 'minutes-review';
     case 'MINUTES_REVIEW': {
       const last = latestReview(state);
-      return last?.outcome === 'objected' && state.tasks[minutesCorrectionId(state, last.round)]?.status === 'completed' ? 'minutes-review' : undefined;
+      return last?.outcome === 'objected' && state.tasks[minutesCorrectionId(state, last.round)]?.status === 'completed'
+        ? 'minutes-review'
+        : undefined;
     }
     default:
       return undefined;
@@ -407,7 +565,14 @@ export function proposedItems(state: MeetingState): AgendaItem[] {
     if (t.kind !== 'propose-agenda-items' || t.status !== 'completed') continue;
     const by = t.subject?.startsWith('twg:') ? `${t.subject.slice(4)} (TWG, lead ${t.assignee})` : t.assignee;
     for (const p of (t.result as { items: { title: string; note?: string | null }[] }).items) {
-      items.push({ id: `P${items.length + 1}`, source: 'proposed', title: p.title, ref: null, by, note: p.note ?? null });
+      items.push({
+        id: `P${items.length + 1}`,
+        source: 'proposed',
+        title: p.title,
+        ref: null,
+        by,
+        note: p.note ?? null,
+      });
     }
   }
   return items;
@@ -424,27 +589,56 @@ export function decideMeeting(state: MeetingState, now: number, process: string)
   const at = new Date(now).toISOString();
   const tasks = Object.values(state.tasks);
   if (state.status === 'CANCELLED') {
-    return tasks.filter((t) => t.status === 'open').map((t) => ({ type: 'TaskCancelled', at, taskId: t.id, reason: `meeting cancelled: ${state.cancelled!.reason}` }));
+    return tasks
+      .filter((t) => t.status === 'open')
+      .map((t) => ({
+        type: 'TaskCancelled',
+        at,
+        taskId: t.id,
+        reason: `meeting cancelled: ${state.cancelled!.reason}`,
+      }));
   }
   const timers = dueTaskTimers(state.tasks, now);
   if (timers.length > 0) return timers;
-  const open = (kind: TaskKind, assignee: string, role: 'agency' | 'coordinator', subject: string[], dueAt: string): MeetingEvent => ({
+  const open = (
+    kind: TaskKind,
+    assignee: string,
+    role: 'agency' | 'coordinator',
+    subject: string[],
+    dueAt: string,
+  ): MeetingEvent => ({
     type: 'TaskOpened',
     at,
-    task: newTask({ kind, network: input.network, process, assignee, assigneeRole: role, subject, openedAt: at, dueAt, offsets: input.offsets }),
+    task: newTask({
+      kind,
+      network: input.network,
+      process,
+      assignee,
+      assigneeRole: role,
+      subject,
+      openedAt: at,
+      dueAt,
+      offsets: input.offsets,
+    }),
   });
   const later = (ms: number) => new Date(now + ms).toISOString();
 
   // Action items, once the meeting is held: tasks of their owners, whatever becomes of the minutes.
   if (state.record) {
-    const opened = state.record.actionItems.flatMap((a, i) => (state.tasks[`${process}:action-item:A${i + 1}`] ? [] : [open('action-item', a.owner, 'agency', [`A${i + 1}`], a.dueAt)]));
+    const opened = state.record.actionItems.flatMap((a, i) =>
+      state.tasks[`${process}:action-item:A${i + 1}`]
+        ? []
+        : [open('action-item', a.owner, 'agency', [`A${i + 1}`], a.dueAt)],
+    );
     if (opened.length > 0) return opened;
   }
   switch (state.status) {
     case 'AGENDA_CALL': {
       if (tasks.some((t) => t.kind === 'propose-agenda-items')) return [];
       const due = Date.parse(state.agendaDueAt!) > now ? state.agendaDueAt! : at;
-      return state.invitees.map((i) => open('propose-agenda-items', i.agency, 'agency', i.twg ? ['twg', i.twg] : [i.agency], due));
+      return state.invitees.map((i) =>
+        open('propose-agenda-items', i.agency, 'agency', i.twg ? ['twg', i.twg] : [i.agency], due),
+      );
     }
     case 'AGENDA_PUBLISHED':
       if (now < Date.parse(state.scheduledAt!) || tasks.some((t) => t.kind === 'record-meeting')) return [];
@@ -452,7 +646,15 @@ export function decideMeeting(state: MeetingState, now: number, process: string)
     case 'MINUTES_REVIEW': {
       const last = latestReview(state)!;
       if (last.outcome !== 'objected' || state.tasks[minutesCorrectionId(state, last.round)]) return [];
-      return [open('correct-minutes', state.coordinatorAgency!, 'coordinator', [`r${last.round}`], later(input.offsets.writingMs))];
+      return [
+        open(
+          'correct-minutes',
+          state.coordinatorAgency!,
+          'coordinator',
+          [`r${last.round}`],
+          later(input.offsets.writingMs),
+        ),
+      ];
     }
     default:
       return [];
@@ -470,5 +672,8 @@ export function nextMeetingWakeUp(state: MeetingState, now: number): number | un
 
 /** A meeting's workflow ends once its minutes are adopted (or it was cancelled) and no task of it is open. */
 export function meetingFinished(state: MeetingState): boolean {
-  return (state.status === 'ADOPTED' || state.status === 'CANCELLED') && Object.values(state.tasks).every((t) => t.status !== 'open');
+  return (
+    (state.status === 'ADOPTED' || state.status === 'CANCELLED') &&
+    Object.values(state.tasks).every((t) => t.status !== 'open')
+  );
 }

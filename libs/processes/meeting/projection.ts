@@ -16,13 +16,20 @@ export interface MeetingProjection {
  * the previous projection (`before`; undefined projects everything). Shared by the workflow and by the rebuild of the
  * read models from histories, so both write the same rows.
  */
-export function meetingProjection(workflowId: string, before: MeetingState | undefined, now: MeetingState): MeetingProjection {
+export function meetingProjection(
+  workflowId: string,
+  before: MeetingState | undefined,
+  now: MeetingState,
+): MeetingProjection {
   return {
     workflowId,
     state: { ...now, tasks: {} },
     tasks: changedTasks(before, now),
     // The agenda just published: the action items it carries.
-    carried: before?.agenda !== now.agenda ? now.agenda.filter((i) => i.source === 'action-item').map((i) => i.ref!) : undefined,
+    carried:
+      before?.agenda !== now.agenda
+        ? now.agenda.filter((i) => i.source === 'action-item').map((i) => i.ref!)
+        : undefined,
     recorded: before?.record !== now.record,
   };
 }

@@ -12,6 +12,10 @@ export interface TwgRoundProjection {
  * the previous projection (`before`; undefined projects everything). Shared by the workflow and by the rebuild of the
  * read models from histories, so both write the same rows.
  */
-export function twgRoundProjection(workflowId: string, before: TwgRoundState | undefined, now: TwgRoundState): TwgRoundProjection {
+export function twgRoundProjection(
+  workflowId: string,
+  before: TwgRoundState | undefined,
+  now: TwgRoundState,
+): TwgRoundProjection {
   return { workflowId, state: { ...now, tasks: {} }, tasks: changedTasks(before, now) };
 }

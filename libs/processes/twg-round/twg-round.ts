@@ -76,7 +76,16 @@ export interface TwgRoundState {
   readonly revision: number;
 }
 
-const INITIAL_TWG_ROUND: TwgRoundState = { input: null, status: 'NOT_OPENED', tasks: {}, updates: {}, report: null, closedAt: null, cancelledReason: null, revision: 0 };
+const INITIAL_TWG_ROUND: TwgRoundState = {
+  input: null,
+  status: 'NOT_OPENED',
+  tasks: {},
+  updates: {},
+  report: null,
+  closedAt: null,
+  cancelledReason: null,
+  revision: 0,
+};
 
 /** The state the process starts from, before its first event. */
 export function initialTwgRoundState(): TwgRoundState {
@@ -88,7 +97,11 @@ export function twgRoundWorkflowId(network: string, twg: string, year: number, p
 }
 
 export class TwgRoundTransitionError extends Error {
-  constructor(readonly event: TwgRoundEvent['type'], readonly status: TwgRoundStatus, detail: string) {
+  constructor(
+    readonly event: TwgRoundEvent['type'],
+    readonly status: TwgRoundStatus,
+    detail: string,
+  ) {
     super(`${event} is not allowed while ${status}: ${detail}`);
     this.name = 'TwgRoundTransitionError';
   }
@@ -98,39 +111,56 @@ function impedimentErrors(value: unknown, field: string): FieldError[] {
   if (!Array.isArray(value)) return [{ field, message: 'must be a list of impediments (may be empty)' }];
   return value.flatMap((item: unknown, i): FieldError[] => {
     const f = `${field}[${i}]`;
-    if (typeof item !== 'object' || item === null) return [{ field: f, message: 'must be {description, severity, gcmObjectives, target}' }];
+    if (typeof item !== 'object' || item === null)
+      return [{ field: f, message: 'must be {description, severity, gcmObjectives, target}' }];
     const p = item as Record<string, unknown>;
     const errors: FieldError[] = Object.keys(p)
       .filter((k) => !['description', 'severity', 'gcmObjectives', 'target'].includes(k))
       .map((k) => ({ field: `${f}.${k}`, message: 'is not a known field' }));
-    if (typeof p.description !== 'string' || p.description.trim() === '') errors.push({ field: `${f}.description`, message: 'must be a non-empty string' });
-    if (!IMPEDIMENT_SEVERITIES.includes(p.severity as Impediment['severity'])) errors.push({ field: `${f}.severity`, message: `must be one of ${IMPEDIMENT_SEVERITIES.join(', ')}` });
+    if (typeof p.description !== 'string' || p.description.trim() === '')
+      errors.push({ field: `${f}.description`, message: 'must be a non-empty string' });
+    if (!IMPEDIMENT_SEVERITIES.includes(p.severity as Impediment['severity']))
+      errors.push({ field: `${f}.severity`, message: `must be one of ${IMPEDIMENT_SEVERITIES.join(', ')}` });
     const gcm = p.gcmObjectives;
     if (!Array.isArray(gcm) || gcm.some((n) => !Number.isInteger(n) || n < 1 || n > GCM_OBJECTIVES.length)) {
-      errors.push({ field: `${f}.gcmObjectives`, message: 'must list GCM objective numbers from 1 to 23 (may be empty)' });
+      errors.push({
+        field: `${f}.gcmObjectives`,
+        message: 'must list GCM objective numbers from 1 to 23 (may be empty)',
+      });
     }
-    if (!IMPEDIMENT_TARGETS.includes(p.target as Impediment['target'])) errors.push({ field: `${f}.target`, message: "must be 'network' or 'government'" });
+    if (!IMPEDIMENT_TARGETS.includes(p.target as Impediment['target']))
+      errors.push({ field: `${f}.target`, message: "must be 'network' or 'government'" });
     return errors;
   });
 }
 
 function bodyErrors(payload: unknown, text: 'delivery' | 'summary'): FieldError[] {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) return [{ field: 'body', message: 'must be a JSON object' }];
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
+    return [{ field: 'body', message: 'must be a JSON object' }];
   const p = payload as Record<string, unknown>;
   const errors: FieldError[] = Object.keys(p)
     .filter((k) => k !== text && k !== 'impediments')
     .map((k) => ({ field: k, message: 'is not a known field' }));
-  if (typeof p[text] !== 'string' || (p[text] as string).trim() === '') errors.push({ field: text, message: 'must be a non-empty string' });
+  if (typeof p[text] !== 'string' || (p[text] as string).trim() === '')
+    errors.push({ field: text, message: 'must be a non-empty string' });
   return [...errors, ...impedimentErrors(p.impediments, 'impediments')];
 }
 
 /** The state guard of an answer, and with a payload the payload rules too (the Update's validator). */
-export function checkTwgRoundCommand(state: TwgRoundState, cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown }, now: number): Rejection | undefined {
+export function checkTwgRoundCommand(
+  state: TwgRoundState,
+  cmd: Omit<CompleteTaskCommand, 'payload'> & { payload?: unknown },
+  now: number,
+): Rejection | undefined {
   const task = state.tasks[cmd.taskId];
   const closed = checkTaskOpen(task, cmd.by, now);
   if (closed) return closed;
   const expected = task.kind === 'submit-twg-update' ? 'COLLECTING' : 'CONSOLIDATING';
-  if (state.status !== expected) return rejection('PHASE_CLOSED', `The round is ${state.status}${state.cancelledReason ? ` (${state.cancelledReason})` : ''}`);
+  if (state.status !== expected)
+    return rejection(
+      'PHASE_CLOSED',
+      `The round is ${state.status}${state.cancelledReason ? ` (${state.cancelledReason})` : ''}`,
+    );
   if (cmd.payload === undefined) return undefined;
   const errors = bodyErrors(cmd.payload, task.kind === 'submit-twg-update' ? 'delivery' : 'summary');
   return invalidPayload(errors);
@@ -144,9 +174,11 @@ function applyUncounted(state: TwgRoundState, event: TwgRoundEvent): TwgRoundSta
     }
     const task = state.tasks[event.type === 'TaskOpened' ? event.task.id : event.taskId];
     const next = { ...state, tasks: applyTaskEvent(state.tasks, event) };
-    if (event.type === 'TaskCompleted' && task.kind === 'submit-twg-update') return { ...next, updates: { ...next.updates, [task.assignee]: event.payload as TwgUpdate } };
+    if (event.type === 'TaskCompleted' && task.kind === 'submit-twg-update')
+      return { ...next, updates: { ...next.updates, [task.assignee]: event.payload as TwgUpdate } };
     if (event.type === 'TaskCompleted') return { ...next, report: event.payload as TwgReport };
-    if (event.type === 'TaskExpired' && task.kind === 'submit-twg-update') return { ...next, updates: { ...next.updates, [task.assignee]: null } };
+    if (event.type === 'TaskExpired' && task.kind === 'submit-twg-update')
+      return { ...next, updates: { ...next.updates, [task.assignee]: null } };
     return next;
   }
   const guard = (ok: boolean, detail: string) => {
@@ -160,7 +192,10 @@ function applyUncounted(state: TwgRoundState, event: TwgRoundEvent): TwgRoundSta
       guard(state.status === 'COLLECTING', 'updates are not closed');
       return { ...state, status: 'CONSOLIDATING' };
     case 'RoundClosed':
-      guard(state.status === 'CONSOLIDATING' && (state.report !== null || event.report !== undefined), 'no consolidated report');
+      guard(
+        state.status === 'CONSOLIDATING' && (state.report !== null || event.report !== undefined),
+        'no consolidated report',
+      );
       return { ...state, status: 'CLOSED', closedAt: event.at, report: event.report ?? state.report };
     case 'RoundCancelled':
       guard(state.status === 'COLLECTING' || state.status === 'CONSOLIDATING', 'only an open round is cancelled');
@@ -214,26 +249,50 @@ export function decideTwgRound(state: TwgRoundState, now: number, process: strin
   }
   const consolidate = state.tasks[taskId(process, 'consolidate-twg-report')];
   if (!consolidate) {
-    const due = new Date(now + Math.max(input.offsets.escalationAfterMs, Math.round((end - Date.parse(input.start)) / 4))).toISOString();
+    const due = new Date(
+      now + Math.max(input.offsets.escalationAfterMs, Math.round((end - Date.parse(input.start)) / 4)),
+    ).toISOString();
     return [
       {
         type: 'TaskOpened',
         at,
-        task: newTask({ kind: 'consolidate-twg-report', network: input.network, process, assignee: input.twg.leadAgency, assigneeRole: 'agency', subject: [], openedAt: at, dueAt: due, offsets: input.offsets }),
+        task: newTask({
+          kind: 'consolidate-twg-report',
+          network: input.network,
+          process,
+          assignee: input.twg.leadAgency,
+          assigneeRole: 'agency',
+          subject: [],
+          openedAt: at,
+          dueAt: due,
+          offsets: input.offsets,
+        }),
       },
     ];
   }
   if (consolidate.status === 'cancelled') {
     // The lead left the Network before consolidating: the round closes on its members' updates, impediments included.
     const impediments = Object.values(state.updates).flatMap((u) => u?.impediments ?? []);
-    return [{ type: 'RoundClosed', at, report: { summary: `Not consolidated: ${consolidate.closedReason}. The members' updates stand as submitted.`, impediments } }];
+    return [
+      {
+        type: 'RoundClosed',
+        at,
+        report: {
+          summary: `Not consolidated: ${consolidate.closedReason}. The members' updates stand as submitted.`,
+          impediments,
+        },
+      },
+    ];
   }
   return consolidate.status === 'completed' ? [{ type: 'RoundClosed', at }] : [];
 }
 
 /** Whether a round is over: closed with its report, or cancelled with nothing left open. */
 export function twgRoundFinished(state: TwgRoundState): boolean {
-  return state.status === 'CLOSED' || (state.status === 'CANCELLED' && Object.values(state.tasks).every((t) => t.status !== 'open'));
+  return (
+    state.status === 'CLOSED' ||
+    (state.status === 'CANCELLED' && Object.values(state.tasks).every((t) => t.status !== 'open'))
+  );
 }
 
 export function nextTwgRoundWakeUp(state: TwgRoundState, now: number): number | undefined {

@@ -24,11 +24,15 @@ export class Child {
   }
 
   static start(name: string, script: string, args: string[], env: Record<string, string>): Child {
-    const proc = spawn(process.execPath, ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, script), ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ...env },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
+    const proc = spawn(
+      process.execPath,
+      ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, script), ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ...env },
+        stdio: ['pipe', 'pipe', 'pipe'],
+      },
+    );
     return new Child(name, proc);
   }
 
@@ -39,7 +43,9 @@ export class Child {
       const found = this.output.slice(from).match(pattern);
       if (found) return found;
       if (Date.now() > deadline || this.proc.exitCode !== null) {
-        throw new Error(`${this.name} did not print ${pattern} within ${timeoutMs} ms (exit ${this.proc.exitCode}); it printed:\n${this.output.slice(-3000)}`);
+        throw new Error(
+          `${this.name} did not print ${pattern} within ${timeoutMs} ms (exit ${this.proc.exitCode}); it printed:\n${this.output.slice(-3000)}`,
+        );
       }
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, 250);
