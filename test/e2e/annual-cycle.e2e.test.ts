@@ -2,9 +2,9 @@ import type { CycleDto, PlanDto } from '../../apps/api/annual-cycle/cycle.dto';
 import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
 import type { AnnualReport } from '../../libs/processes/annual-cycle/annual-report-types';
 import { findChainBreak, readAuditLog } from '../../libs/persistence/audit-chain';
-import { apiClient, percentile } from '../support/api-client';
+import { percentile } from '../support/api-client';
 import { recordHistory } from '../support/record-history';
-import { startTestStack, TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { planFrom, proposal } from '../support/work-plan-fixtures';
 
@@ -12,20 +12,13 @@ const MEMBERS = ['FAO', 'ILO', 'IOM', 'OHCHR', 'RCO', 'UNDP', 'UNFPA', 'UNICEF',
 
 /** The annual cycle as its users see it: a whole year over HTTP with the nine Timor-Leste members. */
 describe('annual cycle over HTTP (end to end)', () => {
-  let stack: TestStack;
-  let call: ReturnType<typeof apiClient>;
+  const { stack, call } = useTestStack({
+    beforeClose: async ({ client }) => {
+      for await (const s of client.schedule.list())
+        if (s.scheduleId === 'annual-cycle-schedule:tl') await client.schedule.getHandle(s.scheduleId).delete();
+    },
+  });
   const completions: number[] = [];
-
-  beforeAll(async () => {
-    stack = await startTestStack();
-    call = apiClient(stack.baseUrl);
-  });
-  afterAll(async () => {
-    await stack.terminateRunning();
-    for await (const s of stack.client.schedule.list())
-      if (s.scheduleId === 'annual-cycle-schedule:tl') await stack.client.schedule.getHandle(s.scheduleId).delete();
-    await stack.close();
-  });
 
   const openTasks = async (who: string, query: string) =>
     (await call<TaskPageDto>('GET', `/networks/tl/tasks?status=open&${query}`, stack.key(who))).body.items;

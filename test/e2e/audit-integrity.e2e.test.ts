@@ -6,11 +6,10 @@ import { Client } from 'pg';
 
 import { tarGz, untarGz } from '../../libs/audit/tar';
 import { AuditRecord, auditHash, auditRecordFromRow, ChainVerification } from '../../libs/persistence/audit-chain';
-import { apiClient } from '../support/api-client';
 import { mignet } from '../support/cli';
 import { recordHistory } from '../support/record-history';
 import { testEnv } from '../support/test-env';
-import { startTestStack, TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
 /** The fields a row's hash covers. */
@@ -26,8 +25,7 @@ const recordOf = ({
  * (`audit-anchor:tl`). Every kind of tampering the owner can do is caught, and a year's export is checked offline.
  */
 describe('audit log integrity (end to end)', () => {
-  let stack: TestStack;
-  let call: ReturnType<typeof apiClient>;
+  const { stack, call } = useTestStack({ config: { auditAnchorEveryMs: 200 } });
   let dir: string;
   const ROWS = 5;
   const verify = async () =>
@@ -76,8 +74,6 @@ describe('audit log integrity (end to end)', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'mignet-integrity-'));
-    stack = await startTestStack({ config: { auditAnchorEveryMs: 200 } });
-    call = apiClient(stack.baseUrl);
     for (let i = 0; i < ROWS; i++)
       expect((await call('POST', '/networks/tl/cycles', stack.key('coordinator'), { year: 'not a year' })).status).toBe(
         400,
@@ -92,11 +88,7 @@ describe('audit log integrity (end to end)', () => {
     await stack.client.workflow.getHandle('audit-anchor:tl').terminate('the anchors this test needs are recorded');
     recordHistory('audit-anchor:tl', 'integrity-test'); // with MIGNET_RECORD_HISTORIES: the replay fixture of this process
   });
-  afterAll(async () => {
-    await stack.terminateRunning();
-    await stack.close();
-    rmSync(dir, { recursive: true, force: true });
-  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('verifies intact: every row signed, the head recorded in Temporal', async () => {
     expect(await verify()).toMatchObject({

@@ -8,8 +8,7 @@ import { main } from '../../apps/cli/mignet';
 import { parseHistoryFile } from '../../libs/audit/history-file';
 import { decisionStateQuery } from '../../libs/processes/decision/messages';
 import { replayHistories } from '../../libs/audit/replay';
-import { apiClient } from '../support/api-client';
-import { startTestStack, TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 
@@ -23,8 +22,7 @@ interface HistoryRow {
 
 /** What auditors read: workflow histories from Temporal, their export, and the audit log's hash chain. */
 describe('auditors (end to end)', () => {
-  let stack: TestStack;
-  let call: ReturnType<typeof apiClient>;
+  const { stack, call } = useTestStack();
   let decision: { id: string; workflowId: string };
   // This file's processes run in network xx: the test files share one Temporal server, and the others use tl.
   const key = (who: string) =>
@@ -32,8 +30,6 @@ describe('auditors (end to end)', () => {
       who === 'coordinator' ? 'seed:coordinator' : who === 'auditor' ? 'seed:auditor' : `seed:agency:${who}`
     ];
   beforeAll(async () => {
-    stack = await startTestStack();
-    call = apiClient(stack.baseUrl);
     // A decision adopted by silence: a small, finished process to audit.
     const res = await call<{ id: string; workflowId: string }>('POST', '/networks/xx/decisions', key('coordinator'), {
       kind: 'general',
@@ -60,10 +56,6 @@ describe('auditors (end to end)', () => {
           : undefined,
       'the decision to complete',
     );
-  });
-  afterAll(async () => {
-    await stack.terminateRunning();
-    await stack.close();
   });
 
   it('lists the network’s workflows from Temporal visibility, by process, year and status', async () => {

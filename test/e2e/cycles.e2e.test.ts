@@ -5,12 +5,12 @@ import type { ErrorBody } from '../../apps/api/common/app-error';
 import type { HealthReport } from '../../apps/api/health/health.service';
 import { freePort } from '../support/free-port';
 import type { CycleDto, CycleListDto, StartedCycleDto } from '../../apps/api/annual-cycle/cycle.dto';
-import { startTestStack, TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
 /** The first vertical slice over HTTP, with the seeded keys, against the running api and worker. */
 describe('cycles API (end to end)', () => {
-  let stack: TestStack;
+  const { stack } = useTestStack();
   let coordinator: string;
   let agency: string;
   let auditor: string;
@@ -18,14 +18,9 @@ describe('cycles API (end to end)', () => {
   const year = 2080 + Math.floor(Math.random() * 10);
 
   beforeAll(async () => {
-    stack = await startTestStack();
     coordinator = stack.keys.tl['seed:coordinator'];
     agency = stack.keys.tl['seed:agency:ILO'];
     auditor = stack.keys.tl['seed:auditor'];
-  });
-  afterAll(async () => {
-    await stack.terminateRunning();
-    await stack.close();
   });
 
   const call = (method: string, path: string, key?: string, body?: unknown, headers: Record<string, string> = {}) =>

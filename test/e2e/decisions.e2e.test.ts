@@ -1,25 +1,15 @@
 import type { DecisionDto } from '../../apps/api/decision/decision.dto';
 import type { TaskPageDto } from '../../apps/api/tasks/task.dto';
 import type { TwgListDto } from '../../apps/api/twgs/twg.dto';
-import { apiClient } from '../support/api-client';
 import { recordHistory } from '../support/record-history';
-import { startTestStack, TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
 const MEMBERS = ['FAO', 'ILO', 'IOM', 'OHCHR', 'RCO', 'UNDP', 'UNFPA', 'UNICEF', 'UNWOMEN'];
 
 /** Decisions by silence procedure over HTTP, and the TWG registry they change. */
 describe('decisions by silence procedure (end to end)', () => {
-  let stack: TestStack;
-  let call: ReturnType<typeof apiClient>;
-  beforeAll(async () => {
-    stack = await startTestStack();
-    call = apiClient(stack.baseUrl);
-  });
-  afterAll(async () => {
-    await stack.terminateRunning();
-    await stack.close();
-  });
+  const { stack, call } = useTestStack();
 
   const inSeconds = (s: number) => new Date(Date.now() + s * 1_000).toISOString();
   const circulate = (body: object) =>

@@ -3,8 +3,7 @@ import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
 import { auditRecordFromRow } from '../../libs/persistence/audit-chain';
 import { annualCycleWorkflowId } from '../../libs/processes/annual-cycle/ids';
 import { completeTaskUpdate } from '../../libs/processes/task-messages';
-import { apiClient } from '../support/api-client';
-import { startTestStack, TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { proposal } from '../support/work-plan-fixtures';
 
@@ -12,8 +11,7 @@ const YEAR = 2098; // this file's year (test-stack.ts lists every file's)
 
 /** Input no part after the edge could carry, and abuse: refused with a reason naming the field, never a 5xx. */
 describe('hostile input and abuse (end to end)', () => {
-  let stack: TestStack;
-  let call: ReturnType<typeof apiClient>;
+  const { stack, call } = useTestStack();
   const wf = annualCycleWorkflowId('tl', YEAR);
 
   /** A raw body, as a client that does not go through JSON.stringify would send it. */
@@ -33,8 +31,6 @@ describe('hostile input and abuse (end to end)', () => {
   };
 
   beforeAll(async () => {
-    stack = await startTestStack();
-    call = apiClient(stack.baseUrl);
     const now = Date.now();
     const started = await call('POST', '/networks/tl/cycles', stack.key('coordinator'), {
       year: YEAR,
@@ -54,10 +50,6 @@ describe('hostile input and abuse (end to end)', () => {
           : undefined,
       'the contribution tasks',
     );
-  });
-  afterAll(async () => {
-    await stack.terminateRunning();
-    await stack.close();
   });
 
   it.each([
@@ -208,11 +200,7 @@ describe('hostile input and abuse (end to end)', () => {
 });
 
 describe('abuse limits (end to end)', () => {
-  let stack: TestStack;
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false, config: { rateLimitPerKey: 5, authFailuresPerAddress: 3 } });
-  });
-  afterAll(() => stack.close());
+  const { stack } = useTestStack({ worker: false, config: { rateLimitPerKey: 5, authFailuresPerAddress: 3 } });
 
   const get = (key: string) =>
     fetch(`${stack.baseUrl}/networks/tl/twgs`, { headers: { authorization: `Bearer ${key}` } });

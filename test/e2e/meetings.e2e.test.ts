@@ -1,6 +1,5 @@
 import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
-import { apiClient } from '../support/api-client';
-import { startTestStack, TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
 interface Meeting {
@@ -14,16 +13,7 @@ interface Meeting {
 
 /** Ad-hoc meetings over HTTP: the agenda call, refusals that name the field, cancelling, and dropping an action item. */
 describe('meetings (end to end)', () => {
-  let stack: TestStack;
-  let call: ReturnType<typeof apiClient>;
-  beforeAll(async () => {
-    stack = await startTestStack();
-    call = apiClient(stack.baseUrl);
-  });
-  afterAll(async () => {
-    await stack.terminateRunning();
-    await stack.close();
-  });
+  const { stack, call } = useTestStack();
 
   const inSeconds = (s: number) => new Date(Date.now() + s * 1_000).toISOString();
   const convene = (body: object, who = 'coordinator') =>

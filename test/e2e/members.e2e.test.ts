@@ -1,20 +1,10 @@
 import type { TaskDto } from '../../apps/api/tasks/task.dto';
-import { apiClient } from '../support/api-client';
-import { startTestStack, TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
 /** A member agency leaving the Network: nobody waits for it any more, and its keys stop acting for it. */
 describe('members (end to end)', () => {
-  let stack: TestStack;
-  let call: ReturnType<typeof apiClient>;
-  beforeAll(async () => {
-    stack = await startTestStack();
-    call = apiClient(stack.baseUrl);
-  });
-  afterAll(async () => {
-    await stack.terminateRunning();
-    await stack.close();
-  });
+  const { stack, call } = useTestStack();
 
   it('closes the leaving agency’s open tasks, so a decision waiting only for it is adopted; its key is refused', async () => {
     const circulated = await call<{ id: string; workflowId: string }>(

@@ -14,10 +14,9 @@ import { cycleStateQuery } from '../../libs/processes/annual-cycle/messages';
 import { decisionStateQuery } from '../../libs/processes/decision/messages';
 import { meetingStateQuery } from '../../libs/processes/meeting/messages';
 import { twgRoundStateQuery } from '../../libs/processes/twg-round/messages';
-import { apiClient } from '../support/api-client';
 import { recordHistories } from '../support/record-history';
 import { testEnv } from '../support/test-env';
-import { startTestStack, TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { planFrom, proposal } from '../support/work-plan-fixtures';
 
@@ -59,16 +58,7 @@ interface RegisteredImpediment {
  * item, to done; an action item carried from agenda to agenda; and UNICEF, which never answers.
  */
 describe('a Network year with meetings and TWG rounds (end to end)', () => {
-  let stack: TestStack;
-  let call: ReturnType<typeof apiClient>;
-  beforeAll(async () => {
-    stack = await startTestStack();
-    call = apiClient(stack.baseUrl);
-  });
-  afterAll(async () => {
-    await stack.terminateRunning();
-    await stack.close();
-  });
+  const { stack, call } = useTestStack();
 
   const get = async <T>(path: string, who = 'auditor') => {
     const res = await call<T>('GET', `/networks/tl${path}`, stack.key(who));

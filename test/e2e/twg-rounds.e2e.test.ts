@@ -1,6 +1,5 @@
-import { apiClient } from '../support/api-client';
 import { recordHistory } from '../support/record-history';
-import { startTestStack, TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
 interface Round {
@@ -19,16 +18,7 @@ interface Impediment {
 
 /** A TWG's bi-monthly reporting round over HTTP: updates, a missing one, the lead's report, the impediment register. */
 describe('TWG reporting rounds (end to end)', () => {
-  let stack: TestStack;
-  let call: ReturnType<typeof apiClient>;
-  beforeAll(async () => {
-    stack = await startTestStack();
-    call = apiClient(stack.baseUrl);
-  });
-  afterAll(async () => {
-    await stack.terminateRunning();
-    await stack.close();
-  });
+  const { stack, call } = useTestStack();
 
   const impediment = (description: string, target: 'network' | 'government') => ({
     description,

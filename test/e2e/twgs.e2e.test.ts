@@ -1,16 +1,9 @@
 import type { TwgListDto } from '../../apps/api/twgs/twg.dto';
-import { apiClient } from '../support/api-client';
-import { startTestStack, TestStack } from '../support/test-stack';
+import { useTestStack } from '../support/test-stack';
 
 /** The TWG registry over HTTP. */
 describe('TWG registry (end to end)', () => {
-  let stack: TestStack;
-  let call: ReturnType<typeof apiClient>;
-  beforeAll(async () => {
-    stack = await startTestStack({ worker: false });
-    call = apiClient(stack.baseUrl);
-  });
-  afterAll(() => stack.close());
+  const { stack, call } = useTestStack({ worker: false });
 
   it('lists the active TWGs to any role of the network, and the abolished ones on request', async () => {
     const agency = stack.keys.tl['seed:agency:ILO'];

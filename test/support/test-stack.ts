@@ -12,6 +12,7 @@ import { createWorkerApp, WorkerApp } from '../../apps/worker/create-worker-app'
 import { Config, loadConfig } from '../../libs/config/config';
 import { IssuedKey, seedApiKeys, seedNetwork } from '../../libs/persistence/seeds/seed';
 import { NetworkSeed, TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
+import { apiClient } from './api-client';
 import { createTestDatabase, TestDatabase } from './test-database';
 import { testEnv } from './test-env';
 
@@ -128,4 +129,53 @@ export async function startTestStack(
       await db.drop();
     },
   };
+}
+
+/**
+ * The e2e files' one fixture: a stack per `describe`, started before its tests; after them its running workflows are
+ * terminated (`beforeClose` runs first, for clean-ups that need the stack), its servers closed and its database
+ * dropped. `stack` and `call` (an HTTP client on the API) are usable inside tests and hooks.
+ */
+export function useTestStack(
+  options: Parameters<typeof startTestStack>[0] & { beforeClose?: (stack: TestStack) => Promise<void> } = {},
+): { readonly stack: TestStack; readonly call: ReturnType<typeof apiClient> } {
+  let current: TestStack | undefined;
+  let client: ReturnType<typeof apiClient> | undefined;
+  beforeAll(async () => {
+    current = await startTestStack(options);
+    client = apiClient(current.baseUrl);
+  });
+  afterAll(async () => {
+    if (!current) return; // it did not start: its own error says why
+    await options.beforeClose?.(current);
+    if (options.worker !== false) await current.terminateRunning();
+    await current.close();
+  });
+  const started = (): TestStack => {
+    if (!current) throw new Error('the test stack starts in beforeAll: use it inside a test or a hook');
+    return current;
+  };
+  const stack: TestStack = {
+    get baseUrl() {
+      return started().baseUrl;
+    },
+    get db() {
+      return started().db;
+    },
+    get config() {
+      return started().config;
+    },
+    get client() {
+      return started().client;
+    },
+    get keys() {
+      return started().keys;
+    },
+    key: (who) => started().key(who),
+    terminateRunning: () => started().terminateRunning(),
+    close: () => started().close(),
+  };
+  const call = ((...args: Parameters<ReturnType<typeof apiClient>>) =>
+    (client ?? apiClient(started().baseUrl))(...args)) as ReturnType<typeof apiClient>;
+  return { stack, call };
 }

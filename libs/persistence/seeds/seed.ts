@@ -116,17 +116,15 @@ export async function seedApiKeys(ds: DataSource, seed: NetworkSeed, known: Issu
         seed: 'seed:%',
       })
       .execute();
-    await tx
-      .getRepository(ApiKeyEntity)
-      .insert(
-        issued.map((k) => ({
-          networkCode: seed.code,
-          role: k.role,
-          agencyCode: k.agency,
-          keyHash: hashApiKey(k.key),
-          label: k.label,
-        })),
-      );
+    await tx.getRepository(ApiKeyEntity).insert(
+      issued.map((k) => ({
+        networkCode: seed.code,
+        role: k.role,
+        agencyCode: k.agency,
+        keyHash: hashApiKey(k.key),
+        label: k.label,
+      })),
+    );
   });
   return issued;
 }
