@@ -1,6 +1,8 @@
 import { ApplicationFailure } from '@temporalio/common';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
+import { CycleEntity, PlanActivityEntity, PlanRevisionEntity } from '../../libs/persistence/entities';
+import { upsertRow } from '../../libs/persistence/read-models/upsert-row';
 import type { CycleState } from '../../libs/processes/annual-cycle/annual-cycle';
 import type { CycleProjection } from '../../libs/processes/annual-cycle/projection';
 import type { ReadModelWriter } from '../read-model-writer';
@@ -18,53 +20,57 @@ function createCycleProjector({ dataSource }: { readonly dataSource: DataSource 
     }
     await dataSource.transaction(async (tx) => {
       const plan = p.revisions ?? undefined;
-      await tx.query(
-        `INSERT INTO cycles (network_code, year, workflow_id, phase, calendar, started_by, started_at, closed_at, revision,
-                               phase_entered_at, plan_revision, report)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-           ON CONFLICT ON CONSTRAINT pk_cycles DO UPDATE SET
-             workflow_id = EXCLUDED.workflow_id, phase = EXCLUDED.phase, calendar = EXCLUDED.calendar,
-             started_by = EXCLUDED.started_by, started_at = EXCLUDED.started_at, closed_at = EXCLUDED.closed_at,
-             revision = EXCLUDED.revision, phase_entered_at = EXCLUDED.phase_entered_at,
-             plan_revision = COALESCE(EXCLUDED.plan_revision, cycles.plan_revision),
-             report = COALESCE(EXCLUDED.report, cycles.report), updated_at = now()
-           WHERE cycles.revision < EXCLUDED.revision`,
-        [
-          state.network,
-          state.year,
+      await upsertRow(
+        tx,
+        CycleEntity,
+        {
+          networkCode: state.network,
+          year: state.year,
           workflowId,
-          state.phase,
-          JSON.stringify(state.calendar),
-          actorName(state.startedBy),
-          state.startedAt,
-          state.closedAt ?? null,
-          state.revision,
-          state.phaseEnteredAt,
-          plan && plan.length > 0 ? plan[plan.length - 1].revision : null,
-          p.report ? JSON.stringify(p.report) : null,
-        ],
+          phase: state.phase,
+          calendar: state.calendar,
+          startedBy: actorName(state.startedBy),
+          startedAt: state.startedAt,
+          closedAt: state.closedAt ?? undefined,
+          revision: state.revision,
+          phaseEnteredAt: state.phaseEnteredAt,
+          planRevision: plan && plan.length > 0 ? plan[plan.length - 1].revision : undefined,
+          report: p.report ?? undefined, // none sent: the row keeps its report
+        },
+        {
+          update: [
+            'workflowId',
+            'phase',
+            'calendar',
+            'startedBy',
+            'startedAt',
+            'closedAt',
+            'revision',
+            'phaseEnteredAt',
+          ],
+          keep: ['planRevision', 'report'],
+          touch: 'updatedAt',
+          newer: { column: 'revision' },
+        },
       );
       await upsertTasks(tx, p.tasks);
       for (const r of p.revisions ?? []) {
-        await tx.query(
-          `INSERT INTO plan_revisions (network_code, year, revision, submitted_at, submitted_by, note, activities, objections,
-                                         endorsed_at, cycle_revision)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-             ON CONFLICT ON CONSTRAINT pk_plan_revisions DO UPDATE SET
-               objections = EXCLUDED.objections, endorsed_at = EXCLUDED.endorsed_at, cycle_revision = EXCLUDED.cycle_revision
-             WHERE plan_revisions.cycle_revision < EXCLUDED.cycle_revision`,
-          [
-            state.network,
-            state.year,
-            r.revision,
-            r.submittedAt,
-            actorName(r.submittedBy),
-            r.note,
-            JSON.stringify(r.activities),
-            JSON.stringify(r.objections),
-            r.endorsedAt,
-            state.revision,
-          ],
+        await upsertRow(
+          tx,
+          PlanRevisionEntity,
+          {
+            networkCode: state.network,
+            year: state.year,
+            revision: r.revision,
+            submittedAt: r.submittedAt,
+            submittedBy: actorName(r.submittedBy),
+            note: r.note,
+            activities: r.activities,
+            objections: r.objections,
+            endorsedAt: r.endorsedAt,
+            cycleRevision: state.revision,
+          },
+          { update: ['objections', 'endorsedAt', 'cycleRevision'], newer: { column: 'cycleRevision' } },
         );
       }
       const current = p.revisions?.[p.revisions.length - 1];
@@ -89,7 +95,7 @@ export const annualCycleReadModel: ReadModelWriter<CycleProjection> = {
 
 /** The endorsed plan's activities, each with its progress reports and latest status. */
 async function projectActivities(
-  tx: { query: (sql: string, params: unknown[]) => Promise<unknown> },
+  tx: EntityManager,
   state: CycleState,
   revision: CycleState['revisions'][number] | undefined,
   progress: CycleState['progress'] | undefined,
@@ -97,32 +103,42 @@ async function projectActivities(
   const plan = revision ?? undefined;
   const activities = plan?.endorsedAt ? plan.activities : [];
   for (const a of activities) {
-    await tx.query(
-      `INSERT INTO plan_activities (network_code, year, id, revision, title, description, lead_agency, partner_agencies,
-                                    gcm_objectives, network_objective, twg, milestones, indicators, status, progress, cycle_revision)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, NULL, '[]', $14)
-       ON CONFLICT ON CONSTRAINT pk_plan_activities DO UPDATE SET
-         revision = EXCLUDED.revision, title = EXCLUDED.title, description = EXCLUDED.description,
-         lead_agency = EXCLUDED.lead_agency, partner_agencies = EXCLUDED.partner_agencies,
-         gcm_objectives = EXCLUDED.gcm_objectives, network_objective = EXCLUDED.network_objective, twg = EXCLUDED.twg,
-         milestones = EXCLUDED.milestones, indicators = EXCLUDED.indicators
-       WHERE plan_activities.revision <= EXCLUDED.revision`,
-      [
-        state.network,
-        state.year,
-        a.id,
-        plan!.revision,
-        a.title,
-        a.description,
-        a.leadAgency,
-        a.partnerAgencies,
-        a.gcmObjectives,
-        a.networkObjective,
-        a.twg ?? null,
-        JSON.stringify(a.milestones),
-        JSON.stringify(a.indicators),
-        state.revision,
-      ],
+    await upsertRow(
+      tx,
+      PlanActivityEntity,
+      {
+        networkCode: state.network,
+        year: state.year,
+        id: a.id,
+        revision: plan!.revision,
+        title: a.title,
+        description: a.description,
+        leadAgency: a.leadAgency,
+        partnerAgencies: a.partnerAgencies,
+        gcmObjectives: a.gcmObjectives,
+        networkObjective: a.networkObjective,
+        twg: a.twg ?? undefined,
+        milestones: a.milestones,
+        indicators: a.indicators,
+        status: undefined, // progress below sets both
+        progress: [],
+        cycleRevision: state.revision,
+      },
+      {
+        update: [
+          'revision',
+          'title',
+          'description',
+          'leadAgency',
+          'partnerAgencies',
+          'gcmObjectives',
+          'networkObjective',
+          'twg',
+          'milestones',
+          'indicators',
+        ],
+        newer: { column: 'revision', orEqual: true },
+      },
     );
   }
   for (const [id, reports] of Object.entries(progress ?? {})) {

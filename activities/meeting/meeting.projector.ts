@@ -3,6 +3,8 @@ import type { MeetingState } from '../../libs/processes/meeting/meeting';
 import type { Task } from '../../libs/domain/tasks';
 import type { MeetingProjection } from '../../libs/processes/meeting/projection';
 import { upsertTasks } from '../task-projection';
+import { ActionItemEntity, MeetingEntity } from '../../libs/persistence/entities';
+import { upsertRow } from '../../libs/persistence/read-models/upsert-row';
 import type { ReadModelWriter } from '../read-model-writer';
 
 /**
@@ -21,42 +23,53 @@ function createMeetingProjector({ dataSource }: { readonly dataSource: DataSourc
     const input = state.input;
     if (!input) return;
     await dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO meetings (network_code, id, workflow_id, kind, year, quarter, title, status, scheduled_at, agenda_call_at,
-                               agenda_due_at, agenda, agenda_published_at, attendance, minutes, decisions, reviews, reschedules,
-                               cancelled, held_at, adopted_at, revision)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22)
-         ON CONFLICT ON CONSTRAINT pk_meetings DO UPDATE SET
-           status = EXCLUDED.status, scheduled_at = EXCLUDED.scheduled_at, agenda_call_at = EXCLUDED.agenda_call_at,
-           agenda_due_at = EXCLUDED.agenda_due_at, agenda = EXCLUDED.agenda, agenda_published_at = EXCLUDED.agenda_published_at,
-           attendance = EXCLUDED.attendance, minutes = EXCLUDED.minutes, decisions = EXCLUDED.decisions, reviews = EXCLUDED.reviews,
-           reschedules = EXCLUDED.reschedules, cancelled = EXCLUDED.cancelled, held_at = EXCLUDED.held_at,
-           adopted_at = EXCLUDED.adopted_at, revision = EXCLUDED.revision
-         WHERE meetings.revision < EXCLUDED.revision`,
-        [
-          input.network,
-          input.id,
+      await upsertRow(
+        tx,
+        MeetingEntity,
+        {
+          networkCode: input.network,
+          id: input.id,
           workflowId,
-          input.kind,
-          input.year,
-          input.quarter,
-          input.title,
-          state.status,
-          state.scheduledAt,
-          state.agendaCallAt,
-          state.agendaDueAt,
-          JSON.stringify(state.agenda),
-          state.agendaPublishedAt,
-          JSON.stringify(state.record?.attendance ?? []),
-          JSON.stringify(state.minutes),
-          JSON.stringify(state.record?.decisions ?? []),
-          JSON.stringify(state.reviews),
-          JSON.stringify(state.reschedules),
-          state.cancelled ? JSON.stringify(state.cancelled) : null,
-          state.heldAt,
-          state.adoptedAt,
-          state.revision,
-        ],
+          kind: input.kind,
+          year: input.year,
+          quarter: input.quarter,
+          title: input.title,
+          status: state.status,
+          scheduledAt: state.scheduledAt,
+          agendaCallAt: state.agendaCallAt,
+          agendaDueAt: state.agendaDueAt,
+          agenda: state.agenda,
+          agendaPublishedAt: state.agendaPublishedAt,
+          attendance: state.record?.attendance ?? [],
+          minutes: state.minutes,
+          decisions: state.record?.decisions ?? [],
+          reviews: state.reviews,
+          reschedules: state.reschedules,
+          cancelled: state.cancelled ?? undefined,
+          heldAt: state.heldAt,
+          adoptedAt: state.adoptedAt,
+          revision: state.revision,
+        },
+        {
+          update: [
+            'status',
+            'scheduledAt',
+            'agendaCallAt',
+            'agendaDueAt',
+            'agenda',
+            'agendaPublishedAt',
+            'attendance',
+            'minutes',
+            'decisions',
+            'reviews',
+            'reschedules',
+            'cancelled',
+            'heldAt',
+            'adoptedAt',
+            'revision',
+          ],
+          newer: { column: 'revision' },
+        },
       );
       await upsertTasks(tx, tasks);
       if (carried && carried.length > 0) {
@@ -87,26 +100,24 @@ export const meetingReadModel: ReadModelWriter<MeetingProjection> = {
 
 async function projectActionItem(tx: EntityManager, meeting: string, state: MeetingState, t: Task): Promise<void> {
   const spec = state.record!.actionItems[Number(t.subject!.slice(1)) - 1];
-  await tx.query(
-    `INSERT INTO action_items (network_code, id, meeting, title, owner, due_at, impediment_id, status, opened_at, completed_at, closed_reason, version)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-     ON CONFLICT ON CONSTRAINT pk_action_items DO UPDATE SET
-       status = EXCLUDED.status, completed_at = EXCLUDED.completed_at, closed_reason = EXCLUDED.closed_reason, version = EXCLUDED.version
-     WHERE action_items.version < EXCLUDED.version`,
-    [
-      t.network,
-      t.id,
+  await upsertRow(
+    tx,
+    ActionItemEntity,
+    {
+      networkCode: t.network,
+      id: t.id,
       meeting,
-      spec.title,
-      t.assignee,
-      t.dueAt,
-      spec.impediment ?? null,
-      t.status,
-      t.openedAt,
-      t.completedAt,
-      t.closedReason,
-      t.version,
-    ],
+      title: spec.title,
+      owner: t.assignee,
+      dueAt: t.dueAt,
+      impedimentId: spec.impediment ?? undefined,
+      status: t.status,
+      openedAt: t.openedAt,
+      completedAt: t.completedAt,
+      closedReason: t.closedReason,
+      version: t.version,
+    },
+    { update: ['status', 'completedAt', 'closedReason', 'version'], newer: { column: 'version' } },
   );
   if (!spec.impediment) return;
   // An action item on an impediment moves it: in progress while open, resolved when done, open again if dropped.

@@ -1,6 +1,8 @@
 import type { DataSource } from 'typeorm';
 import type { TwgRoundProjection } from '../../libs/processes/twg-round/projection';
 import { upsertTasks } from '../task-projection';
+import { ImpedimentEntity, TwgRoundEntity } from '../../libs/persistence/entities';
+import { upsertRow } from '../../libs/persistence/read-models/upsert-row';
 import type { ReadModelWriter } from '../read-model-writer';
 
 /**
@@ -12,46 +14,48 @@ function createTwgRoundProjector({ dataSource }: { readonly dataSource: DataSour
     const input = state.input;
     if (!input) return;
     await dataSource.transaction(async (tx) => {
-      await tx.query(
-        `INSERT INTO twg_rounds (network_code, id, twg, year, period, status, period_start, period_end, updates, report, closed_at, revision, cancelled_reason)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
-         ON CONFLICT ON CONSTRAINT pk_twg_rounds DO UPDATE SET
-           status = EXCLUDED.status, updates = EXCLUDED.updates, report = EXCLUDED.report, closed_at = EXCLUDED.closed_at,
-           revision = EXCLUDED.revision, cancelled_reason = EXCLUDED.cancelled_reason
-         WHERE twg_rounds.revision < EXCLUDED.revision`,
-        [
-          input.network,
-          workflowId,
-          input.twg.code,
-          input.year,
-          input.period,
-          state.status,
-          input.start,
-          input.end,
-          JSON.stringify(state.updates),
-          JSON.stringify(state.report),
-          state.closedAt,
-          state.revision,
-          state.cancelledReason ?? null,
-        ],
+      await upsertRow(
+        tx,
+        TwgRoundEntity,
+        {
+          networkCode: input.network,
+          id: workflowId,
+          twg: input.twg.code,
+          year: input.year,
+          period: input.period,
+          status: state.status,
+          periodStart: input.start,
+          periodEnd: input.end,
+          updates: state.updates,
+          report: state.report,
+          closedAt: state.closedAt,
+          revision: state.revision,
+          cancelledReason: state.cancelledReason ?? undefined,
+        },
+        {
+          update: ['status', 'updates', 'report', 'closedAt', 'revision', 'cancelledReason'],
+          newer: { column: 'revision' },
+        },
       );
       await upsertTasks(tx, tasks);
       if (state.status !== 'CLOSED' || !state.report) return;
       for (const [i, imp] of state.report.impediments.entries()) {
-        await tx.query(
-          `INSERT INTO impediments (network_code, id, twg, round_id, description, severity, gcm_objectives, target, status, raised_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'open', $9) ON CONFLICT ON CONSTRAINT pk_impediments DO NOTHING`,
-          [
-            input.network,
-            `${workflowId}:${i + 1}`,
-            input.twg.code,
-            workflowId,
-            imp.description,
-            imp.severity,
-            imp.gcmObjectives,
-            imp.target,
-            state.closedAt,
-          ],
+        await upsertRow(
+          tx,
+          ImpedimentEntity,
+          {
+            networkCode: input.network,
+            id: `${workflowId}:${i + 1}`,
+            twg: input.twg.code,
+            roundId: workflowId,
+            description: imp.description,
+            severity: imp.severity,
+            gcmObjectives: imp.gcmObjectives,
+            target: imp.target,
+            status: 'open',
+            raisedAt: state.closedAt,
+          },
+          'nothing', // raised once; its status is the meetings' to change
         );
       }
     });

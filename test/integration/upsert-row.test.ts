@@ -1,0 +1,103 @@
+import { CycleEntity, NetworkEntity, TaskEntity } from '../../libs/persistence/entities';
+import { upsertRow } from '../../libs/persistence/read-models/upsert-row';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+/** The one way projections write read-model rows, on the migrated schema (the drift test holds entities to it). */
+describe('upsertRow (real PostgreSQL)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    const ds = await db.dataSource();
+    await ds
+      .getRepository(NetworkEntity)
+      .insert({ code: 'zz', name: 'Upsert test', timeZone: 'UTC', coordinatorAgency: 'IOM' });
+  });
+  afterAll(() => db.drop());
+
+  const task = (version: number, status: string, result: unknown) => ({
+    id: 't-1',
+    networkCode: 'zz',
+    process: 'p',
+    kind: 'report-progress',
+    assignee: 'ILO',
+    assigneeRole: 'agency',
+    subject: undefined,
+    status,
+    openedAt: '2027-01-01T00:00:00Z',
+    dueAt: '2027-02-01T00:00:00Z',
+    remindAt: '2027-01-25T00:00:00Z',
+    submissions: 0,
+    result,
+    version,
+  });
+  const write = async (version: number, status: string, result: unknown) =>
+    upsertRow((await db.dataSource()).manager, TaskEntity, task(version, status, result), {
+      update: ['status', 'result', 'version'],
+      newer: { column: 'version' },
+    });
+  const row = async () =>
+    (
+      await (
+        await db.dataSource()
+      ).query(`SELECT status, result, result IS NULL AS sql_null, version, subject FROM tasks WHERE id = 't-1'`)
+    )[0] as Record<string, unknown>;
+
+  it('inserts, takes a newer write, and ignores an older or equal one', async () => {
+    await write(1, 'open', null);
+    expect(await row()).toEqual({ status: 'open', result: null, sql_null: false, version: 1, subject: null }); // JSON null, not NULL
+    await write(3, 'completed', { answer: 'yes' });
+    await write(2, 'open', null);
+    await write(3, 'cancelled', null);
+    expect(await row()).toMatchObject({ status: 'completed', result: { answer: 'yes' }, version: 3 });
+  });
+
+  it('keeps a column a write has no value for, and stamps the time of the write', async () => {
+    const ds = await db.dataSource();
+    const cycle = (revision: number, report: unknown) => ({
+      networkCode: 'zz',
+      year: 2027,
+      workflowId: 'annual-cycle:zz:2027',
+      phase: 'PLANNING',
+      calendar: { start: '2027-01-01' },
+      startedBy: 'IOM',
+      startedAt: '2027-01-01T00:00:00Z',
+      revision,
+      report,
+    });
+    const options = {
+      update: ['phase', 'revision'],
+      keep: ['report'],
+      touch: 'updatedAt',
+      newer: { column: 'revision' },
+    } as const;
+    await upsertRow(ds.manager, CycleEntity, cycle(1, { drafted: true }), options);
+    const [before] = (await ds.query(`SELECT updated_at FROM cycles WHERE network_code = 'zz'`)) as {
+      updated_at: Date;
+    }[];
+    await upsertRow(ds.manager, CycleEntity, cycle(2, undefined), options);
+    const [after] = (await ds.query(`SELECT report, revision, updated_at FROM cycles WHERE network_code = 'zz'`)) as {
+      report: unknown;
+      revision: number;
+      updated_at: Date;
+    }[];
+    expect(after).toMatchObject({ report: { drafted: true }, revision: 2 });
+    expect(after.updated_at.getTime()).toBeGreaterThanOrEqual(before.updated_at.getTime());
+  });
+
+  it('leaves an existing row alone when told to', async () => {
+    const ds = await db.dataSource();
+    await upsertRow(ds.manager, TaskEntity, { ...task(9, 'expired', null), id: 't-2' }, 'nothing');
+    await upsertRow(ds.manager, TaskEntity, { ...task(10, 'open', null), id: 't-2' }, 'nothing');
+    expect((await ds.query(`SELECT status, version FROM tasks WHERE id = 't-2'`))[0]).toEqual({
+      status: 'expired',
+      version: 9,
+    });
+  });
+
+  it('refuses a property the entity does not have', async () => {
+    const ds = await db.dataSource();
+    await expect(upsertRow(ds.manager, TaskEntity, { nope: 1 } as never, 'nothing')).rejects.toThrow(
+      'TaskEntity has no column for property nope',
+    );
+  });
+});
