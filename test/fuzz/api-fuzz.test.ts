@@ -119,7 +119,8 @@ describe('the API under a property-based fuzzer (schemathesis)', () => {
         serverErrors: Object.entries(statuses).filter(([s]) => Number(s) >= 500),
         report: failures === 0 ? '' : out.slice(-8000),
       }).toEqual({ failures: 0, serverErrors: [], report: '' });
-      expect(Object.values(statuses).reduce((a, b) => a + b, 0)).toBeGreaterThan(500); // it did run
+      // It did run: hundreds of requests on a quiet machine, fewer on a loaded one, never a handful.
+      expect(Object.values(statuses).reduce((a, b) => a + b, 0)).toBeGreaterThan(100);
     },
     (SECONDS + 90) * 1000,
   );
