@@ -32,6 +32,7 @@ import {
 import { quarterlyMeetings } from '../libs/domain/calendar';
 import { MeetingInput, meetingWorkflowId } from '../libs/processes/meeting/meeting';
 import { TwgRoundInput, twgRoundWorkflowId } from '../libs/processes/twg-round/twg-round';
+import type { ProcessName } from '../libs/processes/registry';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
 import { cycleStateQuery } from '../libs/processes/annual-cycle/messages';
 import { audit } from './audit-sink';
@@ -159,7 +160,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
 async function runLinked(due: LinkedProcessDue, state: CycleState, input: AnnualCycleInput): Promise<CycleEvent> {
   const calendar = state.calendar!;
   const now = () => new Date().toISOString();
-  const attributes = (process: string) =>
+  const attributes = (process: ProcessName) =>
     new TypedSearchAttributes([
       { key: NETWORK_ATTRIBUTE, value: input.network },
       { key: PROCESS_ATTRIBUTE, value: process },

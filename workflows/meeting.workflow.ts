@@ -25,6 +25,7 @@ import {
   nextMeetingWakeUp,
   proposedItems,
 } from '../libs/processes/meeting/meeting';
+import type { ProcessName } from '../libs/processes/registry';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
 import { audit } from './audit-sink';
 import { decisionWorkflow } from './decision.workflow';
@@ -210,7 +211,7 @@ async function circulateMinutes(
     workflowIdReusePolicy: 'REJECT_DUPLICATE',
     typedSearchAttributes: new TypedSearchAttributes([
       { key: NETWORK_ATTRIBUTE, value: input.network },
-      { key: PROCESS_ATTRIBUTE, value: 'decision' },
+      { key: PROCESS_ATTRIBUTE, value: 'decision' satisfies ProcessName },
       { key: YEAR_ATTRIBUTE, value: input.year },
     ]),
   });

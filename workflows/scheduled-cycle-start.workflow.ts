@@ -4,6 +4,7 @@ import { ParentClosePolicy, startChild } from '@temporalio/workflow';
 import { defaultCalendar } from '../libs/domain/calendar';
 import type { Actor } from '../libs/domain/roles';
 import { zoneOffsetMs } from '../libs/domain/time-zone';
+import type { ProcessName } from '../libs/processes/registry';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
 import { annualCycleWorkflowId } from '../libs/processes/annual-cycle/ids';
 import { annualCycleWorkflow } from './annual-cycle.workflow';
@@ -37,7 +38,7 @@ export async function scheduledCycleStartWorkflow(
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
       typedSearchAttributes: [
         { key: NETWORK_ATTRIBUTE, value: input.network },
-        { key: PROCESS_ATTRIBUTE, value: 'annual-cycle' },
+        { key: PROCESS_ATTRIBUTE, value: 'annual-cycle' satisfies ProcessName },
         { key: YEAR_ATTRIBUTE, value: year },
       ],
     });

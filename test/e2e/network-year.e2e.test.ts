@@ -58,7 +58,7 @@ interface RegisteredImpediment {
  * item, to done; an action item carried from agenda to agenda; and UNICEF, which never answers.
  */
 describe('a Network year with meetings and TWG rounds (end to end)', () => {
-  const { stack, call } = useTestStack();
+  const { stack, call } = useTestStack({ beforeClose: () => stopRoutine() });
 
   const get = async <T>(path: string, who = 'auditor') => {
     const res = await call<T>('GET', `/networks/tl${path}`, stack.key(who));
@@ -149,12 +149,53 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
       routineErrors.push(`${t.id}: ${res.status} ${JSON.stringify(res.body)}`);
   }
 
-  it(
-    'runs the year: four quarterly meetings and an ad-hoc one, six rounds per TWG, a TWG established and one abolished',
+  /**
+   * The year is one story told in steps, each a test of its own that says what failed; a step after a failed one is
+   * not run (it fails naming the step that did), since each builds on what the ones before did.
+   */
+  let failedStep: string | undefined;
+  const step = (name: string, fn: () => Promise<void>, timeoutMs: number) =>
+    it(
+      name,
+      async () => {
+        if (failedStep) throw new Error(`not run: the step "${failedStep}" failed`);
+        try {
+          await fn();
+        } catch (err) {
+          failedStep = name;
+          throw err;
+        }
+      },
+      timeoutMs,
+    );
+
+  // What the steps share.
+  const wf = `annual-cycle:tl:${YEAR}`;
+  const [q1, q2, q3] = [`${YEAR}-Q1`, `${YEAR}-Q2`, `${YEAR}-Q3`];
+  let began = 0;
+  let at: (fraction: number) => string = () => {
+    throw new Error('the year has not started');
+  };
+  let routineDone: Promise<void> = Promise.resolve();
+  const stopRoutine = async () => {
+    stopped = true;
+    await routineDone;
+  };
+  let established: { status: number; body: { id: string } };
+  let feeImpediment: RegisteredImpediment;
+  let govIssue: RegisteredImpediment;
+  let q1Adopted: Meeting;
+  let adhoc: { status: number; body: { id: string } };
+  const mapping = (m: Meeting) =>
+    m.agenda.find((i) => i.source === 'action-item' && i.title === 'Map diaspora organisations');
+  const bundle = () => ({ codePath: testEnv().workflowBundlePath });
+
+  step(
+    "starts the year: the cycle on a compressed calendar, and the agencies' routine work in the background",
     async () => {
-      const began = Date.now();
+      began = Date.now();
       const start = began + 2_000;
-      const at = (fraction: number) => new Date(start + Math.round(D * fraction)).toISOString();
+      at = (fraction: number) => new Date(start + Math.round(D * fraction)).toISOString();
       const calendar = {
         start: at(0),
         end: at(1),
@@ -165,7 +206,6 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
       expect(
         (await call('POST', '/networks/tl/cycles', stack.key('coordinator'), { year: YEAR, calendar })).status,
       ).toBe(201);
-      const wf = `annual-cycle:tl:${YEAR}`;
       const labourP1 = `twg-round:tl:labour-migration:${YEAR}-P1`;
       impedimentsFor[`${labourP1}:ILO`] = [
         {
@@ -194,278 +234,331 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
           attendance: [{ agency: 'IOM', name: 'Chief of Mission', title: 'Coordinator' }],
           minutes: `${q} review.`,
         });
-      const routineDone = routine();
-      try {
-        // The plan: everyone but UNICEF contributes and endorses; UNICEF's silence is recorded, then consent.
-        const activities = planFrom(['ILO', 'UNDP', 'IOM']);
-        await Promise.all(
-          MEMBERS.filter((m) => m !== SILENT).map(async (m) =>
-            complete(
-              (await taskOpen(m, `kind=contribute-activities&process=${wf}`, `${m}'s contribution`)).id,
-              { activities: [proposal(m)] },
-              m,
-            ),
+      routineDone = routine();
+    },
+    60_000,
+  );
+
+  step(
+    "agrees the plan: everyone but UNICEF contributes and endorses; UNICEF's silence is consent",
+    async () => {
+      // The plan: everyone but UNICEF contributes and endorses; UNICEF's silence is recorded, then consent.
+      const activities = planFrom(['ILO', 'UNDP', 'IOM']);
+      await Promise.all(
+        MEMBERS.filter((m) => m !== SILENT).map(async (m) =>
+          complete(
+            (await taskOpen(m, `kind=contribute-activities&process=${wf}`, `${m}'s contribution`)).id,
+            { activities: [proposal(m)] },
+            m,
           ),
-        );
-        await complete(
-          (await taskOpen('coordinator', `kind=consolidate-plan&process=${wf}`, 'the draft plan')).id,
-          { activities },
-          'coordinator',
-        );
-        await Promise.all(
-          MEMBERS.filter((m) => m !== SILENT).map(async (m) =>
-            complete(
-              (await taskOpen(m, `kind=endorse-plan&process=${wf}`, `${m}'s endorsement`)).id,
-              { decision: 'endorse' },
-              m,
-            ),
+        ),
+      );
+      await complete(
+        (await taskOpen('coordinator', `kind=consolidate-plan&process=${wf}`, 'the draft plan')).id,
+        { activities },
+        'coordinator',
+      );
+      await Promise.all(
+        MEMBERS.filter((m) => m !== SILENT).map(async (m) =>
+          complete(
+            (await taskOpen(m, `kind=endorse-plan&process=${wf}`, `${m}'s endorsement`)).id,
+            { decision: 'endorse' },
+            m,
           ),
-        );
+        ),
+      );
+      await waitFor(
+        async () => ((await get<CycleDto>(`/cycles/${YEAR}`)).phase === 'IMPLEMENTATION' ? true : undefined),
+        'IMPLEMENTATION',
+        30_000,
+      );
+      // UNDP reports its activity delayed: the next agenda lists it.
+      await complete(
+        (await taskOpen('UNDP', `kind=report-progress&process=${wf}`, "UNDP's Q1 report")).id,
+        { status: 'delayed', note: 'Consultant recruitment slipped' },
+        'UNDP',
+      );
+    },
+    60_000,
+  );
+
+  step(
+    'circulates a decision establishing a TWG while the Q1 agenda is being prepared',
+    async () => {
+      // A TWG established by silence procedure while Q1's agenda is being prepared: still circulating when it is published.
+      established = await call<{ id: string }>('POST', '/networks/tl/decisions', stack.key('coordinator'), {
+        kind: 'establish-twg',
+        title: 'Establish a TWG on diaspora engagement',
+        text: 'Per the ToR thematic areas',
+        payload: {
+          code: 'diaspora',
+          name: 'Diaspora engagement (example)',
+          thematicArea: 'Diaspora and remittances',
+          leadAgency: 'UNDP',
+          memberAgencies: ['UNDP', 'IOM', 'RCO'],
+        },
+        deadline: at(0.19),
+      });
+      expect(established.status).toBe(201);
+    },
+    60_000,
+  );
+
+  step(
+    'holds Q1 with the P1 impediments, the Government issue and the circulating decision on its agenda',
+    async () => {
+      // Q1: the labour-migration round of P1 registered its impediments before the agenda closed.
+      [feeImpediment, govIssue] = await waitFor(
+        async () => {
+          const items = (await get<{ items: RegisteredImpediment[] }>('/impediments?twg=labour-migration')).items;
+          return items.length === 2
+            ? [items.find((i) => i.target === 'network')!, items.find((i) => i.target === 'government')!]
+            : undefined;
+        },
+        'the P1 impediments',
+        30_000,
+      );
+      minutesFor[q1] = (m) => ({
+        attendance: [
+          { agency: 'IOM', name: 'Chief of Mission', title: 'Coordinator' },
+          { agency: 'ILO', name: 'A. Soares', title: 'Senior Programme Manager' },
+          { agency: 'UNDP', name: 'B. Guterres', title: 'Deputy Resident Representative' },
+        ],
+        minutes: 'The Network reviewed the fee impediment and the TWG proposal.',
+        decisions: ['Ask ILO to lead a fee-free recruitment code'],
+        actionItems: [
+          {
+            title: 'Agree a fee-free recruitment code with licensed agencies',
+            owner: 'ILO',
+            dueAt: at(0.4),
+            impediment: m.agenda.find((i) => i.source === 'impediment')!.ref,
+          },
+          { title: 'Map diaspora organisations', owner: 'UNDP', dueAt: at(0.5) },
+        ],
+        impediments: [
+          {
+            id: m.agenda.find((i) => i.source === 'government-issue')!.ref!,
+            status: 'raised',
+            note: 'Raised with SEFOPE on the Network’s behalf',
+          },
+        ],
+      });
+      const q1Held = await meetingIs(q1, 'MINUTES_REVIEW', D);
+      expect(q1Held.agenda.map((i) => [i.source, i.ref])).toEqual(
+        expect.arrayContaining([
+          ['impediment', feeImpediment.id],
+          ['government-issue', govIssue.id],
+          ['decision', `decision:tl:${established.body.id}`],
+        ]),
+      );
+      expect(q1Held.attendance.map((a) => a.agency)).toEqual(['IOM', 'ILO', 'UNDP']);
+    },
+    D + 60_000,
+  );
+
+  step(
+    'corrects the Q1 minutes after an objection, then adopts them by silence',
+    async () => {
+      // OHCHR objects to the minutes: the coordinator corrects them and they circulate again, then are adopted by silence.
+      const objection = await taskOpen(
+        'OHCHR',
+        `kind=concur-or-object&process=decision:tl:minutes-${q1}-r1`,
+        'the minutes review',
+      );
+      await complete(objection.id, { answer: 'object', reason: 'OHCHR attended and is not listed' }, 'OHCHR');
+      const correction = await taskOpen(
+        'coordinator',
+        `kind=correct-minutes&process=meeting:tl:${q1}`,
+        'the correction',
+      );
+      await complete(
+        correction.id,
+        { minutes: 'The Network (IOM, ILO, UNDP, OHCHR) reviewed the fee impediment and the TWG proposal.' },
+        'coordinator',
+      );
+      q1Adopted = await meetingIs(q1, 'ADOPTED');
+      expect(q1Adopted.minutesReviews.map((r) => [r.round, r.outcome, r.objections.map((o) => o.agency)])).toEqual([
+        [1, 'objected', ['OHCHR']],
+        [2, 'adopted', []],
+      ]);
+      expect(q1Adopted.minutes.map((m) => m.version)).toEqual([1, 2]);
+    },
+    60_000,
+  );
+
+  step(
+    'resolves the fee impediment with the action item on it',
+    async () => {
+      // The fee impediment: an action item of ILO's, then done, and the impediment resolved with it.
+      const feeItem = q1Adopted.actionItems.find((a) => a.owner === 'ILO')!;
+      expect(
+        (await get<{ items: RegisteredImpediment[] }>('/impediments?status=in-progress')).items.map((i) => i.id),
+      ).toEqual([feeImpediment.id]);
+      await complete(feeItem.id, { note: 'Code signed by 12 agencies' }, 'ILO');
+      expect(
         await waitFor(
-          async () => ((await get<CycleDto>(`/cycles/${YEAR}`)).phase === 'IMPLEMENTATION' ? true : undefined),
-          'IMPLEMENTATION',
-          30_000,
-        );
-        // UNDP reports its activity delayed: the next agenda lists it.
-        await complete(
-          (await taskOpen('UNDP', `kind=report-progress&process=${wf}`, "UNDP's Q1 report")).id,
-          { status: 'delayed', note: 'Consultant recruitment slipped' },
-          'UNDP',
-        );
+          async () => (await get<{ items: RegisteredImpediment[] }>('/impediments?status=resolved')).items[0],
+          'the impediment resolved',
+        ),
+      ).toMatchObject({
+        id: feeImpediment.id,
+        statusNote: expect.stringContaining('done by ILO'),
+      });
+    },
+    60_000,
+  );
 
-        // A TWG established by silence procedure while Q1's agenda is being prepared: still circulating when it is published.
-        const established = await call<{ id: string }>('POST', '/networks/tl/decisions', stack.key('coordinator'), {
-          kind: 'establish-twg',
-          title: 'Establish a TWG on diaspora engagement',
-          text: 'Per the ToR thematic areas',
-          payload: {
-            code: 'diaspora',
-            name: 'Diaspora engagement (example)',
-            thematicArea: 'Diaspora and remittances',
-            leadAgency: 'UNDP',
-            memberAgencies: ['UNDP', 'IOM', 'RCO'],
-          },
-          deadline: at(0.19),
-        });
-        expect(established.status).toBe(201);
+  step(
+    "holds an ad-hoc meeting, moved once, that carries UNDP's open action item",
+    async () => {
+      // An ad-hoc meeting, moved once: UNDP's open action item is carried to it.
+      adhoc = await call<{ id: string }>('POST', '/networks/tl/meetings', stack.key('coordinator'), {
+        title: 'Ad-hoc: labour mobility MoU',
+        year: YEAR,
+        scheduledAt: new Date(Date.now() + 6_000).toISOString(),
+      });
+      expect(adhoc.status).toBe(201);
+      minutesFor[adhoc.body.id] = () => ({
+        attendance: [{ agency: 'IOM', name: 'Chief of Mission', title: 'Coordinator' }],
+        minutes: 'MoU text agreed.',
+      });
+      const moved = await call<Meeting>(
+        'POST',
+        `/networks/tl/meetings/${adhoc.body.id}/reschedule`,
+        stack.key('coordinator'),
+        { scheduledAt: new Date(Date.now() + 8_000).toISOString(), reason: 'Minister available later' },
+      );
+      expect(moved.status).toBe(200);
+      const adhocDone = await meetingIs(adhoc.body.id, 'ADOPTED', 40_000);
+      expect(mapping(adhocDone)).toMatchObject({ by: 'UNDP', timesCarried: 0 });
+    },
+    90_000,
+  );
 
-        // Q1: the labour-migration round of P1 registered its impediments before the agenda closed.
-        const [feeImpediment, govIssue] = await waitFor(
-          async () => {
-            const items = (await get<{ items: RegisteredImpediment[] }>('/impediments?twg=labour-migration')).items;
-            return items.length === 2
-              ? [items.find((i) => i.target === 'network')!, items.find((i) => i.target === 'government')!]
-              : undefined;
-          },
-          'the P1 impediments',
-          30_000,
-        );
-        const q1 = `${YEAR}-Q1`;
-        minutesFor[q1] = (m) => ({
-          attendance: [
-            { agency: 'IOM', name: 'Chief of Mission', title: 'Coordinator' },
-            { agency: 'ILO', name: 'A. Soares', title: 'Senior Programme Manager' },
-            { agency: 'UNDP', name: 'B. Guterres', title: 'Deputy Resident Representative' },
-          ],
-          minutes: 'The Network reviewed the fee impediment and the TWG proposal.',
-          decisions: ['Ask ILO to lead a fee-free recruitment code'],
-          actionItems: [
-            {
-              title: 'Agree a fee-free recruitment code with licensed agencies',
-              owner: 'ILO',
-              dueAt: at(0.4),
-              impediment: m.agenda.find((i) => i.source === 'impediment')!.ref,
-            },
-            { title: 'Map diaspora organisations', owner: 'UNDP', dueAt: at(0.5) },
-          ],
-          impediments: [
-            {
-              id: m.agenda.find((i) => i.source === 'government-issue')!.ref!,
-              status: 'raised',
-              note: 'Raised with SEFOPE on the Network’s behalf',
-            },
-          ],
-        });
-        const q1Held = await meetingIs(q1, 'MINUTES_REVIEW', D);
-        expect(q1Held.agenda.map((i) => [i.source, i.ref])).toEqual(
-          expect.arrayContaining([
-            ['impediment', feeImpediment.id],
-            ['government-issue', govIssue.id],
-            ['decision', `decision:tl:${established.body.id}`],
-          ]),
-        );
-        expect(q1Held.attendance.map((a) => a.agency)).toEqual(['IOM', 'ILO', 'UNDP']);
+  step(
+    'abolishes climate-mobility while its fourth round is open: the round ends with the reason',
+    async () => {
+      // The abolition of climate-mobility while its fourth round is open: the round ends with the reason, no more rounds.
+      await waitFor(
+        async () => (await rounds('climate-mobility')).find((r) => r.period === 4 && r.status === 'COLLECTING'),
+        'climate-mobility P4',
+        D,
+      );
+      const abolished = await call<{ id: string }>('POST', '/networks/tl/decisions', stack.key('coordinator'), {
+        kind: 'abolish-twg',
+        title: 'Abolish the climate-mobility TWG',
+        text: 'Merged into the UNSDCF results group',
+        payload: { twg: 'climate-mobility' },
+        deadline: new Date(Date.now() + 4_000).toISOString(),
+      });
+      expect(abolished.status).toBe(201);
+      const cancelled = await waitFor(
+        async () => (await rounds('climate-mobility')).find((r) => r.period === 4 && r.status === 'CANCELLED'),
+        'the cancelled round',
+      );
+      expect(cancelled.cancelledReason).toContain(`abolished by decision decision:tl:${abolished.body.id}`);
+      const fao = await get<TaskDto>(`/tasks/${encodeURIComponent(`${cancelled.id}:submit-twg-update:FAO`)}`);
+      expect(fao).toMatchObject({ status: 'cancelled', closedReason: cancelled.cancelledReason });
+    },
+    D + 60_000,
+  );
 
-        // OHCHR objects to the minutes: the coordinator corrects them and they circulate again, then are adopted by silence.
-        const objection = await taskOpen(
-          'OHCHR',
-          `kind=concur-or-object&process=decision:tl:minutes-${q1}-r1`,
-          'the minutes review',
-        );
-        await complete(objection.id, { answer: 'object', reason: 'OHCHR attended and is not listed' }, 'OHCHR');
-        const correction = await taskOpen(
-          'coordinator',
-          `kind=correct-minutes&process=meeting:tl:${q1}`,
-          'the correction',
-        );
-        await complete(
-          correction.id,
-          { minutes: 'The Network (IOM, ILO, UNDP, OHCHR) reviewed the fee impediment and the TWG proposal.' },
-          'coordinator',
-        );
-        const q1Adopted = await meetingIs(q1, 'ADOPTED');
-        expect(q1Adopted.minutesReviews.map((r) => [r.round, r.outcome, r.objections.map((o) => o.agency)])).toEqual([
-          [1, 'objected', ['OHCHR']],
-          [2, 'adopted', []],
-        ]);
-        expect(q1Adopted.minutes.map((m) => m.version)).toEqual([1, 2]);
+  step(
+    "carries UNDP's item to Q2 and Q3, where it is overdue, until UNDP does it",
+    async () => {
+      // Q2 and Q3 carry UNDP's item again; at Q3 it is overdue, then UNDP does it.
+      const q2Done = await meetingIs(q2, 'ADOPTED', D);
+      expect(mapping(q2Done)).toMatchObject({ timesCarried: 1 });
+      expect(q2Done.agenda.filter((i) => i.source === 'delayed-activity').map((i) => i.by)).toEqual(['UNDP']);
+      expect(q2Done.agenda.find((i) => i.source === 'government-issue')).toMatchObject({ ref: govIssue.id });
+      const q3Published = await waitFor(
+        async () => {
+          const m = await meeting(q3).catch(() => undefined);
+          return m && m.agenda.length > 0 && mapping(m) ? m : undefined;
+        },
+        'the Q3 agenda',
+        D,
+      );
+      expect(mapping(q3Published)).toMatchObject({ timesCarried: 2 });
+      const overdue = (
+        await get<{ items: { id: string; owner: string; overdue: boolean; carriedTo: string[] }[] }>(
+          '/action-items?owner=UNDP&overdue=true',
+        )
+      ).items;
+      expect(overdue).toEqual([
+        expect.objectContaining({
+          owner: 'UNDP',
+          overdue: true,
+          carriedTo: [`meeting:tl:${adhoc.body.id}`, `meeting:tl:${q2}`, `meeting:tl:${q3}`],
+        }),
+      ]);
+      await complete(overdue[0].id, { note: '41 organisations mapped' }, 'UNDP');
+    },
+    2 * D,
+  );
 
-        // The fee impediment: an action item of ILO's, then done, and the impediment resolved with it.
-        const feeItem = q1Adopted.actionItems.find((a) => a.owner === 'ILO')!;
-        expect(
-          (await get<{ items: RegisteredImpediment[] }>('/impediments?status=in-progress')).items.map((i) => i.id),
-        ).toEqual([feeImpediment.id]);
-        await complete(feeItem.id, { note: 'Code signed by 12 agencies' }, 'ILO');
-        expect(
-          await waitFor(
-            async () => (await get<{ items: RegisteredImpediment[] }>('/impediments?status=resolved')).items[0],
-            'the impediment resolved',
-          ),
-        ).toMatchObject({
-          id: feeImpediment.id,
-          statusNote: expect.stringContaining('done by ILO'),
-        });
-
-        // An ad-hoc meeting, moved once: UNDP's open action item is carried to it.
-        const adhoc = await call<{ id: string }>('POST', '/networks/tl/meetings', stack.key('coordinator'), {
-          title: 'Ad-hoc: labour mobility MoU',
-          year: YEAR,
-          scheduledAt: new Date(Date.now() + 6_000).toISOString(),
-        });
-        expect(adhoc.status).toBe(201);
-        minutesFor[adhoc.body.id] = () => ({
-          attendance: [{ agency: 'IOM', name: 'Chief of Mission', title: 'Coordinator' }],
-          minutes: 'MoU text agreed.',
-        });
-        const moved = await call<Meeting>(
-          'POST',
-          `/networks/tl/meetings/${adhoc.body.id}/reschedule`,
-          stack.key('coordinator'),
-          { scheduledAt: new Date(Date.now() + 8_000).toISOString(), reason: 'Minister available later' },
-        );
-        expect(moved.status).toBe(200);
-        const adhocDone = await meetingIs(adhoc.body.id, 'ADOPTED', 40_000);
-        const mapping = (m: Meeting) =>
-          m.agenda.find((i) => i.source === 'action-item' && i.title === 'Map diaspora organisations');
-        expect(mapping(adhocDone)).toMatchObject({ by: 'UNDP', timesCarried: 0 });
-
-        // The abolition of climate-mobility while its fourth round is open: the round ends with the reason, no more rounds.
-        await waitFor(
-          async () => (await rounds('climate-mobility')).find((r) => r.period === 4 && r.status === 'COLLECTING'),
-          'climate-mobility P4',
-          D,
-        );
-        const abolished = await call<{ id: string }>('POST', '/networks/tl/decisions', stack.key('coordinator'), {
-          kind: 'abolish-twg',
-          title: 'Abolish the climate-mobility TWG',
-          text: 'Merged into the UNSDCF results group',
-          payload: { twg: 'climate-mobility' },
-          deadline: new Date(Date.now() + 4_000).toISOString(),
-        });
-        expect(abolished.status).toBe(201);
-        const cancelled = await waitFor(
-          async () => (await rounds('climate-mobility')).find((r) => r.period === 4 && r.status === 'CANCELLED'),
-          'the cancelled round',
-        );
-        expect(cancelled.cancelledReason).toContain(`abolished by decision decision:tl:${abolished.body.id}`);
-        const fao = await get<TaskDto>(`/tasks/${encodeURIComponent(`${cancelled.id}:submit-twg-update:FAO`)}`);
-        expect(fao).toMatchObject({ status: 'cancelled', closedReason: cancelled.cancelledReason });
-
-        // Q2 and Q3 carry UNDP's item again; at Q3 it is overdue, then UNDP does it.
-        const q2 = `${YEAR}-Q2`;
-        const q2Done = await meetingIs(q2, 'ADOPTED', D);
-        expect(mapping(q2Done)).toMatchObject({ timesCarried: 1 });
-        expect(q2Done.agenda.filter((i) => i.source === 'delayed-activity').map((i) => i.by)).toEqual(['UNDP']);
-        expect(q2Done.agenda.find((i) => i.source === 'government-issue')).toMatchObject({ ref: govIssue.id });
-        const q3 = `${YEAR}-Q3`;
-        const q3Published = await waitFor(
-          async () => {
-            const m = await meeting(q3).catch(() => undefined);
-            return m && m.agenda.length > 0 && mapping(m) ? m : undefined;
-          },
-          'the Q3 agenda',
-          D,
-        );
-        expect(mapping(q3Published)).toMatchObject({ timesCarried: 2 });
-        const overdue = (
-          await get<{ items: { id: string; owner: string; overdue: boolean; carriedTo: string[] }[] }>(
-            '/action-items?owner=UNDP&overdue=true',
+  step(
+    'ends the year: every process finishes, and the finalised report counts meetings, rounds, action items and impediments',
+    async () => {
+      // The year ends: the draft report counts the meetings and rounds as they stand. The coordinator waits for the last
+      // rounds and the Q4 minutes to finish (every process of the year ends on its own), then finalises the report.
+      const finalise = await taskOpen('coordinator', `kind=finalise-report&process=${wf}`, 'the report', D);
+      const draft = (await get<CycleDto>(`/cycles/${YEAR}`)).report as AnnualReport;
+      const others: string[] = [];
+      for await (const w of stack.client.workflow.list({ query: `TaskQueue = '${stack.config.temporalTaskQueue}'` }))
+        if (w.workflowId !== wf) others.push(w.workflowId);
+      const running = async () =>
+        (
+          await Promise.all(
+            others.map(async (id) => [id, (await stack.client.workflow.getHandle(id).describe()).status.name]),
           )
-        ).items;
-        expect(overdue).toEqual([
-          expect.objectContaining({
-            owner: 'UNDP',
-            overdue: true,
-            carriedTo: [`meeting:tl:${adhoc.body.id}`, `meeting:tl:${q2}`, `meeting:tl:${q3}`],
-          }),
-        ]);
-        await complete(overdue[0].id, { note: '41 organisations mapped' }, 'UNDP');
+        )
+          .filter(([, s]) => s === 'RUNNING')
+          .map(([id]) => id);
+      await waitFor(
+        async () => ((await running()).length === 0 ? true : undefined),
+        'every process of the year to end',
+        60_000,
+      ).catch(async (err) => {
+        throw new Error(`${String(err)}; still running: ${(await running()).join(', ')}`);
+      });
+      await complete(finalise.id, { summary: `The Network's ${YEAR}` }, 'coordinator');
+      const closed = await waitFor(async () => {
+        const c = await get<CycleDto>(`/cycles/${YEAR}`);
+        return c.phase === 'CLOSED' ? c : undefined;
+      }, 'the closed cycle');
+      const year = (closed.report as AnnualReport).networkYear!;
+      expect(year.meetings.map((m) => [m.id, m.status])).toEqual(
+        [q1, adhoc.body.id, q2, q3, `${YEAR}-Q4`].map((id) => [id, 'ADOPTED']),
+      );
+      expect(year.twgUpdatesByAgency.find((a) => a.agency === SILENT)).toEqual({
+        agency: SILENT,
+        submitted: 0,
+        missed: 6,
+      });
+      expect(draft.networkYear!.twgUpdatesByAgency.find((a) => a.agency === SILENT)!.missed).toBeLessThanOrEqual(6);
+      expect(year.twgRounds).toHaveLength(20);
+      expect(year.actionItemsByAgency).toEqual(
+        expect.arrayContaining([
+          { agency: 'ILO', done: 1, doneLate: 0, open: 0, overdue: 0, dropped: 0 },
+          { agency: 'UNDP', done: 1, doneLate: 1, open: 0, overdue: 0, dropped: 0 },
+        ]),
+      );
+      expect(year.impediments).toEqual({ raised: 2, resolved: 2, stillOpen: 0 });
+      expect(year.governmentIssues).toEqual([expect.objectContaining({ id: govIssue.id, status: 'resolved' })]);
+      await waitFor(
+        async () =>
+          (await stack.client.workflow.getHandle(wf).describe()).status.name === 'COMPLETED' ? true : undefined,
+        'the cycle to complete',
+      );
+    },
+    2 * D,
+  );
 
-        // The year ends: the draft report counts the meetings and rounds as they stand. The coordinator waits for the last
-        // rounds and the Q4 minutes to finish (every process of the year ends on its own), then finalises the report.
-        const finalise = await taskOpen('coordinator', `kind=finalise-report&process=${wf}`, 'the report', D);
-        const draft = (await get<CycleDto>(`/cycles/${YEAR}`)).report as AnnualReport;
-        const others: string[] = [];
-        for await (const w of stack.client.workflow.list({ query: `TaskQueue = '${stack.config.temporalTaskQueue}'` }))
-          if (w.workflowId !== wf) others.push(w.workflowId);
-        const running = async () =>
-          (
-            await Promise.all(
-              others.map(async (id) => [id, (await stack.client.workflow.getHandle(id).describe()).status.name]),
-            )
-          )
-            .filter(([, s]) => s === 'RUNNING')
-            .map(([id]) => id);
-        await waitFor(
-          async () => ((await running()).length === 0 ? true : undefined),
-          'every process of the year to end',
-          60_000,
-        ).catch(async (err) => {
-          throw new Error(`${String(err)}; still running: ${(await running()).join(', ')}`);
-        });
-        await complete(finalise.id, { summary: `The Network's ${YEAR}` }, 'coordinator');
-        const closed = await waitFor(async () => {
-          const c = await get<CycleDto>(`/cycles/${YEAR}`);
-          return c.phase === 'CLOSED' ? c : undefined;
-        }, 'the closed cycle');
-        const year = (closed.report as AnnualReport).networkYear!;
-        expect(year.meetings.map((m) => [m.id, m.status])).toEqual(
-          [q1, adhoc.body.id, q2, q3, `${YEAR}-Q4`].map((id) => [id, 'ADOPTED']),
-        );
-        expect(year.twgUpdatesByAgency.find((a) => a.agency === SILENT)).toEqual({
-          agency: SILENT,
-          submitted: 0,
-          missed: 6,
-        });
-        expect(draft.networkYear!.twgUpdatesByAgency.find((a) => a.agency === SILENT)!.missed).toBeLessThanOrEqual(6);
-        expect(year.twgRounds).toHaveLength(20);
-        expect(year.actionItemsByAgency).toEqual(
-          expect.arrayContaining([
-            { agency: 'ILO', done: 1, doneLate: 0, open: 0, overdue: 0, dropped: 0 },
-            { agency: 'UNDP', done: 1, doneLate: 1, open: 0, overdue: 0, dropped: 0 },
-          ]),
-        );
-        expect(year.impediments).toEqual({ raised: 2, resolved: 2, stillOpen: 0 });
-        expect(year.governmentIssues).toEqual([expect.objectContaining({ id: govIssue.id, status: 'resolved' })]);
-        await waitFor(
-          async () =>
-            (await stack.client.workflow.getHandle(wf).describe()).status.name === 'COMPLETED' ? true : undefined,
-          'the cycle to complete',
-        );
-      } finally {
-        stopped = true;
-        await routineDone;
-      }
+  step(
+    "met no error in the routine work, and ran each TWG's rounds",
+    async () => {
+      await stopRoutine();
       expect(routineErrors).toEqual([]);
 
       // The rounds: six for the TWGs that lasted the year, four for the one established in P2, four for the one abolished in P4.
@@ -479,17 +572,29 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
         'diaspora',
         'labour-migration',
       ]);
+    },
+    60_000,
+  );
 
+  step(
+    'rebuilds the read models from the histories alone, equal row for row to the live ones, twice',
+    async () => {
       // The read models rebuilt from the histories alone equal the live ones, row for row; and a second rebuild changes nothing.
       const ds = await stack.db.dataSource();
       const live = await readModelsOf(ds);
-      const deps = { dataSource: ds, client: stack.client, bundle: { codePath: testEnv().workflowBundlePath } };
+      const deps = { dataSource: ds, client: stack.client, bundle: bundle() };
       const rebuilt = await rebuildProjections(deps, { network: 'tl', year: YEAR });
       expect(rebuilt.workflows).toBe(32); // the year's: the cycle, 5 meetings, 20 rounds, 6 minutes reviews (not the 2 TWG decisions, of this year)
       expect(await readModelsOf(ds)).toEqual(live);
       await rebuildProjections(deps, { network: 'tl', year: YEAR });
       expect(await readModelsOf(ds)).toEqual(live);
+    },
+    3 * 60_000,
+  );
 
+  step(
+    "rebuilds each process's state from its history, equal to the workflow's own answer",
+    async () => {
       // Each process's state rebuilt from its history with the reducers equals what the workflow itself answers.
       const queries = {
         annualCycleWorkflow: cycleStateQuery,
@@ -501,14 +606,20 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
         const handle = stack.client.workflow.getHandle(w.workflowId);
         const parsed = parseHistoryFile(w.workflowId, historyToJSON(await handle.fetchHistory()));
         if (!parsed.ok) throw new Error(parsed.reason);
-        const rebuiltState = (await stateAt(parsed, deps.bundle, { event: Number.MAX_SAFE_INTEGER }))!.state;
+        const rebuiltState = (await stateAt(parsed, bundle(), { event: Number.MAX_SAFE_INTEGER }))!.state;
         const queried = await handle.query(queries[w.type as keyof typeof queries] as QueryDefinition<unknown>);
         expect({ workflow: w.workflowId, state: rebuiltState }).toEqual({
           workflow: w.workflowId,
           state: JSON.parse(JSON.stringify(queried)),
         });
       }
+    },
+    3 * 60_000,
+  );
 
+  step(
+    "records the year's histories and size",
+    async () => {
       // How big a year is, for the closing note; and its histories, for replay on every run.
       const sizes: Record<string, number> = {};
       for await (const w of stack.client.workflow.list({ query: `TaskQueue = '${stack.config.temporalTaskQueue}'` }))
@@ -523,7 +634,7 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
         `[mignet] one compressed Network year (${D / 1000} s): ${Object.keys(sizes).length} workflows (${JSON.stringify(kinds)}), ${events} history events; the test took ${((Date.now() - began) / 1000).toFixed(1)} s`,
       );
     },
-    6 * 60_000,
+    60_000,
   );
 });
 
