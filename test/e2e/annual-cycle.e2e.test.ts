@@ -4,6 +4,7 @@ import type { AnnualReport } from '../../libs/processes/annual-cycle/annual-repo
 import { findChainBreak, readAuditLog } from '../../libs/persistence/audit-chain';
 import { percentile } from '../support/api-client';
 import { recordHistory } from '../support/record-history';
+import { claimYear } from '../support/claim-year';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { planFrom, proposal } from '../support/work-plan-fixtures';
@@ -57,7 +58,7 @@ describe('annual cycle over HTTP (end to end)', () => {
     waitFor(async () => ((await cycle(year)).phase === phase ? true : undefined), `phase ${phase}`, timeoutMs);
 
   it('runs a whole year: contributions, consolidation, an objection and a revision, silence as consent, four quarters, the report', async () => {
-    const year = 2040 + Math.floor(Math.random() * 10);
+    const year = claimYear();
     const start = Date.now() + 1_000;
     const at = (s: number) => new Date(start + s * 1_000).toISOString();
     const calendar = {
@@ -231,7 +232,7 @@ describe('annual cycle over HTTP (end to end)', () => {
   }
 
   it('gives exactly one 200 to 20 simultaneous completions of one task', async () => {
-    const year = 2050 + Math.floor(Math.random() * 10);
+    const year = claimYear();
     const start = Date.now();
     const at = (s: number) => new Date(start + s * 1_000).toISOString();
     expect(
@@ -264,7 +265,7 @@ describe('annual cycle over HTTP (end to end)', () => {
   });
 
   it('answers 404, 403 and 422 naming the field, and lets an agency see only its own tasks', async () => {
-    const year = 2060 + Math.floor(Math.random() * 10);
+    const year = claimYear();
     const start = Date.now();
     expect(
       (

@@ -5,6 +5,7 @@ import type { ErrorBody } from '../../apps/api/common/app-error';
 import type { HealthReport } from '../../apps/api/health/health.service';
 import { freePort } from '../support/free-port';
 import type { CycleDto, CycleListDto, StartedCycleDto } from '../../apps/api/annual-cycle/cycle.dto';
+import { claimYear } from '../support/claim-year';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -14,8 +15,15 @@ describe('cycles API (end to end)', () => {
   let coordinator: string;
   let agency: string;
   let auditor: string;
-  // Far enough ahead that the cycle is still open while the tests run, and unique per run of this file.
-  const year = 2080 + Math.floor(Math.random() * 10);
+  // Years of this file's own (claimYear): far enough ahead that a cycle is still open while the tests run.
+  // `refusedYear` is asked for by every start that must be refused: nothing may ever start it.
+  const [year, refusedYear, racedYear, forgottenYear, compressedYear] = [
+    claimYear(),
+    claimYear(),
+    claimYear(),
+    claimYear(),
+    claimYear(),
+  ];
 
   beforeAll(async () => {
     coordinator = stack.keys.tl['seed:coordinator'];
@@ -75,7 +83,7 @@ describe('cycles API (end to end)', () => {
       const post = await fetch(`${url}/networks/tl/cycles`, {
         method: 'POST',
         headers: { authorization: `Bearer ${coordinator}`, 'content-type': 'application/json' },
-        body: JSON.stringify({ year: year + 3 }),
+        body: JSON.stringify({ year: refusedYear }),
       });
       const body = await expectError(post, 503, 'TEMPORAL_UNAVAILABLE');
       expect(body.message).toMatch(/Temporal .* cannot be reached: nothing was changed/);
@@ -135,7 +143,7 @@ describe('cycles API (end to end)', () => {
   it('gives exactly one 201 to simultaneous starts of one year, and 409 to the rest', async () => {
     const statuses = await Promise.all(
       Array.from({ length: 5 }, () =>
-        call('POST', '/networks/tl/cycles', coordinator, { year: year + 5 }).then((r) => r.status),
+        call('POST', '/networks/tl/cycles', coordinator, { year: racedYear }).then((r) => r.status),
       ),
     );
     expect(statuses.sort()).toEqual([201, 409, 409, 409, 409]);
@@ -143,7 +151,7 @@ describe('cycles API (end to end)', () => {
 
   it('still answers 409 once Temporal has forgotten the workflow (after its retention), from the read model', async () => {
     // A cycle the read model remembers but Temporal no longer knows: as after the namespace's retention period.
-    const y = year - 10; // 2070s: each test file keeps to its own years, as they share one Temporal server
+    const y = forgottenYear;
     const ds = await stack.db.dataSource();
     await ds.query(
       `INSERT INTO cycles (network_code, year, workflow_id, phase, calendar, started_by, started_at, closed_at, revision)
@@ -163,10 +171,13 @@ describe('cycles API (end to end)', () => {
   it('accepts a compressed calendar and keeps it as given', async () => {
     const start = new Date(Date.now() + 3_600_000).toISOString();
     const end = new Date(Date.now() + 7_200_000).toISOString();
-    const res = await call('POST', '/networks/tl/cycles', coordinator, { year: year - 50, calendar: { start, end } });
+    const res = await call('POST', '/networks/tl/cycles', coordinator, {
+      year: compressedYear,
+      calendar: { start, end },
+    });
     expect(res.status).toBe(201);
     const { calendar } = await json<StartedCycleDto>(res);
-    expect(calendar).toMatchObject({ start, end, year: year - 50 });
+    expect(calendar).toMatchObject({ start, end, year: compressedYear });
     expect(calendar.quarters).toHaveLength(4);
     expect(calendar.periods[5].end).toBe(end);
   });
@@ -182,8 +193,8 @@ describe('cycles API (end to end)', () => {
   });
 
   it('answers 403 when the role may not start a cycle, and for a key of another network what it answers for no network', async () => {
-    await expectError(await call('POST', '/networks/tl/cycles', agency, { year: year + 1 }), 403, 'FORBIDDEN');
-    await expectError(await call('POST', '/networks/tl/cycles', auditor, { year: year + 1 }), 403, 'FORBIDDEN');
+    await expectError(await call('POST', '/networks/tl/cycles', agency, { year: refusedYear }), 403, 'FORBIDDEN');
+    await expectError(await call('POST', '/networks/tl/cycles', auditor, { year: refusedYear }), 403, 'FORBIDDEN');
     const other = await expectError(await call('GET', '/networks/xx/cycles', coordinator), 404, 'NETWORK_NOT_FOUND');
     const none = await expectError(
       await call('GET', '/networks/nowhere/cycles', coordinator),
@@ -192,7 +203,7 @@ describe('cycles API (end to end)', () => {
     );
     expect(other.message.replace('xx', 'nowhere')).toBe(none.message); // nothing tells that xx exists
     await expectError(
-      await call('POST', '/networks/tl/cycles', stack.keys.xx['seed:coordinator'], { year: year + 1 }),
+      await call('POST', '/networks/tl/cycles', stack.keys.xx['seed:coordinator'], { year: refusedYear }),
       404,
       'NETWORK_NOT_FOUND',
     );
@@ -200,7 +211,7 @@ describe('cycles API (end to end)', () => {
 
   it('answers 404 for an unknown network, an unknown cycle and an unknown route', async () => {
     await expectError(
-      await call('POST', '/networks/nowhere/cycles', coordinator, { year: year + 1 }),
+      await call('POST', '/networks/nowhere/cycles', coordinator, { year: refusedYear }),
       404,
       'NETWORK_NOT_FOUND',
     );
@@ -217,14 +228,14 @@ describe('cycles API (end to end)', () => {
     expect(await fieldsOf({ year: 1999 })).toEqual(['year']);
     expect(await fieldsOf({ year: 2020 })).toEqual(['year']); // already over
     expect(await fieldsOf({})).toContain('year');
-    expect(await fieldsOf({ year: year + 2, colour: 'blue' })).toEqual(['colour']);
-    expect(await fieldsOf({ year: year + 2, calendar: 'soon' })).toEqual(['calendar']);
-    expect(await fieldsOf({ year: year + 2, calendar: { timeZone: 'Mars/Olympus' } })).toEqual(['calendar.timeZone']);
-    expect(await fieldsOf({ year: year + 2, calendar: { quarters: [{}] } })).toEqual(['calendar.quarters']);
+    expect(await fieldsOf({ year: refusedYear, colour: 'blue' })).toEqual(['colour']);
+    expect(await fieldsOf({ year: refusedYear, calendar: 'soon' })).toEqual(['calendar']);
+    expect(await fieldsOf({ year: refusedYear, calendar: { timeZone: 'Mars/Olympus' } })).toEqual(['calendar.timeZone']);
+    expect(await fieldsOf({ year: refusedYear, calendar: { quarters: [{}] } })).toEqual(['calendar.quarters']);
     await expectError(await call('POST', '/networks/tl/cycles', coordinator, '{"year": 20'), 400, 'MALFORMED_JSON');
     await expectError(await call('GET', '/networks/tl/cycles/20x7', agency), 400, 'VALIDATION_FAILED');
     // None of the refused requests started anything: Temporal has no such workflow.
-    await expect(stack.client.workflow.getHandle(`annual-cycle:tl:${year + 2}`).describe()).rejects.toThrow(
+    await expect(stack.client.workflow.getHandle(`annual-cycle:tl:${refusedYear}`).describe()).rejects.toThrow(
       WorkflowNotFoundError,
     );
   });

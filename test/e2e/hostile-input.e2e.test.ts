@@ -3,11 +3,12 @@ import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
 import { auditRecordFromRow } from '../../libs/persistence/audit-chain';
 import { annualCycleWorkflowId } from '../../libs/processes/annual-cycle/ids';
 import { completeTaskUpdate } from '../../libs/processes/task-messages';
+import { claimYear } from '../support/claim-year';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { proposal } from '../support/work-plan-fixtures';
 
-const YEAR = 2098; // this file's year (test-stack.ts lists every file's)
+const YEAR = claimYear();
 
 /** Input no part after the edge could carry, and abuse: refused with a reason naming the field, never a 5xx. */
 describe('hostile input and abuse (end to end)', () => {

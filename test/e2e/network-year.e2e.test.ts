@@ -16,6 +16,7 @@ import { meetingStateQuery } from '../../libs/processes/meeting/messages';
 import { twgRoundStateQuery } from '../../libs/processes/twg-round/messages';
 import { recordHistories } from '../support/record-history';
 import { testEnv } from '../support/test-env';
+import { claimYear } from '../support/claim-year';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { planFrom, proposal } from '../support/work-plan-fixtures';
@@ -23,7 +24,7 @@ import { planFrom, proposal } from '../support/work-plan-fixtures';
 const MEMBERS = ['FAO', 'ILO', 'IOM', 'OHCHR', 'RCO', 'UNDP', 'UNFPA', 'UNICEF', 'UNWOMEN'];
 /** The agency that never answers anything all year. */
 const SILENT = 'UNICEF';
-const YEAR = 2097; // this file's year (others: test-stack.ts); test files share one Temporal server
+const YEAR = claimYear(2097); // always this year: the recorded histories are named after it
 const D = 150_000; // the compressed year, in milliseconds
 
 interface Meeting {

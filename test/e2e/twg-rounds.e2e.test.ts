@@ -1,4 +1,5 @@
 import { recordHistory } from '../support/record-history';
+import { claimYear } from '../support/claim-year';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -17,6 +18,8 @@ interface Impediment {
 }
 
 /** A TWG's bi-monthly reporting round over HTTP: updates, a missing one, the lead's report, the impediment register. */
+const YEAR = claimYear(); // the rounds' year: ids carry it, and test files share one Temporal server
+
 describe('TWG reporting rounds (end to end)', () => {
   const { stack, call } = useTestStack();
 
@@ -34,15 +37,15 @@ describe('TWG reporting rounds (end to end)', () => {
       'POST',
       '/networks/tl/twgs/labour-migration/rounds',
       stack.key('coordinator'),
-      { year: 2027, period: 3, start, end },
+      { year: YEAR, period: 3, start, end },
     );
     expect(started.status).toBe(201);
     const { id } = started.body;
-    expect(id).toBe('twg-round:tl:labour-migration:2027-P3');
+    expect(id).toBe(`twg-round:tl:labour-migration:${YEAR}-P3`);
     expect(
       (
         await call('POST', '/networks/tl/twgs/labour-migration/rounds', stack.key('coordinator'), {
-          year: 2027,
+          year: YEAR,
           period: 3,
           start,
           end,
@@ -160,17 +163,17 @@ describe('TWG reporting rounds (end to end)', () => {
 
   it('starts no round for an unknown TWG and names bad fields', async () => {
     expect(
-      (await call('POST', '/networks/tl/twgs/nope/rounds', stack.key('coordinator'), { year: 2027, period: 1 })).status,
+      (await call('POST', '/networks/tl/twgs/nope/rounds', stack.key('coordinator'), { year: YEAR, period: 1 })).status,
     ).toBe(404);
     const bad = await call<{ details: { field: string }[] }>(
       'POST',
       '/networks/tl/twgs/labour-migration/rounds',
       stack.key('coordinator'),
-      { year: 2027, period: 7 },
+      { year: YEAR, period: 7 },
     );
     expect(bad.body.details.map((d) => d.field)).toEqual(['period']);
     expect(
-      (await call('POST', '/networks/tl/twgs/labour-migration/rounds', stack.key('ILO'), { year: 2027, period: 2 }))
+      (await call('POST', '/networks/tl/twgs/labour-migration/rounds', stack.key('ILO'), { year: YEAR, period: 2 }))
         .status,
     ).toBe(403);
   });

@@ -47,6 +47,7 @@ export default async function globalSetup(): Promise<void> {
   process.env[TEST_ENV_VARS.postgresAdminUrl] = process.env.MIGNET_TEST_DATABASE_URL ?? postgres!.urlFor('postgres');
   process.env[TEST_ENV_VARS.temporalAddress] = temporal.address;
   process.env[TEST_ENV_VARS.workflowBundlePath] = bundle;
+  process.env[TEST_ENV_VARS.runDir] = dir;
   (globalThis as Record<string, unknown>).__MIGNET_TEST_SERVERS__ = { postgres, temporal, dir };
   process.stderr.write(
     `\n[mignet] test servers up in ${Date.now() - started} ms: PostgreSQL ${postgres ? 'embedded' : 'MIGNET_TEST_DATABASE_URL'}, ` +

@@ -10,6 +10,8 @@ export const TEST_ENV_VARS = {
   postgresAdminUrl: 'MIGNET_TEST_POSTGRES_ADMIN_URL',
   temporalAddress: 'MIGNET_TEST_TEMPORAL_ADDRESS',
   workflowBundlePath: 'MIGNET_TEST_WORKFLOW_BUNDLE',
+  /** A directory of this run's, shared by every test process (test/support/claim-year.ts). */
+  runDir: 'MIGNET_TEST_RUN_DIR',
 } as const;
 
 export function testEnv(): TestEnv {

@@ -65,13 +65,12 @@ export function testConfig<C extends Partial<Config> & { databaseUrl: string; te
 }
 
 /**
- * The product as `npm start` runs it, on the test servers. All test files share one Temporal server, so workflow ids
- * must not collide across files: each keeps to its own years (cycles.e2e: 2030s, 2070s, 2080s up to 2094; annual-cycle.e2e:
- * 2040s–2060s and next year's scheduled cycle; network-year.e2e: 2097; twg-rounds.e2e: 2027's third period; the
- * workflow integration tests: 2200 and later, with random suffixes). auditors.e2e lists by network, so its processes
- * run in network xx, which no other file starts anything in.
- * its own database (migrated, seeded) and its own task
- * queue, the worker and the API in this process, the API listening on a free port.
+ * The product as `npm start` runs it, on the test servers: its own database (migrated, seeded) and its own task
+ * queue, the worker and the API in this process, the API listening on a free port. All test files share one Temporal
+ * server, so workflow ids must not collide across files: a test takes its cycle years from `claimYear()` (each year
+ * once per run; the Network year holds 2097, which its recorded histories are named after), the annual-cycle e2e's
+ * schedule starts next year's cycle, and the workflow integration tests use 2200 and later with random suffixes.
+ * auditors.e2e lists by network, so its processes run in network xx, which no other file starts anything in.
  */
 export async function startTestStack(
   options: { api?: boolean; worker?: boolean; config?: Partial<Config> } = {},
