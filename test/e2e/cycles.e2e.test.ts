@@ -230,7 +230,9 @@ describe('cycles API (end to end)', () => {
     expect(await fieldsOf({})).toContain('year');
     expect(await fieldsOf({ year: refusedYear, colour: 'blue' })).toEqual(['colour']);
     expect(await fieldsOf({ year: refusedYear, calendar: 'soon' })).toEqual(['calendar']);
-    expect(await fieldsOf({ year: refusedYear, calendar: { timeZone: 'Mars/Olympus' } })).toEqual(['calendar.timeZone']);
+    expect(await fieldsOf({ year: refusedYear, calendar: { timeZone: 'Mars/Olympus' } })).toEqual([
+      'calendar.timeZone',
+    ]);
     expect(await fieldsOf({ year: refusedYear, calendar: { quarters: [{}] } })).toEqual(['calendar.quarters']);
     await expectError(await call('POST', '/networks/tl/cycles', coordinator, '{"year": 20'), 400, 'MALFORMED_JSON');
     await expectError(await call('GET', '/networks/tl/cycles/20x7', agency), 400, 'VALIDATION_FAILED');
