@@ -2,6 +2,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import type { DataSource, EntityManager } from 'typeorm';
 
 import { CycleEntity, PlanActivityEntity, PlanRevisionEntity } from '../../libs/persistence/entities';
+import { updateRows } from '../../libs/persistence/read-models/update-rows';
 import { upsertRow } from '../../libs/persistence/read-models/upsert-row';
 import type { CycleState } from '../../libs/processes/annual-cycle/annual-cycle';
 import type { CycleProjection } from '../../libs/processes/annual-cycle/projection';
@@ -142,17 +143,10 @@ async function projectActivities(
     );
   }
   for (const [id, reports] of Object.entries(progress ?? {})) {
-    await tx.query(
-      `UPDATE plan_activities SET progress = $4, status = $5, cycle_revision = $6
-       WHERE network_code = $1 AND year = $2 AND id = $3 AND cycle_revision <= $6`,
-      [
-        state.network,
-        state.year,
-        id,
-        JSON.stringify(reports),
-        reports.length > 0 ? reports[reports.length - 1].status : null,
-        state.revision,
-      ],
-    );
+    await updateRows(tx, PlanActivityEntity, {
+      where: { networkCode: state.network, year: state.year, id },
+      set: { progress: reports, status: reports.at(-1)?.status, cycleRevision: state.revision },
+      onlyIf: { column: 'cycleRevision', atMost: state.revision },
+    });
   }
 }

@@ -1,5 +1,8 @@
 import type { DataSource } from 'typeorm';
 
+import { TwgEntity } from '../../libs/persistence/entities';
+import { updateRows } from '../../libs/persistence/read-models/update-rows';
+import { upsertRow } from '../../libs/persistence/read-models/upsert-row';
 import type { DecisionKind } from '../../libs/processes/decision/decision';
 
 export interface DecisionDeps {
@@ -25,10 +28,20 @@ export function createDecisionActivities({ dataSource }: DecisionDeps) {
       const p = e.payload as Record<string, unknown>;
       switch (e.kind) {
         case 'establish-twg': {
-          await dataSource.query(
-            `INSERT INTO twgs (network_code, code, name, thematic_area, lead_agency, member_agencies, established_on, established_by)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT ON CONSTRAINT pk_twgs DO NOTHING`,
-            [e.network, p.code, p.name, p.thematicArea, p.leadAgency, p.memberAgencies, e.adoptedAt, e.decisionId],
+          await upsertRow(
+            dataSource.manager,
+            TwgEntity,
+            {
+              networkCode: e.network,
+              code: p.code,
+              name: p.name,
+              thematicArea: p.thematicArea,
+              leadAgency: p.leadAgency,
+              memberAgencies: p.memberAgencies,
+              establishedOn: e.adoptedAt,
+              establishedBy: e.decisionId,
+            },
+            'nothing', // a TWG of that code exists: the first to establish it keeps it
           );
           const [row] = (await dataSource.query(
             `SELECT established_by FROM twgs WHERE network_code = $1 AND code = $2`,
@@ -39,10 +52,11 @@ export function createDecisionActivities({ dataSource }: DecisionDeps) {
             : `not applied: TWG ${String(p.code)} was established by ${row?.established_by ?? 'the first meeting'}`;
         }
         case 'abolish-twg': {
-          await dataSource.query(
-            `UPDATE twgs SET abolished_on = $3, abolished_by = $4 WHERE network_code = $1 AND code = $2 AND abolished_on IS NULL`,
-            [e.network, p.twg, e.adoptedAt, e.decisionId],
-          );
+          await updateRows(dataSource.manager, TwgEntity, {
+            where: { networkCode: e.network, code: p.twg },
+            set: { abolishedOn: e.adoptedAt, abolishedBy: e.decisionId },
+            onlyIf: { column: 'abolishedOn', isNull: true },
+          });
           const [row] = (await dataSource.query(`SELECT abolished_by FROM twgs WHERE network_code = $1 AND code = $2`, [
             e.network,
             p.twg,

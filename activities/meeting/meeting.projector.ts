@@ -3,7 +3,8 @@ import type { MeetingState } from '../../libs/processes/meeting/meeting';
 import type { Task } from '../../libs/domain/tasks';
 import type { MeetingProjection } from '../../libs/processes/meeting/projection';
 import { upsertTasks } from '../task-projection';
-import { ActionItemEntity, MeetingEntity } from '../../libs/persistence/entities';
+import { ActionItemEntity, ImpedimentEntity, MeetingEntity } from '../../libs/persistence/entities';
+import { updateRows } from '../../libs/persistence/read-models/update-rows';
 import { upsertRow } from '../../libs/persistence/read-models/upsert-row';
 import type { ReadModelWriter } from '../read-model-writer';
 
@@ -162,9 +163,9 @@ async function setImpedimentStatus(
   by: string,
   at: string,
 ): Promise<void> {
-  await tx.query(
-    `UPDATE impediments SET status = $3, status_note = $4, status_by = $5, status_at = $6
-     WHERE network_code = $1 AND id = $2 AND (status_at IS NULL OR status_at <= $6)`,
-    [network, id, status, note, by, at],
-  );
+  await updateRows(tx, ImpedimentEntity, {
+    where: { networkCode: network, id },
+    set: { status, statusNote: note, statusBy: by, statusAt: at },
+    onlyIf: { column: 'statusAt', atMost: at, orNull: true }, // a later status is never overwritten by an earlier one
+  });
 }

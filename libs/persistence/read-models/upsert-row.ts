@@ -1,6 +1,6 @@
-import type { EntityManager, EntityMetadata } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
-type Property<E> = keyof E & string;
+import { columnOf, primaryKeyOf, type Property, valueFor } from './entity-columns';
 
 /** What a row that already exists becomes: left alone, or updated in the columns named if the write is newer. */
 export type OnConflict<E> =
@@ -31,11 +31,7 @@ export async function upsertRow<E extends object>(
   const meta = tx.connection.getMetadata(entity);
   const properties = Object.keys(row) as Property<E>[];
   const column = (p: Property<E>) => columnOf(meta, p);
-  const values = properties.map((p) => {
-    const value = row[p];
-    if (value === undefined) return null;
-    return column(p).type === 'jsonb' ? JSON.stringify(value) : value;
-  });
+  const values = properties.map((p) => valueFor(column(p), row[p]));
   const table = `"${meta.tableName}"`;
   const name = (p: Property<E>) => `"${column(p).databaseName}"`;
   let conflict = 'DO NOTHING';
@@ -53,16 +49,4 @@ export async function upsertRow<E extends object>(
      ON CONFLICT ON CONSTRAINT "${primaryKeyOf(meta)}" ${conflict}`,
     values,
   );
-}
-
-function columnOf(meta: EntityMetadata, property: string) {
-  const column = meta.findColumnWithPropertyName(property);
-  if (!column) throw new Error(`${meta.name} has no column for property ${property}`);
-  return column;
-}
-
-function primaryKeyOf(meta: EntityMetadata): string {
-  const name = meta.primaryColumns[0]?.primaryKeyConstraintName;
-  if (!name) throw new Error(`${meta.name} names no primary key constraint (primaryKeyConstraintName)`);
-  return name;
 }

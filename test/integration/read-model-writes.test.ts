@@ -1,9 +1,10 @@
 import { CycleEntity, NetworkEntity, TaskEntity } from '../../libs/persistence/entities';
+import { updateRows } from '../../libs/persistence/read-models/update-rows';
 import { upsertRow } from '../../libs/persistence/read-models/upsert-row';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
-/** The one way projections write read-model rows, on the migrated schema (the drift test holds entities to it). */
-describe('upsertRow (real PostgreSQL)', () => {
+/** The ways projections write read-model rows, on the migrated schema (the drift test holds entities to it). */
+describe('upsertRow and updateRows (real PostgreSQL)', () => {
   let db: TestDatabase;
   beforeAll(async () => {
     db = await createTestDatabase();
@@ -99,5 +100,32 @@ describe('upsertRow (real PostgreSQL)', () => {
     await expect(upsertRow(ds.manager, TaskEntity, { nope: 1 } as never, 'nothing')).rejects.toThrow(
       'TaskEntity has no column for property nope',
     );
+  });
+
+  it('updates only the rows named, only where the guard holds', async () => {
+    const ds = await db.dataSource();
+    await upsertRow(ds.manager, TaskEntity, { ...task(1, 'open', null), id: 't-3', completedAt: undefined }, 'nothing');
+    const update = (completedAt: string, guard: 'atMost' | 'orNull' | 'isNull') =>
+      updateRows(ds.manager, TaskEntity, {
+        where: { id: 't-3', networkCode: 'zz' },
+        set: { completedAt, status: `set at ${completedAt.slice(0, 10)}` },
+        onlyIf:
+          guard === 'isNull'
+            ? { column: 'completedAt', isNull: true }
+            : { column: 'completedAt', atMost: completedAt, orNull: guard === 'orNull' },
+      });
+    const status = async () =>
+      ((await ds.query(`SELECT status FROM tasks WHERE id = 't-3'`))[0] as { status: string }).status;
+    await update('2027-03-01T00:00:00Z', 'atMost'); // NULL is not "at most": nothing changes
+    expect(await status()).toBe('open');
+    await update('2027-03-01T00:00:00Z', 'orNull');
+    expect(await status()).toBe('set at 2027-03-01');
+    await update('2027-02-01T00:00:00Z', 'orNull'); // earlier than the row's: refused
+    expect(await status()).toBe('set at 2027-03-01');
+    await update('2027-04-01T00:00:00Z', 'isNull'); // no longer NULL: refused
+    expect(await status()).toBe('set at 2027-03-01');
+    await update('2027-04-01T00:00:00Z', 'atMost');
+    expect(await status()).toBe('set at 2027-04-01');
+    expect((await ds.query(`SELECT status FROM tasks WHERE id = 't-1'`))[0]).toEqual({ status: 'completed' }); // untouched
   });
 });
