@@ -10,6 +10,7 @@ const tier = (name, dirs, servers) => ({
   displayName: name,
   testEnvironment: 'node',
   rootDir: __dirname,
+  roots: ['<rootDir>/test'],
   testMatch: dirs.map((d) => `<rootDir>/test/${d}/**/*.test.ts`),
   transform: { '^.+\\.ts$': 'ts-jest' },
   ...(servers

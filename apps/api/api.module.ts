@@ -15,7 +15,7 @@ import {
   TwgEntity,
 } from '../../libs/persistence/entities';
 import { AuditInterceptor } from './audit/audit.interceptor';
-import { AUDIT_SIGNER } from './audit/audit-anchors.service';
+import { AUDIT_SIGNER } from './audit-anchor/audit-anchors.service';
 import { AuditService } from './audit/audit.service';
 import { CONFIG } from '../common/config.token';
 import { ApiKeyGuard } from './auth/api-key.guard';

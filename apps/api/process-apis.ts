@@ -13,8 +13,8 @@ import {
 } from '../../libs/persistence/entities';
 import { CyclesController } from './annual-cycle/cycles.controller';
 import { CyclesService } from './annual-cycle/cycles.service';
-import { AuditAnchorsService } from './audit/audit-anchors.service';
-import { ReplaysController } from './auditors/replays.controller';
+import { AuditAnchorsService } from './audit-anchor/audit-anchors.service';
+import { ReplaysController } from './audit-replay/replays.controller';
 import { DecisionsController } from './decision/decisions.controller';
 import { DecisionsService } from './decision/decisions.service';
 import { MeetingsController } from './meeting/meetings.controller';

@@ -3,7 +3,7 @@ import type { Actor } from './roles';
 
 /**
  * Tasks: the one mechanism for all human work (DESIGN, "Tasks"). A workflow creates each task with a deterministic
- * id, projects it to PostgreSQL, and completes it through an Update whose validator uses `checkAnnualCycleCommand`.
+ * id, projects it to PostgreSQL, and completes it through an Update whose validator uses its process's `check<Name>Command`.
  */
 export const TASK_KINDS = [
   'contribute-activities',

@@ -95,6 +95,34 @@ describe('upsertRow and updateRows (real PostgreSQL)', () => {
     });
   });
 
+  it('takes an equal write when told to (or equal), and refuses to update a column the row does not carry', async () => {
+    const ds = await db.dataSource();
+    const again = (status: string) =>
+      upsertRow(
+        ds.manager,
+        TaskEntity,
+        { ...task(5, status, null), id: 't-4' },
+        {
+          update: ['status'],
+          newer: { column: 'version', orEqual: true },
+        },
+      );
+    await again('open');
+    await again('completed');
+    expect((await ds.query(`SELECT status FROM tasks WHERE id = 't-4'`))[0]).toEqual({ status: 'completed' });
+    await expect(
+      upsertRow(
+        ds.manager,
+        TaskEntity,
+        { ...task(6, 'open', null), id: 't-4' },
+        {
+          update: ['status', 'closedReason'],
+          newer: { column: 'version' },
+        },
+      ),
+    ).rejects.toThrow('TaskEntity: the row has no value for closedReason, which the write updates');
+  });
+
   it('refuses a property the entity does not have', async () => {
     const ds = await db.dataSource();
     await expect(upsertRow(ds.manager, TaskEntity, { nope: 1 } as never, 'nothing')).rejects.toThrow(

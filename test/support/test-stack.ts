@@ -146,9 +146,12 @@ export function useTestStack(
   });
   afterAll(async () => {
     if (!current) return; // it did not start: its own error says why
-    await options.beforeClose?.(current);
-    if (options.worker !== false) await current.terminateRunning();
-    await current.close();
+    try {
+      await options.beforeClose?.(current);
+      if (options.worker !== false) await current.terminateRunning();
+    } finally {
+      await current.close(); // a failed clean-up must not leave the servers open (jest would hang on them)
+    }
   });
   const started = (): TestStack => {
     if (!current) throw new Error('the test stack starts in beforeAll: use it inside a test or a hook');

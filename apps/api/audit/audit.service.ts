@@ -16,7 +16,7 @@ import {
 import { isPostgresDataError, isPostgresUnavailable } from '../../../libs/persistence/postgres-errors';
 import { ErrorCode } from '../common/error-code';
 import { storableCopy } from '../common/input-limits';
-import { AUDIT_SIGNER, AuditAnchorsService } from './audit-anchors.service';
+import { AUDIT_SIGNER, AuditAnchorsService } from '../audit-anchor/audit-anchors.service';
 
 export interface AuditOutcome {
   readonly status: number;

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 
 import { AuditSigner, trustedKeys } from '../../../libs/audit/signing';
 import { auditRecordFromRow, verifyAuditLog } from '../../../libs/persistence/audit-chain';
-import { AUDIT_SIGNER, AuditAnchorsService } from '../audit/audit-anchors.service';
+import { AUDIT_SIGNER, AuditAnchorsService } from '../audit-anchor/audit-anchors.service';
 import { AuditService } from '../audit/audit.service';
 import { S } from '../common/schemas';
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';

@@ -21,7 +21,7 @@ import { AuditEntry, auditRecordFromRow, Query, readAuditLog } from '../../../li
 import type { AuditSigner } from '../../../libs/audit/signing';
 import { auditAnchorWorkflowId } from '../../../libs/processes/audit-anchor/ids';
 import { CONFIG } from '../../common/config.token';
-import { AUDIT_SIGNER, AuditAnchorsService } from '../audit/audit-anchors.service';
+import { AUDIT_SIGNER, AuditAnchorsService } from '../audit-anchor/audit-anchors.service';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { TemporalClientService } from '../temporal/temporal-client.service';

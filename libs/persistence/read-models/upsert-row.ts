@@ -36,6 +36,11 @@ export async function upsertRow<E extends object>(
   const name = (p: Property<E>) => `"${column(p).databaseName}"`;
   let conflict = 'DO NOTHING';
   if (onConflict !== 'nothing') {
+    // A column updated from a row that does not carry it would be set to NULL: name the mistake instead.
+    const named = [...onConflict.update, ...(onConflict.keep ?? []), onConflict.newer.column];
+    const missing = named.filter((p) => !(p in row));
+    if (missing.length > 0)
+      throw new Error(`${meta.name}: the row has no value for ${missing.join(', ')}, which the write updates`);
     const sets = [
       ...onConflict.update.map((p) => `${name(p)} = EXCLUDED.${name(p)}`),
       ...(onConflict.keep ?? []).map((p) => `${name(p)} = COALESCE(EXCLUDED.${name(p)}, ${table}.${name(p)})`),
