@@ -4,7 +4,6 @@ import { join } from 'node:path';
 
 import { Client } from 'pg';
 
-import { rebuildProjections } from '../../activities/rebuild-projections';
 import { tarGz, untarGz } from '../../libs/audit/tar';
 import { AuditRecord, auditHash, auditRecordFromRow, ChainVerification } from '../../libs/persistence/audit-chain';
 import { mignet } from '../support/cli';
@@ -98,16 +97,6 @@ describe('audit log integrity (end to end)', () => {
       signatures: { signed: ROWS, unsigned: 0 },
       anchors: { latest: { seq: ROWS } },
     });
-  });
-
-  it("rebuilds the network's read models past the anchor's history, which keeps none", async () => {
-    // The anchor carries the network's search attribute, so a whole-network rebuild lists it; it has no read model.
-    const deps = {
-      dataSource: await stack.db.dataSource(),
-      client: stack.client,
-      bundle: { codePath: testEnv().workflowBundlePath },
-    };
-    expect(await rebuildProjections(deps, { network: 'tl' })).toEqual({ workflows: 0, steps: 0 });
   });
 
   it('gives the API and the worker a role that can neither change, delete nor unprotect the log', async () => {
