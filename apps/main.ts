@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   const stopAll = async (code: number) => {
     if (stopping) return;
     stopping = true;
+    if (code === 0) log.log('Stopping: the API, the worker, then the servers it started ...');
     for (const stop of stops.reverse()) await stop().catch((err: unknown) => log.error(String(err)));
+    if (code === 0) log.log('mignet stopped.');
     process.exit(code);
   };
   takeOverShutdownSignals(); // this function stops PostgreSQL itself, last
@@ -94,7 +96,8 @@ async function main(): Promise<void> {
     stops.push(() => api.close());
     await api.listen(config.port, config.host);
 
-    const url = `http://localhost:${config.port}`;
+    // The address it listens on (127.0.0.1 unless HOST says otherwise), not a name that may resolve elsewhere.
+    const url = `http://${urlHost(config.host)}:${config.port}`;
     const lines = [
       '',
       'mignet is running. Ctrl-C stops everything it started.',
@@ -119,6 +122,12 @@ async function main(): Promise<void> {
     log.log('Stopping what had started ...');
     await stopAll(1);
   }
+}
+
+/** A host as a URL writes it: every interface as the loopback address that reaches it here, IPv6 in brackets. */
+function urlHost(host: string): string {
+  if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
 }
 
 function assertPortFree(port: number, variable: string): Promise<void> {

@@ -12,10 +12,7 @@ if (existsSync(join(root, 'apps', 'cli', 'mignet.ts')) && existsSync(join(root, 
 } else {
   cli = require(compiled);
 }
-cli.main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    process.exit(2);
-  },
-);
+cli.main(process.argv.slice(2)).then(cli.exitAfterOutput, (err) => {
+  process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+  cli.exitAfterOutput(2);
+});

@@ -11,7 +11,17 @@ import { trustedKeys } from '../../libs/audit/signing';
 import { verifyExport } from '../../libs/audit/verify-export';
 import { verifyAuditLog } from '../../libs/persistence/audit-chain';
 
+const VERSION = (JSON.parse(readFileSync(packageJson(), 'utf8')) as { version: string }).version;
+
+/** The package's manifest: beside the sources (ts-node), or one level further up from the compiled dist/. */
+function packageJson(): string {
+  const candidates = [join(__dirname, '..', '..', 'package.json'), join(__dirname, '..', '..', '..', 'package.json')];
+  return candidates.find((p) => existsSync(p)) ?? candidates[0];
+}
+
 const USAGE = `mignet — audit tools (no server needed for files)
+
+  mignet --help | -h             this text;  mignet --version | -V   the version
 
   mignet audit replay <file|dir>... [--json] [--bundle <workflow-bundle.js>]
         replays histories (as written by \`temporal workflow show --output json\` or mignet's export) against
@@ -40,6 +50,15 @@ export async function main(
   err: NodeJS.WritableStream & { isTTY?: boolean } = process.stderr,
 ): Promise<number> {
   const [group, command, ...rest] = argv;
+  // Help and the version are answers, on stdout, whatever else the line says.
+  if (group === undefined || group === 'help' || argv.some((a) => a === '--help' || a === '-h')) {
+    out.write(USAGE);
+    return 0;
+  }
+  if (argv.some((a) => a === '--version' || a === '-V')) {
+    out.write(`mignet ${VERSION}\n`);
+    return 0;
+  }
   const flags = parseFlags(rest);
   if (typeof flags === 'string') {
     err.write(`${flags}\n\n${USAGE}`);
@@ -51,12 +70,8 @@ export async function main(
   if (group === 'audit' && command === 'timeline') return auditTimeline(flags, out, err);
   if (group === 'audit' && command === 'state') return auditState(flags, out, err);
   if (group === 'projections' && command === 'rebuild') return rebuild(flags, out, err);
-  err.write(
-    group === undefined || group === '--help' || group === 'help'
-      ? USAGE
-      : `Unknown command: ${argv.join(' ')}\n\n${USAGE}`,
-  );
-  return group === undefined || group === '--help' || group === 'help' ? 0 : 2;
+  err.write(`Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
+  return 2;
 }
 
 interface Flags {
@@ -398,12 +413,17 @@ async function rebuild(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.Wri
   }
 }
 
+/**
+ * Exits once what was written has left: to a pipe, stdout is written asynchronously, and exiting at once cut a large
+ * answer (`mignet audit state … | jq`) at 64 KiB. An empty write's callback runs after every earlier chunk is flushed.
+ */
+export function exitAfterOutput(code: number): void {
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}
+
 if (require.main === module) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (e: unknown) => {
-      process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
-      process.exit(2);
-    },
-  );
+  main(process.argv.slice(2)).then(exitAfterOutput, (e: unknown) => {
+    process.stderr.write(`${e instanceof Error ? e.message : String(e)}\n`);
+    exitAfterOutput(2);
+  });
 }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { bundleWorkflowCode, DefaultLogger } from '@temporalio/worker';
 
-import { mignet } from '../support/cli';
+import { bin, mignet } from '../support/cli';
 import { testEnv } from '../support/test-env';
 
 const HISTORIES = join(__dirname, '..', 'fixtures', 'histories');
@@ -133,4 +133,24 @@ describe('mignet audit replay (CLI)', () => {
     ]);
     expect(replayed[0].error).toMatch(/^DeterminismViolationError/);
   });
+
+  it('writes a whole large answer to a pipe before it exits (it lost it all), and answers --help and --version', async () => {
+    const file = join(HISTORIES, 'annual-cycle_tl_2097.network-year.json');
+    const args = ['audit', 'state', file, '--event', '100000', '--bundle', testEnv().workflowBundlePath];
+    const inProcess = await mignet(...args);
+    expect(inProcess.out.length).toBeGreaterThan(65_536);
+    const piped = await bin(...args);
+    expect({ code: piped.code, length: piped.out.length }).toEqual({ code: 0, length: inProcess.out.length });
+    expect(piped.out).toBe(inProcess.out);
+    for (const flag of ['--help', '-h'])
+      expect(await bin('audit', 'replay', flag)).toMatchObject({
+        code: 0,
+        out: expect.stringContaining('mignet audit replay <file|dir>'),
+      });
+    expect(await bin('--version')).toMatchObject({ code: 0, out: expect.stringMatching(/^mignet \d+\.\d+\.\d+\n$/) });
+    expect(await bin('audit', 'replay', '--nope')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown option --nope'),
+    });
+  }, 60_000);
 });

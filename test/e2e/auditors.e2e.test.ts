@@ -373,4 +373,27 @@ describe('auditors (end to end)', () => {
         status: (await call(r.method, url(r.path), stack.key('ILO'))).status,
       }).toEqual({ route: `${r.method} ${r.path}`, status: 403 });
   });
+
+  it("filters by status in any casing, and counts a running process's events", async () => {
+    // Last in this file: a process still running would change what the tests above list and export.
+    const running = await call<{ workflowId: string }>('POST', '/networks/xx/decisions', key('coordinator'), {
+      kind: 'general',
+      title: 'Adopt the communication plan',
+      text: 'As circulated',
+      payload: {},
+      deadline: new Date(Date.now() + 3_600_000).toISOString(),
+    });
+    expect(running.status).toBe(201);
+    const listed = (status: string) =>
+      call<{ items: HistoryRow[] }>('GET', `/networks/xx/histories?process=decision&status=${status}`, key('auditor'));
+    const row = await waitFor(
+      async () => (await listed('running')).body.items.find((i) => i.workflowId === running.body.workflowId),
+      'the running decision in visibility',
+    );
+    expect(row).toMatchObject({ status: 'RUNNING', closedAt: null });
+    expect(row.events).toBeGreaterThan(0); // visibility says 0 until a run closes
+    for (const status of ['COMPLETED', 'completed', 'Completed'])
+      expect((await listed(status)).body.items.map((i) => i.workflowId)).toContain(decision.workflowId);
+    expect((await listed('CONTINUED_AS_NEW')).status).toBe(200);
+  });
 });

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
@@ -20,6 +20,13 @@ export const EXECUTION_STATUSES = [
   'TimedOut',
 ] as const;
 
+/** A status as visibility names it (`Completed`), from any casing of it or of the answers' form (`COMPLETED`). */
+function executionStatus(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const key = value.replace(/_/g, '').toLowerCase();
+  return EXECUTION_STATUSES.find((s) => s.toLowerCase() === key) ?? value;
+}
+
 export class HistoryQueryDto {
   @ApiPropertyOptional({ enum: PROCESSES })
   @IsOptional()
@@ -34,9 +41,13 @@ export class HistoryQueryDto {
   @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
   year?: number;
 
-  @ApiPropertyOptional({ enum: EXECUTION_STATUSES })
+  @ApiPropertyOptional({
+    enum: EXECUTION_STATUSES,
+    description: 'In any case, as the answers write it too: `COMPLETED`, `completed`, `Completed`; `CONTINUED_AS_NEW`',
+  })
   @IsOptional()
-  @IsIn(EXECUTION_STATUSES, { message: `must be one of ${EXECUTION_STATUSES.join(', ')}` })
+  @Transform(({ value }: { value: unknown }) => executionStatus(value))
+  @IsIn(EXECUTION_STATUSES, { message: `must be one of ${EXECUTION_STATUSES.join(', ')} (in any case)` })
   status?: (typeof EXECUTION_STATUSES)[number];
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: MAX_PAGE })

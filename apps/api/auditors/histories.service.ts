@@ -296,10 +296,18 @@ export class HistoriesService {
         status: w.status.name,
         startedAt: w.startTime.toISOString(),
         closedAt: w.closeTime?.toISOString() ?? null,
-        events: w.historyLength,
+        // Visibility counts a run's events when it closes; a running one's count comes from the run itself.
+        events: w.status.name === 'RUNNING' ? await this.runningLength(w.workflowId, w.runId) : w.historyLength,
       });
     }
     return { items, page, pageSize, total: runs.length };
+  }
+
+  private async runningLength(workflowId: string, runId: string): Promise<number> {
+    const described = await this.temporal.call(() =>
+      this.temporal.client.workflow.getHandle(workflowId, runId).describe(),
+    );
+    return described.historyLength;
   }
 
   /** The history in Temporal's own JSON format (`temporal workflow show --output json`), for Temporal's tools and mignet's. */
