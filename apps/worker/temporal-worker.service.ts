@@ -16,6 +16,9 @@ import { LIVE_SINKS } from '../../libs/audit/sinks';
  * Hosts the Temporal Worker inside the Nest application context: activities get their repositories by injection;
  * shutdown stops polling, lets running tasks finish, then closes the connection.
  */
+
+/** The worker's own TypeORM data source (apps/worker/worker.module.ts). */
+export const WORKER_DATA_SOURCE = 'worker';
 @Injectable()
 export class TemporalWorkerService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('worker');
@@ -26,7 +29,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    @InjectDataSource(WORKER_DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {

@@ -4,14 +4,20 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { Config } from '../../libs/config/config';
 import { dataSourceOptions } from '../../libs/persistence/data-source';
 import { CONFIG } from '../common/config.token';
-import { TemporalWorkerService } from './temporal-worker.service';
+import { TemporalWorkerService, WORKER_DATA_SOURCE } from './temporal-worker.service';
 
 @Module({})
 export class WorkerModule {
   static forRoot(config: Config & { databaseUrl: string }): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [TypeOrmModule.forRoot(dataSourceOptions(config.databaseUrl, config.databasePoolSize))],
+      // Named: `npm start` and the tests run the API beside it in one process, whose data source is the default one.
+      imports: [
+        TypeOrmModule.forRoot({
+          ...dataSourceOptions(config.databaseUrl, config.databasePoolSize),
+          name: WORKER_DATA_SOURCE,
+        }),
+      ],
       providers: [{ provide: CONFIG, useValue: config }, TemporalWorkerService],
     };
   }
