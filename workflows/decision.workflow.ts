@@ -99,7 +99,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
   });
   setHandler(
     reviseDecisionUpdate,
-    async ({ proposal }) => {
+    async ({ by, proposal }) => {
       // The members of the day are asked: one who joined since the last round is, one who left is not.
       const { members } = await loadNetwork(input.network);
       if (state.status !== 'OBJECTED')
@@ -114,7 +114,15 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
           message: 'the deadline passed meanwhile',
           details: [{ field: 'deadline', message: 'must be in the future' }],
         });
-      record({ type: 'DecisionCirculated', at: new Date().toISOString(), round: state.round + 1, proposal, members });
+      // `by` is for the audit trail only (a sink report, no command): the reducer does not read it.
+      record({
+        type: 'DecisionCirculated',
+        at: new Date().toISOString(),
+        round: state.round + 1,
+        proposal,
+        members,
+        by,
+      });
       await project();
       return state;
     },

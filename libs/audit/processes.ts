@@ -15,7 +15,7 @@ export function describeEvent(e: Record<string, unknown>): string {
     case 'TaskOpened':
       return `task ${task!.id} opened for ${task!.assignee}, due ${task!.dueAt}`;
     case 'TaskCompleted':
-      return `task ${String(e.taskId)} completed`;
+      return `task ${String(e.taskId)} completed${answerOf(e.payload)}`;
     case 'TaskReminded':
     case 'TaskEscalated':
     case 'TaskExpired':
@@ -47,4 +47,14 @@ export function describeEvent(e: Record<string, unknown>): string {
       return [String(e.type), ...details].join(' ');
     }
   }
+}
+
+/** What an answer said, where it says it in words: a concurrence or an objection and its reason, an endorsement. */
+function answerOf(payload: unknown): string {
+  if (typeof payload !== 'object' || payload === null) return '';
+  const p = payload as Record<string, unknown>;
+  const answer = [p.answer, p.decision, p.status].find((v) => typeof v === 'string') as string | undefined;
+  const why = [p.reason, p.comment, p.note].find((v) => typeof v === 'string') as string | undefined;
+  if (!answer && !why) return '';
+  return `: ${[answer, why && `"${why}"`].filter(Boolean).join(' ')}`;
 }

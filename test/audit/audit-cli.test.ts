@@ -76,6 +76,9 @@ describe('mignet audit replay (CLI)', () => {
       eventId: number;
       type: string;
       agency: string | null;
+      role: string | null;
+      keyId: string | null;
+      what: string;
       statusAfter: string;
     }[];
     const objected = entries.find((e) => e.type === 'DecisionObjected')!;
@@ -84,6 +87,12 @@ describe('mignet audit replay (CLI)', () => {
       agency: 'FAO',
       statusAfter: 'CIRCULATING',
     }); // FAO's objection
+    // An answer says what it was, and a revision who circulated it (the timeline showed neither).
+    expect(entries.find((e) => e.type === 'TaskCompleted')!.what).toMatch(/completed: object "[^"]+"/);
+    expect(entries.filter((e) => e.type === 'DecisionCirculated').map((e) => [e.agency, e.role])).toEqual([
+      [null, null], // the first round: its proposer is the start's
+      ['IOM', 'coordinator'], // (recorded before commands carried their key id: no key here)
+    ]);
     expect(entries[entries.length - 1]).toMatchObject({ type: 'DecisionEffectApplied', statusAfter: 'ADOPTED' });
 
     const s = await mignet('audit', 'state', file, '--event', String(objected.eventId), '--bundle', bundle);

@@ -53,6 +53,8 @@ export type DecisionEvent =
       readonly round: number;
       readonly proposal: DecisionProposal;
       readonly members: readonly string[];
+      /** Who circulated it again (a revision); the first round's proposer is the start's. */
+      readonly by?: Actor;
     }
   | { readonly type: 'DecisionObjected'; readonly at: string }
   | { readonly type: 'DecisionAdopted'; readonly at: string }
