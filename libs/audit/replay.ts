@@ -53,12 +53,21 @@ export async function replayHistories(
 }
 
 /**
- * The first event the code does not explain. The core names it (`… HistoryEvent(id: 5, ActivityTaskScheduled)`), or,
- * for a patch the code no longer asks about, names the change: then it is that change's marker event.
+ * The first event the code does not explain. The core names it (`… HistoryEvent(id: 5, ActivityTaskScheduled)`); or
+ * names an activity type the code no longer schedules, then it is the first event that scheduled it; or, for a patch
+ * the code no longer asks about, names the change: then it is that change's marker event.
  */
 export function divergence(message: string, history?: Extract<ParsedHistory, { ok: true }>['history']): number | null {
   const m = /HistoryEvent\(id: (\d+)/.exec(message);
   if (m) return Number(m[1]);
+  // An activity scheduled under another name than the code's (renamed since): the first event scheduling that name.
+  const renamed = /Activity type of scheduled event '([^']+)'/.exec(message)?.[1];
+  if (renamed) {
+    const scheduled = history?.events?.find(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType?.name === renamed,
+    );
+    return scheduled?.eventId ? Number(scheduled.eventId.toString()) : null;
+  }
   const change = /marker encountered for change ([\w.-]+)/.exec(message)?.[1];
   const marker = change
     ? history?.events?.find(

@@ -143,6 +143,22 @@ describe('mignet audit replay (CLI)', () => {
     expect(replayed[0].error).toMatch(/^DeterminismViolationError/);
   });
 
+  it('names the event that scheduled an activity under a name the code no longer uses (it said "?")', async () => {
+    const history = JSON.parse(
+      readFileSync(join(HISTORIES, 'decision_tl_20261128-20619d.objected-revised-adopted.json'), 'utf8'),
+    ) as { events: { eventId: string; activityTaskScheduledEventAttributes?: { activityType: { name: string } } }[] };
+    const scheduled = history.events.find(
+      (e) => e.activityTaskScheduledEventAttributes?.activityType.name === 'loadNetwork',
+    )!;
+    scheduled.activityTaskScheduledEventAttributes!.activityType.name = 'loadNetworkAsItWasCalled';
+    const file = join(dir, 'decision_tl_20261128-20619d.renamed-activity.json');
+    writeFileSync(file, JSON.stringify(history));
+    const { code, out } = await mignet('audit', 'replay', file, '--json', '--bundle', testEnv().workflowBundlePath);
+    expect(code).toBe(1);
+    const [replayed] = (JSON.parse(out) as { replayed: { ok: boolean; divergedAt: number | null }[] }).replayed;
+    expect(replayed).toMatchObject({ ok: false, divergedAt: Number(scheduled.eventId) });
+  });
+
   it('writes a whole large answer to a pipe before it exits (it lost it all), and answers --help and --version', async () => {
     const file = join(HISTORIES, 'annual-cycle_tl_2097.network-year.json');
     const args = ['audit', 'state', file, '--event', '100000', '--bundle', testEnv().workflowBundlePath];
