@@ -328,6 +328,13 @@ export function quarterlyMeetings(calendar: Calendar): MeetingSlot[] {
   });
 }
 
+/** The calendar as an answer shows it: with its meeting dates, the given ones or the defaults the cycle will use. */
+export function calendarWithMeetings(calendar: Calendar): Calendar & { readonly meetings: readonly string[] } {
+  // A row whose calendar is not whole (written by hand) keeps the meetings it has.
+  const meetings = Array.isArray(calendar.quarters) ? quarterlyMeetings(calendar).map((m) => m.scheduledAt) : [];
+  return { ...calendar, meetings: calendar.meetings ?? meetings };
+}
+
 function plainObject(value: unknown, path: string, fail: Fail): Record<string, unknown> {
   if (value === undefined) return {};
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {

@@ -103,6 +103,18 @@ describe('cycles API (end to end)', () => {
     );
     expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect((await call('GET', '/docs')).status).toBe(200);
+    // What a start takes is what the document says it takes: deadlines and offsets too (it said no more was allowed).
+    const schemas = (
+      doc as unknown as {
+        components: { schemas: Record<string, { properties: Record<string, { properties?: object }> }> };
+      }
+    ).components.schemas;
+    expect(Object.keys(schemas.StartCycleDto.properties.calendar.properties ?? {})).toEqual(
+      expect.arrayContaining(['start', 'end', 'quarters', 'periods', 'meetings', 'deadlines', 'offsets']),
+    );
+    expect(Object.keys(schemas.CalendarDto.properties)).toEqual(
+      expect.arrayContaining(['deadlines', 'offsets', 'meetings']),
+    );
   });
 
   it('starts a cycle for the coordinator, projects it, and refuses the same year again with 409', async () => {
@@ -125,6 +137,12 @@ describe('cycles API (end to end)', () => {
       workflowId: started.workflowId,
     });
     expect(cycle.calendar).toEqual(started.calendar);
+    // The answer shows the meeting dates the cycle will use (three quarters into each quarter by default).
+    expect(cycle.calendar.meetings).toHaveLength(4);
+    expect(Date.parse(cycle.calendar.meetings[0])).toBe(
+      Date.parse(cycle.calendar.quarters[0].start) +
+        Math.round(0.75 * (Date.parse(cycle.calendar.quarters[0].end) - Date.parse(cycle.calendar.quarters[0].start))),
+    );
 
     const desc = await stack.client.workflow.getHandle(started.workflowId).describe();
     expect(desc.typedSearchAttributes.getAll().map((p) => [p.key.name, p.value])).toEqual(

@@ -1,14 +1,38 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
-import type { CalendarInput } from '../../../libs/domain/calendar';
+import type { CalendarInput, CalendarOffsets, CycleDeadlines } from '../../../libs/domain/calendar';
 import type { CyclePhase } from '../../../libs/processes/annual-cycle/annual-cycle';
 
 const PERIOD_SCHEMA = {
   type: 'object',
   properties: { start: { type: 'string', format: 'date-time' }, end: { type: 'string', format: 'date-time' } },
   required: ['start', 'end'],
+};
+
+const DEADLINES_SCHEMA = {
+  type: 'object' as const,
+  description: 'The cycle’s deadlines, in order: planning < consolidation < endorsement < end of year < review',
+  properties: {
+    planningDue: { type: 'string' as const, format: 'date-time' },
+    consolidationDue: { type: 'string' as const, format: 'date-time' },
+    endorsementDue: { type: 'string' as const, format: 'date-time' },
+    reviewDue: { type: 'string' as const, format: 'date-time' },
+  },
+  additionalProperties: false,
+};
+
+const OFFSETS_SCHEMA = {
+  type: 'object' as const,
+  description: 'What every task and round derives its timers from, in milliseconds',
+  properties: {
+    reminderBeforeMs: { type: 'integer' as const, minimum: 0 },
+    escalationAfterMs: { type: 'integer' as const, minimum: 0 },
+    revisionMs: { type: 'integer' as const, minimum: 1 },
+    endorsementRoundMs: { type: 'integer' as const, minimum: 1 },
+  },
+  additionalProperties: false,
 };
 
 export class StartCycleDto {
@@ -36,6 +60,8 @@ export class StartCycleDto {
         maxItems: 4,
         description: 'The quarterly meetings, one inside each quarter',
       },
+      deadlines: DEADLINES_SCHEMA,
+      offsets: OFFSETS_SCHEMA,
     },
     additionalProperties: false,
   })
@@ -62,6 +88,14 @@ export class CalendarDto extends PeriodDto {
   @ApiProperty({ example: 'Asia/Dili' }) timeZone: string;
   @ApiProperty({ type: [PeriodDto] }) quarters: readonly PeriodDto[];
   @ApiProperty({ type: [PeriodDto] }) periods: readonly PeriodDto[];
+  @ApiProperty(DEADLINES_SCHEMA as ApiPropertyOptions) deadlines: CycleDeadlines;
+  @ApiProperty(OFFSETS_SCHEMA as ApiPropertyOptions) offsets: CalendarOffsets;
+  @ApiProperty({
+    type: [String],
+    format: 'date-time',
+    description: 'The quarterly Network meetings: the dates given, or three quarters into each quarter',
+  })
+  meetings: readonly string[];
 }
 
 export class CycleDto {

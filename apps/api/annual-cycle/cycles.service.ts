@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 
 import type { AnnualCycleInput } from '../../../libs/processes/annual-cycle/annual-cycle';
-import { resolveCalendar } from '../../../libs/domain/calendar';
+import { calendarWithMeetings, resolveCalendar } from '../../../libs/domain/calendar';
 import { CycleEntity, PlanActivityEntity, PlanRevisionEntity } from '../../../libs/persistence/entities';
 import { annualCycleWorkflowId } from '../../../libs/processes/annual-cycle/ids';
 import type { annualCycleWorkflow } from '../../../workflows/annual-cycle.workflow';
@@ -56,7 +56,7 @@ export class CyclesService {
       year: dto.year,
       workflowId,
       runId: handle.firstExecutionRunId,
-      calendar,
+      calendar: calendarWithMeetings(calendar),
       startedBy: by.agency ?? by.role,
     };
   }
@@ -99,7 +99,7 @@ function toDto(row: CycleEntity): CycleDto {
     year: row.year,
     workflowId: row.workflowId,
     phase: row.phase,
-    calendar: row.calendar,
+    calendar: calendarWithMeetings(row.calendar),
     startedBy: row.startedBy,
     startedAt: row.startedAt.toISOString(),
     closedAt: isoOrNull(row.closedAt),
