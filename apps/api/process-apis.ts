@@ -38,7 +38,11 @@ export const PROCESS_APIS = {
     providers: [CyclesService],
     entities: [CycleEntity, PlanRevisionEntity, PlanActivityEntity],
   },
-  decision: { controllers: [DecisionsController], providers: [DecisionsService], entities: [DecisionEntity] },
+  decision: {
+    controllers: [DecisionsController],
+    providers: [DecisionsService],
+    entities: [DecisionEntity, CycleEntity],
+  },
   meeting: {
     controllers: [MeetingsController],
     providers: [MeetingsService],

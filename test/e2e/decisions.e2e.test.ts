@@ -2,6 +2,7 @@ import type { DecisionDto } from '../../apps/api/decision/decision.dto';
 import type { TaskPageDto } from '../../apps/api/tasks/task.dto';
 import type { TwgListDto } from '../../apps/api/twgs/twg.dto';
 import { recordHistory } from '../support/record-history';
+import { claimYear } from '../support/claim-year';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -192,5 +193,50 @@ describe('decisions by silence procedure (end to end)', () => {
         })
       ).status,
     ).toBe(403);
+  });
+
+  it("belongs to the Network year it names, or to the running cycle's, which auditors list it by", async () => {
+    const [named, running] = [claimYear(), claimYear()];
+    const yearOf = async (workflowId: string, year: number) =>
+      waitFor(
+        async () =>
+          (
+            await call<{ items: { workflowId: string }[] }>(
+              'GET',
+              `/networks/tl/histories?process=decision&year=${year}`,
+              stack.key('auditor'),
+            )
+          ).body.items.some((i) => i.workflowId === workflowId)
+            ? year
+            : undefined,
+        `${workflowId} listed in ${year}`,
+      );
+    const general = (year?: number) =>
+      circulate({
+        kind: 'general',
+        title: 'Adopt the ToR review',
+        text: 'As drafted',
+        payload: {},
+        deadline: inSeconds(3_600),
+        year,
+      });
+    const first = await general(named);
+    expect(first.status).toBe(201);
+    expect(await yearOf(first.body.workflowId, named)).toBe(named);
+    // With a cycle running (the earliest not closed), a decision that names no year is that cycle's.
+    const cycle = await call('POST', '/networks/tl/cycles', stack.key('coordinator'), {
+      year: running,
+      meetingsAndRounds: false,
+      calendar: { start: inSeconds(0), end: inSeconds(3_600) },
+    });
+    expect(cycle.status).toBe(201);
+    // Readable at once after its 201 (it answered 404 for a moment): the decision below finds it running.
+    const second = await general();
+    expect(second.status).toBe(201);
+    expect(await yearOf(second.body.workflowId, running)).toBe(running);
+    expect(
+      (await circulate({ kind: 'general', title: 't', text: 't', payload: {}, deadline: inSeconds(60), year: 1900 }))
+        .status,
+    ).toBe(400);
   });
 });

@@ -12,6 +12,7 @@ import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
 import { TemporalClientService } from '../temporal/temporal-client.service';
+import { afterFirstProjection } from '../common/read-your-writes';
 import { CycleDto, PlanDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
 
 @Injectable()
@@ -50,6 +51,11 @@ export class CyclesService {
       'annual-cycle',
       { workflowId, taskQueue: this.temporal.taskQueue, args: [input] },
       { network, year: dto.year, onDuplicate: () => alreadyStarted(network, dto.year, workflowId) },
+    );
+    // After the 201, the caller's next request must find the cycle: answer once its first row is written (bounded).
+    await afterFirstProjection(
+      async () => (await this.cycles.findOneBy({ networkCode: network, year: dto.year })) ?? undefined,
+      () => null,
     );
     return {
       network,

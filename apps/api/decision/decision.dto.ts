@@ -1,5 +1,18 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 
 import { DECISION_KINDS } from '../../../libs/processes/decision/decision';
 import type { DecisionKind } from '../../../libs/processes/decision/decision';
@@ -33,6 +46,19 @@ export class CirculateDecisionDto {
   @ApiProperty({ format: 'date-time', description: 'Objections are possible until then; silence is no objection' })
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
   deadline: string;
+
+  @ApiPropertyOptional({
+    example: 2027,
+    minimum: MIN_YEAR,
+    maximum: MAX_YEAR,
+    description:
+      "The Network year it belongs to, by which auditors list and export it: by default the year of the network's running cycle (the earliest not closed), else the current year",
+  })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
+  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  year?: number;
 }
 
 export class ReviseDecisionDto {
@@ -53,6 +79,19 @@ export class ReviseDecisionDto {
   @ApiProperty({ format: 'date-time' })
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
   deadline: string;
+
+  @ApiPropertyOptional({
+    example: 2027,
+    minimum: MIN_YEAR,
+    maximum: MAX_YEAR,
+    description:
+      "The Network year it belongs to, by which auditors list and export it: by default the year of the network's running cycle (the earliest not closed), else the current year",
+  })
+  @IsOptional()
+  @IsInt({ message: 'must be an integer' })
+  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
+  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  year?: number;
 }
 
 export class WithdrawDecisionDto {

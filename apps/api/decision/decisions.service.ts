@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Not, Repository } from 'typeorm';
 
 import type { FieldError } from '../../../libs/domain/field-error';
 import { decisionWorkflowId } from '../../../libs/processes/decision/decision';
 import type { DecisionInput, DecisionKind } from '../../../libs/processes/decision/decision';
-import { AgencyEntity, DecisionEntity, TwgEntity } from '../../../libs/persistence/entities';
+import { AgencyEntity, CycleEntity, DecisionEntity, TwgEntity } from '../../../libs/persistence/entities';
 import { reviseDecisionUpdate, withdrawDecisionUpdate } from '../../../libs/processes/decision/messages';
 import type { decisionWorkflow } from '../../../workflows/decision.workflow';
 import { actorOf, Principal } from '../auth/principal';
@@ -34,7 +34,17 @@ export class DecisionsService {
     @InjectRepository(DecisionEntity) private readonly decisions: Repository<DecisionEntity>,
     @InjectRepository(TwgEntity) private readonly twgs: Repository<TwgEntity>,
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
+    @InjectRepository(CycleEntity) private readonly cycles: Repository<CycleEntity>,
   ) {}
+
+  /** The year a decision belongs to when it names none: the running cycle's (the earliest not closed), else this one. */
+  private async networkYear(network: string): Promise<number> {
+    const running = await this.cycles.findOne({
+      where: { networkCode: network, phase: Not('CLOSED') },
+      order: { year: 'ASC' },
+    });
+    return running?.year ?? new Date().getUTCFullYear();
+  }
 
   async circulate(network: string, dto: CirculateDecisionDto, by: Principal): Promise<DecisionDto> {
     const deadline = await this.checkProposal(network, dto.kind, dto.payload, dto.deadline);
@@ -56,7 +66,7 @@ export class DecisionsService {
       // Ids carry random bits: a duplicate would be a bug, not a caller's mistake.
       {
         network,
-        year: new Date().getUTCFullYear(),
+        year: dto.year ?? (await this.networkYear(network)),
         onDuplicate: () => new AppError(ErrorCode.INTERNAL, `Decision id ${id} collided`),
       },
     );
