@@ -38,7 +38,7 @@ interface Step {
 /**
  * Rebuilds the read models of a network (or one of its years) from the histories in Temporal: deletes the rows of the
  * processes in scope, then replays each history with the deployed code, folds its domain events with the workflows'
- * reducers, and sends the same projections the workflows send, step by step (one per workflow activation) and in time
+ * reducers, and sends the same projections the workflows sent, at the moments they sent them, in time
  * order across processes, so that what one process writes on another's rows (impediment statuses, carried action
  * items) lands in the order it did live. Running it twice gives the same rows.
  */
@@ -61,7 +61,6 @@ export async function rebuildProjections(
     const process = parsed.ok ? projectedProcessOf(parsed.workflowType) : undefined;
     if (!parsed.ok || !process) continue; // no read model of its own (a schedule's start, a replay job, the anchor)
     let before: unknown;
-    let group: { eventId: number; at: string; state: unknown } | undefined;
     const count = steps.length;
     // A run continued as new starts from the state its input carries: that is its first step, projected whole.
     const input = workflowInput(parsed.history);
@@ -73,20 +72,16 @@ export async function rebuildProjections(
         before: undefined,
         now: (before = input.resume),
       });
-    const flush = () => {
-      if (!group) return;
-      steps.push({ at: group.at, workflowId, process, before, now: group.state });
-      before = group.state;
-    };
+    // A step wherever the workflow projected (it tells the audit sink), with what it folded since its last one: the
+    // same projections as live, so the same rows (several activations may share one projection, one task several).
+    let stepAt: string | undefined;
     for (const { entry, state } of foldEvents(parsed, await recordedEvents(parsed, deps.bundle))) {
-      if (group && group.eventId !== entry.eventId) flush();
-      group = {
-        eventId: entry.eventId,
-        at: group && group.eventId === entry.eventId ? group.at : entry.event.at,
-        state,
-      };
+      stepAt ??= entry.event.at;
+      if (!entry.projected) continue;
+      steps.push({ at: stepAt, workflowId, process, before, now: state });
+      before = state;
+      stepAt = undefined;
     }
-    flush();
     // A history with no domain event (a cycle of the first slice, which projected itself) is left as it is.
     if (steps.length > count) inScope.push(workflowId);
   }

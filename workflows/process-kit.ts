@@ -3,6 +3,7 @@ import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, s
 import type { Activities } from '../activities';
 import type { CompleteTaskCommand, Rejection, Task } from '../libs/domain/tasks';
 import type { ProjectorName } from '../libs/processes/registry';
+import { audit } from './audit-sink';
 import { completeTaskUpdate, memberLeftSignal } from '../libs/processes/task-messages';
 
 /** What every process shares: its projection discipline, its refusals, and how its tasks are completed. */
@@ -54,6 +55,7 @@ export function serialProjector<S>(
       const now = current();
       if (before === now) return;
       projected = now;
+      audit.projected(); // where the rebuild projects too (a sink call, not a command)
       await send(before, now);
     }));
 }

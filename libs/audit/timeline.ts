@@ -13,6 +13,8 @@ type Parsed = Extract<ParsedHistory, { ok: true }>;
 export interface RecordedEvent {
   readonly eventId: number;
   readonly event: Record<string, unknown> & { readonly type: string; readonly at: string };
+  /** The workflow projected its state right after this event (and the ones before it since its last projection). */
+  readonly projected?: boolean;
 }
 
 export interface TimelineEntry {
@@ -37,11 +39,20 @@ export async function recordedEvents(h: Parsed, bundle: WorkflowBundle): Promise
   const recorded = (info: WorkflowInfo, ...args: unknown[]): void => {
     events.push({ eventId: info.historyLength, event: args[0] as RecordedEvent['event'] });
   };
+  const projected = (): void => {
+    const last = events.length - 1;
+    if (last >= 0) events[last] = { ...events[last], projected: true };
+  };
   await Worker.runReplayHistory(
     {
       workflowBundle: bundle,
       replayName: 'mignet-timeline',
-      sinks: { audit: { recorded: { fn: recorded, callDuringReplay: true } } },
+      sinks: {
+        audit: {
+          recorded: { fn: recorded, callDuringReplay: true },
+          projected: { fn: projected, callDuringReplay: true },
+        },
+      },
     },
     h.history,
     h.workflowId,

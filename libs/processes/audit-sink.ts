@@ -7,5 +7,12 @@ import type { Sinks } from '@temporalio/workflow';
  * history.
  */
 export interface AuditSinks extends Sinks {
-  audit: { recorded(event: { readonly type: string; readonly at: string }): void };
+  audit: {
+    recorded(event: { readonly type: string; readonly at: string }): void;
+    /**
+     * The process sent its projector what changed since the last projection: the rebuild of the read models projects
+     * at the same moments, so that its rows are the live ones exactly (several activations may share a projection).
+     */
+    projected(): void;
+  };
 }
