@@ -1,8 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsObject, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsObject, IsOptional } from 'class-validator';
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 import type { CalendarInput, CalendarOffsets, CycleDeadlines } from '../../../libs/domain/calendar';
+import { IsNetworkYear } from '../common/network-year';
 import type { CyclePhase } from '../../../libs/processes/annual-cycle/annual-cycle';
 
 const PERIOD_SCHEMA = {
@@ -37,9 +38,7 @@ const OFFSETS_SCHEMA = {
 
 export class StartCycleDto {
   @ApiProperty({ example: 2027, minimum: MIN_YEAR, maximum: MAX_YEAR })
-  @IsInt({ message: 'must be an integer' })
-  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
-  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  @IsNetworkYear()
   year: number;
 
   @ApiPropertyOptional({

@@ -11,9 +11,8 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsOptional, IsString } from 'class-validator';
 
-import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 import { listRuns, workflowIdsOf } from '../../../libs/temporal/visibility';
 import { replayJobQuery } from '../../../libs/processes/audit-replay/messages';
 import type { ReplayJobState } from '../../../libs/processes/audit-replay/messages';
@@ -22,6 +21,7 @@ import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
+import { IsNetworkYear } from '../common/network-year';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 
 const MAX_HISTORIES = 20_000;
@@ -32,9 +32,7 @@ export class StartReplayDto {
     description: "Every workflow of the network's year (from Temporal visibility)",
   })
   @IsOptional()
-  @IsInt({ message: 'must be an integer' })
-  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
-  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  @IsNetworkYear()
   year?: number;
 
   @ApiPropertyOptional({ type: [String], example: ['annual-cycle:tl:2027'] })

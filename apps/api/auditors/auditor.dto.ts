@@ -2,9 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Max, Min } from 'class-validator';
 
-import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 import { AUDIT_OUTCOMES, AuditOutcomeName } from '../../../libs/persistence/audit-chain';
 import { PROJECTED_PROCESSES, type ProjectedProcess } from '../../../libs/processes/registry';
+import { IsNetworkYear } from '../common/network-year';
 import { MAX_PAGE } from '../common/input-limits';
 
 /** The processes an auditor lists by: those that keep a read model (libs/processes/registry.ts). */
@@ -36,9 +36,7 @@ export class HistoryQueryDto {
   @ApiPropertyOptional({ example: 2027 })
   @IsOptional()
   @Type(() => Number)
-  @IsInt({ message: 'must be an integer' })
-  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
-  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  @IsNetworkYear()
   year?: number;
 
   @ApiPropertyOptional({
@@ -70,9 +68,7 @@ export class HistoryQueryDto {
 export class ExportQueryDto {
   @ApiPropertyOptional({ example: 2027 })
   @Type(() => Number)
-  @IsInt({ message: 'must be an integer' })
-  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
-  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  @IsNetworkYear()
   year: number;
 }
 

@@ -1,20 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsObject,
-  IsOptional,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 
 import { DECISION_KINDS } from '../../../libs/processes/decision/decision';
+import { IsNetworkYear } from '../common/network-year';
 import type { DecisionKind } from '../../../libs/processes/decision/decision';
 
 export class CirculateDecisionDto {
@@ -55,9 +45,7 @@ export class CirculateDecisionDto {
       "The Network year it belongs to, by which auditors list and export it: by default the year of the network's running cycle (the earliest not closed), else the current year",
   })
   @IsOptional()
-  @IsInt({ message: 'must be an integer' })
-  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
-  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  @IsNetworkYear()
   year?: number;
 }
 
@@ -88,9 +76,7 @@ export class ReviseDecisionDto {
       "The Network year it belongs to, by which auditors list and export it: by default the year of the network's running cycle (the earliest not closed), else the current year",
   })
   @IsOptional()
-  @IsInt({ message: 'must be an integer' })
-  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
-  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  @IsNetworkYear()
   year?: number;
 }
 

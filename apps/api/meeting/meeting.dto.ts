@@ -1,12 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsISO8601, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 
-import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 import { MEETING_STATUSES } from '../../../libs/processes/meeting/meeting';
 import type { MeetingStatus } from '../../../libs/processes/meeting/meeting';
 import { TASK_STATUSES } from '../../../libs/domain/tasks';
 import type { TaskStatus } from '../../../libs/domain/tasks';
+import { IsNetworkYear } from '../common/network-year';
 import { QueryBoolean } from '../common/query-boolean';
 
 export class ConveneMeetingDto {
@@ -25,9 +25,7 @@ export class ConveneMeetingDto {
     description: "The cycle year the meeting belongs to; default the meeting date's year",
   })
   @IsOptional()
-  @IsInt({ message: 'must be an integer' })
-  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
-  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  @IsNetworkYear()
   year?: number;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the agenda call opens; default now' })
@@ -66,9 +64,7 @@ export class MeetingQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
-  @IsInt({ message: 'must be an integer' })
-  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
-  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  @IsNetworkYear()
   year?: number;
 
   @ApiPropertyOptional({ enum: MEETING_STATUSES })

@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 
-import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 import { IMPEDIMENT_STATUSES } from '../../../libs/processes/meeting/meeting';
+import { IsNetworkYear } from '../common/network-year';
 import type { ImpedimentStatus } from '../../../libs/processes/meeting/meeting';
 
 export class StartTwgRoundDto {
   @ApiProperty({ example: 2027 })
-  @IsInt({ message: 'must be an integer' })
-  @Min(MIN_YEAR, { message: `must be ${MIN_YEAR} or later` })
-  @Max(MAX_YEAR, { message: `must be ${MAX_YEAR} or earlier` })
+  @IsNetworkYear()
   year: number;
 
   @ApiProperty({ minimum: 1, maximum: 6, description: 'The bi-monthly period of the year' })
