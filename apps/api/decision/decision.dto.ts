@@ -67,17 +67,6 @@ export class ReviseDecisionDto {
   @ApiProperty({ format: 'date-time' })
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
   deadline: string;
-
-  @ApiPropertyOptional({
-    example: 2027,
-    minimum: MIN_YEAR,
-    maximum: MAX_YEAR,
-    description:
-      "The Network year it belongs to, by which auditors list and export it: by default the year of the network's running cycle (the earliest not closed), else the current year",
-  })
-  @IsOptional()
-  @IsNetworkYear()
-  year?: number;
 }
 
 export class WithdrawDecisionDto {
