@@ -52,5 +52,6 @@ export function processOfWorkflowType(
 
 /** The process of a workflow type that keeps a read model, if it is one. */
 export function projectedProcessOf(workflowType: string): ProjectedProcess | undefined {
-  return PROJECTED_PROCESSES.find((n) => PROCESSES[n].workflowType === workflowType);
+  const name = processOfWorkflowType(workflowType)?.name;
+  return PROJECTED_PROCESSES.find((n) => n === name);
 }
