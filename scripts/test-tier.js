@@ -6,7 +6,9 @@ const path = require('node:path');
 
 const [tier, ...args] = process.argv.slice(2);
 if (!tier) {
-  console.error('usage: node scripts/test-tier.js <unit|static|integration|e2e|replay|faults> [jest arguments]');
+  console.error(
+    'usage: node scripts/test-tier.js <unit|static|integration|e2e|replay|faults|production> [jest arguments]',
+  );
   process.exit(2);
 }
 const jest = path.join(__dirname, '..', 'node_modules', 'jest', 'bin', 'jest.js');

@@ -1,6 +1,5 @@
 import type { QueryDefinition } from '@temporalio/common';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { DataSource } from 'typeorm';
 
 import type { CycleDto } from '../../apps/api/annual-cycle/cycle.dto';
 import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
@@ -14,6 +13,7 @@ import { cycleStateQuery } from '../../libs/processes/annual-cycle/messages';
 import { decisionStateQuery } from '../../libs/processes/decision/messages';
 import { meetingStateQuery } from '../../libs/processes/meeting/messages';
 import { twgRoundStateQuery } from '../../libs/processes/twg-round/messages';
+import { readModelsOf } from '../support/read-models';
 import { recordHistories } from '../support/record-history';
 import { testEnv } from '../support/test-env';
 import { claimYear } from '../support/claim-year';
@@ -638,22 +638,3 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
     60_000,
   );
 });
-
-/**
- * Every read-model row, in a stable order (the cycle's `updated_at` says when it was written, not what). This file's
- * database holds this test's network only; rows of processes outside the rebuilt year are left as they were.
- */
-async function readModelsOf(ds: DataSource) {
-  const rows = (sql: string) => ds.query(sql) as Promise<Record<string, unknown>[]>;
-  return {
-    cycles: (await rows(`SELECT * FROM cycles ORDER BY year`)).map(({ updated_at: _u, ...r }) => r),
-    planRevisions: await rows(`SELECT * FROM plan_revisions ORDER BY year, revision`),
-    planActivities: await rows(`SELECT * FROM plan_activities ORDER BY year, id`),
-    tasks: await rows(`SELECT * FROM tasks ORDER BY id`),
-    decisions: await rows(`SELECT * FROM decisions ORDER BY id`),
-    meetings: await rows(`SELECT * FROM meetings ORDER BY id`),
-    actionItems: await rows(`SELECT * FROM action_items ORDER BY id`),
-    rounds: await rows(`SELECT * FROM twg_rounds ORDER BY id`),
-    impediments: await rows(`SELECT * FROM impediments ORDER BY id`),
-  };
-}

@@ -22,7 +22,7 @@ import { testConfig } from '../support/test-stack';
 import { testEnv } from '../support/test-env';
 import { waitFor } from '../support/wait-for';
 import { proposal } from '../support/work-plan-fixtures';
-import { Child } from './support/child-process';
+import { Child } from '../support/child-process';
 
 const YEAR = 2099;
 const AGENCIES = ['FAO', 'ILO', 'OHCHR', 'RCO', 'UNDP', 'UNFPA', 'UNICEF', 'UNWOMEN'];
@@ -85,12 +85,7 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
 
   beforeAll(async () => {
     const pgPort = await freePort();
-    postgres = Child.start(
-      'postgres',
-      'test/faults/support/postgres-process.ts',
-      [join(dir, 'postgres'), String(pgPort)],
-      {},
-    );
+    postgres = Child.start('postgres', 'test/support/postgres-process.ts', [join(dir, 'postgres'), String(pgPort)], {});
     const adminUrl = (await postgres.waitFor(/^up (\S+)$/m, 90_000))[1];
     await createDatabaseIfMissing(adminUrl, 'mignet');
     const ownerUrl = adminUrl.replace(/\/postgres$/, '/mignet');

@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..', '..');
+const ROOT = join(__dirname, '..', '..');
 
 /** A TypeScript entry point of the product run as a process of its own (ts-node, as `npm run start:*` runs it). */
 export class Child {

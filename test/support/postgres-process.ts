@@ -5,7 +5,7 @@
  */
 import { createInterface } from 'node:readline';
 
-import { RunningPostgres, startEmbeddedPostgres } from '../../../libs/runtime/embedded-postgres';
+import { RunningPostgres, startEmbeddedPostgres } from '../../libs/runtime/embedded-postgres';
 
 const [dataDir, port] = process.argv.slice(2);
 let pg: RunningPostgres | undefined;
