@@ -47,7 +47,10 @@ export async function upsertTasks(tx: EntityManager, tasks: readonly Task[]): Pr
           'closedReason',
           'version',
         ],
-        newer: { column: 'version' },
+        // Equal wins: a worker killed after this projection but before its workflow task completed leaves a row the
+        // history never had; the retried task reaches the same version with what did happen (a deadline that fired
+        // meanwhile), and must replace it (test/production found it: live rows differed from their rebuild).
+        newer: { column: 'version', orEqual: true },
       },
     );
   }

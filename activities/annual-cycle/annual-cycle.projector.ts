@@ -51,7 +51,7 @@ function createCycleProjector({ dataSource }: { readonly dataSource: DataSource 
           ],
           keep: ['planRevision', 'report'],
           touch: 'updatedAt',
-          newer: { column: 'revision' },
+          newer: { column: 'revision', orEqual: true },
         },
       );
       await upsertTasks(tx, p.tasks);
@@ -71,7 +71,12 @@ function createCycleProjector({ dataSource }: { readonly dataSource: DataSource 
             endorsedAt: r.endorsedAt,
             cycleRevision: state.revision,
           },
-          { update: ['objections', 'endorsedAt', 'cycleRevision'], newer: { column: 'cycleRevision' } },
+          // Every column, not only what changes after submission: a projection of a workflow task that never completed
+          // (its worker killed) wrote this revision with that task's time; the task's retry writes what the history keeps.
+          {
+            update: ['submittedAt', 'submittedBy', 'note', 'activities', 'objections', 'endorsedAt', 'cycleRevision'],
+            newer: { column: 'cycleRevision', orEqual: true },
+          },
         );
       }
       const current = p.revisions?.[p.revisions.length - 1];

@@ -41,7 +41,7 @@ function createDecisionProjector({ dataSource }: { readonly dataSource: DataSour
             'effectOutcome',
             'revision',
           ],
-          newer: { column: 'revision' },
+          newer: { column: 'revision', orEqual: true },
         },
       );
       await upsertTasks(tx, tasks);

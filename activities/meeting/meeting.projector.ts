@@ -69,7 +69,7 @@ function createMeetingProjector({ dataSource }: { readonly dataSource: DataSourc
             'adoptedAt',
             'revision',
           ],
-          newer: { column: 'revision' },
+          newer: { column: 'revision', orEqual: true },
         },
       );
       await upsertTasks(tx, tasks);
@@ -118,7 +118,7 @@ async function projectActionItem(tx: EntityManager, meeting: string, state: Meet
       closedReason: t.closedReason,
       version: t.version,
     },
-    { update: ['status', 'completedAt', 'closedReason', 'version'], newer: { column: 'version' } },
+    { update: ['status', 'completedAt', 'closedReason', 'version'], newer: { column: 'version', orEqual: true } },
   );
   if (!spec.impediment) return;
   // An action item on an impediment moves it: in progress while open, resolved when done, open again if dropped.

@@ -34,7 +34,7 @@ function createTwgRoundProjector({ dataSource }: { readonly dataSource: DataSour
         },
         {
           update: ['status', 'updates', 'report', 'closedAt', 'revision', 'cancelledReason'],
-          newer: { column: 'revision' },
+          newer: { column: 'revision', orEqual: true },
         },
       );
       await upsertTasks(tx, tasks);
