@@ -1,5 +1,5 @@
 # The api, the worker and the one-shot migrate job share this image; docker-compose.yml picks the command.
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 # The image talks to a Temporal cluster; it needs no Temporal CLI of its own.
 ENV MIGNET_SKIP_TEMPORAL_CLI=1
@@ -9,7 +9,7 @@ RUN npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && npm prune --omit=dev
 
-FROM node:20-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production \
     MIGNET_SKIP_TEMPORAL_CLI=1 \

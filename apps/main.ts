@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 
 import { Config, loadConfig } from '../libs/config/config';
+import { NestPinoLogger, processLogger } from '../libs/observability/logger';
+import { installTemporalRuntime } from '../libs/observability/temporal-runtime';
 import { EMBEDDED_APP_ROLE, withRole } from '../libs/persistence/app-role';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
 import { reachableDataDir, startEmbeddedPostgres, takeOverShutdownSignals } from '../libs/runtime/embedded-postgres';
@@ -22,7 +24,18 @@ const log = new Logger('mignet');
  * DATABASE_URL / TEMPORAL_ADDRESS point elsewhere; their state lives under .data/, so a second start finds it again.
  */
 async function main(): Promise<void> {
-  const config = loadConfig();
+  const loaded = loadConfig();
+  // One process for everything: at a terminal by default, so text lines (LOG_FORMAT=json gives JSON); the worker's
+  // health port and the SDK's metrics exporter only when asked for (the API serves /metrics and /health).
+  const config: Config = {
+    ...loaded,
+    logFormat: loaded.logFormat ?? 'text',
+    workerHttpPort: process.env.WORKER_HTTP_PORT ? loaded.workerHttpPort : 0,
+    temporalMetricsPort: process.env.TEMPORAL_METRICS_PORT ? loaded.temporalMetricsPort : 0,
+  };
+  const processLog = processLogger(config, 'mignet');
+  Logger.overrideLogger(new NestPinoLogger(processLog));
+  installTemporalRuntime(processLog, config.temporalMetricsPort); // before the dev server, which would install its own
   const stops: (() => Promise<unknown>)[] = [];
   let stopping = false;
   const stopAll = async (code: number) => {
@@ -86,13 +99,13 @@ async function main(): Promise<void> {
 
     const keys = await prepareDatabase(resolved);
 
-    const worker = await createWorkerApp(resolved);
+    const worker = await createWorkerApp(resolved, processLog);
     stops.push(() => worker.context.close());
     worker.done.catch((err: unknown) => {
       log.error(`The Temporal worker stopped: ${String(err)}`);
       void stopAll(1);
     });
-    const api = await createApiApp(resolved);
+    const api = await createApiApp(resolved, processLog);
     stops.push(() => api.close());
     await api.listen(config.port, config.host);
 

@@ -52,6 +52,8 @@ async function main(): Promise<void> {
       workflowBundlePath: bundlePath,
       temporalTaskQueue: 'bench',
       port: 0,
+      workerHttpPort: 0,
+      temporalMetricsPort: 0,
     };
     await migrate(pg.url);
     const keys = await prepareDatabase(config);

@@ -27,6 +27,8 @@ import { AuditLogController } from './auditors/audit-log.controller';
 import { HistoriesController } from './auditors/histories.controller';
 import { HistoriesService } from './auditors/histories.service';
 import { HealthController } from './health/health.controller';
+import { ApiMetrics } from './metrics/api-metrics';
+import { MetricsController } from './metrics/metrics.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { MembersController } from './members/members.controller';
 import { MembersService } from './members/members.service';
@@ -63,6 +65,7 @@ export class ApiModule {
       ],
       controllers: [
         HealthController,
+        MetricsController,
         TasksController,
         TwgsController,
         MembersController,
@@ -88,6 +91,7 @@ export class ApiModule {
         HistoriesService,
         TemporalClientService,
         HealthService,
+        ApiMetrics,
         ...processes.flatMap((p) => p.providers),
       ],
     };

@@ -1,18 +1,22 @@
-import { INestApplication, Logger, LoggerService, LogLevel } from '@nestjs/common';
+import { INestApplication, Logger, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import express from 'express';
 import helmet from 'helmet';
+import type { Logger as PinoLogger } from 'pino';
 
 import { loadOrCreateSigner } from '../../libs/audit/signing';
 import type { Config } from '../../libs/config/config';
+import { NestPinoLogger, processLogger } from '../../libs/observability/logger';
 import { ApiModule } from './api.module';
 import { AppError } from './common/app-error';
 import { sendError } from './common/error-body';
 import { ErrorCode } from './common/error-code';
 import { documentErrors } from './common/openapi-errors';
 import { requestIdMiddleware } from './common/request-id';
+import { ApiMetrics } from './metrics/api-metrics';
+import { httpObservability } from './metrics/http-observability';
 
 const JSON_LIMIT = '1mb';
 
@@ -33,15 +37,19 @@ function jsonBodyParser(): express.RequestHandler {
     });
 }
 
-/** Builds the HTTP API (not yet listening): middleware, global guard/pipe/filter, and OpenAPI at /docs and /docs-json. */
+/**
+ * Builds the HTTP API (not yet listening): middleware, global guard/pipe/filter, and OpenAPI at /docs and /docs-json;
+ * `logger`: the process's, or the levels a test wants (libs/observability/logger.ts, processLogger).
+ */
 export async function createApiApp(
   config: Config & { databaseUrl: string },
-  logger?: LoggerService | LogLevel[] | false,
+  logger?: PinoLogger | LogLevel[] | false,
 ): Promise<INestApplication> {
+  const log = processLogger(config, 'api', logger);
   const { signer, created } = loadOrCreateSigner(config.auditSigningKeyFile);
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, signer), {
     bodyParser: false,
-    logger: logger ?? undefined,
+    logger: new NestPinoLogger(log),
   });
   if (created)
     new Logger('audit').log(
@@ -53,6 +61,7 @@ export async function createApiApp(
   // Not `upgrade-insecure-requests`: over plain HTTP on another host (a container) the docs page would load blank.
   app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
   app.use(requestIdMiddleware);
+  app.use(httpObservability(log, app.get(ApiMetrics)));
   app.use(jsonBodyParser());
   const document = documentErrors(
     SwaggerModule.createDocument(

@@ -3,12 +3,15 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 
 import { loadConfig, requireExternalServices } from '../../libs/config/config';
+import { NestPinoLogger, processLogger } from '../../libs/observability/logger';
 import { createApiApp } from './create-api-app';
 
 /** `npm run start:api`: the HTTP API alone, against external PostgreSQL and Temporal. */
 async function main(): Promise<void> {
   const config = requireExternalServices(loadConfig());
-  const app = await createApiApp(config);
+  const log = processLogger(config, 'api');
+  Logger.overrideLogger(new NestPinoLogger(log));
+  const app = await createApiApp(config, log);
   await app.listen(config.port, config.host);
   new Logger('api').log(`API on ${await app.getUrl()} (OpenAPI at /docs)`);
   const stop = () =>

@@ -390,9 +390,16 @@ async function rebuild(flags: Flags, out: NodeJS.WritableStream, err: NodeJS.Wri
   const { rebuildProjections } = await import('../../activities/rebuild-projections');
   const dataSource = new DataSource(dataSourceOptions(url, 4));
   await dataSource.initialize();
-  const connection = await Connection.connect({ address: process.env.TEMPORAL_ADDRESS ?? '127.0.0.1:7233' });
+  const { TemporalConnection } = await import('../../libs/temporal/connection');
+  const temporal = TemporalConnection.fromEnvironment(process.env); // TLS and API key as the worker takes them
+  const connection = await Connection.connect(
+    temporal.options(process.env.TEMPORAL_ADDRESS ?? temporal.address ?? '127.0.0.1:7233'),
+  );
   try {
-    const client = new Client({ connection, namespace: process.env.TEMPORAL_NAMESPACE ?? 'default' });
+    const client = new Client({
+      connection,
+      namespace: process.env.TEMPORAL_NAMESPACE ?? temporal.namespace ?? 'default',
+    });
     const networks = flags.network
       ? [flags.network]
       : ((await dataSource.query(`SELECT code FROM networks ORDER BY code`)) as { code: string }[]).map((n) => n.code);

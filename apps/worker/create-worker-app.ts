@@ -1,7 +1,9 @@
-import { INestApplicationContext, LoggerService, LogLevel } from '@nestjs/common';
+import { INestApplicationContext, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { Logger } from 'pino';
 
 import type { Config } from '../../libs/config/config';
+import { NestPinoLogger, processLogger } from '../../libs/observability/logger';
 import { TemporalWorkerService } from './temporal-worker.service';
 import { WorkerModule } from './worker.module';
 
@@ -11,13 +13,17 @@ export interface WorkerApp {
   readonly done: Promise<void>;
 }
 
-/** A Nest application context (no HTTP) whose bootstrap starts the Temporal Worker. */
+/**
+ * A Nest application context (no HTTP) whose bootstrap starts the Temporal Worker; `logger`: the process's, or the
+ * levels a test wants (libs/observability/logger.ts, processLogger).
+ */
 export async function createWorkerApp(
   config: Config & { databaseUrl: string },
-  logger?: LoggerService | LogLevel[] | false,
+  logger?: Logger | LogLevel[] | false,
 ): Promise<WorkerApp> {
-  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
-    logger: logger ?? undefined,
+  const log = processLogger(config, 'worker', logger);
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config, log), {
+    logger: new NestPinoLogger(log),
   });
   await context.init();
   return { context, done: context.get(TemporalWorkerService).done };

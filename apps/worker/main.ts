@@ -1,17 +1,22 @@
 import 'reflect-metadata';
 
+import { Logger } from '@nestjs/common';
+
 import { loadConfig, requireExternalServices } from '../../libs/config/config';
+import { NestPinoLogger, processLogger } from '../../libs/observability/logger';
 import { createWorkerApp } from './create-worker-app';
 
 /** `npm run start:worker`: one more worker against external PostgreSQL and Temporal; run as many as needed. */
 async function main(): Promise<void> {
   const config = requireExternalServices(loadConfig());
-  const { context, done } = await createWorkerApp(config);
+  const log = processLogger(config, 'worker');
+  Logger.overrideLogger(new NestPinoLogger(log));
+  const { context, done } = await createWorkerApp(config, log);
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: draining the worker ...`);
+    log.info({ context: 'worker' }, `${signal}: draining the worker ...`);
     context.close().then(
       () => process.exit(0),
       () => process.exit(1),

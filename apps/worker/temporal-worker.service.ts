@@ -1,13 +1,19 @@
+import type { Server } from 'node:http';
+
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
+import type { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
 
 import { createActivities } from '../../activities';
 import type { Config } from '../../libs/config/config';
 import { ensureSearchAttributes } from '../../libs/temporal/ensure-search-attributes';
 import { CONFIG } from '../common/config.token';
+import { installTemporalRuntime } from '../../libs/observability/temporal-runtime';
+import { PROCESS_LOGGER } from '../common/process-logger.token';
+import { boundPort, startWorkerHttp } from './worker-http';
 import { workflowSource } from './workflow-source';
 import { auditBundle } from '../../libs/audit/bundle';
 import { LIVE_SINKS } from '../../libs/audit/sinks';
@@ -26,21 +32,26 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   private clientConnection?: Connection;
   private worker?: Worker;
   private running?: Promise<void>;
+  private http?: Server;
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
+    @Inject(PROCESS_LOGGER) private readonly log: PinoLogger,
     @InjectDataSource(WORKER_DATA_SOURCE) private readonly dataSource: DataSource,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { temporalAddress, temporalNamespace, temporalTaskQueue, databasePoolSize } = this.config;
     if (!temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
-    const registered = await ensureSearchAttributes(temporalAddress, temporalNamespace);
+    // Before the first connection: the SDK's lines and its Rust core's go to this process's logger, its metrics to Prometheus.
+    installTemporalRuntime(this.log, this.config.temporalMetricsPort);
+    const connect = this.config.temporalConnection.options(temporalAddress);
+    const registered = await ensureSearchAttributes(connect, temporalNamespace);
     if (registered.length > 0)
       this.logger.log(`Registered search attributes in ${temporalNamespace}: ${registered.join(', ')}`);
-    this.connection = await NativeConnection.connect({ address: temporalAddress });
+    this.connection = await NativeConnection.connect(connect);
     // Audit replay jobs fetch histories with a client of their own and replay them against the code this worker runs.
-    this.clientConnection = await Connection.connect({ address: temporalAddress });
+    this.clientConnection = await Connection.connect(connect);
     const client = new Client({ connection: this.clientConnection, namespace: temporalNamespace });
     this.worker = await Worker.create({
       connection: this.connection,
@@ -57,7 +68,31 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       maxConcurrentLocalActivityExecutions: databasePoolSize,
     });
     this.running = this.worker.run();
-    this.logger.log(`Polling task queue "${temporalTaskQueue}" on ${temporalAddress} (namespace ${temporalNamespace})`);
+    this.logger.log(
+      `Polling task queue "${temporalTaskQueue}" on ${temporalAddress} (namespace ${temporalNamespace}, ${this.config.temporalConnection.describe()})`,
+    );
+    if (this.config.workerHttpPort > 0) {
+      this.http = await startWorkerHttp(this.config.workerHttpPort, this.config.host, {
+        ready: () => this.readiness(),
+        temporalMetricsPort: this.config.temporalMetricsPort,
+      });
+      this.logger.log(
+        `Health and metrics on http://${this.config.host}:${boundPort(this.http)} (/live, /ready, /metrics)`,
+      );
+    }
+  }
+
+  /** Ready: the worker polls, and PostgreSQL answers within 3 s (a projection needs it). */
+  private async readiness(): Promise<{ ready: boolean; checks: Record<string, string> }> {
+    const worker = this.worker?.getState() ?? 'NOT STARTED';
+    const postgres = await Promise.race([
+      this.dataSource.query('SELECT 1').then(
+        () => 'up',
+        (err: unknown) => `down: ${err instanceof Error ? err.message : String(err)}`,
+      ),
+      new Promise<string>((resolve) => setTimeout(() => resolve('down: no answer within 3000 ms'), 3_000).unref()),
+    ]);
+    return { ready: worker === 'RUNNING' && postgres === 'up', checks: { worker, postgres } };
   }
 
   /** Settles when the worker stops; rejects if it stopped on a fatal error. */
@@ -66,6 +101,7 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.http?.close();
     if (this.worker && this.worker.getState() === 'RUNNING') this.worker.shutdown();
     await this.running?.catch((err: unknown) => this.logger.error(`Worker stopped with an error: ${String(err)}`));
     await this.connection?.close();

@@ -1,5 +1,8 @@
 import { join, resolve } from 'node:path';
 
+import { LOG_LEVELS, LogFormat, LogLevelName } from '../observability/logger';
+import { TemporalConnection } from '../temporal/connection';
+
 /**
  * The whole configuration, read from the environment once at boot and validated (STYLE 10): a bad value stops the
  * process with a message that names the variable.
@@ -12,6 +15,8 @@ export interface Config {
   /** host:port of the Temporal frontend; absent means `npm start` runs the dev server. */
   readonly temporalAddress?: string;
   readonly temporalNamespace: string;
+  /** TLS and API key for Temporal (TEMPORAL_TLS*, TEMPORAL_API_KEY, or a TEMPORAL_PROFILE of TEMPORAL_CONFIG_FILE). */
+  readonly temporalConnection: TemporalConnection;
   readonly temporalTaskQueue: string;
   /** Prebuilt workflow bundle (from `npm run build`); absent means bundle the sources at worker start. */
   readonly workflowBundlePath?: string;
@@ -33,6 +38,13 @@ export interface Config {
   readonly auditAnchorEveryMs: number;
   /** The role migrations and grants run as (the tables' owner); absent: DATABASE_URL's, and no separate app role. */
   readonly databaseOwnerUrl?: string;
+  /** The lowest level logged, and how: JSON lines (default) or text for a terminal (`npm start`'s default). */
+  readonly logLevel: LogLevelName;
+  readonly logFormat?: LogFormat;
+  /** The worker's own HTTP port: /live, /ready and /metrics (0: none). Listens on `host`. */
+  readonly workerHttpPort: number;
+  /** Where the Temporal SDK's Prometheus exporter listens, on 127.0.0.1 (0: off); the worker's /metrics serves it too. */
+  readonly temporalMetricsPort: number;
   readonly embeddedPostgresPort: number;
   readonly temporalPort: number;
   readonly temporalUiPort: number;
@@ -66,7 +78,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must be a postgres:// or postgresql:// URL');
   }
-  const temporalAddress = str('TEMPORAL_ADDRESS');
+  let temporalConnection = new TemporalConnection({});
+  try {
+    temporalConnection = TemporalConnection.fromEnvironment(env);
+  } catch (err) {
+    problems.push(`The Temporal connection profile: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  // The variable, else the profile's: a TEMPORAL_CONFIG_FILE profile may give the address and the namespace.
+  const temporalAddress = str('TEMPORAL_ADDRESS') ?? temporalConnection.address;
   if (temporalAddress && !/^[^\s:/]+:\d{1,5}$/.test(temporalAddress)) {
     problems.push(`TEMPORAL_ADDRESS=${temporalAddress} must be host:port, e.g. localhost:7233`);
   }
@@ -80,11 +99,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('DATABASE_OWNER_URL must be a postgres:// or postgresql:// URL');
   if (databaseOwnerUrl && !databaseUrl)
     problems.push('DATABASE_OWNER_URL needs DATABASE_URL: the role the API and the worker connect as');
+  const logLevel = (str('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevelName;
+  if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL=${logLevel} must be one of ${LOG_LEVELS.join(', ')}`);
+  const logFormat = str('LOG_FORMAT') as LogFormat | undefined;
+  if (logFormat && logFormat !== 'json' && logFormat !== 'text')
+    problems.push(`LOG_FORMAT=${logFormat} must be json or text`);
   const config: Config = {
     databaseUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 2, 200),
     temporalAddress,
-    temporalNamespace: str('TEMPORAL_NAMESPACE') ?? 'default',
+    temporalNamespace: str('TEMPORAL_NAMESPACE') ?? temporalConnection.namespace ?? 'default',
+    temporalConnection,
     temporalTaskQueue: taskQueue,
     workflowBundlePath: str('WORKFLOW_BUNDLE_PATH'),
     port: int('PORT', 3000, 0, 65535),
@@ -97,6 +122,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditSigningKeyFile: resolve(str('AUDIT_SIGNING_KEY_FILE') ?? join(dataDir, 'audit-signing-key.pem')),
     auditAnchorEveryMs,
     databaseOwnerUrl,
+    logLevel,
+    logFormat,
+    workerHttpPort: int('WORKER_HTTP_PORT', 9464, 0, 65535),
+    temporalMetricsPort: int('TEMPORAL_METRICS_PORT', 9465, 0, 65535),
     embeddedPostgresPort: int('MIGNET_POSTGRES_PORT', 54329, 1, 65535),
     temporalPort: int('MIGNET_TEMPORAL_PORT', 7233, 1, 65535),
     temporalUiPort: int('MIGNET_TEMPORAL_UI_PORT', 8233, 1, 65535),

@@ -1,4 +1,4 @@
-import { Connection } from '@temporalio/client';
+import { Connection, ConnectionOptions } from '@temporalio/client';
 import { SearchAttributeType } from '@temporalio/common';
 import { temporal } from '@temporalio/proto';
 
@@ -13,8 +13,8 @@ const INDEXED_TYPE: Record<string, temporal.api.enums.v1.IndexedValueType> = {
  * Registers mignet's custom search attributes in `namespace` where they are missing, so a cluster that mignet did not
  * start (docker compose, production) needs no manual `temporal operator search-attribute create`. Idempotent.
  */
-export async function ensureSearchAttributes(address: string, namespace: string): Promise<string[]> {
-  const connection = await Connection.connect({ address });
+export async function ensureSearchAttributes(connect: ConnectionOptions, namespace: string): Promise<string[]> {
+  const connection = await Connection.connect(connect);
   try {
     const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
     const missing = SEARCH_ATTRIBUTES.filter((key) => !(key.name in (customAttributes ?? {})));

@@ -79,6 +79,8 @@ describe('faults: worker SIGKILL, PostgreSQL stopped, Temporal restarted', () =>
       TEMPORAL_TASK_QUEUE: taskQueue,
       WORKFLOW_BUNDLE_PATH: testEnv().workflowBundlePath,
       DATABASE_POOL_SIZE: '5',
+      WORKER_HTTP_PORT: '0',
+      TEMPORAL_METRICS_PORT: '0',
     });
     await worker.waitFor(/Polling task queue/);
   };

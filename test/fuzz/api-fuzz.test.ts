@@ -50,7 +50,7 @@ describe('the API under a property-based fuzzer (schemathesis)', () => {
   beforeAll(async () => {
     if (!existsSync(ST))
       throw new Error(
-        `schemathesis is not installed at ${ST}: run \`node scripts/install-schemathesis.js\` (npm ci runs it)`,
+        `schemathesis is not installed at ${ST}: run \`node scripts/install-python-tools.js\` (npm ci runs it)`,
       );
     temporal = await startTemporalDevServer({ cli: locateTemporalCli(), port: 0, namespace: 'default' });
     stack = await startTestStack({ config: { temporalAddress: temporal.address } });

@@ -21,12 +21,12 @@ describe('ensureSearchAttributes (real Temporal)', () => {
         async () => (await connection.workflowService.describeNamespace({ namespace })) ?? undefined,
         'the new namespace to be visible',
       );
-      expect((await ensureSearchAttributes(temporalAddress, namespace)).sort()).toEqual([
+      expect((await ensureSearchAttributes({ address: temporalAddress }, namespace)).sort()).toEqual([
         'MignetNetwork',
         'MignetProcess',
         'MignetYear',
       ]);
-      expect(await ensureSearchAttributes(temporalAddress, namespace)).toEqual([]);
+      expect(await ensureSearchAttributes({ address: temporalAddress }, namespace)).toEqual([]);
       const { customAttributes } = await connection.operatorService.listSearchAttributes({ namespace });
       expect(Object.keys(customAttributes ?? {})).toEqual(
         expect.arrayContaining(['MignetNetwork', 'MignetProcess', 'MignetYear']),

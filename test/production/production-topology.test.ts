@@ -14,7 +14,7 @@ import { dataSourceOptions, migrate } from '../../libs/persistence/data-source';
 import { createDatabaseIfMissing } from '../../libs/persistence/postgres-admin';
 import { seedApiKeys, seedNetwork } from '../../libs/persistence/seeds/seed';
 import { TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
-import { Child } from '../support/child-process';
+import { Child, compileProduct } from '../support/child-process';
 import { freePort } from '../support/free-port';
 import { readModelsOf } from '../support/read-models';
 import { RoundRobinProxy } from '../support/round-robin-proxy';
@@ -39,8 +39,8 @@ interface Command {
 
 /**
  * The production topology on one machine, under faults: the Temporal server (not the dev server) on PostgreSQL, the
- * product's database on the same PostgreSQL server, two workers and two API processes (each a process of its own, as
- * `npm run start:worker` and `start:api` run them) behind one round-robin address. The agencies and the coordinator do
+ * product's database on the same PostgreSQL server, two workers and two API processes (each a process of its own,
+ * running the compiled dist/ as `npm run start:worker` and `start:api` do) behind one round-robin address. The agencies and the coordinator do
  * a whole compressed year's work through that address, as a polling client would, while one worker is SIGKILLed every
  * few seconds, one API process is SIGKILLed, the Temporal server is restarted, and PostgreSQL is stopped for 20 s.
  * Afterwards every command answered 200 is in its workflow's history once and in the audit log once, every read model
@@ -62,7 +62,14 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
   let connection: Connection;
   const keys: Record<string, string> = {};
   const commands: Command[] = [];
-  const figures = { workerKills: 0, apiKills: 0, temporalRestarts: 0, postgresStops: 0, revived: 0 };
+  const figures = {
+    workerKills: 0,
+    apiKills: 0,
+    temporalRestarts: 0,
+    postgresStops: 0,
+    revived: 0,
+    workerStartFailures: 0,
+  };
   const clientErrors: string[] = [];
   let running = true;
 
@@ -76,12 +83,35 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
     AUDIT_SIGNING_KEY_FILE: join(dir, 'audit-signing-key.pem'),
     ...extra,
   });
+  const workerPorts: { http: number; metrics: number }[] = [];
+  /**
+   * Starts worker `i`, and again while it exits without polling, as a supervisor would (compose's `restart:
+   * on-failure`): a worker cannot start while Temporal cannot read its namespace (PostgreSQL stopped), and says so.
+   */
   const startWorker = async (i: number) => {
-    workers[i] = Child.start(`worker ${i + 1}`, 'apps/worker/main.ts', [], childEnv({}));
-    await workers[i].waitFor(/Polling task queue/, 90_000);
+    const giveUpAt = Date.now() + 120_000;
+    for (;;) {
+      workers[i] = Child.compiled(
+        `worker ${i + 1}`,
+        'apps/worker/main.ts',
+        [],
+        childEnv({
+          WORKER_HTTP_PORT: String(workerPorts[i].http),
+          TEMPORAL_METRICS_PORT: String(workerPorts[i].metrics),
+        }),
+      );
+      try {
+        await workers[i].waitFor(/Polling task queue/, 90_000);
+        return;
+      } catch (err) {
+        await workers[i].kill('SIGKILL');
+        figures.workerStartFailures++;
+        if (Date.now() > giveUpAt) throw err;
+      }
+    }
   };
   const startApi = async (i: number) => {
-    apis[i] = Child.start(
+    apis[i] = Child.compiled(
       `api ${i + 1}`,
       'apps/api/main.ts',
       [],
@@ -98,6 +128,7 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
   };
 
   beforeAll(async () => {
+    compileProduct(); // the workers and the APIs run the compiled dist/, as in production
     const pgPort = await freePort();
     postgres = Child.start('postgres', 'test/support/postgres-process.ts', [join(dir, 'postgres'), String(pgPort)], {});
     const adminUrl = (await postgres.waitFor(/^up (\S+)$/m, 90_000))[1];
@@ -117,6 +148,10 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
     await seedNetwork(ds, TIMOR_LESTE);
     for (const k of await seedApiKeys(ds, TIMOR_LESTE)) keys[k.label] = k.key;
     // One at a time at first: the first worker registers the search attributes, the first API makes the signing key.
+    workerPorts.push(
+      { http: await freePort(), metrics: await freePort() },
+      { http: await freePort(), metrics: await freePort() },
+    );
     for (const i of [0, 1]) await startWorker(i);
     apiPorts.push(await freePort(), await freePort());
     for (const i of [0, 1]) await startApi(i);
@@ -250,72 +285,85 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
     }
   }
 
+  let yearFailed = false;
   it(
     'runs a compressed year while workers, an API process, the Temporal server and PostgreSQL fail',
     async () => {
-      const began = Date.now() + 2_000;
-      const at = (f: number) => new Date(began + Math.round(D * f)).toISOString();
-      const calendar = {
-        start: at(0),
-        end: at(1),
-        deadlines: { planningDue: at(0.08), consolidationDue: at(0.1), endorsementDue: at(0.14), reviewDue: at(1.15) },
-        offsets: { reminderBeforeMs: 2_000, escalationAfterMs: 2_000, revisionMs: 8_000, endorsementRoundMs: 8_000 },
-        meetings: [at(0.2), at(0.45), at(0.7), at(0.95)],
-      };
-      const started = await send('POST', '/cycles', 'coordinator', { year: YEAR, calendar });
-      expect(started).toMatchObject({ status: 201 });
-      const actors = ['coordinator', ...MEMBERS].map(actor);
-      const supervisor = supervise();
-      const untilFraction = (f: number) =>
-        waitFor(() => (Date.now() >= began + D * f ? true : undefined), `${f} of the year`, D * 2);
-
-      // A worker SIGKILLed every few seconds, the two in turn, each started again at once.
-      const killer = (async () => {
-        for (let i = 0; Date.now() < began + D * 1.1; i++) {
-          await new Promise((r) => setTimeout(r, 4_000));
-          await workers[i % 2].kill('SIGKILL');
-          figures.workerKills++;
-          await startWorker(i % 2);
-        }
-      })();
-      await untilFraction(0.25);
-      await apis[1]!.kill('SIGKILL');
-      figures.apiKills++;
-      await startApi(1);
-      await untilFraction(0.45);
-      await temporal.restart();
-      figures.temporalRestarts++;
-      await untilFraction(0.65);
-      const from = postgres.printed;
-      postgres.send('stop');
-      await postgres.waitFor(/^down$/m, 30_000, from);
-      figures.postgresStops++;
-      const stoppedAt = Date.now();
-      await waitFor(() => (Date.now() - stoppedAt >= 20_000 ? true : undefined), '20 s without PostgreSQL', 30_000);
-      const again = postgres.printed;
-      postgres.send('start');
-      await postgres.waitFor(/^up /m, 60_000, again);
-      await killer;
-
-      // The year ends when every process of it has: the cycle once the coordinator finalised its report.
-      await waitFor(
-        async () => {
-          const open: string[] = [];
-          for await (const w of client.workflow.list({ query: `ExecutionStatus = 'Running'` }))
-            if (!w.workflowId.startsWith('audit-anchor:')) open.push(w.workflowId);
-          return open.length === 0 ? true : undefined;
-        },
-        'every process of the year to finish',
-        D,
-      );
-      running = false;
-      await Promise.all([...actors, supervisor]);
-      expect(clientErrors).toEqual([]);
+      try {
+        await compressedYear();
+      } catch (err) {
+        yearFailed = true;
+        throw err;
+      } finally {
+        running = false; // the clients and the supervisor stop whatever happened
+      }
     },
     4 * D,
   );
 
+  async function compressedYear(): Promise<void> {
+    const began = Date.now() + 2_000;
+    const at = (f: number) => new Date(began + Math.round(D * f)).toISOString();
+    const calendar = {
+      start: at(0),
+      end: at(1),
+      deadlines: { planningDue: at(0.08), consolidationDue: at(0.1), endorsementDue: at(0.14), reviewDue: at(1.15) },
+      offsets: { reminderBeforeMs: 2_000, escalationAfterMs: 2_000, revisionMs: 8_000, endorsementRoundMs: 8_000 },
+      meetings: [at(0.2), at(0.45), at(0.7), at(0.95)],
+    };
+    const started = await send('POST', '/cycles', 'coordinator', { year: YEAR, calendar });
+    expect(started).toMatchObject({ status: 201 });
+    const actors = ['coordinator', ...MEMBERS].map(actor);
+    const supervisor = supervise();
+    const untilFraction = (f: number) =>
+      waitFor(() => (Date.now() >= began + D * f ? true : undefined), `${f} of the year`, D * 2);
+
+    // A worker SIGKILLed every few seconds, the two in turn, each started again at once.
+    const killer = (async () => {
+      for (let i = 0; Date.now() < began + D * 1.1; i++) {
+        await new Promise((r) => setTimeout(r, 4_000));
+        await workers[i % 2].kill('SIGKILL');
+        figures.workerKills++;
+        await startWorker(i % 2);
+      }
+    })();
+    await untilFraction(0.25);
+    await apis[1]!.kill('SIGKILL');
+    figures.apiKills++;
+    await startApi(1);
+    await untilFraction(0.45);
+    await temporal.restart();
+    figures.temporalRestarts++;
+    await untilFraction(0.65);
+    const from = postgres.printed;
+    postgres.send('stop');
+    await postgres.waitFor(/^down$/m, 30_000, from);
+    figures.postgresStops++;
+    const stoppedAt = Date.now();
+    await waitFor(() => (Date.now() - stoppedAt >= 20_000 ? true : undefined), '20 s without PostgreSQL', 30_000);
+    const again = postgres.printed;
+    postgres.send('start');
+    await postgres.waitFor(/^up /m, 60_000, again);
+    await killer;
+
+    // The year ends when every process of it has: the cycle once the coordinator finalised its report.
+    await waitFor(
+      async () => {
+        const open: string[] = [];
+        for await (const w of client.workflow.list({ query: `ExecutionStatus = 'Running'` }))
+          if (!w.workflowId.startsWith('audit-anchor:')) open.push(w.workflowId);
+        return open.length === 0 ? true : undefined;
+      },
+      'every process of the year to finish',
+      D,
+    );
+    running = false;
+    await Promise.all([...actors, supervisor]);
+    expect(clientErrors).toEqual([]);
+  }
+
   it('afterwards: every 200 in its history once and in the audit log once; read models equal their rebuild; no workflow failed; the chain verifies', async () => {
+    if (yearFailed) throw new Error('not run: the year did not run to its end');
     // Audit rows that waited for PostgreSQL are written by now, or soon, by either API.
     for (const port of apiPorts)
       await waitFor(
@@ -363,7 +411,7 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
     process.stdout.write(
       `[mignet] production topology: ${commands.length} commands (${attempts.length} requests, by status ${JSON.stringify(byStatus)}), ` +
         `${ok.length} answered 200, ${attempts.filter((s) => s >= 500 || s === 0).length} 5xx or no answer (${attempts.filter((s) => s === 500).length} 500); ` +
-        `${figures.workerKills} worker SIGKILLs, ${figures.apiKills} API SIGKILL, ${figures.temporalRestarts} Temporal restart ` +
+        `${figures.workerKills} worker SIGKILLs (${figures.workerStartFailures} restarts that could not start at once), ${figures.apiKills} API SIGKILL, ${figures.temporalRestarts} Temporal restart ` +
         `(${temporal.crashes} exits on its own, ${figures.revived} revived), ${figures.postgresStops} PostgreSQL stop of 20 s; ` +
         `workflows by status ${JSON.stringify(statuses)}, ${workflowTaskFailures} workflow task failures; ` +
         `lost ${lost.length}, duplicated ${duplicated.length}\n`,
@@ -389,4 +437,71 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
     expect(await readModelsOf(ds)).toEqual(live);
     expect(await verifyAuditLog((sql, p) => ds.query(sql, p), 'tl')).toMatchObject({ intact: true });
   }, 300_000);
+
+  it('is observable: JSON log lines with request context, the Temporal runtime in the same log, probes and metrics on each worker', async () => {
+    if (yearFailed) throw new Error('not run: the year did not run to its end');
+    const jsonLines = (c: Child) =>
+      c.text
+        .split('\n')
+        .slice(1) // the first may be cut: the output kept is its last 100 kB or more
+        .filter((l) => l.startsWith('{'))
+        .map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Every line a process writes is one JSON object (nothing in a second format).
+    for (const c of [...workers, ...apis]) {
+      const lines = c!.text
+        .split('\n')
+        .slice(1)
+        .filter((l) => l.trim() !== '');
+      expect({ process: c!.name, notJson: lines.filter((l) => !l.startsWith('{')).slice(0, 3) }).toEqual({
+        process: c!.name,
+        notJson: [],
+      });
+    }
+    // A command's lines carry its request id, network, person and workflow id, whichever API process served it.
+    const requestId = `prod-observe-${randomBytes(4).toString('hex')}`;
+    const decision = await fetch(`${proxy.url}/networks/tl/decisions`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${keyOf('coordinator')}`,
+        'content-type': 'application/json',
+        'x-request-id': requestId,
+      },
+      body: JSON.stringify({
+        kind: 'general',
+        title: 'A joint statement',
+        text: 'On 18 December',
+        payload: {},
+        deadline: new Date(Date.now() + 3_600_000).toISOString(),
+        year: YEAR,
+      }),
+    });
+    expect(decision.status).toBe(201);
+    const access = await waitFor(
+      () => apis.flatMap((a) => jsonLines(a!)).find((l) => l.requestId === requestId && l.msg === 'request completed'),
+      'the access line of the decision',
+    );
+    expect(access).toMatchObject({
+      service: 'api',
+      route: '/networks/:network/decisions',
+      status: 201,
+      network: 'tl',
+      person: expect.stringMatching(/^IOM coordinator \(key /),
+      workflowId: expect.stringMatching(/^decision:tl:/),
+    });
+    // The Temporal SDK's own lines go through the same logger.
+    expect(
+      workers.flatMap((w) => jsonLines(w)).some((l) => l.context === 'temporal' && l.sdkComponent === 'worker'),
+    ).toBe(true);
+    for (const [i, w] of workerPorts.entries()) {
+      const ready = await fetch(`http://127.0.0.1:${w.http}/ready`);
+      expect({ worker: i + 1, status: ready.status, body: await ready.json() }).toMatchObject({
+        status: 200,
+        body: { status: 'ok', worker: 'RUNNING', postgres: 'up' },
+      });
+      expect((await fetch(`http://127.0.0.1:${w.http}/live`)).status).toBe(200);
+      const metrics = await (await fetch(`http://127.0.0.1:${w.http}/metrics`)).text();
+      expect(metrics).toMatch(/^mignet_worker_nodejs_eventloop_lag_seconds /m);
+      expect(metrics).toMatch(/^temporal_worker_task_slots_available\{/m); // the SDK's, re-served
+    }
+  }, 60_000);
 });

@@ -1,9 +1,12 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 
-/** A TypeScript entry point of the product run as a process of its own (ts-node, as `npm run start:*` runs it). */
+/**
+ * An entry point of the product run as a process of its own: the TypeScript source through ts-node (`start`), or the
+ * compiled JavaScript in dist/ as production runs it (`compiled`, after `compileProduct()`).
+ */
 export class Child {
   private output = '';
   private readonly waiters: (() => void)[] = [];
@@ -24,15 +27,24 @@ export class Child {
   }
 
   static start(name: string, script: string, args: string[], env: Record<string, string>): Child {
-    const proc = spawn(
-      process.execPath,
+    return Child.spawn(
+      name,
       ['-r', require.resolve('ts-node/register/transpile-only'), join(ROOT, script), ...args],
-      {
-        cwd: ROOT,
-        env: { ...process.env, ...env },
-        stdio: ['pipe', 'pipe', 'pipe'],
-      },
+      env,
     );
+  }
+
+  /** `apps/worker/main.ts` runs as `node dist/apps/worker/main.js`. */
+  static compiled(name: string, script: string, args: string[], env: Record<string, string>): Child {
+    return Child.spawn(name, [join(ROOT, 'dist', script.replace(/\.ts$/, '.js')), ...args], env);
+  }
+
+  private static spawn(name: string, args: string[], env: Record<string, string>): Child {
+    const proc = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     return new Child(name, proc);
   }
 
@@ -57,6 +69,11 @@ export class Child {
     }
   }
 
+  /** What it printed (the last 100 to 200 kB of it). */
+  get text(): string {
+    return this.output;
+  }
+
   get printed(): number {
     return this.output.length;
   }
@@ -69,4 +86,20 @@ export class Child {
     if (this.proc.exitCode === null && this.proc.signalCode === null) this.proc.kill(signal);
     await this.exited;
   }
+}
+
+/** Compiles the product into dist/ (`npm run compile`: tsc, incremental), for `Child.compiled`. */
+export function compileProduct(): void {
+  execFileSync(
+    process.execPath,
+    [
+      require.resolve('typescript/bin/tsc'),
+      '-p',
+      'tsconfig.build.json',
+      '--incremental',
+      '--tsBuildInfoFile',
+      'dist/.tsbuildinfo',
+    ],
+    { cwd: ROOT, stdio: 'inherit' },
+  );
 }

@@ -1,5 +1,5 @@
 import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { Connection } from '@temporalio/client';
@@ -38,6 +38,7 @@ export class TemporalServer {
   private constructor(
     readonly address: string,
     private readonly root: string,
+    private readonly tls?: FrontendTls,
   ) {}
 
   /**
@@ -45,7 +46,7 @@ export class TemporalServer {
    * the admin-tools job of docker-compose.yml does), writes a server configuration on free ports into `dir`, and
    * starts the server; resolves once the `default` namespace answers.
    */
-  static async start(dir: string, pg: TemporalPostgres): Promise<TemporalServer> {
+  static async start(dir: string, pg: TemporalPostgres, tls?: FrontendTls): Promise<TemporalServer> {
     installTemporalServer();
     for (const [db, schema] of [
       ['temporal', 'temporal'],
@@ -95,11 +96,17 @@ export class TemporalServer {
         membership,
         frontendMembership,
         dynamicConfig: join(dir, 'config', 'dynamicconfig.yaml'),
+        tls,
       }),
     );
-    const server = new TemporalServer(`127.0.0.1:${ports.frontend}`, dir);
+    const server = new TemporalServer(`127.0.0.1:${ports.frontend}`, dir, tls);
     await server.launch();
-    await server.createNamespace('default');
+    await server.createNamespace('default').catch(async (err: unknown) => {
+      await server.stop();
+      throw new Error(
+        `the Temporal server took no namespace: ${String(err)} (its log: ${join(dir, 'temporal-server.log')})`,
+      );
+    });
     return server;
   }
 
@@ -111,9 +118,12 @@ export class TemporalServer {
       ['--root', this.root, '--config', 'config', '--env', 'production', '--allow-no-auth', 'start'],
       { stdio: ['ignore', 'pipe', 'pipe'] },
     );
+    const file = createWriteStream(join(this.root, 'temporal-server.log'), { flags: 'a' });
     const collect = (chunk: Buffer) => {
       this.output = (this.output + chunk.toString('utf8')).slice(-100_000);
+      file.write(chunk);
     };
+    proc.once('exit', () => file.end());
     proc.stdout.on('data', collect);
     proc.stderr.on('data', collect);
     proc.once('exit', () => {
@@ -132,7 +142,7 @@ export class TemporalServer {
 
   /** Whether the frontend answers a health check (what docker-compose's health check asks too). */
   async healthy(): Promise<boolean> {
-    const connection = await Connection.connect({ address: this.address, connectTimeout: 2_000 }).catch(
+    const connection = await Connection.connect({ ...this.connectOptions(), connectTimeout: 2_000 }).catch(
       () => undefined,
     );
     if (!connection) return false;
@@ -148,7 +158,7 @@ export class TemporalServer {
 
   /** Registers the namespace where missing, then waits until it takes a workflow call (the frontend caches namespaces). */
   async createNamespace(namespace: string): Promise<void> {
-    const connection = await Connection.connect({ address: this.address });
+    const connection = await Connection.connect(this.connectOptions());
     try {
       await connection.workflowService
         .registerNamespace({ namespace, workflowExecutionRetentionPeriod: { seconds: Long.fromNumber(7 * 86_400) } })
@@ -167,6 +177,16 @@ export class TemporalServer {
     } finally {
       await connection.close();
     }
+  }
+
+  /** How a client reaches it: over TLS with the test CA when it was started with TLS. */
+  connectOptions(): { address: string; tls?: { serverNameOverride: string; serverRootCACertificate: Buffer } } {
+    return this.tls
+      ? {
+          address: this.address,
+          tls: { serverNameOverride: this.tls.serverName, serverRootCACertificate: readFileSync(this.tls.caFile) },
+        }
+      : { address: this.address };
   }
 
   /** Stops the server (SIGTERM, SIGKILL after 20 s). */
@@ -206,6 +226,58 @@ export function installTemporalServer(): void {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'install-temporal-server.js')], { stdio: 'inherit' });
 }
 
+/** The frontend's TLS: its certificate and key, and the CA and name clients (the server's own worker service too) check. */
+export interface FrontendTls {
+  readonly certFile: string;
+  readonly keyFile: string;
+  readonly caFile: string;
+  readonly serverName: string;
+}
+
+/**
+ * A CA and a certificate for localhost and 127.0.0.1 signed by it, made with openssl into `dir` (a test's: they live
+ * for a day).
+ */
+export function makeTestCertificates(dir: string): FrontendTls {
+  mkdirSync(dir, { recursive: true });
+  const f = (name: string) => join(dir, name);
+  const openssl = (...args: string[]) => execFileSync('openssl', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const key = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes'];
+  openssl(
+    'req',
+    '-x509',
+    ...key,
+    '-keyout',
+    f('ca.key'),
+    '-out',
+    f('ca.pem'),
+    '-days',
+    '1',
+    '-subj',
+    '/CN=mignet test CA',
+  );
+  openssl('req', ...key, '-keyout', f('server.key'), '-out', f('server.csr'), '-subj', '/CN=localhost');
+  writeFileSync(f('san.ext'), 'subjectAltName=DNS:localhost,IP:127.0.0.1\n');
+  openssl(
+    'x509',
+    '-req',
+    '-in',
+    f('server.csr'),
+    '-CA',
+    f('ca.pem'),
+    '-CAkey',
+    f('ca.key'),
+    '-CAcreateserial',
+    '-out',
+    f('server.pem'),
+    '-days',
+    '1',
+    '-extfile',
+    f('san.ext'),
+  );
+  return { certFile: f('server.pem'), keyFile: f('server.key'), caFile: f('ca.pem'), serverName: 'localhost' };
+}
+
 /** Short polls and a fresh search-attribute cache, as a test needs; the rest is the server's defaults. */
 const DYNAMIC_CONFIG = `system.forceSearchAttributesCacheRefreshOnRead:
   - value: true
@@ -222,6 +294,7 @@ function serverConfig(o: {
   membership: { history: number; matching: number; worker: number };
   frontendMembership: number;
   dynamicConfig: string;
+  tls?: FrontendTls;
 }): string {
   const store = (db: string, conns: number) => `
       sql:
@@ -249,7 +322,21 @@ persistence:
   datastores:
     default:${store('temporal', 8)}
     visibility:${store('temporal_visibility', 2)}
-global:
+global:${
+    o.tls
+      ? `
+  tls:
+    frontend:
+      server:
+        certFile: ${JSON.stringify(o.tls.certFile)}
+        keyFile: ${JSON.stringify(o.tls.keyFile)}
+        requireClientAuth: false
+      client:
+        serverName: ${o.tls.serverName}
+        rootCaFiles:
+          - ${JSON.stringify(o.tls.caFile)}`
+      : ''
+  }
   membership:
     maxJoinDuration: 30s
     broadcastAddress: 127.0.0.1

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { INestApplication } from '@nestjs/common';
 import { Client, Connection, WorkflowNotFoundError } from '@temporalio/client';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
+import type { Logger } from 'pino';
 
 import { createApiApp } from '../../apps/api/create-api-app';
 import { createWorkerApp, WorkerApp } from '../../apps/worker/create-worker-app';
@@ -56,6 +57,8 @@ export function testConfig<C extends Partial<Config> & { databaseUrl: string; te
     port: 0,
     auditSigningKeyFile: join(mkdtempSync(join(tmpdir(), 'mignet-key-')), 'audit-signing-key.pem'),
     auditAnchorEveryMs: 0, // one anchor workflow per network id: only the file that tests anchoring runs one
+    workerHttpPort: 0, // many workers in one run: a test that wants the port gives one
+    temporalMetricsPort: 0,
     // Tests send hundreds of requests a minute from one address with one key; the abuse tests set their own limits.
     rateLimitPerKey: 1_000_000,
     rateLimitPerAddress: 1_000_000,
@@ -73,7 +76,7 @@ export function testConfig<C extends Partial<Config> & { databaseUrl: string; te
  * auditors.e2e lists by network, so its processes run in network xx, which no other file starts anything in.
  */
 export async function startTestStack(
-  options: { api?: boolean; worker?: boolean; config?: Partial<Config> } = {},
+  options: { api?: boolean; worker?: boolean; config?: Partial<Config>; apiLogger?: Logger } = {},
 ): Promise<TestStack> {
   const env = testEnv();
   const db = await createTestDatabase();
@@ -95,7 +98,7 @@ export async function startTestStack(
   let api: INestApplication | undefined;
   if (options.worker !== false) worker = await createWorkerApp(config, ['error', 'warn'] as const);
   if (options.api !== false) {
-    api = await createApiApp(config, ['error', 'warn'] as const);
+    api = await createApiApp(config, options.apiLogger ?? (['error', 'warn'] as const));
     await api.listen(0, '127.0.0.1');
   }
   const connection = await Connection.connect({ address: config.temporalAddress });

@@ -6,12 +6,14 @@ import { Repository } from 'typeorm';
 
 import type { Role } from '../../../libs/domain/roles';
 import { NETWORK_CODE } from '../../../libs/domain/network';
+import { addToLogContext } from '../../../libs/observability/log-context';
 import { AgencyEntity, ApiKeyEntity } from '../../../libs/persistence/entities';
 import { AppError } from '../common/app-error';
 import { AuthFailureLimiter } from '../common/rate-limit.guard';
 import { ErrorCode } from '../common/error-code';
 import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
 import { bearerKeyHash } from './bearer';
+import { personOf } from './principal';
 
 /**
  * Global guard: 400 for a malformed network code; 401 without a valid key; 404 for a network that is not the key's
@@ -66,6 +68,7 @@ export class ApiKeyGuard implements CanActivate {
     const key = entities[0];
     if (!key) throw unauthenticated('The API key is not valid or has been revoked');
     req.principal = { keyId: key.id, network: key.networkCode, role: key.role, agency: key.agencyCode ?? undefined };
+    addToLogContext({ network: key.networkCode, person: personOf(req.principal) });
     const leftAt = raw[0]?.agency_left_at;
     if (key.role === 'agency' && leftAt)
       throw new AppError(

@@ -16,3 +16,8 @@ declare module 'express-serve-static-core' {
 export function actorOf(p: Principal): Actor {
   return { role: p.role, agency: p.agency, keyId: p.keyId };
 }
+
+/** Who acts, for a log line: `ILO agency (key 3f2a…)`; the key's id, never the key. */
+export function personOf(p: Principal): string {
+  return `${p.agency ? `${p.agency} ` : ''}${p.role} (key ${p.keyId})`;
+}

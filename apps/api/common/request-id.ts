@@ -1,7 +1,8 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 
 import type { NextFunction, Request, Response } from 'express';
+
+import { currentLogContext, withLogContext } from '../../../libs/observability/log-context';
 
 declare module 'express-serve-static-core' {
   interface Request {
@@ -16,17 +17,15 @@ export function requestIdMiddleware(req: Request, res: Response, next: NextFunct
   const given = req.header('x-request-id');
   req.requestId = given && ACCEPTED.test(given) ? given : randomUUID();
   res.setHeader('X-Request-Id', req.requestId);
-  requestContext.run({ requestId: req.requestId }, next);
+  withLogContext({ requestId: req.requestId }, next); // every log line of the request carries it
 }
-
-const requestContext = new AsyncLocalStorage<{ readonly requestId: string }>();
 
 /**
  * The request being served, wherever the code is: a workflow Update carries its id as the Update id, which ties each
  * Update in a history to its audit-log row (and makes X-Request-Id an idempotency key for commands to a process).
  */
 export function currentRequestId(): string | undefined {
-  return requestContext.getStore()?.requestId;
+  return currentLogContext()?.requestId;
 }
 
 declare module 'express-serve-static-core' {

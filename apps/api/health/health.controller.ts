@@ -32,4 +32,21 @@ export class HealthController {
     res.status(report.status === 'ok' ? 200 : 503);
     return report;
   }
+
+  /** Liveness: the process answers HTTP. An orchestrator restarts it when this fails, never for a dependency. */
+  @Public()
+  @Get('live')
+  @ApiOkResponse({ description: 'The process is alive', schema: S.obj({ status: S.str({ enum: ['ok'] }) }) })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  /** Readiness: /health's check; a load balancer sends no traffic while it is 503. */
+  @Public()
+  @Get('ready')
+  @ApiOkResponse({ description: 'PostgreSQL and Temporal are both reachable: ready for traffic', schema: HEALTH })
+  @ApiServiceUnavailableResponse({ description: 'Not ready: the body says which dependency is down', schema: HEALTH })
+  ready(@Res({ passthrough: true }) res: Response): Promise<HealthReport> {
+    return this.check(res);
+  }
 }

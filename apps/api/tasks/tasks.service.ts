@@ -10,6 +10,7 @@ import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
+import { ApiMetrics } from '../metrics/api-metrics';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
 
@@ -18,6 +19,7 @@ import { TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
 export class TasksService {
   constructor(
     private readonly temporal: TemporalClientService,
+    private readonly metrics: ApiMetrics,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @InjectRepository(ImpedimentEntity) private readonly impediments: Repository<ImpedimentEntity>,
   ) {}
@@ -54,10 +56,20 @@ export class TasksService {
   /** 200 with the task's new state, or the workflow validator's refusal mapped to 403, 409 or 422. */
   async complete(network: string, id: string, payload: unknown, by: Principal): Promise<TaskDto> {
     const row = await this.visibleTask(network, id, by);
-    if (row.kind === 'record-meeting' && row.status === 'open' && by.role === 'coordinator')
-      await this.checkImpedimentsExist(network, payload);
-    const task = await this.temporal.update(row.process, completeTaskUpdate, { taskId: id, by: actorOf(by), payload });
-    return toDto(task);
+    try {
+      if (row.kind === 'record-meeting' && row.status === 'open' && by.role === 'coordinator')
+        await this.checkImpedimentsExist(network, payload);
+      const task = await this.temporal.update(row.process, completeTaskUpdate, {
+        taskId: id,
+        by: actorOf(by),
+        payload,
+      });
+      this.metrics.taskCompletions.inc({ kind: row.kind, outcome: 'completed' });
+      return toDto(task);
+    } catch (err) {
+      this.metrics.taskCompletions.inc({ kind: row.kind, outcome: err instanceof AppError ? err.code : 'error' });
+      throw err;
+    }
   }
 
   /**

@@ -23,6 +23,7 @@ import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../../../l
 import { canonicalJson } from '../../../libs/persistence/audit-chain';
 import { CONFIG } from '../../common/config.token';
 import { currentRequestId } from '../common/request-id';
+import { addToLogContext } from '../../../libs/observability/log-context';
 import { AppError, DEPENDENCY_RETRY_AFTER_S } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 
@@ -69,7 +70,10 @@ export class TemporalClientService implements OnApplicationShutdown {
     if (!config.temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
     this.address = config.temporalAddress;
     // A short connect timeout: a request (or /health) waiting on a dead Temporal fails in seconds, not minutes.
-    this.connection = Connection.lazy({ address: config.temporalAddress, connectTimeout: '3 seconds' });
+    this.connection = Connection.lazy({
+      ...config.temporalConnection.options(config.temporalAddress),
+      connectTimeout: '3 seconds',
+    });
     this.client = new Client({ connection: this.connection, namespace: config.temporalNamespace });
     this.taskQueue = config.temporalTaskQueue;
   }
@@ -151,6 +155,7 @@ export class TemporalClientService implements OnApplicationShutdown {
     start: WorkflowStartOptions<W>,
     o: { network: string; year?: number; onDuplicate: () => AppError },
   ): Promise<WorkflowHandleWithFirstExecutionRunId<W>> {
+    addToLogContext({ workflowId: start.workflowId });
     try {
       return await this.call(
         () =>
@@ -181,6 +186,7 @@ export class TemporalClientService implements OnApplicationShutdown {
    */
   async update<Ret, Arg>(workflowId: string, definition: UpdateDefinition<Ret, [Arg]>, arg: Arg): Promise<Ret> {
     const handle = this.client.workflow.getHandle(workflowId);
+    addToLogContext({ workflowId });
     const requestId = currentRequestId();
     // The request id ties the Update to its audit row; the digest of the command makes a request id reused for another
     // command a different Update (Temporal would answer a same-id Update with the first one's result).

@@ -1,0 +1,37 @@
+import type { NextFunction, Request, Response } from 'express';
+import type { Logger } from 'pino';
+
+import { currentLogContext } from '../../../libs/observability/log-context';
+import type { ApiMetrics } from './api-metrics';
+
+/** Probes and scrapes come every few seconds: counted, but not written to the access log. */
+const QUIET = new Set(['/health/live', '/health/ready', '/metrics']);
+
+/**
+ * The access log and the request metrics, when the answer is sent: one line per request with its route, status and
+ * duration (and, from the log context, its request id, network, person and workflow id).
+ */
+export function httpObservability(logger: Logger, metrics: ApiMetrics) {
+  return (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    const context = currentLogContext(); // the request's, which the guard and the client add to as it goes
+    res.once('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const route = req.route ? `${req.baseUrl}${String((req.route as { path: string }).path)}` : 'unmatched';
+      metrics.observe(req.method, route, res.statusCode, seconds);
+      if (QUIET.has(req.path)) return;
+      const line = {
+        ...context,
+        context: 'http',
+        method: req.method,
+        route,
+        path: req.originalUrl,
+        status: res.statusCode,
+        durationMs: Math.round(seconds * 1000),
+      };
+      if (res.statusCode >= 500) logger.error(line, 'request failed');
+      else logger.info(line, 'request completed');
+    });
+    next();
+  };
+}
