@@ -44,7 +44,18 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     const { temporalAddress, temporalNamespace, temporalTaskQueue, databasePoolSize } = this.config;
     if (!temporalAddress) throw new Error('TEMPORAL_ADDRESS is not set');
     // Before the first connection: the SDK's lines and its Rust core's go to this process's logger, its metrics to Prometheus.
-    installTemporalRuntime(this.log, this.config.temporalMetricsPort);
+    const ownRuntime = installTemporalRuntime(this.log, this.config.temporalMetricsPort);
+    // Bound first: a port in use stops the start here, not after the worker has begun polling.
+    if (this.config.workerHttpPort > 0) {
+      this.http = await startWorkerHttp(this.config.workerHttpPort, this.config.host, {
+        ready: () => this.readiness(),
+        // The SDK's exporter is this process's only when it installed the runtime (else another's may listen there).
+        temporalMetricsPort: ownRuntime ? this.config.temporalMetricsPort : 0,
+      });
+      this.logger.log(
+        `Health and metrics on http://${this.config.host}:${boundPort(this.http)} (/live, /ready, /metrics)`,
+      );
+    }
     const connect = this.config.temporalConnection.options(temporalAddress);
     const registered = await ensureSearchAttributes(connect, temporalNamespace);
     if (registered.length > 0)
@@ -71,28 +82,31 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     this.logger.log(
       `Polling task queue "${temporalTaskQueue}" on ${temporalAddress} (namespace ${temporalNamespace}, ${this.config.temporalConnection.describe()})`,
     );
-    if (this.config.workerHttpPort > 0) {
-      this.http = await startWorkerHttp(this.config.workerHttpPort, this.config.host, {
-        ready: () => this.readiness(),
-        temporalMetricsPort: this.config.temporalMetricsPort,
-      });
-      this.logger.log(
-        `Health and metrics on http://${this.config.host}:${boundPort(this.http)} (/live, /ready, /metrics)`,
-      );
-    }
   }
 
-  /** Ready: the worker polls, and PostgreSQL answers within 3 s (a projection needs it). */
+  /** Ready: the worker runs, and Temporal and PostgreSQL each answer within 3 s (a poll and a projection need them). */
   private async readiness(): Promise<{ ready: boolean; checks: Record<string, string> }> {
     const worker = this.worker?.getState() ?? 'NOT STARTED';
-    const postgres = await Promise.race([
-      this.dataSource.query('SELECT 1').then(
-        () => 'up',
-        (err: unknown) => `down: ${err instanceof Error ? err.message : String(err)}`,
-      ),
-      new Promise<string>((resolve) => setTimeout(() => resolve('down: no answer within 3000 ms'), 3_000).unref()),
+    const within3s = (check: () => Promise<unknown>) =>
+      Promise.race([
+        check().then(
+          () => 'up',
+          (err: unknown) => `down: ${err instanceof Error ? err.message : String(err)}`,
+        ),
+        new Promise<string>((resolve) => setTimeout(() => resolve('down: no answer within 3000 ms'), 3_000).unref()),
+      ]);
+    const [temporal, postgres] = await Promise.all([
+      within3s(async () => {
+        if (!this.clientConnection) throw new Error('not connected');
+        const { status } = await this.clientConnection.healthService.check({});
+        if (status !== 1) throw new Error(`health status ${status}`);
+      }),
+      within3s(() => this.dataSource.query('SELECT 1')),
     ]);
-    return { ready: worker === 'RUNNING' && postgres === 'up', checks: { worker, postgres } };
+    return {
+      ready: worker === 'RUNNING' && temporal === 'up' && postgres === 'up',
+      checks: { worker, temporal, postgres },
+    };
   }
 
   /** Settles when the worker stops; rejects if it stopped on a fatal error. */

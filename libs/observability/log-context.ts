@@ -22,6 +22,11 @@ export function addToLogContext(fields: LogContext): void {
   if (current) Object.assign(current, fields);
 }
 
+/** Runs `fn` outside any request's context: background work started by a request must not log as that request. */
+export function outsideLogContext<T>(fn: () => T): T {
+  return store.exit(fn);
+}
+
 export function currentLogContext(): Readonly<LogContext> | undefined {
   return store.getStore();
 }

@@ -25,7 +25,23 @@ export class TemporalConnection {
 
   static fromEnvironment(env: NodeJS.ProcessEnv): TemporalConnection {
     const defined = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
-    const { connectionOptions, namespace } = loadClientConnectConfig({ overrideEnvVars: defined });
+    let loaded: ReturnType<typeof loadClientConnectConfig>;
+    try {
+      // The TOML file only when asked for: a developer's Temporal CLI profile must not turn `npm start` to its cluster.
+      loaded = loadClientConnectConfig({
+        overrideEnvVars: defined,
+        disableFile: !defined.TEMPORAL_CONFIG_FILE && !defined.TEMPORAL_PROFILE,
+      });
+    } catch (err) {
+      // A TOML parse error quotes the lines around it, which may hold the API key: say where, not what.
+      const at = err as { line?: number; column?: number; message?: string };
+      if (typeof at.line === 'number')
+        throw new Error(
+          `${defined.TEMPORAL_CONFIG_FILE ?? 'the Temporal config file'} is not valid TOML (line ${at.line}, column ${at.column})`,
+        );
+      throw err;
+    }
+    const { connectionOptions, namespace } = loaded;
     return new TemporalConnection({ ...connectionOptions, namespace } as ConnectionOptions & { namespace?: string });
   }
 

@@ -129,7 +129,7 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
 
   beforeAll(async () => {
     compileProduct(); // the workers and the APIs run the compiled dist/, as in production
-    const pgPort = await freePort();
+    const pgPort = await freePort(32_768); // PostgreSQL is started again on it
     postgres = Child.start('postgres', 'test/support/postgres-process.ts', [join(dir, 'postgres'), String(pgPort)], {});
     const adminUrl = (await postgres.waitFor(/^up (\S+)$/m, 90_000))[1];
     const admin = new URL(adminUrl);
@@ -148,12 +148,13 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
     await seedNetwork(ds, TIMOR_LESTE);
     for (const k of await seedApiKeys(ds, TIMOR_LESTE)) keys[k.label] = k.key;
     // One at a time at first: the first worker registers the search attributes, the first API makes the signing key.
+    // Below the OS's range for its own picks: bound again at every restart, when a reconnect may have taken an ephemeral one.
     workerPorts.push(
-      { http: await freePort(), metrics: await freePort() },
-      { http: await freePort(), metrics: await freePort() },
+      { http: await freePort(32_768), metrics: await freePort(32_768) },
+      { http: await freePort(32_768), metrics: await freePort(32_768) },
     );
     for (const i of [0, 1]) await startWorker(i);
-    apiPorts.push(await freePort(), await freePort());
+    apiPorts.push(await freePort(32_768), await freePort(32_768));
     for (const i of [0, 1]) await startApi(i);
     proxy = await RoundRobinProxy.start(apiPorts);
     connection = await Connection.connect({ address: temporal.address });
@@ -496,7 +497,7 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
       const ready = await fetch(`http://127.0.0.1:${w.http}/ready`);
       expect({ worker: i + 1, status: ready.status, body: await ready.json() }).toMatchObject({
         status: 200,
-        body: { status: 'ok', worker: 'RUNNING', postgres: 'up' },
+        body: { status: 'ok', worker: 'RUNNING', temporal: 'up', postgres: 'up' },
       });
       expect((await fetch(`http://127.0.0.1:${w.http}/live`)).status).toBe(200);
       const metrics = await (await fetch(`http://127.0.0.1:${w.http}/metrics`)).text();

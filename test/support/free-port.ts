@@ -5,11 +5,17 @@ export async function freePort(below?: number): Promise<number> {
   if (below === undefined) return listenOn(0);
   for (let tries = 0; tries < 100; tries++) {
     const port = 20_000 + Math.floor(Math.random() * (below - 20_000));
+    if (handedOut.has(port)) continue; // free now, but another caller of this process was given it
     const bound = await listenOn(port).catch(() => undefined);
-    if (bound) return bound;
+    if (bound) {
+      handedOut.add(bound);
+      return bound;
+    }
   }
   throw new Error(`no free port from 20000 to ${below}`);
 }
+
+const handedOut = new Set<number>();
 
 function listenOn(port: number): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -76,14 +76,15 @@ export class TemporalServer {
       sql('setup-schema', '-v', '0.0');
       sql('update-schema', '-d', join(INSTALLED, 'schema', 'postgresql', 'v12', schema, 'versioned'));
     }
-    const ports = { frontend: await freePort(), http: await freePort(), metrics: await freePort() };
+    // Below the OS's range for its own picks: bound again at every restart, when a reconnect may have taken an ephemeral one.
+    const ports = { frontend: await freePort(32_768), http: await freePort(32_768), metrics: await freePort(32_768) };
     // Membership ports are kept in a smallint column: below 32768, under the OS's range for its own picks.
     const membership = {
       history: await freePort(32_768),
       matching: await freePort(32_768),
       worker: await freePort(32_768),
     };
-    const grpc = { history: await freePort(), matching: await freePort(), worker: await freePort() };
+    const grpc = { history: await freePort(32_768), matching: await freePort(32_768), worker: await freePort(32_768) };
     const frontendMembership = await freePort(32_768);
     mkdirSync(join(dir, 'config'), { recursive: true });
     writeFileSync(join(dir, 'config', 'dynamicconfig.yaml'), DYNAMIC_CONFIG);

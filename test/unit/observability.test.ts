@@ -1,10 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inspect } from 'node:util';
 
 import { loadConfig } from '../../libs/config/config';
-import { addToLogContext, withLogContext } from '../../libs/observability/log-context';
+import { addToLogContext, outsideLogContext, withLogContext } from '../../libs/observability/log-context';
 import { createLogger, NestPinoLogger, processLogger, TemporalPinoLogger } from '../../libs/observability/logger';
 
 const capture = (format: 'json' | 'text' = 'json') => {
@@ -77,6 +77,14 @@ describe('structured logs', () => {
     expect(json()[3]).toMatchObject({ sdkComponent: 'worker', taskQueue: 'q' });
   });
 
+  it("runs background work started by a request outside that request's context", async () => {
+    const { logger, json } = capture();
+    await withLogContext({ requestId: 'r2' }, () =>
+      outsideLogContext(() => new Promise<void>((resolve) => setTimeout(() => (logger.info('later'), resolve()), 5))),
+    );
+    expect(json()[0].requestId).toBeUndefined();
+  });
+
   it('prints the same fields as text for a terminal', () => {
     const { logger, lines } = capture('text');
     withLogContext({ requestId: 'r9', network: 'tl' }, () =>
@@ -137,6 +145,27 @@ describe('the Temporal connection from the TEMPORAL_* variables', () => {
     expect(() => loadConfig({ TEMPORAL_CONFIG_FILE: file, TEMPORAL_PROFILE: 'staging' })).toThrow(
       /The Temporal connection profile: Profile 'staging' not found/,
     );
+  });
+
+  it("names a malformed file's line without quoting it (it may hold the key)", () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'mignet-toml-')), 'temporal.toml');
+    writeFileSync(file, `[profile.default]\napi_key = "${SECRET}"\naddress = temporal.example.org:7233\n`);
+    let message = '';
+    try {
+      loadConfig({ TEMPORAL_CONFIG_FILE: file });
+    } catch (err) {
+      message = String(err);
+    }
+    expect(message).toMatch(/temporal\.toml is not valid TOML \(line 3, column \d+\)/);
+    expect(message).not.toContain(SECRET);
+  });
+
+  it("reads Temporal's default profile file only when asked to, so npm start keeps its dev server", () => {
+    const home = mkdtempSync(join(tmpdir(), 'mignet-home-'));
+    mkdirSync(join(home, '.config', 'temporalio'), { recursive: true });
+    writeFileSync(join(home, '.config', 'temporalio', 'temporal.toml'), '[profile.default]\naddress = "cloud:7233"\n');
+    expect(loadConfig({ HOME: home }).temporalAddress).toBeUndefined();
+    expect(loadConfig({ HOME: home, TEMPORAL_PROFILE: 'default' }).temporalAddress).toBe('cloud:7233');
   });
 
   it('needs nothing for the dev server: plaintext', () => {

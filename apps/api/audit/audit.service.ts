@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 
 import type { AuditSigner } from '../../../libs/audit/signing';
+import { outsideLogContext } from '../../../libs/observability/log-context';
 import {
   AuditEntry,
   AuditOutcomeName,
@@ -204,10 +205,13 @@ export class AuditService implements OnApplicationShutdown {
 
   private scheduleFlush(): void {
     if (this.retryTimer || this.flushing) return;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = undefined;
-      void this.flush();
-    }, this.retryMs);
+    // Not as the request whose row failed first: the flush writes every waiting request's rows, and logs for none.
+    this.retryTimer = outsideLogContext(() =>
+      setTimeout(() => {
+        this.retryTimer = undefined;
+        void this.flush();
+      }, this.retryMs),
+    );
     this.retryTimer.unref();
   }
 

@@ -55,8 +55,9 @@ export class TasksService {
 
   /** 200 with the task's new state, or the workflow validator's refusal mapped to 403, 409 or 422. */
   async complete(network: string, id: string, payload: unknown, by: Principal): Promise<TaskDto> {
-    const row = await this.visibleTask(network, id, by);
+    let row: TaskEntity | undefined;
     try {
+      row = await this.visibleTask(network, id, by);
       if (row.kind === 'record-meeting' && row.status === 'open' && by.role === 'coordinator')
         await this.checkImpedimentsExist(network, payload);
       const task = await this.temporal.update(row.process, completeTaskUpdate, {
@@ -67,7 +68,8 @@ export class TasksService {
       this.metrics.taskCompletions.inc({ kind: row.kind, outcome: 'completed' });
       return toDto(task);
     } catch (err) {
-      this.metrics.taskCompletions.inc({ kind: row.kind, outcome: err instanceof AppError ? err.code : 'error' });
+      const outcome = err instanceof AppError ? err.code : 'error';
+      this.metrics.taskCompletions.inc({ kind: row?.kind ?? 'unknown', outcome });
       throw err;
     }
   }
