@@ -9,14 +9,11 @@ import { DataSource } from 'typeorm';
 import { rebuildProjections } from '../../activities/rebuild-projections';
 import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
 import { verifyAuditLog } from '../../libs/persistence/audit-chain';
-import { EMBEDDED_APP_ROLE, grantAppRole, withRole } from '../../libs/persistence/app-role';
-import { dataSourceOptions, migrate } from '../../libs/persistence/data-source';
-import { createDatabaseIfMissing } from '../../libs/persistence/postgres-admin';
-import { seedApiKeys, seedNetwork } from '../../libs/persistence/seeds/seed';
 import { TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
 import { Child, compileProduct } from '../support/child-process';
 import { freePort } from '../support/free-port';
 import { readModelsOf } from '../support/read-models';
+import { OwnPostgres, startOwnPostgres } from '../support/own-postgres';
 import { RoundRobinProxy } from '../support/round-robin-proxy';
 import { TemporalServer } from '../support/temporal-server';
 import { testEnv } from '../support/test-env';
@@ -50,6 +47,7 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
   const dir = mkdtempSync(join(tmpdir(), 'mignet-production-'));
   chmodSync(dir, 0o755); // as root, PostgreSQL runs as `postgres`
   const taskQueue = 'mignet';
+  let pg: OwnPostgres;
   let postgres: Child;
   let temporal: TemporalServer;
   const workers: Child[] = [];
@@ -129,24 +127,12 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
 
   beforeAll(async () => {
     compileProduct(); // the workers and the APIs run the compiled dist/, as in production
-    const pgPort = await freePort(32_768); // PostgreSQL is started again on it
-    postgres = Child.start('postgres', 'test/support/postgres-process.ts', [join(dir, 'postgres'), String(pgPort)], {});
-    const adminUrl = (await postgres.waitFor(/^up (\S+)$/m, 90_000))[1];
-    const admin = new URL(adminUrl);
-    temporal = await TemporalServer.start(join(dir, 'temporal'), {
-      host: '127.0.0.1',
-      port: pgPort,
-      user: decodeURIComponent(admin.username),
-      password: decodeURIComponent(admin.password),
-    });
-    await createDatabaseIfMissing(adminUrl, 'mignet');
-    const ownerUrl = adminUrl.replace(/\/postgres$/, '/mignet');
-    databaseUrl = withRole(ownerUrl, EMBEDDED_APP_ROLE.role, EMBEDDED_APP_ROLE.password);
-    await migrate(ownerUrl);
-    await grantAppRole(ownerUrl, databaseUrl);
-    ds = await new DataSource(dataSourceOptions(ownerUrl, 2)).initialize();
-    await seedNetwork(ds, TIMOR_LESTE);
-    for (const k of await seedApiKeys(ds, TIMOR_LESTE)) keys[k.label] = k.key;
+    pg = await startOwnPostgres(dir, await freePort(32_768)); // PostgreSQL is started again on its port
+    postgres = pg.process;
+    ds = pg.ds;
+    databaseUrl = pg.databaseUrl;
+    Object.assign(keys, pg.keys);
+    temporal = await TemporalServer.start(join(dir, 'temporal'), pg.temporal);
     // One at a time at first: the first worker registers the search attributes, the first API makes the signing key.
     // Below the OS's range for its own picks: bound again at every restart, when a reconnect may have taken an ephemeral one.
     workerPorts.push(
@@ -167,9 +153,7 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
     await Promise.all([...apis, ...workers].map((c) => c?.kill('SIGTERM')));
     await connection?.close();
     await temporal?.stop();
-    await ds?.destroy().catch(() => undefined);
-    postgres?.send('exit');
-    await postgres?.exited;
+    await pg?.close();
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 

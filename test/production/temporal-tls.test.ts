@@ -10,13 +10,7 @@ import { createApiApp } from '../../apps/api/create-api-app';
 import { createWorkerApp, WorkerApp } from '../../apps/worker/create-worker-app';
 import { loadConfig } from '../../libs/config/config';
 import { createLogger } from '../../libs/observability/logger';
-import { EMBEDDED_APP_ROLE, grantAppRole, withRole } from '../../libs/persistence/app-role';
-import { dataSourceOptions, migrate } from '../../libs/persistence/data-source';
-import { createDatabaseIfMissing } from '../../libs/persistence/postgres-admin';
-import { seedApiKeys, seedNetwork } from '../../libs/persistence/seeds/seed';
-import { TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
-import { Child } from '../support/child-process';
-import { freePort } from '../support/free-port';
+import { OwnPostgres, startOwnPostgres } from '../support/own-postgres';
 import { makeTestCertificates, TemporalServer } from '../support/temporal-server';
 import { testConfig } from '../support/test-stack';
 
@@ -38,7 +32,7 @@ describe('the Temporal connection over TLS, from the TEMPORAL_* variables', () =
     service: 'tls',
     destination: { write: (l) => void lines.push(l) },
   });
-  let postgres: Child;
+  let pg: OwnPostgres;
   let temporal: TemporalServer;
   let worker: WorkerApp;
   let api: INestApplication;
@@ -47,29 +41,12 @@ describe('the Temporal connection over TLS, from the TEMPORAL_* variables', () =
   let coordinator: string;
 
   beforeAll(async () => {
-    const pgPort = await freePort();
-    postgres = Child.start('postgres', 'test/support/postgres-process.ts', [join(dir, 'postgres'), String(pgPort)], {});
-    const adminUrl = (await postgres.waitFor(/^up (\S+)$/m, 90_000))[1];
-    const admin = new URL(adminUrl);
+    pg = await startOwnPostgres(dir);
+    ds = pg.ds;
+    const databaseUrl = pg.databaseUrl;
+    coordinator = pg.keys['seed:coordinator'];
     const tls = makeTestCertificates(join(dir, 'certs'));
-    temporal = await TemporalServer.start(
-      join(dir, 'temporal'),
-      {
-        host: '127.0.0.1',
-        port: pgPort,
-        user: decodeURIComponent(admin.username),
-        password: decodeURIComponent(admin.password),
-      },
-      tls,
-    );
-    await createDatabaseIfMissing(adminUrl, 'mignet');
-    const ownerUrl = adminUrl.replace(/\/postgres$/, '/mignet');
-    const databaseUrl = withRole(ownerUrl, EMBEDDED_APP_ROLE.role, EMBEDDED_APP_ROLE.password);
-    await migrate(ownerUrl);
-    await grantAppRole(ownerUrl, databaseUrl);
-    ds = await new DataSource(dataSourceOptions(ownerUrl, 2)).initialize();
-    await seedNetwork(ds, TIMOR_LESTE);
-    coordinator = (await seedApiKeys(ds, TIMOR_LESTE)).find((k) => k.label === 'seed:coordinator')!.key;
+    temporal = await TemporalServer.start(join(dir, 'temporal'), pg.temporal, tls);
     // Only what an operator sets: the address, the CA, the server name, the API key.
     const fromEnvironment = loadConfig({
       TEMPORAL_ADDRESS: temporal.address,
@@ -94,9 +71,7 @@ describe('the Temporal connection over TLS, from the TEMPORAL_* variables', () =
     await api?.close();
     await worker?.context.close();
     await temporal?.stop();
-    await ds?.destroy().catch(() => undefined);
-    postgres?.send('exit');
-    await postgres?.exited;
+    await pg?.close();
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
