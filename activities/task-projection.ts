@@ -36,20 +36,11 @@ export async function upsertTasks(tx: EntityManager, tasks: readonly Task[]): Pr
         version: t.version,
       },
       {
-        update: [
-          'status',
-          'completedAt',
-          'completedBy',
-          'submissions',
-          'result',
-          'remindedAt',
-          'escalatedAt',
-          'closedReason',
-          'version',
-        ],
-        // Equal wins: a worker killed after this projection but before its workflow task completed leaves a row the
-        // history never had; the retried task reaches the same version with what did happen (a deadline that fired
-        // meanwhile), and must replace it (test/production found it: live rows differed from their rebuild).
+        // Every column, and equal wins: a worker killed after this projection but before its workflow task completed
+        // leaves a row the history never had; the retried task reaches the same version with what did happen (a
+        // deadline that fired meanwhile, dates computed at a later time), and must replace all of it (test/production
+        // found both: a status, then a due date, that differed from the rebuild).
+        update: 'all',
         newer: { column: 'version', orEqual: true },
       },
     );

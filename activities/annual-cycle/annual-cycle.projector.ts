@@ -39,16 +39,7 @@ function createCycleProjector({ dataSource }: { readonly dataSource: DataSource 
           report: p.report ?? undefined, // none sent: the row keeps its report
         },
         {
-          update: [
-            'workflowId',
-            'phase',
-            'calendar',
-            'startedBy',
-            'startedAt',
-            'closedAt',
-            'revision',
-            'phaseEnteredAt',
-          ],
+          update: 'all',
           keep: ['planRevision', 'report'],
           touch: 'updatedAt',
           newer: { column: 'revision', orEqual: true },
@@ -74,7 +65,7 @@ function createCycleProjector({ dataSource }: { readonly dataSource: DataSource 
           // Every column, not only what changes after submission: a projection of a workflow task that never completed
           // (its worker killed) wrote this revision with that task's time; the task's retry writes what the history keeps.
           {
-            update: ['submittedAt', 'submittedBy', 'note', 'activities', 'objections', 'endorsedAt', 'cycleRevision'],
+            update: 'all',
             newer: { column: 'cycleRevision', orEqual: true },
           },
         );

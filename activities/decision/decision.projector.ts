@@ -29,18 +29,7 @@ function createDecisionProjector({ dataSource }: { readonly dataSource: DataSour
           revision: state.revision,
         },
         {
-          update: [
-            'status',
-            'round',
-            'proposal',
-            'objections',
-            'circulatedAt',
-            'adoptedAt',
-            'withdrawn',
-            'effectAppliedAt',
-            'effectOutcome',
-            'revision',
-          ],
+          update: 'all',
           newer: { column: 'revision', orEqual: true },
         },
       );

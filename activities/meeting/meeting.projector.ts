@@ -52,23 +52,7 @@ function createMeetingProjector({ dataSource }: { readonly dataSource: DataSourc
           revision: state.revision,
         },
         {
-          update: [
-            'status',
-            'scheduledAt',
-            'agendaCallAt',
-            'agendaDueAt',
-            'agenda',
-            'agendaPublishedAt',
-            'attendance',
-            'minutes',
-            'decisions',
-            'reviews',
-            'reschedules',
-            'cancelled',
-            'heldAt',
-            'adoptedAt',
-            'revision',
-          ],
+          update: 'all',
           newer: { column: 'revision', orEqual: true },
         },
       );
@@ -118,7 +102,7 @@ async function projectActionItem(tx: EntityManager, meeting: string, state: Meet
       closedReason: t.closedReason,
       version: t.version,
     },
-    { update: ['status', 'completedAt', 'closedReason', 'version'], newer: { column: 'version', orEqual: true } },
+    { update: 'all', newer: { column: 'version', orEqual: true } },
   );
   if (!spec.impediment) return;
   // An action item on an impediment moves it: in progress while open, resolved when done, open again if dropped.

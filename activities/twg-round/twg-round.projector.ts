@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { TwgRoundProjection } from '../../libs/processes/twg-round/projection';
 import { upsertTasks } from '../task-projection';
 import { ImpedimentEntity, TwgRoundEntity } from '../../libs/persistence/entities';
+import { updateRows } from '../../libs/persistence/read-models/update-rows';
 import { upsertRow } from '../../libs/persistence/read-models/upsert-row';
 import type { ReadModelWriter } from '../read-model-writer';
 
@@ -33,19 +34,20 @@ function createTwgRoundProjector({ dataSource }: { readonly dataSource: DataSour
           cancelledReason: state.cancelledReason ?? undefined,
         },
         {
-          update: ['status', 'updates', 'report', 'closedAt', 'revision', 'cancelledReason'],
+          update: 'all',
           newer: { column: 'revision', orEqual: true },
         },
       );
       await upsertTasks(tx, tasks);
       if (state.status !== 'CLOSED' || !state.report) return;
       for (const [i, imp] of state.report.impediments.entries()) {
+        const id = `${workflowId}:${i + 1}`;
         await upsertRow(
           tx,
           ImpedimentEntity,
           {
             networkCode: input.network,
-            id: `${workflowId}:${i + 1}`,
+            id,
             twg: input.twg.code,
             roundId: workflowId,
             description: imp.description,
@@ -57,6 +59,13 @@ function createTwgRoundProjector({ dataSource }: { readonly dataSource: DataSour
           },
           'nothing', // raised once; its status is the meetings' to change
         );
+        // Its time is the round's closing, which a workflow task that never completed may have put elsewhere: until a
+        // meeting moves it, the row takes the time of the projection that did complete.
+        await updateRows(tx, ImpedimentEntity, {
+          where: { networkCode: input.network, id },
+          set: { raisedAt: state.closedAt },
+          onlyIf: { column: 'statusAt', isNull: true },
+        });
       }
     });
   };

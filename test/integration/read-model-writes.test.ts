@@ -1,3 +1,5 @@
+import { upsertTasks } from '../../activities/task-projection';
+import type { Task } from '../../libs/domain/tasks';
 import { CycleEntity, NetworkEntity, TaskEntity } from '../../libs/persistence/entities';
 import { updateRows } from '../../libs/persistence/read-models/update-rows';
 import { upsertRow } from '../../libs/persistence/read-models/upsert-row';
@@ -121,6 +123,61 @@ describe('upsertRow and updateRows (real PostgreSQL)', () => {
         },
       ),
     ).rejects.toThrow('TaskEntity: the row has no value for closedReason, which the write updates');
+  });
+
+  it("projects a task's every column on an equal version: a dead workflow task's dates do not outlive it", async () => {
+    const ds = await db.dataSource();
+    const projected = (dueAt: string, status: Task['status']): Task => ({
+      id: 't-5',
+      kind: 'propose-agenda-items',
+      network: 'zz',
+      process: 'meeting:zz:2027-Q2',
+      assignee: 'FAO',
+      assigneeRole: 'agency',
+      subject: null,
+      openedAt: '2027-03-01T00:00:00.000Z',
+      dueAt,
+      remindAt: dueAt,
+      escalateAt: null,
+      expiresAt: dueAt,
+      status,
+      completedAt: null,
+      completedBy: null,
+      submissions: 0,
+      result: null,
+      remindedAt: null,
+      escalatedAt: null,
+      closedReason: status === 'expired' ? 'nothing proposed' : null,
+      version: 4,
+    });
+    await upsertTasks(ds.manager, [projected('2027-03-08T00:00:02.403Z', 'expired')]); // the task that never completed
+    await upsertTasks(ds.manager, [projected('2027-03-08T00:00:05.689Z', 'expired')]); // its retry, as history has it
+    const [row] = (await ds.query(`SELECT due_at, remind_at, expires_at FROM tasks WHERE id = 't-5'`)) as Record<
+      string,
+      Date
+    >[];
+    expect(Object.values(row).map((d) => d.toISOString())).toEqual(Array(3).fill('2027-03-08T00:00:05.689Z'));
+  });
+
+  it("writes every column but the key and the kept ones with update: 'all'", async () => {
+    const ds = await db.dataSource();
+    const options = { update: 'all', keep: ['report'], newer: { column: 'revision', orEqual: true } } as const;
+    const cycle = (startedBy: string, report: unknown) => ({
+      networkCode: 'zz',
+      year: 2031,
+      workflowId: 'annual-cycle:zz:2031',
+      phase: 'PLANNING',
+      calendar: { start: '2031-01-01' },
+      startedBy,
+      startedAt: '2031-01-01T00:00:00Z',
+      revision: 1,
+      report,
+    });
+    await upsertRow(ds.manager, CycleEntity, cycle('IOM', { drafted: true }), options);
+    await upsertRow(ds.manager, CycleEntity, cycle('RCO', undefined), options);
+    expect(
+      (await ds.query(`SELECT started_by, report FROM cycles WHERE network_code = 'zz' AND year = 2031`))[0],
+    ).toEqual({ started_by: 'RCO', report: { drafted: true } });
   });
 
   it('refuses a property the entity does not have', async () => {

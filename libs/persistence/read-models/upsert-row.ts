@@ -6,8 +6,11 @@ import { columnOf, primaryKeyOf, type Property, valueFor } from './entity-column
 export type OnConflict<E> =
   | 'nothing'
   | {
-      /** Columns replaced by the new values. */
-      readonly update: readonly Property<E>[];
+      /**
+       * Columns replaced by the new values; `'all'`: every column the row carries but its key and `keep`. A row that is
+       * a projection of the whole state takes 'all', so a column left out cannot keep what a dead workflow task wrote.
+       */
+      readonly update: readonly Property<E>[] | 'all';
       /** Columns replaced only by a value (a write without one keeps the row's). */
       readonly keep?: readonly Property<E>[];
       /** Set to the time of the write. */
@@ -36,14 +39,20 @@ export async function upsertRow<E extends object>(
   const name = (p: Property<E>) => `"${column(p).databaseName}"`;
   let conflict = 'DO NOTHING';
   if (onConflict !== 'nothing') {
+    const keep = onConflict.keep ?? [];
+    const key = new Set(meta.primaryColumns.map((c) => c.propertyName));
+    const update =
+      onConflict.update === 'all'
+        ? properties.filter((p) => !key.has(p) && !keep.includes(p) && p !== onConflict.touch)
+        : onConflict.update;
     // A column updated from a row that does not carry it would be set to NULL: name the mistake instead.
-    const named = [...onConflict.update, ...(onConflict.keep ?? []), onConflict.newer.column];
+    const named = [...update, ...keep, onConflict.newer.column];
     const missing = named.filter((p) => !(p in row));
     if (missing.length > 0)
       throw new Error(`${meta.name}: the row has no value for ${missing.join(', ')}, which the write updates`);
     const sets = [
-      ...onConflict.update.map((p) => `${name(p)} = EXCLUDED.${name(p)}`),
-      ...(onConflict.keep ?? []).map((p) => `${name(p)} = COALESCE(EXCLUDED.${name(p)}, ${table}.${name(p)})`),
+      ...update.map((p) => `${name(p)} = EXCLUDED.${name(p)}`),
+      ...keep.map((p) => `${name(p)} = COALESCE(EXCLUDED.${name(p)}, ${table}.${name(p)})`),
       ...(onConflict.touch ? [`${name(onConflict.touch)} = now()`] : []),
     ];
     const newer = name(onConflict.newer.column);
