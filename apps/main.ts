@@ -8,6 +8,7 @@ import { Logger } from '@nestjs/common';
 import { Config, loadConfig } from '../libs/config/config';
 import { NestPinoLogger, processLogger } from '../libs/observability/logger';
 import { installTemporalRuntime } from '../libs/observability/temporal-runtime';
+import { installTracing } from '../libs/observability/tracing';
 import { EMBEDDED_APP_ROLE, withRole } from '../libs/persistence/app-role';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
 import { reachableDataDir, startEmbeddedPostgres, takeOverShutdownSignals } from '../libs/runtime/embedded-postgres';
@@ -46,6 +47,11 @@ async function main(): Promise<void> {
     if (code === 0) log.log('mignet stopped.');
     process.exit(code);
   };
+  const tracing = installTracing('mignet');
+  if (tracing) {
+    log.log(`Traces of service ${tracing.service} to ${tracing.destination}`);
+    stops.push(() => tracing.shutdown()); // stopped last: the final requests' spans still leave
+  }
   takeOverShutdownSignals(); // this function stops PostgreSQL itself, last
   process.once('SIGINT', () => void stopAll(0));
   process.once('SIGTERM', () => void stopAll(0));

@@ -3,6 +3,11 @@ import type { Server } from 'node:http';
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Client, Connection } from '@temporalio/client';
+import {
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+  OpenTelemetryWorkflowClientInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import type { Logger as PinoLogger } from 'pino';
 import { DataSource } from 'typeorm';
@@ -17,6 +22,7 @@ import { boundPort, startWorkerHttp } from './worker-http';
 import { workflowSource } from './workflow-source';
 import { auditBundle } from '../../libs/audit/bundle';
 import { LIVE_SINKS } from '../../libs/audit/sinks';
+import { WORKFLOW_INTERCEPTOR_MODULES } from '../../libs/temporal/workflow-bundle';
 
 /**
  * Hosts the Temporal Worker inside the Nest application context: activities get their repositories by injection;
@@ -63,12 +69,28 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     this.connection = await NativeConnection.connect(connect);
     // Audit replay jobs fetch histories with a client of their own and replay them against the code this worker runs.
     this.clientConnection = await Connection.connect(connect);
-    const client = new Client({ connection: this.clientConnection, namespace: temporalNamespace });
+    const client = new Client({
+      connection: this.clientConnection,
+      namespace: temporalNamespace,
+      interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+    });
+    const source = workflowSource(this.config.workflowBundlePath);
     this.worker = await Worker.create({
       connection: this.connection,
       namespace: temporalNamespace,
       taskQueue: temporalTaskQueue,
-      ...workflowSource(this.config.workflowBundlePath),
+      ...source,
+      // Spans (no-ops unless libs/observability/tracing.ts installed a tracer): an activity's continues the workflow
+      // span that scheduled it, and its log lines carry the trace id. A prebuilt bundle has the workflow side already.
+      interceptors: {
+        workflowModules: source.workflowsPath ? [...WORKFLOW_INTERCEPTOR_MODULES] : [],
+        activity: [
+          (ctx) => ({
+            inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+            outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+          }),
+        ],
+      },
       activities: createActivities({
         dataSource: this.dataSource,
         temporal: { client, bundle: () => auditBundle(this.config.workflowBundlePath) },

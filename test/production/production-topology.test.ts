@@ -12,6 +12,7 @@ import { verifyAuditLog } from '../../libs/persistence/audit-chain';
 import { TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
 import { Child, compileProduct } from '../support/child-process';
 import { freePort } from '../support/free-port';
+import { OtlpReceiver } from '../support/otlp-receiver';
 import { readModelsOf } from '../support/read-models';
 import { OwnPostgres, startOwnPostgres } from '../support/own-postgres';
 import { RoundRobinProxy } from '../support/round-robin-proxy';
@@ -54,6 +55,7 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
   const apis: (Child | undefined)[] = [];
   const apiPorts: number[] = [];
   let proxy: RoundRobinProxy;
+  let collector: OtlpReceiver;
   let databaseUrl: string;
   let ds: DataSource;
   let client: Client;
@@ -79,6 +81,9 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
     DATABASE_POOL_SIZE: '5',
     MIGNET_DATA_DIR: dir,
     AUDIT_SIGNING_KEY_FILE: join(dir, 'audit-signing-key.pem'),
+    // Traced, as an operator turns it on: spans to a collector's OTLP/HTTP receiver, sent within 200 ms of ending.
+    OTEL_EXPORTER_OTLP_ENDPOINT: collector.url,
+    OTEL_BSP_SCHEDULE_DELAY: '200',
     ...extra,
   });
   const workerPorts: { http: number; metrics: number }[] = [];
@@ -127,6 +132,7 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
 
   beforeAll(async () => {
     compileProduct(); // the workers and the APIs run the compiled dist/, as in production
+    collector = await OtlpReceiver.start();
     pg = await startOwnPostgres(dir, await freePort(32_768)); // PostgreSQL is started again on its port
     postgres = pg.process;
     ds = pg.ds;
@@ -150,6 +156,7 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
   afterAll(async () => {
     running = false;
     await proxy?.close();
+    await collector?.close();
     await Promise.all([...apis, ...workers].map((c) => c?.kill('SIGTERM')));
     await connection?.close();
     await temporal?.stop();
@@ -399,7 +406,7 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
         `${figures.workerKills} worker SIGKILLs (${figures.workerStartFailures} restarts that could not start at once), ${figures.apiKills} API SIGKILL, ${figures.temporalRestarts} Temporal restart ` +
         `(${temporal.crashes} exits on its own, ${figures.revived} revived), ${figures.postgresStops} PostgreSQL stop of 20 s; ` +
         `workflows by status ${JSON.stringify(statuses)}, ${workflowTaskFailures} workflow task failures; ` +
-        `lost ${lost.length}, duplicated ${duplicated.length}\n`,
+        `lost ${lost.length}, duplicated ${duplicated.length}; ${collector.spans.length} spans at the collector\n`,
     );
     expect({ lost, duplicated, inOtherWorkflow, internalErrors: attempts.filter((s) => s === 500) }).toEqual({
       lost: [],
@@ -444,12 +451,14 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
     }
     // A command's lines carry its request id, network, person and workflow id, whichever API process served it.
     const requestId = `prod-observe-${randomBytes(4).toString('hex')}`;
+    const traceId = randomBytes(16).toString('hex');
     const decision = await fetch(`${proxy.url}/networks/tl/decisions`, {
       method: 'POST',
       headers: {
         authorization: `Bearer ${keyOf('coordinator')}`,
         'content-type': 'application/json',
         'x-request-id': requestId,
+        traceparent: `00-${traceId}-${randomBytes(8).toString('hex')}-01`,
       },
       body: JSON.stringify({
         kind: 'general',
@@ -472,6 +481,25 @@ describe('production topology: Temporal on PostgreSQL, two workers, two APIs, un
       network: 'tl',
       person: expect.stringMatching(/^IOM coordinator \(key /),
       workflowId: expect.stringMatching(/^decision:tl:/),
+    });
+    // One trace across the processes: the API's request and its start of the workflow, the worker's scheduling of the
+    // first projection in the workflow and its run, all in the caller's trace (the context travels in the Temporal
+    // headers). The workflow's own span (RunWorkflow) ends, and is sent, when the decision closes.
+    const expected = [
+      'mignet-api POST /networks/:network/decisions',
+      'mignet-api StartWorkflow:decisionWorkflow',
+      'mignet-worker StartActivity:projectDecision',
+      'mignet-worker RunActivity:projectDecision',
+    ];
+    await waitFor(
+      () => {
+        const seen = new Set(collector.spans.filter((x) => x.traceId === traceId).map((x) => `${x.service} ${x.name}`));
+        return expected.every((e) => seen.has(e)) || undefined;
+      },
+      `the spans of trace ${traceId} at the collector: ${expected.join(', ')}`,
+    ).catch((err: Error) => {
+      const got = collector.spans.filter((x) => x.traceId === traceId).map((x) => `${x.service} ${x.name}`);
+      throw new Error(`${err.message}; it has ${JSON.stringify(got)} (${collector.spans.length} spans in all)`);
     });
     // The Temporal SDK's own lines go through the same logger.
     expect(

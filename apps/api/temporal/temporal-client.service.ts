@@ -14,6 +14,7 @@ import {
   WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { ApplicationFailure, TypedSearchAttributes, UpdateDefinition } from '@temporalio/common';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 
 import type { Config } from '../../../libs/config/config';
 import type { FieldError } from '../../../libs/domain/field-error';
@@ -74,7 +75,12 @@ export class TemporalClientService implements OnApplicationShutdown {
       ...config.temporalConnection.options(config.temporalAddress),
       connectTimeout: '3 seconds',
     });
-    this.client = new Client({ connection: this.connection, namespace: config.temporalNamespace });
+    this.client = new Client({
+      connection: this.connection,
+      namespace: config.temporalNamespace,
+      // The request's span continues into the workflow's Update (a no-op unless the process is traced).
+      interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+    });
     this.taskQueue = config.temporalTaskQueue;
   }
 

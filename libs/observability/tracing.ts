@@ -1,0 +1,52 @@
+import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
+import { Resource } from '@opentelemetry/resources';
+import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
+import { makeWorkflowExporter, type OpenTelemetryWorkflowExporter } from '@temporalio/interceptors-opentelemetry';
+import type { InjectedSinks } from '@temporalio/worker';
+
+export interface Tracing {
+  readonly service: string;
+  /** Where the spans go: `OTLP <endpoint>`, or what a test gave. */
+  readonly destination: string;
+  /** Sends what is buffered and stops (at shutdown, so the last requests' spans are not lost). */
+  shutdown(): Promise<void>;
+}
+
+let workflowExporter: ReturnType<typeof makeWorkflowExporter> | undefined;
+
+/** The `exporter` sink every worker and replayer registers: the workflow spans go where this process's spans go. */
+export const TRACING_SINKS: InjectedSinks<{ exporter: OpenTelemetryWorkflowExporter }> = {
+  exporter: { export: { fn: (info, spans) => workflowExporter?.export.fn(info, spans) } },
+};
+
+let installed: Tracing | undefined;
+
+/**
+ * Traces this process when an OTLP endpoint is configured (`OTEL_EXPORTER_OTLP_ENDPOINT` or
+ * `OTEL_EXPORTER_OTLP_TRACES_ENDPOINT`; the exporter reads its headers and timeout from the standard variables too) or
+ * a span processor is given; else nothing is set up and every span is the API's no-op. Once per process: a second
+ * call (the embedded mode's worker after its API) gets the first one's.
+ */
+export function installTracing(
+  service: string,
+  env: NodeJS.ProcessEnv = process.env,
+  given?: { readonly processor: SpanProcessor; readonly destination: string },
+): Tracing | undefined {
+  if (installed) return installed;
+  const endpoint = env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || env.OTEL_EXPORTER_OTLP_ENDPOINT;
+  if (!given && !endpoint) return undefined;
+  const processor = given?.processor ?? new BatchSpanProcessor(new OTLPTraceExporter());
+  const name = env.OTEL_SERVICE_NAME || service;
+  const resource = new Resource({ 'service.name': name });
+  const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
+  // Global: the Temporal interceptors and the HTTP spans take the tracer, the context and the W3C propagator from it.
+  provider.register();
+  workflowExporter = makeWorkflowExporter(processor, resource);
+  installed = {
+    service: name,
+    destination: given?.destination ?? `OTLP ${endpoint}`,
+    shutdown: () => provider.shutdown(),
+  };
+  return installed;
+}
