@@ -59,11 +59,17 @@ function createTwgRoundProjector({ dataSource }: { readonly dataSource: DataSour
           },
           'nothing', // raised once; its status is the meetings' to change
         );
-        // Its time is the round's closing, which a workflow task that never completed may have put elsewhere: until a
-        // meeting moves it, the row takes the time of the projection that did complete.
+        // What a workflow task that never completed wrote (its closing time; a report it closed with) gives way, until a
+        // meeting moves the impediment, to what the projection that did complete says.
         await updateRows(tx, ImpedimentEntity, {
           where: { networkCode: input.network, id },
-          set: { raisedAt: state.closedAt },
+          set: {
+            description: imp.description,
+            severity: imp.severity,
+            gcmObjectives: imp.gcmObjectives,
+            target: imp.target,
+            raisedAt: state.closedAt,
+          },
           onlyIf: { column: 'statusAt', isNull: true },
         });
       }

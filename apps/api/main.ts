@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const stop = () =>
     void app
       .close()
-      .then(() => tracing?.shutdown())
+      .finally(() => tracing?.shutdown())
       .then(
         () => process.exit(0),
         () => process.exit(1),

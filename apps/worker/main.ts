@@ -22,7 +22,7 @@ async function main(): Promise<void> {
     log.info({ context: 'worker' }, `${signal}: draining the worker ...`);
     context
       .close()
-      .then(() => tracing?.shutdown())
+      .finally(() => tracing?.shutdown())
       .then(
         () => process.exit(0),
         () => process.exit(1),

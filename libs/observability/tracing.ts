@@ -1,3 +1,4 @@
+import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
@@ -15,9 +16,26 @@ export interface Tracing {
 
 let workflowExporter: ReturnType<typeof makeWorkflowExporter> | undefined;
 
-/** The `exporter` sink every worker and replayer registers: the workflow spans go where this process's spans go. */
+/**
+ * The `exporter` sink every worker and replayer registers: the workflow spans go where this process's spans go, with
+ * where they ran (not the whole WorkflowInfo, which the SDK would copy onto every span: memo, last result…).
+ */
 export const TRACING_SINKS: InjectedSinks<{ exporter: OpenTelemetryWorkflowExporter }> = {
-  exporter: { export: { fn: (info, spans) => workflowExporter?.export.fn(info, spans) } },
+  exporter: {
+    export: {
+      fn: (info, spans) =>
+        workflowExporter?.export.fn(
+          {
+            workflowId: info.workflowId,
+            runId: info.runId,
+            workflowType: info.workflowType,
+            namespace: info.namespace,
+            taskQueue: info.taskQueue,
+          } as typeof info,
+          spans,
+        ),
+    },
+  },
 };
 
 let installed: Tracing | undefined;
@@ -40,13 +58,24 @@ export function installTracing(
   const name = env.OTEL_SERVICE_NAME || service;
   const resource = new Resource({ 'service.name': name });
   const provider = new NodeTracerProvider({ resource, spanProcessors: [processor] });
-  // Global: the Temporal interceptors and the HTTP spans take the tracer, the context and the W3C propagator from it.
-  provider.register();
+  // Global: the Temporal interceptors and the HTTP spans take the tracer, the context and the propagator from it. Trace
+  // context only: W3C baggage from a caller would travel in every workflow's headers, into its history.
+  provider.register({ propagator: new W3CTraceContextPropagator() });
   workflowExporter = makeWorkflowExporter(processor, resource);
   installed = {
     service: name,
-    destination: given?.destination ?? `OTLP ${endpoint}`,
+    destination: given?.destination ?? `OTLP/HTTP JSON ${withoutSecrets(endpoint!)}`,
     shutdown: () => provider.shutdown(),
   };
   return installed;
+}
+
+/** An endpoint as a log line may show it: no user, password or query (a collector's token may sit there). */
+function withoutSecrets(endpoint: string): string {
+  try {
+    const u = new URL(endpoint);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return '(an endpoint that is not a URL)';
+  }
 }

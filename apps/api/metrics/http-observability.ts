@@ -21,11 +21,14 @@ export function httpObservability(logger: Logger, metrics: ApiMetrics) {
     const started = process.hrtime.bigint();
     const context = currentLogContext(); // the request's, which the guard and the client add to as it goes
     const parent = propagation.extract(otelContext.active(), req.headers);
-    const span = tracer.startSpan(
-      `${req.method} ${req.path}`,
-      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.path } },
-      parent,
-    );
+    // Probes and scrapes are not traced: every few seconds, each would be a trace of its own.
+    const span = QUIET.has(req.path)
+      ? undefined
+      : tracer.startSpan(
+          `${req.method} ${req.path}`,
+          { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method, 'url.path': req.path } },
+          parent,
+        );
     let done = false;
     // `finish`: answered; `close` without it: the client gave up first (status 499, as nginx logs it).
     const end = () => {
@@ -35,6 +38,7 @@ export function httpObservability(logger: Logger, metrics: ApiMetrics) {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
       const route = req.route ? `${req.baseUrl}${String((req.route as { path: string }).path)}` : 'unmatched';
       metrics.observe(req.method, route, status, seconds);
+      if (!span) return; // a probe or a scrape: counted, not logged
       span.updateName(`${req.method} ${route}`);
       span.setAttributes({
         'http.route': route,
@@ -45,7 +49,6 @@ export function httpObservability(logger: Logger, metrics: ApiMetrics) {
       });
       if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
       span.end();
-      if (QUIET.has(req.path)) return;
       const line = {
         ...context,
         context: 'http',
@@ -61,6 +64,7 @@ export function httpObservability(logger: Logger, metrics: ApiMetrics) {
     };
     res.once('finish', end);
     res.once('close', end);
-    otelContext.with(trace.setSpan(parent, span), next);
+    if (span) otelContext.with(trace.setSpan(parent, span), next);
+    else next();
   };
 }
