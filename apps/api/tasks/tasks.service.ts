@@ -13,6 +13,7 @@ import { isoOrNull } from '../common/iso';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
+import { whenOpened } from './when-opened';
 
 /** People find their work in PostgreSQL; completing it is an Update to the workflow that owns the task. */
 @Injectable()
@@ -60,11 +61,10 @@ export class TasksService {
       row = await this.visibleTask(network, id, by);
       if (row.kind === 'record-meeting' && row.status === 'open' && by.role === 'coordinator')
         await this.checkImpedimentsExist(network, payload);
-      const task = await this.temporal.update(row.process, completeTaskUpdate, {
-        taskId: id,
-        by: actorOf(by),
-        payload,
-      });
+      const process = row.process;
+      const task = await whenOpened(() =>
+        this.temporal.update(process, completeTaskUpdate, { taskId: id, by: actorOf(by), payload }),
+      );
       this.metrics.taskCompletions.inc({ kind: row.kind, outcome: 'completed' });
       return toDto(task);
     } catch (err) {
