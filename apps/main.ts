@@ -10,6 +10,7 @@ import { NestPinoLogger, processLogger } from '../libs/observability/logger';
 import { installTemporalRuntime } from '../libs/observability/temporal-runtime';
 import { installTracing } from '../libs/observability/tracing';
 import { EMBEDDED_APP_ROLE, withRole } from '../libs/persistence/app-role';
+import { EXAMPLE_NETWORK } from '../libs/persistence/seeds/example.seed';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
 import { reachableDataDir, startEmbeddedPostgres, takeOverShutdownSignals } from '../libs/runtime/embedded-postgres';
 import { startTemporalDevServer } from '../libs/temporal/dev-server';
@@ -103,7 +104,7 @@ async function main(): Promise<void> {
       temporalAddress,
     };
 
-    const keys = await prepareDatabase(resolved);
+    const { keys, example, administrator } = await prepareDatabase(resolved, { example: true });
 
     const worker = await createWorkerApp(resolved, processLog);
     stops.push(() => worker.context.close());
@@ -131,6 +132,12 @@ async function main(): Promise<void> {
       '',
       `API keys for network "${TIMOR_LESTE.code}" (also in ${seedKeysFile(config)}):`,
       ...formatKeys(keys),
+      '',
+      `API keys for the fictional network "${EXAMPLE_NETWORK.code}", which Timor-Leste's keys cannot see (and the reverse):`,
+      ...formatKeys(example ?? []),
+      '',
+      'The platform administrator, who creates networks (POST /networks) and reads none of their content:',
+      ...formatKeys([administrator]),
       '',
     ];
     process.stdout.write(lines.join('\n') + '\n');

@@ -9,11 +9,16 @@ async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl)
     throw new Error('DATABASE_URL is required (npm start migrates its embedded PostgreSQL by itself)');
-  const keys = await prepareDatabase({ ...config, databaseUrl: config.databaseUrl });
+  const { keys, administrator } = await prepareDatabase({ ...config, databaseUrl: config.databaseUrl });
   process.stdout.write(
-    [`API keys for network "${TIMOR_LESTE.code}" (also in ${seedKeysFile(config)}):`, ...formatKeys(keys), ''].join(
-      '\n',
-    ),
+    [
+      `API keys for network "${TIMOR_LESTE.code}" (also in ${seedKeysFile(config)}):`,
+      ...formatKeys(keys),
+      '',
+      'The platform administrator (creates networks: POST /networks):',
+      ...formatKeys([administrator]),
+      '',
+    ].join('\n'),
   );
 }
 

@@ -7,18 +7,32 @@ import { DataSource } from 'typeorm';
 import type { Config } from '../libs/config/config';
 import { grantAppRole } from '../libs/persistence/app-role';
 import { dataSourceOptions, migrate } from '../libs/persistence/data-source';
-import { IssuedKey, seedApiKeys, seedNetwork } from '../libs/persistence/seeds/seed';
+import { EXAMPLE_NETWORK } from '../libs/persistence/seeds/example.seed';
+import { IssuedKey, seedAdministratorKey, seedApiKeys, seedNetwork } from '../libs/persistence/seeds/seed';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
 
 export function seedKeysFile(config: Config): string {
   return join(config.dataDir, 'seed-keys.json');
 }
 
+export interface PreparedKeys {
+  /** Timor-Leste's seeded keys (MIGNET_DATA_DIR/seed-keys.json). */
+  readonly keys: IssuedKey[];
+  /** The platform administrator's (administrator-key.json): it creates and lists networks, and reads none. */
+  readonly administrator: IssuedKey;
+  /** The example network's, when it was asked for (example-keys.json). */
+  readonly example?: IssuedKey[];
+}
+
 /**
- * Migrates and seeds the Timor-Leste network. The plain seeded keys are kept in MIGNET_DATA_DIR/seed-keys.json (mode
- * 0600) so a restart prints the same ones; the database holds only their hashes.
+ * Migrates and seeds the Timor-Leste network (and, for `npm start`, the fictional example network), and issues the
+ * platform administrator's key. The plain seeded keys are kept in MIGNET_DATA_DIR (mode 0600) so a restart prints the
+ * same ones; the database holds only their hashes.
  */
-export async function prepareDatabase(config: Config & { databaseUrl: string }): Promise<IssuedKey[]> {
+export async function prepareDatabase(
+  config: Config & { databaseUrl: string },
+  options: { example?: boolean } = {},
+): Promise<PreparedKeys> {
   const log = new Logger('setup');
   // Migrations, grants and seeds run as the tables' owner; the API and the worker as DATABASE_URL's role.
   const ownerUrl = config.databaseOwnerUrl ?? config.databaseUrl;
@@ -32,20 +46,42 @@ export async function prepareDatabase(config: Config & { databaseUrl: string }):
     );
   }
   const ds = await new DataSource(dataSourceOptions(ownerUrl, 2)).initialize();
+  const kept = <T>(name: string, issue: (known: T | undefined) => Promise<T>) =>
+    keptKeys(config, name, issue, (file) => log.log(`Issued new API keys (${file})`));
   try {
-    await seedNetwork(ds, TIMOR_LESTE);
-    const file = seedKeysFile(config);
-    const known: IssuedKey[] = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as IssuedKey[]) : [];
-    const keys = await seedApiKeys(ds, TIMOR_LESTE, known);
-    if (keys !== known) {
-      mkdirSync(config.dataDir, { recursive: true });
-      writeFileSync(file, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600 });
-      log.log(`Issued new API keys for network "${TIMOR_LESTE.code}" (${file})`);
-    }
-    return keys;
+    const keys = await kept<IssuedKey[]>('seed-keys.json', async (known) => {
+      await seedNetwork(ds, TIMOR_LESTE);
+      return seedApiKeys(ds, TIMOR_LESTE, known ?? []);
+    });
+    const example = options.example
+      ? await kept<IssuedKey[]>('example-keys.json', async (known) => {
+          await seedNetwork(ds, EXAMPLE_NETWORK);
+          return seedApiKeys(ds, EXAMPLE_NETWORK, known ?? []);
+        })
+      : undefined;
+    const administrator = await kept<IssuedKey>('administrator-key.json', (known) => seedAdministratorKey(ds, known));
+    return { keys, administrator, example };
   } finally {
     await ds.destroy();
   }
+}
+
+/** Keys kept in MIGNET_DATA_DIR/`name`: read, handed to `issue`, and written back when it issued new ones. */
+async function keptKeys<T>(
+  config: Config,
+  name: string,
+  issue: (known: T | undefined) => Promise<T>,
+  onIssued: (file: string) => void,
+): Promise<T> {
+  const file = join(config.dataDir, name);
+  const known = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as T) : undefined;
+  const keys = await issue(known);
+  if (keys !== known) {
+    mkdirSync(config.dataDir, { recursive: true });
+    writeFileSync(file, JSON.stringify(keys, null, 2) + '\n', { mode: 0o600 });
+    onIssued(file);
+  }
+  return keys;
 }
 
 export function formatKeys(keys: readonly IssuedKey[]): string[] {

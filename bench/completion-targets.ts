@@ -53,7 +53,7 @@ export async function target(
     rateLimitPerAddress: 1_000_000,
   };
   await migrate(config.databaseUrl);
-  const keys = await prepareDatabase(config);
+  const { keys } = await prepareDatabase(config);
   const worker: WorkerApp = await createWorkerApp(config, ['error']);
   const api: INestApplication = await createApiApp(config, ['error']);
   await api.listen(0, '127.0.0.1');

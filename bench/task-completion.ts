@@ -56,7 +56,7 @@ async function main(): Promise<void> {
       temporalMetricsPort: 0,
     };
     await migrate(pg.url);
-    const keys = await prepareDatabase(config);
+    const { keys } = await prepareDatabase(config);
     const worker = await createWorkerApp(config, ['error']);
     const api = await createApiApp(config, ['error']);
     await api.listen(0, '127.0.0.1');

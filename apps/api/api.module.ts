@@ -31,6 +31,8 @@ import { ApiMetrics } from './metrics/api-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { MembersController } from './members/members.controller';
+import { NetworksController } from './networks/networks.controller';
+import { NetworksService } from './networks/networks.service';
 import { MembersService } from './members/members.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
@@ -69,6 +71,7 @@ export class ApiModule {
         TasksController,
         TwgsController,
         MembersController,
+        NetworksController,
         HistoriesController,
         AuditLogController,
         IncidentsController,
@@ -88,6 +91,7 @@ export class ApiModule {
         TasksService,
         TwgsService,
         MembersService,
+        NetworksService,
         HistoriesService,
         TemporalClientService,
         HealthService,

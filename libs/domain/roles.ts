@@ -2,6 +2,12 @@
 export const ROLES = ['coordinator', 'agency', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
+/**
+ * What a key may be: a network's role, or the platform administrator's, which belongs to no network: it creates and
+ * lists networks and reads none of their content (it never acts in a process, so it is no Actor's role).
+ */
+export type KeyRole = Role | 'administrator';
+
 /** The identity that travels with every command: kept in the audit log and in the domain events. */
 export interface Actor {
   readonly role: Role;

@@ -11,7 +11,7 @@ import type { Logger } from 'pino';
 import { createApiApp } from '../../apps/api/create-api-app';
 import { createWorkerApp, WorkerApp } from '../../apps/worker/create-worker-app';
 import { Config, loadConfig } from '../../libs/config/config';
-import { IssuedKey, seedApiKeys, seedNetwork } from '../../libs/persistence/seeds/seed';
+import { IssuedKey, seedAdministratorKey, seedApiKeys, seedNetwork } from '../../libs/persistence/seeds/seed';
 import { NetworkSeed, TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
 import { apiClient } from './api-client';
 import { createTestDatabase, TestDatabase } from './test-database';
@@ -22,9 +22,12 @@ export interface TestStack {
   readonly db: TestDatabase;
   readonly config: Config & { databaseUrl: string; temporalAddress: string };
   readonly client: Client;
-  /** Seeded keys by label (`seed:coordinator`, `seed:auditor`, `seed:agency:ILO`), per network code. */
+  /**
+   * Seeded keys by label (`seed:coordinator`, `seed:auditor`, `seed:agency:ILO`), per network code; the platform
+   * administrator's under `platform` (`seed:administrator`).
+   */
   readonly keys: Record<string, Record<string, string>>;
-  /** A seeded key of network `tl`: `key('coordinator')`, `key('auditor')`, `key('ILO')`. */
+  /** A seeded key of network `tl`: `key('coordinator')`, `key('auditor')`, `key('ILO')`; or `key('administrator')`. */
   key(who: string): string;
   /** Terminates the workflows this stack's task queue still runs (cycles last a calendar year otherwise). */
   terminateRunning(): Promise<void>;
@@ -43,6 +46,7 @@ export const OTHER_NETWORK: NetworkSeed = {
   ...TIMOR_LESTE,
   code: 'xx',
   name: 'Test network',
+  country: 'Testland',
   members: TIMOR_LESTE.members.slice(0, 3),
 };
 
@@ -87,6 +91,7 @@ export async function startTestStack(
     const issued: IssuedKey[] = await seedApiKeys(ds, seed);
     keys[seed.code] = Object.fromEntries(issued.map((k) => [k.label, k.key]));
   }
+  keys.platform = { 'seed:administrator': (await seedAdministratorKey(ds)).key };
   const config = testConfig({
     databaseUrl: db.appUrl,
     databaseOwnerUrl: db.url,
@@ -109,7 +114,11 @@ export async function startTestStack(
     client: new Client({ connection }),
     keys,
     key: (who) =>
-      keys.tl[who === 'coordinator' ? 'seed:coordinator' : who === 'auditor' ? 'seed:auditor' : `seed:agency:${who}`],
+      who === 'administrator'
+        ? keys.platform['seed:administrator']
+        : keys.tl[
+            who === 'coordinator' ? 'seed:coordinator' : who === 'auditor' ? 'seed:auditor' : `seed:agency:${who}`
+          ],
     async terminateRunning() {
       const client = new Client({ connection });
       for await (const wf of client.workflow.list({

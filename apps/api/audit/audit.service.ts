@@ -24,6 +24,13 @@ export interface AuditOutcome {
   readonly errorCode: string | null;
 }
 
+declare module 'express-serve-static-core' {
+  interface Request {
+    /** The network whose chain a command without a network in its path goes to (a network being created). */
+    auditNetwork?: string;
+  }
+}
+
 /** Commands are every request that may change something; reads are not audited. */
 export function isCommand(req: Request): boolean {
   return req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'OPTIONS';
@@ -67,10 +74,11 @@ export class AuditService implements OnApplicationShutdown {
 
   /** Records a command's outcome; never throws: a failed write waits for PostgreSQL, or is logged if it never can be. */
   async record(req: Request, outcome: AuditOutcome): Promise<void> {
-    const network = typeof req.params?.network === 'string' ? req.params.network : undefined;
+    const network = req.auditNetwork ?? (typeof req.params?.network === 'string' ? req.params.network : undefined);
     if (!network || !isCommand(req) || req.audited) return;
     req.audited = true;
-    const principal = req.principal;
+    const principal: { role: string; agency?: string; keyId: string } | undefined =
+      req.principal ?? (req.administrator && { ...req.administrator, role: 'administrator' });
     const entry: AuditEntry = {
       networkCode: network,
       at: new Date().toISOString(),

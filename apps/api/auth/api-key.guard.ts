@@ -11,7 +11,7 @@ import { AgencyEntity, ApiKeyEntity } from '../../../libs/persistence/entities';
 import { AppError } from '../common/app-error';
 import { AuthFailureLimiter } from '../common/rate-limit.guard';
 import { ErrorCode } from '../common/error-code';
-import { ALLOWED_ROLES, PUBLIC_ROUTE } from './auth.decorators';
+import { ALLOWED_ROLES, PLATFORM_ROUTE, PUBLIC_ROUTE } from './auth.decorators';
 import { bearerKeyHash } from './bearer';
 import { personOf } from './principal';
 
@@ -67,6 +67,19 @@ export class ApiKeyGuard implements CanActivate {
       .getRawAndEntities<{ agency_left_at: Date | null }>();
     const key = entities[0];
     if (!key) throw unauthenticated('The API key is not valid or has been revoked');
+    const platform = this.reflector.getAllAndOverride<boolean | undefined>(PLATFORM_ROUTE, targets) === true;
+    if (key.role === 'administrator' || !key.networkCode) {
+      if (!platform)
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          "A platform administrator's key administers networks and reads none of their content: use a key of the network",
+        );
+      req.administrator = { keyId: key.id };
+      addToLogContext({ person: `platform administrator (key ${key.id})` });
+      return true;
+    }
+    if (platform)
+      throw new AppError(ErrorCode.FORBIDDEN, "Only a platform administrator's key may administer networks");
     req.principal = { keyId: key.id, network: key.networkCode, role: key.role, agency: key.agencyCode ?? undefined };
     addToLogContext({ network: key.networkCode, person: personOf(req.principal) });
     const leftAt = raw[0]?.agency_left_at;

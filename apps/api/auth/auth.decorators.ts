@@ -6,9 +6,13 @@ import type { Principal } from './principal';
 
 export const PUBLIC_ROUTE = Symbol('mignet.public');
 export const ALLOWED_ROLES = Symbol('mignet.roles');
+export const PLATFORM_ROUTE = Symbol('mignet.platform');
 
 /** No API key needed (health). */
 export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** Only a platform administrator's key may call the route (and such a key no other route). */
+export const PlatformAdministration = () => SetMetadata(PLATFORM_ROUTE, true);
 
 /** Only these roles may call the route; without it every role of the network may. */
 export const Roles = (...roles: Role[]) => SetMetadata(ALLOWED_ROLES, roles);

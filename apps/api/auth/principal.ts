@@ -6,9 +6,15 @@ export interface Principal extends Actor {
   readonly network: string;
 }
 
+/** A platform administrator's key: it belongs to no network, and acts in none. */
+export interface Administrator {
+  readonly keyId: string;
+}
+
 declare module 'express-serve-static-core' {
   interface Request {
     principal?: Principal;
+    administrator?: Administrator;
   }
 }
 

@@ -2,25 +2,27 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 
 import { NetworkEntity } from './network.entity';
 
-import type { Role } from '../../domain/roles';
+import type { KeyRole } from '../../domain/roles';
 
 /**
  * An API key, stored as the SHA-256 of the key (keys are 256 random bits, so a plain hash is enough and lets the guard
- * look a key up by index). Bound to one network and to a role; agency and coordinator keys also to an agency.
+ * look a key up by index). Bound to one network and to a role; agency and coordinator keys also to an agency. A
+ * platform administrator's key is bound to no network.
  */
 @Entity({ name: 'api_keys' })
 @Index('ix_api_keys_network', ['networkCode'])
-@Check('ck_api_keys_role', `"role" IN ('coordinator', 'agency', 'auditor')`)
-@Check('ck_api_keys_agency', `"role" = 'auditor' OR "agency_code" IS NOT NULL`)
+@Check('ck_api_keys_role', `"role" IN ('coordinator', 'agency', 'auditor', 'administrator')`)
+@Check('ck_api_keys_agency', `"role" IN ('auditor', 'administrator') OR "agency_code" IS NOT NULL`)
+@Check('ck_api_keys_network', `("role" = 'administrator') = ("network_code" IS NULL)`)
 export class ApiKeyEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_api_keys' })
   id: string;
 
-  @Column({ name: 'network_code', type: 'text' })
-  networkCode: string;
+  @Column({ name: 'network_code', type: 'text', nullable: true })
+  networkCode: string | null;
 
   @Column({ type: 'text' })
-  role: Role;
+  role: KeyRole;
 
   @Column({ name: 'agency_code', type: 'text', nullable: true })
   agencyCode: string | null;

@@ -9,6 +9,10 @@ export class NetworkEntity {
   @Column({ type: 'text' })
   name: string;
 
+  /** The country (or region) it serves, as people name it: `Timor-Leste`. */
+  @Column({ type: 'text', nullable: true })
+  country: string | null;
+
   @Column({ name: 'time_zone', type: 'text' })
   timeZone: string;
 

@@ -3,6 +3,7 @@ import { TasksPlansAudit1795830000000 } from './1795830000000-tasks-plans-audit'
 import { TwgRegistry1795836000000 } from './1795836000000-twg-registry';
 import { Meetings1795842000000 } from './1795842000000-meetings';
 import { IncidentsSignatures1795848000000 } from './1795848000000-incidents-signatures';
+import { NetworksAsData1795854000000 } from './1795854000000-networks-as-data';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   TwgRegistry1795836000000,
   Meetings1795842000000,
   IncidentsSignatures1795848000000,
+  NetworksAsData1795854000000,
 ];

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, In, IsNull } from 'typeorm';
 
 import { GCM_OBJECTIVES } from '../../domain/gcm-objectives';
-import type { Role } from '../../domain/roles';
+import type { KeyRole } from '../../domain/roles';
 import {
   AgencyEntity,
   ApiKeyEntity,
@@ -17,7 +17,7 @@ import type { NetworkSeed } from './timor-leste.seed';
 /** A key as handed to a person once; only its hash is stored. */
 export interface IssuedKey {
   readonly label: string;
-  readonly role: Role;
+  readonly role: KeyRole;
   readonly agency: string | null;
   readonly key: string;
 }
@@ -36,7 +36,13 @@ export async function seedNetwork(ds: DataSource, seed: NetworkSeed): Promise<vo
     await tx.upsert(GcmObjectiveEntity, [...GCM_OBJECTIVES], ['number']);
     await tx.upsert(
       NetworkEntity,
-      { code: seed.code, name: seed.name, timeZone: seed.timeZone, coordinatorAgency: seed.coordinatorAgency },
+      {
+        code: seed.code,
+        name: seed.name,
+        country: seed.country,
+        timeZone: seed.timeZone,
+        coordinatorAgency: seed.coordinatorAgency,
+      },
       ['code'],
     );
     await tx
@@ -125,6 +131,29 @@ export async function seedApiKeys(ds: DataSource, seed: NetworkSeed, known: Issu
         label: k.label,
       })),
     );
+  });
+  return issued;
+}
+
+/**
+ * The platform administrator's seeded key (bound to no network): `known` when it is still active, else a new one
+ * (the seeded one before it revoked).
+ */
+export async function seedAdministratorKey(ds: DataSource, known?: IssuedKey): Promise<IssuedKey> {
+  const repo = ds.getRepository(ApiKeyEntity);
+  const label = 'seed:administrator';
+  if (known && (await repo.count({ where: { keyHash: hashApiKey(known.key), revokedAt: IsNull() } })) === 1)
+    return known;
+  const issued: IssuedKey = { label, role: 'administrator', agency: null, key: generateApiKey('admin') };
+  await ds.transaction(async (tx) => {
+    await tx.getRepository(ApiKeyEntity).update({ label, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+    await tx.getRepository(ApiKeyEntity).insert({
+      networkCode: null,
+      role: 'administrator',
+      agencyCode: null,
+      keyHash: hashApiKey(issued.key),
+      label,
+    });
   });
   return issued;
 }

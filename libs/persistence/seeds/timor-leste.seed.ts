@@ -5,6 +5,8 @@
 export interface NetworkSeed {
   readonly code: string;
   readonly name: string;
+  /** The country (or region) it serves. */
+  readonly country: string;
   readonly timeZone: string;
   readonly coordinatorAgency: string;
   /** Members since the Network's first meeting. */
@@ -25,6 +27,7 @@ export interface NetworkSeed {
 export const TIMOR_LESTE: NetworkSeed = {
   code: 'tl',
   name: 'UN Migration Network in Timor-Leste',
+  country: 'Timor-Leste',
   timeZone: 'Asia/Dili',
   coordinatorAgency: 'IOM',
   joinedAt: '2019-11-07T00:00:00+09:00', // the first meeting, ToR footnote 3
