@@ -95,4 +95,55 @@ describe('members (end to end)', () => {
       ).body.leftAt,
     ).toBe(left.body.leftAt);
   });
+  it('lets an agency join: asked by what opens from then on, with a key of its own; one that left joins again', async () => {
+    const coordinator = stack.key('coordinator');
+    const join = (body: unknown, key = coordinator) =>
+      call<{ code: string; key: { key: string }; details?: { field: string }[] }>(
+        'POST',
+        '/networks/tl/members',
+        key,
+        body,
+      );
+    expect((await join({ agency: 'WFP', name: 'World Food Programme' }, stack.key('ILO'))).status).toBe(403);
+    expect((await join({ agency: 'wfp', name: 'World Food Programme' })).body).toMatchObject({
+      statusCode: 400,
+      details: [{ field: 'agency' }],
+    });
+    expect((await join({ agency: 'ILO', name: 'again' })).body).toMatchObject({
+      statusCode: 409,
+      code: 'MEMBER_EXISTS',
+      details: [{ field: 'agency' }],
+    });
+    const wfp = await join({ agency: 'WFP', name: 'World Food Programme' });
+    expect(wfp.status).toBe(201);
+    const members = await call<{ items: { code: string; leftAt: string | null }[] }>(
+      'GET',
+      '/networks/tl/members',
+      wfp.body.key.key,
+    );
+    expect(members.body.items.find((m) => m.code === 'WFP')).toMatchObject({ leftAt: null });
+
+    // A decision circulated after it joined asks it too.
+    const circulated = await call<{ workflowId: string }>('POST', '/networks/tl/decisions', coordinator, {
+      kind: 'general',
+      title: 'Welcome WFP',
+      text: 'As circulated',
+      payload: {},
+      deadline: new Date(Date.now() + 10 * 60_000).toISOString(),
+    });
+    expect(circulated.status).toBe(201);
+    const task = `${circulated.body.workflowId}:concur-or-object:r1:WFP`;
+    await waitFor(
+      async () =>
+        (await call('GET', `/networks/tl/tasks/${encodeURIComponent(task)}`, wfp.body.key.key)).status === 200 ||
+        undefined,
+      "WFP's answer task",
+    );
+
+    // OHCHR left in the test above: it joins again with a new key; the keys it had stay refused.
+    const ohchr = await join({ agency: 'OHCHR', name: 'Office of the High Commissioner for Human Rights' });
+    expect(ohchr.status).toBe(201);
+    expect((await call('GET', '/networks/tl/tasks', stack.key('OHCHR'))).status).toBe(401);
+    expect((await call('GET', '/networks/tl/tasks', ohchr.body.key.key)).status).toBe(200);
+  });
 });

@@ -20,6 +20,7 @@ export enum ErrorCode {
   ROUTE_NOT_FOUND = 'ROUTE_NOT_FOUND',
   CYCLE_ALREADY_STARTED = 'CYCLE_ALREADY_STARTED',
   NETWORK_EXISTS = 'NETWORK_EXISTS',
+  MEMBER_EXISTS = 'MEMBER_EXISTS',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   RATE_LIMITED = 'RATE_LIMITED',
   TEMPORAL_UNAVAILABLE = 'TEMPORAL_UNAVAILABLE',
@@ -51,6 +52,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 404;
     case ErrorCode.CYCLE_ALREADY_STARTED:
     case ErrorCode.NETWORK_EXISTS:
+    case ErrorCode.MEMBER_EXISTS:
     case ErrorCode.ROUND_ALREADY_STARTED:
     case ErrorCode.TASK_CLOSED:
     case ErrorCode.PHASE_CLOSED:

@@ -1,9 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { Roles } from '../auth/auth.decorators';
 import { S } from '../common/schemas';
 import { ReasonDto } from '../meeting/meeting.dto';
+import { JoinMemberDto } from './member.dto';
 import { MembersService } from './members.service';
 
 @ApiTags('members')
@@ -19,6 +20,25 @@ export class MembersController {
   })
   list(@Param('network') network: string) {
     return this.members.list(network);
+  }
+
+  @Post()
+  @Roles('coordinator')
+  @ApiOperation({
+    summary:
+      'An agency joins the Network: every process asks it from then on (the next agenda call, decision, cycle); answers its key, shown this once',
+  })
+  @ApiCreatedResponse({
+    schema: S.obj({
+      code: S.str(),
+      name: S.str(),
+      joinedAt: S.time(),
+      leftAt: S.nullable(S.time()),
+      key: S.obj({ label: S.str(), role: S.str(), agency: S.str(), key: S.str() }),
+    }),
+  })
+  join(@Param('network') network: string, @Body() dto: JoinMemberDto) {
+    return this.members.join(network, dto.agency, dto.name.trim());
   }
 
   @Post(':agency/leave')

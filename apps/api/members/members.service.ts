@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { WorkflowNotFoundError } from '@temporalio/client';
-import { Not, Repository } from 'typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
 
-import { AgencyEntity, CycleEntity, NetworkEntity, TaskEntity } from '../../../libs/persistence/entities';
+import { AgencyEntity, ApiKeyEntity, CycleEntity, NetworkEntity, TaskEntity } from '../../../libs/persistence/entities';
+import { generateApiKey, hashApiKey } from '../../../libs/persistence/seeds/seed';
 import { memberLeftSignal } from '../../../libs/processes/task-messages';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
@@ -32,6 +33,46 @@ export class MembersService {
         joinedAt: a.joinedAt.toISOString(),
         leftAt: isoOrNull(a.leftAt),
       })),
+    };
+  }
+
+  /**
+   * An agency joins (an "other interested UN agency", ToR Members), or one that left joins again. It is asked by every
+   * process that opens tasks from then on, as each reads the members when it does: the next agenda call, a decision
+   * circulated, the next cycle's contribution round, a TWG round of a TWG it is a member of. Tasks already open are not
+   * reopened for it (a running cycle's contribution round does not wait for it). It gets a key of its own, shown once;
+   * the keys it had before it left stay revoked.
+   */
+  async join(network: string, code: string, name: string) {
+    const existing = await this.agencies.findOneBy({ networkCode: network, code });
+    if (existing && !existing.leftAt)
+      throw new AppError(ErrorCode.MEMBER_EXISTS, `${code} is a member of the Network already`, [
+        { field: 'agency', message: 'is a member already' },
+      ]);
+    const key = generateApiKey(network);
+    const label = `member:agency:${code}`;
+    const joinedAt = await this.agencies.manager.transaction(async (tx) => {
+      const now = new Date();
+      await tx
+        .getRepository(ApiKeyEntity)
+        .update({ networkCode: network, agencyCode: code, revokedAt: IsNull() }, { revokedAt: now });
+      await tx
+        .getRepository(AgencyEntity)
+        .upsert({ networkCode: network, code, name, joinedAt: now, leftAt: null }, ['networkCode', 'code']);
+      await tx
+        .getRepository(ApiKeyEntity)
+        .insert({ networkCode: network, role: 'agency', agencyCode: code, keyHash: hashApiKey(key), label });
+      return now;
+    });
+    this.log.log(
+      `${code} joined network ${network}${existing ? ` again (it had left on ${isoOrNull(existing.leftAt)})` : ''}`,
+    );
+    return {
+      code,
+      name,
+      joinedAt: joinedAt.toISOString(),
+      leftAt: null,
+      key: { label, role: 'agency', agency: code, key },
     };
   }
 
