@@ -31,6 +31,8 @@ import { ApiMetrics } from './metrics/api-metrics';
 import { MetricsController } from './metrics/metrics.controller';
 import { IncidentsController } from './incidents/incidents.controller';
 import { MembersController } from './members/members.controller';
+import { KeysController } from './keys/keys.controller';
+import { KeysService } from './keys/keys.service';
 import { NetworksController } from './networks/networks.controller';
 import { NetworksService } from './networks/networks.service';
 import { MembersService } from './members/members.service';
@@ -72,6 +74,7 @@ export class ApiModule {
         TwgsController,
         MembersController,
         NetworksController,
+        KeysController,
         HistoriesController,
         AuditLogController,
         IncidentsController,
@@ -92,6 +95,7 @@ export class ApiModule {
         TwgsService,
         MembersService,
         NetworksService,
+        KeysService,
         HistoriesService,
         TemporalClientService,
         HealthService,

@@ -8,6 +8,10 @@ export type Role = (typeof ROLES)[number];
  */
 export type KeyRole = Role | 'administrator';
 
+/** What a key may do within its role: everything, or read only. */
+export const KEY_SCOPES = ['read-write', 'read-only'] as const;
+export type KeyScope = (typeof KEY_SCOPES)[number];
+
 /** The identity that travels with every command: kept in the audit log and in the domain events. */
 export interface Actor {
   readonly role: Role;

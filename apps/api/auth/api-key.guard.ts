@@ -11,7 +11,8 @@ import { AgencyEntity, ApiKeyEntity } from '../../../libs/persistence/entities';
 import { AppError } from '../common/app-error';
 import { AuthFailureLimiter } from '../common/rate-limit.guard';
 import { ErrorCode } from '../common/error-code';
-import { ALLOWED_ROLES, PLATFORM_ROUTE, PUBLIC_ROUTE } from './auth.decorators';
+import { isCommand } from '../audit/audit.service';
+import { ALLOWED_ROLES, ALSO_PLATFORM, PLATFORM_ROUTE, PUBLIC_ROUTE } from './auth.decorators';
 import { bearerKeyHash } from './bearer';
 import { personOf } from './principal';
 
@@ -63,13 +64,21 @@ export class ApiKeyGuard implements CanActivate {
       .createQueryBuilder('k')
       .leftJoin(AgencyEntity, 'a', 'a.network_code = k.network_code AND a.code = k.agency_code')
       .addSelect('a.left_at', 'agency_left_at')
-      .where('k.key_hash = :hash AND k.revoked_at IS NULL', { hash: keyHash })
+      .where('k.key_hash = :hash', { hash: keyHash })
       .getRawAndEntities<{ agency_left_at: Date | null }>();
     const key = entities[0];
-    if (!key) throw unauthenticated('The API key is not valid or has been revoked');
+    if (!key) throw unauthenticated('The API key is not valid');
+    // Refused at once, saying why: whoever holds the key learns nothing they did not know, its owner what to ask for.
+    if (key.revokedAt) throw unauthenticated(`The API key was revoked on ${key.revokedAt.toISOString()}`);
+    if (key.expiresAt && key.expiresAt.getTime() <= Date.now())
+      throw unauthenticated(`The API key expired on ${key.expiresAt.toISOString()}`);
+    this.touch(key);
+    if (key.scope === 'read-only' && isCommand(req))
+      throw new AppError(ErrorCode.FORBIDDEN, 'This API key is read-only: it sends no command');
     const platform = this.reflector.getAllAndOverride<boolean | undefined>(PLATFORM_ROUTE, targets) === true;
+    const alsoPlatform = this.reflector.getAllAndOverride<boolean | undefined>(ALSO_PLATFORM, targets) === true;
     if (key.role === 'administrator' || !key.networkCode) {
-      if (!platform)
+      if (!platform && !alsoPlatform)
         throw new AppError(
           ErrorCode.FORBIDDEN,
           "A platform administrator's key administers networks and reads none of their content: use a key of the network",
@@ -101,5 +110,16 @@ export class ApiKeyGuard implements CanActivate {
       throw new AppError(ErrorCode.FORBIDDEN, `Role "${key.role}" may not do this; it needs: ${roles.join(' or ')}`);
     }
     return true;
+  }
+
+  /** When a key was last used, to the minute: one write a minute per key at most, never in the request's way. */
+  private touch(key: ApiKeyEntity): void {
+    if (key.lastUsedAt && Date.now() - key.lastUsedAt.getTime() < 60_000) return;
+    void this.keys
+      .query(
+        `UPDATE api_keys SET last_used_at = now() WHERE id = $1 AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')`,
+        [key.id],
+      )
+      .catch(() => undefined); // PostgreSQL down: the request itself will say so
   }
 }

@@ -2,7 +2,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 
 import { NetworkEntity } from './network.entity';
 
-import type { KeyRole } from '../../domain/roles';
+import type { KeyRole, KeyScope } from '../../domain/roles';
 
 /**
  * An API key, stored as the SHA-256 of the key (keys are 256 random bits, so a plain hash is enough and lets the guard
@@ -13,6 +13,7 @@ import type { KeyRole } from '../../domain/roles';
 @Index('ix_api_keys_network', ['networkCode'])
 @Check('ck_api_keys_role', `"role" IN ('coordinator', 'agency', 'auditor', 'administrator')`)
 @Check('ck_api_keys_agency', `"role" IN ('auditor', 'administrator') OR "agency_code" IS NOT NULL`)
+@Check('ck_api_keys_scope', `"scope" IN ('read-write', 'read-only')`)
 @Check('ck_api_keys_network', `("role" = 'administrator') = ("network_code" IS NULL)`)
 export class ApiKeyEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_api_keys' })
@@ -39,6 +40,22 @@ export class ApiKeyEntity {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** `read-only`: the key reads what its role reads, and sends no command. */
+  @Column({ type: 'text', default: 'read-write' })
+  scope: KeyScope;
+
+  /** When it stops working on its own; none: until revoked. */
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt: Date | null;
+
+  /** The last request it authenticated (to the minute: written at most once a minute). */
+  @Column({ name: 'last_used_at', type: 'timestamptz', nullable: true })
+  lastUsedAt: Date | null;
+
+  /** The key this one replaced, when it was made by a rotation. */
+  @Column({ type: 'uuid', nullable: true })
+  replaces: string | null;
 
   @ManyToOne(() => NetworkEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'network_code', referencedColumnName: 'code', foreignKeyConstraintName: 'fk_api_keys_network' })

@@ -4,6 +4,7 @@ import { TwgRegistry1795836000000 } from './1795836000000-twg-registry';
 import { Meetings1795842000000 } from './1795842000000-meetings';
 import { IncidentsSignatures1795848000000 } from './1795848000000-incidents-signatures';
 import { NetworksAsData1795854000000 } from './1795854000000-networks-as-data';
+import { KeyLifecycle1795860000000 } from './1795860000000-key-lifecycle';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   Meetings1795842000000,
   IncidentsSignatures1795848000000,
   NetworksAsData1795854000000,
+  KeyLifecycle1795860000000,
 ];

@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+
+import type { FieldError } from '../../../libs/domain/field-error';
+import { AgencyEntity, ApiKeyEntity, NetworkEntity } from '../../../libs/persistence/entities';
+import { generateApiKey, hashApiKey } from '../../../libs/persistence/seeds/seed';
+import { AppError } from '../common/app-error';
+import { ErrorCode } from '../common/error-code';
+import { isoOrNull } from '../common/iso';
+import type { IssuedKeyWithSecretDto, IssueKeyDto, KeyDto } from './key.dto';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A network's API keys: issued, listed, rotated and revoked by its coordinator or the platform administrator. */
+@Injectable()
+export class KeysService {
+  constructor(
+    @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
+    @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
+    @InjectRepository(NetworkEntity) private readonly networks: Repository<NetworkEntity>,
+  ) {}
+
+  async list(network: string): Promise<{ items: KeyDto[] }> {
+    await this.network(network);
+    const rows = await this.keys.find({ where: { networkCode: network }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return { items: rows.map(toDto) };
+  }
+
+  /** A new key, shown once. An agency key acts for a current member; a coordinator key for the coordinating agency. */
+  async issue(network: string, dto: IssueKeyDto): Promise<IssuedKeyWithSecretDto> {
+    const { coordinatorAgency } = await this.network(network);
+    const errors: FieldError[] = [];
+    let agency: string | null = null;
+    if (dto.role === 'agency') {
+      if (!dto.agency) errors.push({ field: 'agency', message: 'must name the member agency an agency key acts for' });
+      else if (!(await this.agencies.findOneBy({ networkCode: network, code: dto.agency, leftAt: IsNull() })))
+        errors.push({ field: 'agency', message: `must be a member agency of the Network` });
+      else agency = dto.agency;
+    } else if (dto.role === 'coordinator') {
+      if (dto.agency && dto.agency !== coordinatorAgency)
+        errors.push({ field: 'agency', message: `a coordinator key acts for ${coordinatorAgency}, which coordinates` });
+      agency = coordinatorAgency;
+    } else if (dto.agency) errors.push({ field: 'agency', message: 'an auditor key acts for no agency' });
+    const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
+    if (expiresAt && expiresAt.getTime() <= Date.now())
+      errors.push({ field: 'expiresAt', message: 'must be in the future' });
+    if (errors.length > 0) throw AppError.validation(errors);
+    return this.insert(network, {
+      label: dto.label.trim(),
+      role: dto.role,
+      agencyCode: agency,
+      scope: dto.scope ?? 'read-write',
+      expiresAt,
+      replaces: null,
+    });
+  }
+
+  /** A new key in the place of `id` (same label, role, agency, scope and expiry); `id` is revoked in the same step. */
+  async rotate(network: string, id: string): Promise<IssuedKeyWithSecretDto> {
+    const old = await this.key(network, id);
+    if (old.revokedAt)
+      throw new AppError(
+        ErrorCode.KEY_REVOKED,
+        `Key ${id} was revoked on ${old.revokedAt.toISOString()}: issue a new one`,
+      );
+    return this.keys.manager.transaction(async (tx) => {
+      // Only one rotation of a key wins: the other finds it revoked.
+      const revoked = await tx
+        .getRepository(ApiKeyEntity)
+        .update({ id, networkCode: network, revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (revoked.affected !== 1) throw new AppError(ErrorCode.KEY_REVOKED, `Key ${id} was revoked meanwhile`);
+      return this.insert(
+        network,
+        {
+          label: old.label,
+          role: old.role,
+          agencyCode: old.agencyCode,
+          scope: old.scope,
+          expiresAt: old.expiresAt,
+          replaces: old.id,
+        },
+        tx.getRepository(ApiKeyEntity),
+      );
+    });
+  }
+
+  /** Stops the key at once; sent again, it keeps the first date. */
+  async revoke(network: string, id: string): Promise<KeyDto> {
+    await this.key(network, id);
+    await this.keys.update({ id, networkCode: network, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return toDto(await this.key(network, id));
+  }
+
+  private async insert(
+    network: string,
+    row: Pick<ApiKeyEntity, 'label' | 'role' | 'agencyCode' | 'scope' | 'expiresAt' | 'replaces'>,
+    repo = this.keys,
+  ): Promise<IssuedKeyWithSecretDto> {
+    const key = generateApiKey(network);
+    const saved = await repo.save(repo.create({ ...row, networkCode: network, keyHash: hashApiKey(key) }));
+    return { ...toDto(saved), key };
+  }
+
+  private async network(code: string): Promise<NetworkEntity> {
+    const row = await this.networks.findOneBy({ code });
+    if (!row) throw new AppError(ErrorCode.NETWORK_NOT_FOUND, `Network "${code}" does not exist`);
+    return row;
+  }
+
+  private async key(network: string, id: string): Promise<ApiKeyEntity> {
+    if (!UUID.test(id)) throw AppError.validation([{ field: 'id', message: 'must be a key id (a UUID)' }]);
+    const row = await this.keys.findOneBy({ id, networkCode: network });
+    if (!row) throw new AppError(ErrorCode.KEY_NOT_FOUND, `Network "${network}" has no key ${id}`);
+    return row;
+  }
+}
+
+function toDto(k: ApiKeyEntity): KeyDto {
+  return {
+    id: k.id,
+    label: k.label,
+    role: k.role,
+    agency: k.agencyCode,
+    scope: k.scope,
+    createdAt: k.createdAt.toISOString(),
+    expiresAt: isoOrNull(k.expiresAt),
+    lastUsedAt: isoOrNull(k.lastUsedAt),
+    revokedAt: isoOrNull(k.revokedAt),
+    replaces: k.replaces,
+  };
+}
