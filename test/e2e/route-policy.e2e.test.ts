@@ -1,0 +1,85 @@
+import { useTestStack } from '../support/test-stack';
+
+interface Route {
+  readonly method: string;
+  readonly path: string;
+}
+
+/**
+ * The rules every route keeps, walked over every route the API documents (the OpenAPI document is generated from the
+ * controllers, so a new route is walked too): a key of one network reads and does nothing of another's; the platform
+ * administrator reads no network's content (its keys aside); a read-only key sends no command.
+ */
+describe('route policy over every documented route', () => {
+  const { stack, call } = useTestStack();
+  let routes: Route[] = [];
+  const url = (path: string, network = 'tl') =>
+    path
+      .replace('{network}', network)
+      .replace('{year}', '2030')
+      .replace(/\{[^}]+\}/g, 'x');
+  const status = async (r: Route, key: string, network = 'tl') =>
+    (await call(r.method, url(r.path, network), key, r.method === 'GET' ? undefined : {})).status;
+
+  beforeAll(async () => {
+    const doc = (await call<{ paths: Record<string, Record<string, unknown>> }>('GET', '/docs-json')).body;
+    routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => ({ method: m.toUpperCase(), path })),
+    );
+  });
+  const ofNetwork = () => routes.filter((r) => r.path.startsWith('/networks/{network}/'));
+
+  it('walks the routes of a network: more than forty of them', () => {
+    expect(ofNetwork().length).toBeGreaterThan(40);
+  });
+
+  it("answers another network's key 404 on every route of a network, whatever it is", async () => {
+    const other = stack.keys.xx['seed:coordinator'];
+    for (const r of ofNetwork())
+      expect({ route: `${r.method} ${r.path}`, status: await status(r, other) }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 404,
+      });
+  });
+
+  it("refuses the platform administrator every route of a network's content, its keys aside", async () => {
+    for (const r of ofNetwork().filter((x) => !x.path.startsWith('/networks/{network}/keys')))
+      expect({ route: `${r.method} ${r.path}`, status: await status(r, stack.key('administrator')) }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 403,
+      });
+  });
+
+  it('refuses a read-only key every command, on every route', async () => {
+    const issued = await call<{ key: string }>('POST', '/networks/tl/keys', stack.key('coordinator'), {
+      label: 'read-only coordinator',
+      role: 'coordinator',
+      scope: 'read-only',
+    });
+    expect(issued.status).toBe(201);
+    const commands = routes.filter((r) => r.method !== 'GET' && r.path.startsWith('/networks'));
+    expect(commands.length).toBeGreaterThanOrEqual(20);
+    for (const r of commands)
+      expect({ route: `${r.method} ${r.path}`, status: await status(r, issued.body.key) }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 403,
+      });
+  });
+
+  it('lets no network key administer networks', async () => {
+    const platform = routes.filter((r) => r.path === '/networks' || r.path === '/networks/{network}');
+    expect(platform.map((r) => `${r.method} ${r.path}`).sort()).toEqual([
+      'GET /networks',
+      'GET /networks/{network}',
+      'PATCH /networks/{network}',
+      'POST /networks',
+    ]);
+    for (const who of ['coordinator', 'auditor', 'ILO'])
+      for (const r of platform)
+        expect({ who, route: `${r.method} ${r.path}`, status: await status(r, stack.key(who)) }).toEqual({
+          who,
+          route: `${r.method} ${r.path}`,
+          status: 403,
+        });
+  });
+});
