@@ -42,6 +42,7 @@ import { cycleProjection } from '../libs/processes/annual-cycle/projection';
 import {
   handleMemberLeaving,
   handleTaskCompletion,
+  handleTaskExtension,
   projectDurably,
   RETRY,
   serialProjector,
@@ -91,6 +92,7 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     tasksOfLeavingMember(state.tasks, agency, at, reason).forEach(record);
     wake = true;
   });
+  handleTaskExtension({ tasks: () => state.tasks, record, project });
   handleTaskCompletion({
     validate: (cmd, now) => checkAnnualCycleCommand(state, cmd, now),
     guard: (cmd, now) => checkTaskTransition(state, cmd, now),

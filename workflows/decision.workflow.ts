@@ -26,6 +26,7 @@ import { decisionProjection } from '../libs/processes/decision/projection';
 import {
   handleMemberLeaving,
   handleTaskCompletion,
+  handleTaskExtension,
   projectDurably,
   refusal,
   RETRY,
@@ -82,6 +83,7 @@ export async function decisionWorkflow(input: DecisionInput): Promise<DecisionSt
   handleMemberLeaving((agency, reason) =>
     tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record),
   );
+  handleTaskExtension({ tasks: () => state.tasks, record, project });
   handleTaskCompletion({
     validate: (cmd, now) => checkDecisionCommand(state, cmd, now),
     guard: (cmd, now) => checkDecisionCommand(state, { taskId: cmd.taskId, by: cmd.by }, now),

@@ -40,6 +40,7 @@ import { meetingProjection } from '../libs/processes/meeting/projection';
 import {
   handleMemberLeaving,
   handleTaskCompletion,
+  handleTaskExtension,
   projectDurably,
   refusal,
   RETRY,
@@ -89,6 +90,7 @@ export async function meetingWorkflow(input: MeetingInput): Promise<MeetingState
   handleMemberLeaving((agency, reason) =>
     tasksOfLeavingMember(state.tasks, agency, new Date().toISOString(), reason).forEach(record),
   );
+  handleTaskExtension({ tasks: () => state.tasks, record, project });
   handleTaskCompletion({
     validate: (cmd, now) => checkMeetingCommand(state, cmd, now),
     guard: (cmd, now) => checkMeetingCommand(state, { taskId: cmd.taskId, by: cmd.by }, now),

@@ -1,10 +1,16 @@
 import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
 
 import type { Activities } from '../activities';
-import type { CompleteTaskCommand, Rejection, Task } from '../libs/domain/tasks';
+import {
+  checkTaskExtension,
+  type CompleteTaskCommand,
+  type Rejection,
+  type Task,
+  type TaskEvent,
+} from '../libs/domain/tasks';
 import type { ProjectorName } from '../libs/processes/registry';
 import { audit } from './audit-sink';
-import { completeTaskUpdate, memberLeftSignal } from '../libs/processes/task-messages';
+import { completeTaskUpdate, extendTaskUpdate, memberLeftSignal } from '../libs/processes/task-messages';
 
 /** What every process shares: its projection discipline, its refusals, and how its tasks are completed. */
 
@@ -105,6 +111,40 @@ export function handleTaskCompletion(opts: {
     {
       validator: (cmd) => {
         const refused = opts.validate(cmd, Date.now());
+        if (refused) throw refusal(refused);
+      },
+    },
+  );
+}
+
+/**
+ * The `extendTask` Update of a process: the coordinator moves an open task's due time later, with a reason. Recording
+ * the event wakes the loop, which sleeps until the tasks' next timer: the reminder, escalation and expiry move with it.
+ */
+export function handleTaskExtension(opts: {
+  tasks: () => Readonly<Record<string, Task>>;
+  record: (event: TaskEvent) => void;
+  project: () => Promise<void>;
+}): void {
+  setHandler(
+    extendTaskUpdate,
+    async (cmd) => {
+      const refused = checkTaskExtension(opts.tasks(), cmd, Date.now(), false);
+      if (refused) throw refusal(refused);
+      opts.record({
+        type: 'TaskExtended',
+        at: new Date().toISOString(),
+        taskId: cmd.taskId,
+        dueAt: new Date(Date.parse(cmd.dueAt)).toISOString(),
+        by: cmd.by,
+        reason: cmd.reason.trim(),
+      });
+      await opts.project();
+      return opts.tasks()[cmd.taskId];
+    },
+    {
+      validator: (cmd) => {
+        const refused = checkTaskExtension(opts.tasks(), cmd, Date.now());
         if (refused) throw refusal(refused);
       },
     },

@@ -16,6 +16,7 @@ import { twgRoundProjection } from '../libs/processes/twg-round/projection';
 import {
   handleMemberLeaving,
   handleTaskCompletion,
+  handleTaskExtension,
   projectDurably,
   serialProjector,
   settleDue,
@@ -51,6 +52,7 @@ export async function twgRoundWorkflow(input: TwgRoundInput): Promise<TwgRoundSt
     if (state.status === 'COLLECTING' || state.status === 'CONSOLIDATING')
       record({ type: 'RoundCancelled', at: new Date().toISOString(), reason });
   });
+  handleTaskExtension({ tasks: () => state.tasks, record, project });
   handleTaskCompletion({
     validate: (cmd, now) => checkTwgRoundCommand(state, cmd, now),
     guard: (cmd, now) => checkTwgRoundCommand(state, { taskId: cmd.taskId, by: cmd.by }, now),

@@ -22,6 +22,8 @@ export function describeEvent(e: Record<string, unknown>): string {
       return `task ${String(e.taskId)} ${String(e.type).slice(4).toLowerCase()}`;
     case 'TaskCancelled':
       return `task ${String(e.taskId)} cancelled: ${String(e.reason)}`;
+    case 'TaskExtended':
+      return `task ${String(e.taskId)} extended to ${String(e.dueAt)}: ${String(e.reason)}`;
     case 'PhaseEntered':
       return `phase ${String(e.phase)}`;
     default: {

@@ -181,7 +181,16 @@ export type TaskEvent =
       readonly payload: unknown;
     }
   | { readonly type: 'TaskExpired'; readonly at: string; readonly taskId: string }
-  | { readonly type: 'TaskCancelled'; readonly at: string; readonly taskId: string; readonly reason: string };
+  | { readonly type: 'TaskCancelled'; readonly at: string; readonly taskId: string; readonly reason: string }
+  | {
+      /** The coordinator moved the due time later: the reminder, escalation and expiry move by as much. */
+      readonly type: 'TaskExtended';
+      readonly at: string;
+      readonly taskId: string;
+      readonly dueAt: string;
+      readonly by: Actor;
+      readonly reason: string;
+    };
 
 export const TASK_EVENT_TYPES: readonly TaskEvent['type'][] = [
   'TaskOpened',
@@ -190,6 +199,7 @@ export const TASK_EVENT_TYPES: readonly TaskEvent['type'][] = [
   'TaskCompleted',
   'TaskExpired',
   'TaskCancelled',
+  'TaskExtended',
 ];
 
 export function isTaskEvent(event: { readonly type: string }): event is TaskEvent {
@@ -239,7 +249,60 @@ export function applyTaskEvent(tasks: Readonly<Record<string, Task>>, event: Tas
       return change({ status: 'expired', closedReason: EXPIRY_MEANING[task.kind] ?? 'expired', closedAt: event.at });
     case 'TaskCancelled':
       return change({ status: 'cancelled', closedReason: event.reason, closedAt: event.at });
+    case 'TaskExtended': {
+      const delta = Date.parse(event.dueAt) - Date.parse(task.dueAt);
+      if (!(delta > 0)) throw new TaskTransitionError(event.type, `${event.dueAt} is not later than ${task.dueAt}`);
+      const shift = (iso: string | null) => (iso === null ? null : new Date(Date.parse(iso) + delta).toISOString());
+      const remindAt = shift(task.remindAt)!;
+      const escalateAt = shift(task.escalateAt);
+      const later = (iso: string | null) => iso !== null && Date.parse(iso) > Date.parse(event.at);
+      // A reminder or escalation that moved past now is due again at its new time.
+      return change({
+        dueAt: event.dueAt,
+        remindAt,
+        escalateAt,
+        expiresAt: shift(task.expiresAt),
+        remindedAt: later(remindAt) ? null : task.remindedAt,
+        escalatedAt: later(escalateAt) ? null : task.escalatedAt,
+      });
+    }
   }
+}
+
+/** The coordinator's extension of a task's due time, with the reason (kept in the history and the audit log). */
+export interface ExtendTaskCommand {
+  readonly taskId: string;
+  readonly by: Actor;
+  readonly dueAt: string;
+  readonly reason: string;
+}
+
+/**
+ * Whether `cmd` may extend its task now: the coordinator's, an open task whose deadline has not passed, a due time
+ * later than the task's and than now, a reason. `payloadRules: false` is the handler's state guard alone (on replay,
+ * validators are skipped and a rule tightened since must not refuse what was accepted).
+ */
+export function checkTaskExtension(
+  tasks: Readonly<Record<string, Task>>,
+  cmd: ExtendTaskCommand,
+  now: number,
+  payloadRules = true,
+): Rejection | undefined {
+  if (cmd.by.role !== 'coordinator') return rejection('NOT_ASSIGNEE', 'Only the coordinator extends a task');
+  const task = tasks[cmd.taskId];
+  if (!task) return rejection('TASK_NOT_FOUND', 'No such task in this process');
+  if (task.status !== 'open') return rejection('TASK_CLOSED', `Task ${task.id} is ${task.status}`);
+  if (!payloadRules) return undefined;
+  if (task.expiresAt !== null && now >= Date.parse(task.expiresAt))
+    return rejection('TASK_CLOSED', `The deadline of task ${task.id} passed at ${task.expiresAt}`);
+  const due = Date.parse(cmd.dueAt);
+  const errors: FieldError[] = [];
+  if (!(due > Date.parse(task.dueAt)))
+    errors.push({ field: 'dueAt', message: `must be later than the task's due time, ${task.dueAt}` });
+  else if (!(due > now)) errors.push({ field: 'dueAt', message: 'must be in the future' });
+  if (typeof cmd.reason !== 'string' || cmd.reason.trim() === '')
+    errors.push({ field: 'reason', message: 'must say why' });
+  return invalidPayload(errors);
 }
 
 /** The tasks that changed between two states (their objects differ): what a projection sends. */

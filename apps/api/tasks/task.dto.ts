@@ -1,6 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 
 import { AGENCY_CODE } from '../../../libs/domain/network';
 import { MAX_PAGE } from '../common/input-limits';
@@ -92,4 +103,16 @@ export class TaskPageDto {
   @ApiProperty() page: number;
   @ApiProperty() pageSize: number;
   @ApiProperty() total: number;
+}
+
+export class ExtendTaskDto {
+  @ApiProperty({ format: 'date-time', description: "Later than the task's due time, and than now" })
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
+  dueAt: string;
+
+  @ApiProperty({ example: 'The focal point is on mission until the 20th' })
+  @IsString({ message: 'must be a string' })
+  @IsNotEmpty({ message: 'must say why' })
+  @MaxLength(1_000, { message: 'must be at most 1000 characters' })
+  reason: string;
 }

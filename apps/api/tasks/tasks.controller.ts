@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@n
 
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
+import { ExtendTaskDto, TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -45,5 +45,22 @@ export class TasksController {
     @CurrentPrincipal() by: Principal,
   ): Promise<TaskDto> {
     return this.tasks.complete(network, id, payload, by);
+  }
+
+  @Post(':id/extend')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOperation({
+    summary:
+      "Moves an open task's due time later, with a reason: its reminder, escalation and expiry move by as much (the process's timers move durably)",
+  })
+  @ApiOkResponse({ type: TaskDto })
+  extend(
+    @Param('network') network: string,
+    @Param('id') id: string,
+    @Body() dto: ExtendTaskDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<TaskDto> {
+    return this.tasks.extend(network, id, dto, by);
   }
 }

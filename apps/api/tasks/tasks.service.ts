@@ -5,14 +5,14 @@ import { FindOptionsWhere, In, IsNull, Not, Repository } from 'typeorm';
 import type { Task } from '../../../libs/domain/tasks';
 import type { FieldError } from '../../../libs/domain/field-error';
 import { ImpedimentEntity, TaskEntity } from '../../../libs/persistence/entities';
-import { completeTaskUpdate } from '../../../libs/processes/task-messages';
+import { completeTaskUpdate, extendTaskUpdate } from '../../../libs/processes/task-messages';
 import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { TemporalClientService } from '../temporal/temporal-client.service';
-import { TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
+import { ExtendTaskDto, TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
 import { whenOpened } from './when-opened';
 
 /** People find their work in PostgreSQL; completing it is an Update to the workflow that owns the task. */
@@ -72,6 +72,20 @@ export class TasksService {
       this.metrics.taskCompletions.inc({ kind: row?.kind ?? 'unknown', outcome });
       throw err;
     }
+  }
+
+  /** The coordinator moves an open task's due time later: an Update to its workflow, which moves its timers. */
+  async extend(network: string, id: string, dto: ExtendTaskDto, by: Principal): Promise<TaskDto> {
+    const row = await this.visibleTask(network, id, by);
+    const task = await whenOpened(() =>
+      this.temporal.update(row.process, extendTaskUpdate, {
+        taskId: id,
+        by: actorOf(by),
+        dueAt: dto.dueAt,
+        reason: dto.reason,
+      }),
+    );
+    return toDto(task);
   }
 
   /**
