@@ -22,7 +22,6 @@ import { boundPort, startWorkerHttp } from './worker-http';
 import { workflowSource } from './workflow-source';
 import { auditBundle } from '../../libs/audit/bundle';
 import { LIVE_SINKS } from '../../libs/audit/sinks';
-import { WORKFLOW_INTERCEPTOR_MODULES } from '../../libs/temporal/workflow-bundle';
 
 /**
  * Hosts the Temporal Worker inside the Nest application context: activities get their repositories by injection;
@@ -80,10 +79,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       namespace: temporalNamespace,
       taskQueue: temporalTaskQueue,
       ...source,
-      // Spans (no-ops unless libs/observability/tracing.ts installed a tracer): an activity's continues the workflow
-      // span that scheduled it, and its log lines carry the trace id. A prebuilt bundle has the workflow side already.
+      // Activity spans (no-ops unless libs/observability/tracing.ts installed a tracer), with the trace id on the
+      // activity's log lines. No workflow interceptors: with Updates they make histories that do not replay (see
+      // libs/observability/tracing.ts), so an activity's span is not joined to the request that led to it.
       interceptors: {
-        workflowModules: source.workflowsPath ? [...WORKFLOW_INTERCEPTOR_MODULES] : [],
         activity: [
           (ctx) => ({
             inbound: new OpenTelemetryActivityInboundInterceptor(ctx),

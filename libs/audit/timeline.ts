@@ -6,7 +6,6 @@ import { ParsedHistory, workflowInput } from './history-file';
 import { processOfWorkflowType } from '../processes/registry';
 import { actorOfEvent, describeEvent } from './processes';
 import { quietRuntime, WorkflowBundle } from './replay';
-import { TRACING_SINKS } from '../observability/tracing';
 
 type Parsed = Extract<ParsedHistory, { ok: true }>;
 
@@ -53,7 +52,6 @@ export async function recordedEvents(h: Parsed, bundle: WorkflowBundle): Promise
           recorded: { fn: recorded, callDuringReplay: true },
           projected: { fn: projected, callDuringReplay: true },
         },
-        ...TRACING_SINKS,
       },
     },
     h.history,

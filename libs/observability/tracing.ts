@@ -3,8 +3,15 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
 import { BatchSpanProcessor, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
-import { makeWorkflowExporter, type OpenTelemetryWorkflowExporter } from '@temporalio/interceptors-opentelemetry';
-import type { InjectedSinks } from '@temporalio/worker';
+
+/*
+ * What is traced: the API's requests and the Temporal client's calls (one trace per request), and the worker's
+ * activities. Not the workflows: the SDK's workflow interceptors (@temporalio/interceptors-opentelemetry 1.24) made a
+ * history that does not replay — an Update handled live with its span (an SDK flag used but not recorded in the
+ * history) finished a step later than on replay, which found a timer where it expected the Update's completion. A
+ * worker replaying such a history after a restart would fail the workflow task; so no workflow interceptor is
+ * bundled, and an activity's span starts a trace of its own.
+ */
 
 export interface Tracing {
   readonly service: string;
@@ -13,30 +20,6 @@ export interface Tracing {
   /** Sends what is buffered and stops (at shutdown, so the last requests' spans are not lost). */
   shutdown(): Promise<void>;
 }
-
-let workflowExporter: ReturnType<typeof makeWorkflowExporter> | undefined;
-
-/**
- * The `exporter` sink every worker and replayer registers: the workflow spans go where this process's spans go, with
- * where they ran (not the whole WorkflowInfo, which the SDK would copy onto every span: memo, last result…).
- */
-export const TRACING_SINKS: InjectedSinks<{ exporter: OpenTelemetryWorkflowExporter }> = {
-  exporter: {
-    export: {
-      fn: (info, spans) =>
-        workflowExporter?.export.fn(
-          {
-            workflowId: info.workflowId,
-            runId: info.runId,
-            workflowType: info.workflowType,
-            namespace: info.namespace,
-            taskQueue: info.taskQueue,
-          } as typeof info,
-          spans,
-        ),
-    },
-  },
-};
 
 let installed: Tracing | undefined;
 
@@ -61,7 +44,6 @@ export function installTracing(
   // Global: the Temporal interceptors and the HTTP spans take the tracer, the context and the propagator from it. Trace
   // context only: W3C baggage from a caller would travel in every workflow's headers, into its history.
   provider.register({ propagator: new W3CTraceContextPropagator() });
-  workflowExporter = makeWorkflowExporter(processor, resource);
   installed = {
     service: name,
     destination: given?.destination ?? `OTLP/HTTP JSON ${withoutSecrets(endpoint!)}`,

@@ -1,4 +1,5 @@
 import type { TaskDto } from '../../apps/api/tasks/task.dto';
+import { recordHistory } from '../support/record-history';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -21,7 +22,7 @@ describe('task extension (end to end): the reminder moves with the due time', ()
 
   it('moves the reminder, escalation and expiry by as much; refuses what it may not do, naming the field', async () => {
     const deadline = Date.now() + 24_000;
-    const circulated = await call<{ workflowId: string }>('POST', '/networks/tl/decisions', coordinator(), {
+    const circulated = await call<{ id: string; workflowId: string }>('POST', '/networks/tl/decisions', coordinator(), {
       kind: 'general',
       title: 'Extend one answer',
       text: 'As circulated',
@@ -99,5 +100,16 @@ describe('task extension (end to end): the reminder moves with the due time', ()
     expect(
       (await extend(id('FAO'), { dueAt: new Date(Date.now() + 60_000).toISOString(), reason: 'late' })).body,
     ).toMatchObject({ statusCode: 409, code: 'TASK_CLOSED' });
-  }, 120_000);
+    // Silence is consent once the extended answer has closed too; the history is a replay fixture (a TaskExtended).
+    await waitFor(
+      async () => {
+        const d = await call<{ status: string }>('GET', `/networks/tl/decisions/${circulated.body.id}`, coordinator());
+        return d.body.status === 'ADOPTED' ? true : undefined;
+      },
+      'the decision adopted',
+      40_000,
+    );
+    expect((await task(id('ILO'))).body.status).toBe('expired');
+    recordHistory(circulated.body.workflowId, 'task-extended');
+  }, 150_000);
 });
