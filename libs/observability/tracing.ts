@@ -7,8 +7,8 @@ import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 /*
  * What is traced: the API's requests and the Temporal client's calls (one trace per request), and the worker's
  * activities. Not the workflows: the SDK's workflow interceptors (@temporalio/interceptors-opentelemetry 1.24) made a
- * history that does not replay — an Update handled live with its span (an SDK flag used but not recorded in the
- * history) finished a step later than on replay, which found a timer where it expected the Update's completion. A
+ * history that does not replay: an Update handled live with its span (the history did not record the SDK flag that
+ * gates it) finished a step later than on replay, which found a timer where it expected the Update's completion. A
  * worker replaying such a history after a restart would fail the workflow task; so no workflow interceptor is
  * bundled, and an activity's span starts a trace of its own.
  */
