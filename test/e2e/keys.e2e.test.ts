@@ -49,6 +49,21 @@ describe('API keys (end to end): issue, scope, expiry, rotation, revocation', ()
     expect(
       (await issue({ label: 'x', role: 'auditor', expiresAt: new Date(Date.now() - 1000).toISOString() })).body.details,
     ).toEqual([expect.objectContaining({ field: 'expiresAt' })]);
+    expect(
+      (
+        await issue({
+          label: 'x',
+          role: 'auditor',
+          expiresAt: new Date(Date.now() + 10 * 366 * 86_400_000).toISOString(),
+        })
+      ).body.details,
+    ).toEqual([expect.objectContaining({ field: 'expiresAt' })]);
+    expect((await issue({ label: 'seed:auditor', role: 'auditor' })).body.details).toEqual([
+      expect.objectContaining({ field: 'label' }),
+    ]);
+    expect((await issue({ label: '   ', role: 'auditor' })).body.details).toEqual([
+      expect.objectContaining({ field: 'label' }),
+    ]);
     expect((await issue({ label: 'x', role: 'administrator' })).body.details).toEqual([
       expect.objectContaining({ field: 'role' }),
     ]);
@@ -60,7 +75,12 @@ describe('API keys (end to end): issue, scope, expiry, rotation, revocation', ()
     const old = (await keys()).find((k) => k.label === 'seed:agency:UNDP')!;
     const rotated = await call<Key>('POST', `/networks/tl/keys/${old.id}/rotate`, coordinator());
     expect(rotated.status).toBe(201);
-    expect(rotated.body).toMatchObject({ label: 'seed:agency:UNDP', role: 'agency', agency: 'UNDP', replaces: old.id });
+    expect(rotated.body).toMatchObject({
+      label: 'rotated:agency:UNDP', // no longer the seed's: npm start's re-seeding leaves it alone
+      role: 'agency',
+      agency: 'UNDP',
+      replaces: old.id,
+    });
     const refused = await call<{ message: string }>('GET', '/networks/tl/tasks', stack.key('UNDP'));
     expect(refused.status).toBe(401);
     expect(refused.body.message).toMatch(/^The API key was revoked on \d{4}-/);

@@ -40,6 +40,23 @@ describe('route policy over every documented route', () => {
         route: `${r.method} ${r.path}`,
         status: 404,
       });
+    // Its attempts are in tl's log as requests without a valid key: nothing of xx's key or agency there.
+    const { items } = (await call<{ items: { id: string; label: string }[] }>('GET', '/networks/xx/keys', other)).body;
+    const otherId = items.find((k) => k.label === 'seed:coordinator')!.id;
+    const rows: { keyId: string | null; actorRole: string | null }[] = [];
+    for (let page = 1; ; page++) {
+      const got = (
+        await call<{ items: typeof rows; total: number }>(
+          'GET',
+          `/networks/tl/audit-log?page=${page}&pageSize=100`,
+          stack.key('auditor'),
+        )
+      ).body;
+      rows.push(...got.items);
+      if (got.items.length < 100) break;
+    }
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.filter((r) => r.keyId === otherId)).toEqual([]);
   });
 
   it("refuses the platform administrator every route of a network's content, its keys aside", async () => {

@@ -40,6 +40,10 @@ describe('task extension (end to end): the reminder moves with the due time', ()
       statusCode: 422,
       details: [{ field: 'dueAt' }],
     });
+    expect(
+      (await extend(id('ILO'), { dueAt: new Date(deadline + 20_000).toISOString().slice(0, 19), reason: 'local time' }))
+        .body,
+    ).toMatchObject({ statusCode: 400, details: [{ field: 'dueAt' }] });
     expect((await extend(id('ILO'), { dueAt: new Date(deadline + 20_000).toISOString() })).body).toMatchObject({
       statusCode: 400,
       details: expect.arrayContaining([expect.objectContaining({ field: 'reason' })]),

@@ -77,8 +77,12 @@ export class AuditService implements OnApplicationShutdown {
     const network = req.auditNetwork ?? (typeof req.params?.network === 'string' ? req.params.network : undefined);
     if (!network || !isCommand(req) || req.audited) return;
     req.audited = true;
+    // A key of another network was answered 404 here: its row names no actor of this network, as a request without a
+    // valid key (and its body is kept as a digest), so one network's keys cannot write their identity into another's log.
     const principal: { role: string; agency?: string; keyId: string } | undefined =
-      req.principal ?? (req.administrator && { ...req.administrator, role: 'administrator' });
+      req.principal?.network === network
+        ? req.principal
+        : req.administrator && { ...req.administrator, role: 'administrator' };
     const entry: AuditEntry = {
       networkCode: network,
       at: new Date().toISOString(),

@@ -10,6 +10,7 @@ import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
 import type { IssuedKeyWithSecretDto, IssueKeyDto, KeyDto } from './key.dto';
 
+const MAX_LIFETIME_MS = 5 * 366 * 86_400_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A network's API keys: issued, listed, rotated and revoked by its coordinator or the platform administrator. */
@@ -45,9 +46,15 @@ export class KeysService {
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now())
       errors.push({ field: 'expiresAt', message: 'must be in the future' });
+    else if (expiresAt && expiresAt.getTime() > Date.now() + MAX_LIFETIME_MS)
+      errors.push({ field: 'expiresAt', message: 'must be within five years' });
+    const label = dto.label.trim();
+    if (label === '') errors.push({ field: 'label', message: 'must not be blank' });
+    else if (label.startsWith('seed:') || label.startsWith('rotated:'))
+      errors.push({ field: 'label', message: "must not begin with 'seed:' or 'rotated:', which name the seeded keys" });
     if (errors.length > 0) throw AppError.validation(errors);
     return this.insert(network, {
-      label: dto.label.trim(),
+      label,
       role: dto.role,
       agencyCode: agency,
       scope: dto.scope ?? 'read-write',
@@ -59,6 +66,8 @@ export class KeysService {
   /** A new key in the place of `id` (same label, role, agency, scope and expiry); `id` is revoked in the same step. */
   async rotate(network: string, id: string): Promise<IssuedKeyWithSecretDto> {
     const old = await this.key(network, id);
+    if (old.expiresAt && old.expiresAt.getTime() <= Date.now())
+      throw new AppError(ErrorCode.KEY_REVOKED, `Key ${id} expired on ${old.expiresAt.toISOString()}: issue a new one`);
     if (old.revokedAt)
       throw new AppError(
         ErrorCode.KEY_REVOKED,
@@ -73,7 +82,8 @@ export class KeysService {
       return this.insert(
         network,
         {
-          label: old.label,
+          // A seeded key's replacement is no longer the seed's: `npm start` re-issuing the seed keys leaves it alone.
+          label: old.label.startsWith('seed:') ? `rotated:${old.label.slice('seed:'.length)}` : old.label,
           role: old.role,
           agencyCode: old.agencyCode,
           scope: old.scope,

@@ -44,21 +44,26 @@ export class MembersService {
    * the keys it had before it left stay revoked.
    */
   async join(network: string, code: string, name: string) {
+    if (name === '') throw AppError.validation([{ field: 'name', message: 'must not be blank' }]);
     const existing = await this.agencies.findOneBy({ networkCode: network, code });
-    if (existing && !existing.leftAt)
-      throw new AppError(ErrorCode.MEMBER_EXISTS, `${code} is a member of the Network already`, [
-        { field: 'agency', message: 'is a member already' },
-      ]);
     const key = generateApiKey(network);
     const label = `member:agency:${code}`;
     const joinedAt = await this.agencies.manager.transaction(async (tx) => {
       const now = new Date();
+      // One statement decides: a new member, or one that had left, joins; of two joins at once, one does.
+      const joined = (await tx.query(
+        `INSERT INTO agencies (network_code, code, name, joined_at, left_at) VALUES ($1, $2, $3, $4, NULL)
+         ON CONFLICT (network_code, code) DO UPDATE SET name = EXCLUDED.name, joined_at = EXCLUDED.joined_at, left_at = NULL
+         WHERE agencies.left_at IS NOT NULL RETURNING code`,
+        [network, code, name, now],
+      )) as unknown[];
+      if (joined.length === 0)
+        throw new AppError(ErrorCode.MEMBER_EXISTS, `${code} is a member of the Network already`, [
+          { field: 'agency', message: 'is a member already' },
+        ]);
       await tx
         .getRepository(ApiKeyEntity)
         .update({ networkCode: network, agencyCode: code, revokedAt: IsNull() }, { revokedAt: now });
-      await tx
-        .getRepository(AgencyEntity)
-        .upsert({ networkCode: network, code, name, joinedAt: now, leftAt: null }, ['networkCode', 'code']);
       await tx
         .getRepository(ApiKeyEntity)
         .insert({ networkCode: network, role: 'agency', agencyCode: code, keyHash: hashApiKey(key), label });

@@ -38,6 +38,8 @@ export class NetworksService {
    */
   async create(dto: CreateNetworkDto): Promise<CreatedNetworkDto> {
     const members = validMembers(dto);
+    const blank = (['name', 'country'] as const).filter((f) => dto[f].trim() === '');
+    if (blank.length > 0) throw AppError.validation(blank.map((field) => ({ field, message: 'must not be blank' })));
     const seed: NetworkSeed = {
       code: dto.code,
       name: dto.name.trim(),
@@ -60,13 +62,22 @@ export class NetworksService {
       throw new AppError(ErrorCode.NETWORK_EXISTS, `Network "${dto.code}" exists already: choose another code`, [
         { field: 'code', message: 'is taken' },
       ]);
-    await seedNetwork(this.dataSource, seed);
-    const keys = await seedApiKeys(this.dataSource, seed);
+    let keys;
+    try {
+      await seedNetwork(this.dataSource, seed);
+      keys = await seedApiKeys(this.dataSource, seed);
+    } catch (err) {
+      // Nothing half made: the row goes (its members, objectives and keys with it), so the code is free to retry.
+      await this.dataSource.query('DELETE FROM networks WHERE code = $1', [seed.code]).catch(() => undefined);
+      throw err;
+    }
     this.log.log(`Network "${seed.code}" (${seed.name}) created with ${members.length} members`);
     return { ...(await this.get(seed.code)), keys };
   }
 
   async update(code: string, dto: UpdateNetworkDto): Promise<NetworkDto> {
+    const blank = (['name', 'country'] as const).filter((f) => dto[f] !== undefined && dto[f].trim() === '');
+    if (blank.length > 0) throw AppError.validation(blank.map((field) => ({ field, message: 'must not be blank' })));
     await this.get(code);
     const set = {
       ...(dto.name !== undefined ? { name: dto.name.trim() } : {}),

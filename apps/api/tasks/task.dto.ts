@@ -19,6 +19,9 @@ import { TASK_KINDS, TASK_STATUSES } from '../../../libs/domain/tasks';
 import type { TaskKind, TaskStatus } from '../../../libs/domain/tasks';
 import { QueryBoolean } from '../common/query-boolean';
 
+/** The end of an ISO-8601 date-time that names its offset. */
+const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
+
 export class TaskQueryDto {
   @ApiPropertyOptional({ example: 'ILO', description: 'Agency code; an agency key sees only its own tasks' })
   @IsOptional()
@@ -106,8 +109,11 @@ export class TaskPageDto {
 }
 
 export class ExtendTaskDto {
-  @ApiProperty({ format: 'date-time', description: "Later than the task's due time, and than now" })
+  @ApiProperty({ format: 'date-time', description: "With an offset; later than the task's due time, and than now" })
   @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
+  @Matches(WITH_OFFSET, {
+    message: 'must carry an offset (Z or ±hh:mm): a bare local time means another instant elsewhere',
+  })
   dueAt: string;
 
   @ApiProperty({ example: 'The focal point is on mission until the 20th' })

@@ -81,7 +81,7 @@ export class TasksService {
       this.temporal.update(row.process, extendTaskUpdate, {
         taskId: id,
         by: actorOf(by),
-        dueAt: dto.dueAt,
+        dueAt: new Date(Date.parse(dto.dueAt)).toISOString(), // the workflow gets an instant, never a local time
         reason: dto.reason,
       }),
     );

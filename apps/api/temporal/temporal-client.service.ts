@@ -44,6 +44,8 @@ const GRPC = {
   UNKNOWN: 2,
   DEADLINE_EXCEEDED: 4,
   RESOURCE_EXHAUSTED: 8,
+  FAILED_PRECONDITION: 9,
+  ABORTED: 10,
   INTERNAL: 13,
   UNAVAILABLE: 14,
 } as const;
@@ -137,10 +139,25 @@ export class TemporalClientService implements OnApplicationShutdown {
       err instanceof CallDeadline ||
       err instanceof WorkflowUpdateRPCTimeoutOrCancelledError ||
       (grpc !== undefined &&
-        ([GRPC.CANCELLED, GRPC.UNKNOWN, GRPC.DEADLINE_EXCEEDED, GRPC.INTERNAL, GRPC.UNAVAILABLE] as number[]).includes(
-          grpc.code,
-        ));
-    if (!lost) return err;
+        (
+          [
+            GRPC.CANCELLED,
+            GRPC.UNKNOWN,
+            GRPC.DEADLINE_EXCEEDED,
+            GRPC.INTERNAL,
+            GRPC.UNAVAILABLE,
+            // A restarting server aborts the Updates it held ("workflow update was aborted"; test/faults saw a 500):
+            // sent, outcome unknown, the same id safe to send again.
+            GRPC.ABORTED,
+            GRPC.FAILED_PRECONDITION,
+          ] as number[]
+        ).includes(grpc.code));
+    if (!lost) {
+      // An error this does not explain is a 500 with its stack in the log: the gRPC code says what Temporal meant.
+      if (grpc && err instanceof Error && !err.message.includes('gRPC code'))
+        err.message += ` (gRPC code ${grpc.code})`;
+      return err;
+    }
     if (kind === 'read') return unavailable(`did not answer within ${CALL_DEADLINE_MS / 1000} s`);
     return new AppError(
       ErrorCode.OUTCOME_UNKNOWN,

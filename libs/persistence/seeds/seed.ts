@@ -4,14 +4,7 @@ import { DataSource, In, IsNull } from 'typeorm';
 
 import { GCM_OBJECTIVES } from '../../domain/gcm-objectives';
 import type { KeyRole } from '../../domain/roles';
-import {
-  AgencyEntity,
-  ApiKeyEntity,
-  GcmObjectiveEntity,
-  NetworkEntity,
-  NetworkObjectiveEntity,
-  TwgEntity,
-} from '../entities';
+import { AgencyEntity, ApiKeyEntity, GcmObjectiveEntity, NetworkObjectiveEntity, TwgEntity } from '../entities';
 import type { NetworkSeed } from './timor-leste.seed';
 
 /** A key as handed to a person once; only its hash is stored. */
@@ -34,16 +27,11 @@ export function generateApiKey(network: string): string {
 export async function seedNetwork(ds: DataSource, seed: NetworkSeed): Promise<void> {
   await ds.transaction(async (tx) => {
     await tx.upsert(GcmObjectiveEntity, [...GCM_OBJECTIVES], ['number']);
-    await tx.upsert(
-      NetworkEntity,
-      {
-        code: seed.code,
-        name: seed.name,
-        country: seed.country,
-        timeZone: seed.timeZone,
-        coordinatorAgency: seed.coordinatorAgency,
-      },
-      ['code'],
+    // A network edited since (PATCH /networks/{n}) keeps its name; a country is only filled in where none is.
+    await tx.query(
+      `INSERT INTO networks (code, name, country, time_zone, coordinator_agency) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (code) DO UPDATE SET country = COALESCE(networks.country, EXCLUDED.country)`,
+      [seed.code, seed.name, seed.country, seed.timeZone, seed.coordinatorAgency],
     );
     await tx
       .createQueryBuilder()
