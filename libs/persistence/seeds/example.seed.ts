@@ -24,11 +24,7 @@ export const EXAMPLE_NETWORK: NetworkSeed = {
   timeZone: 'Pacific/Fiji',
   coordinatorAgency: 'IOM',
   joinedAt: '2024-01-15T00:00:00+12:00',
-  members: [
-    { code: 'IOM', name: 'International Organization for Migration' },
-    { code: 'ILO', name: 'International Labour Organization' },
-    { code: 'UNICEF', name: "United Nations Children's Fund" },
-  ],
+  members: TIMOR_LESTE.members.filter((m) => ['IOM', 'ILO', 'UNICEF'].includes(m.code)), // the same agencies' names
   networkObjectives: MODEL_OBJECTIVES.network,
   twgObjectives: MODEL_OBJECTIVES.twg,
   firstTwgs: [],
