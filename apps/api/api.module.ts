@@ -9,6 +9,7 @@ import { dataSourceOptions } from '../../libs/persistence/data-source';
 import {
   AgencyEntity,
   ApiKeyEntity,
+  PersonEntity,
   IncidentEntity,
   NetworkEntity,
   TaskEntity,
@@ -33,6 +34,8 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { MembersController } from './members/members.controller';
 import { KeysController } from './keys/keys.controller';
 import { KeysService } from './keys/keys.service';
+import { PeopleController } from './people/people.controller';
+import { PeopleService } from './people/people.service';
 import { NetworksController } from './networks/networks.controller';
 import { NetworksService } from './networks/networks.service';
 import { MembersService } from './members/members.service';
@@ -60,6 +63,7 @@ export class ApiModule {
             ApiKeyEntity,
             NetworkEntity,
             AgencyEntity,
+            PersonEntity,
             TaskEntity,
             TwgEntity,
             IncidentEntity,
@@ -75,6 +79,7 @@ export class ApiModule {
         MembersController,
         NetworksController,
         KeysController,
+        PeopleController,
         HistoriesController,
         AuditLogController,
         IncidentsController,
@@ -96,6 +101,7 @@ export class ApiModule {
         MembersService,
         NetworksService,
         KeysService,
+        PeopleService,
         HistoriesService,
         TemporalClientService,
         HealthService,

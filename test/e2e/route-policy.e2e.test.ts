@@ -59,8 +59,9 @@ describe('route policy over every documented route', () => {
     expect(rows.filter((r) => r.keyId === otherId)).toEqual([]);
   });
 
-  it("refuses the platform administrator every route of a network's content, its keys aside", async () => {
-    for (const r of ofNetwork().filter((x) => !x.path.startsWith('/networks/{network}/keys')))
+  it("refuses the platform administrator every route of a network's content, its keys and people aside", async () => {
+    const administration = ['/networks/{network}/keys', '/networks/{network}/people'];
+    for (const r of ofNetwork().filter((x) => !administration.some((a) => x.path.startsWith(a))))
       expect({ route: `${r.method} ${r.path}`, status: await status(r, stack.key('administrator')) }).toEqual({
         route: `${r.method} ${r.path}`,
         status: 403,

@@ -7,14 +7,24 @@ import { Repository } from 'typeorm';
 import type { Role } from '../../../libs/domain/roles';
 import { NETWORK_CODE } from '../../../libs/domain/network';
 import { addToLogContext } from '../../../libs/observability/log-context';
-import { AgencyEntity, ApiKeyEntity } from '../../../libs/persistence/entities';
+import { actingRoleOf, PersonRole } from '../../../libs/domain/people';
+import { AgencyEntity, ApiKeyEntity, PersonEntity } from '../../../libs/persistence/entities';
 import { AppError } from '../common/app-error';
 import { AuthFailureLimiter } from '../common/rate-limit.guard';
 import { ErrorCode } from '../common/error-code';
 import { isCommand } from '../audit/audit.service';
 import { ALLOWED_ROLES, ALSO_PLATFORM, PLATFORM_ROUTE, PUBLIC_ROUTE } from './auth.decorators';
 import { bearerKeyHash } from './bearer';
-import { personOf } from './principal';
+import { personOf, Principal } from './principal';
+
+/** The columns the guard reads beside the key: its agency's leaving, and its person. */
+interface KeyRow {
+  agency_left_at: Date | null;
+  person_name: string | null;
+  person_role: PersonRole | null;
+  person_agency_code: string | null;
+  person_active: boolean | null;
+}
 
 /**
  * Global guard: 400 for a malformed network code; 401 without a valid key; 404 for a network that is not the key's
@@ -59,19 +69,31 @@ export class ApiKeyGuard implements CanActivate {
     };
     const keyHash = bearerKeyHash(req);
     if (!keyHash) throw unauthenticated('Send an API key as "Authorization: Bearer <key>"');
-    // The key and, in the same query, whether its agency has left the network.
+    // The key, in the same query its person (a person's key acts as the person does now), and whether the agency it
+    // acts for has left the network.
     const { entities, raw } = await this.keys
       .createQueryBuilder('k')
-      .leftJoin(AgencyEntity, 'a', 'a.network_code = k.network_code AND a.code = k.agency_code')
+      .leftJoin(PersonEntity, 'p', 'p.id = k.person_id')
+      .leftJoin(
+        AgencyEntity,
+        'a',
+        'a.network_code = k.network_code AND a.code = (CASE WHEN p.id IS NULL THEN k.agency_code ELSE p.agency_code END)',
+      )
       .addSelect('a.left_at', 'agency_left_at')
+      .addSelect(
+        ['p.name', 'p.role', 'p.agency_code', 'p.active'].map((c) => `${c} AS "person_${c.slice(2)}"`).join(', '),
+      )
       .where('k.key_hash = :hash', { hash: keyHash })
-      .getRawAndEntities<{ agency_left_at: Date | null }>();
+      .getRawAndEntities<KeyRow>();
     const key = entities[0];
     if (!key) throw unauthenticated('The API key is not valid');
+    const row = raw[0];
     // Refused at once, saying why: whoever holds the key learns nothing they did not know, its owner what to ask for.
     if (key.revokedAt) throw unauthenticated(`The API key was revoked on ${key.revokedAt.toISOString()}`);
     if (key.expiresAt && key.expiresAt.getTime() <= Date.now())
       throw unauthenticated(`The API key expired on ${key.expiresAt.toISOString()}`);
+    if (key.personId && !row.person_active)
+      throw unauthenticated(`The API key is ${row.person_name}'s, who is no longer active in the network`);
     this.touch(key);
     if (key.scope === 'read-only' && isCommand(req))
       throw new AppError(ErrorCode.FORBIDDEN, 'This API key is read-only: it sends no command');
@@ -89,14 +111,26 @@ export class ApiKeyGuard implements CanActivate {
     }
     if (platform)
       throw new AppError(ErrorCode.FORBIDDEN, "Only a platform administrator's key may administer networks");
-    req.principal = { keyId: key.id, network: key.networkCode, role: key.role, agency: key.agencyCode ?? undefined };
-    addToLogContext({ network: key.networkCode, person: personOf(req.principal) });
-    const leftAt = raw[0]?.agency_left_at;
-    if (key.role === 'agency' && leftAt)
+    const principal: Principal = key.personId
+      ? {
+          keyId: key.id,
+          network: key.networkCode,
+          role: actingRoleOf(row.person_role!),
+          agency: row.person_agency_code ?? undefined,
+          personId: key.personId,
+          person: row.person_name!,
+        }
+      : { keyId: key.id, network: key.networkCode, role: key.role, agency: key.agencyCode ?? undefined };
+    req.principal = principal;
+    addToLogContext({ network: key.networkCode, person: personOf(principal) });
+    const leftAt = row.agency_left_at;
+    if (principal.role === 'agency' && leftAt)
       throw new AppError(
         ErrorCode.FORBIDDEN,
-        `${key.agencyCode} left the Network on ${new Date(leftAt).toISOString()}; its keys no longer act for it`,
+        `${principal.agency} left the Network on ${new Date(leftAt).toISOString()}; its keys no longer act for it`,
       );
+    if (principal.role === 'observer' && isCommand(req))
+      throw new AppError(ErrorCode.FORBIDDEN, 'An observer reads what the Network does and sends no command');
 
     // "No such network" and "not your network" are one answer, so a key cannot learn which other codes exist.
     if (typeof network === 'string' && network !== key.networkCode) {
@@ -106,8 +140,11 @@ export class ApiKeyGuard implements CanActivate {
       );
     }
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(key.role)) {
-      throw new AppError(ErrorCode.FORBIDDEN, `Role "${key.role}" may not do this; it needs: ${roles.join(' or ')}`);
+    if (roles && !roles.includes(principal.role)) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `Role "${principal.role}" may not do this; it needs: ${roles.join(' or ')}`,
+      );
     }
     return true;
   }

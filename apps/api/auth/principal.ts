@@ -18,12 +18,12 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** The actor a workflow command carries: role, agency and the key used. */
+/** The actor a workflow command carries: role, agency, the key used and, for a person's key, the person. */
 export function actorOf(p: Principal): Actor {
-  return { role: p.role, agency: p.agency, keyId: p.keyId };
+  return { role: p.role, agency: p.agency, keyId: p.keyId, personId: p.personId, person: p.person };
 }
 
-/** Who acts, for a log line: `ILO agency (key 3f2a…)`; the key's id, never the key. */
+/** Who acts, for a log line: `Maria Soares for ILO agency (key 3f2a…)`; the key's id, never the key. */
 export function personOf(p: Principal): string {
-  return `${p.agency ? `${p.agency} ` : ''}${p.role} (key ${p.keyId})`;
+  return `${p.person ? `${p.person} for ` : ''}${p.agency ? `${p.agency} ` : ''}${p.role} (key ${p.keyId})`;
 }

@@ -12,6 +12,7 @@ export enum ErrorCode {
   TWG_NOT_FOUND = 'TWG_NOT_FOUND',
   MEETING_NOT_FOUND = 'MEETING_NOT_FOUND',
   KEY_NOT_FOUND = 'KEY_NOT_FOUND',
+  PERSON_NOT_FOUND = 'PERSON_NOT_FOUND',
   WORKFLOW_NOT_FOUND = 'WORKFLOW_NOT_FOUND',
   ROUND_ALREADY_STARTED = 'ROUND_ALREADY_STARTED',
   NOT_ASSIGNEE = 'NOT_ASSIGNEE',
@@ -22,6 +23,7 @@ export enum ErrorCode {
   CYCLE_ALREADY_STARTED = 'CYCLE_ALREADY_STARTED',
   NETWORK_EXISTS = 'NETWORK_EXISTS',
   MEMBER_EXISTS = 'MEMBER_EXISTS',
+  PERSON_EXISTS = 'PERSON_EXISTS',
   KEY_REVOKED = 'KEY_REVOKED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   RATE_LIMITED = 'RATE_LIMITED',
@@ -50,12 +52,14 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.TWG_NOT_FOUND:
     case ErrorCode.MEETING_NOT_FOUND:
     case ErrorCode.KEY_NOT_FOUND:
+    case ErrorCode.PERSON_NOT_FOUND:
     case ErrorCode.WORKFLOW_NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
       return 404;
     case ErrorCode.CYCLE_ALREADY_STARTED:
     case ErrorCode.NETWORK_EXISTS:
     case ErrorCode.MEMBER_EXISTS:
+    case ErrorCode.PERSON_EXISTS:
     case ErrorCode.KEY_REVOKED:
     case ErrorCode.ROUND_ALREADY_STARTED:
     case ErrorCode.TASK_CLOSED:

@@ -6,6 +6,7 @@ import { CycleEntity } from './cycle.entity';
 import { IncidentEntity } from './incident.entity';
 import { ActionItemEntity, MeetingEntity } from './meeting.entity';
 import { NetworkEntity } from './network.entity';
+import { PersonEntity } from './person.entity';
 import { GcmObjectiveEntity, NetworkObjectiveEntity } from './objective.entity';
 import { PlanActivityEntity, PlanRevisionEntity } from './plan.entity';
 import { TaskEntity } from './task.entity';
@@ -25,6 +26,7 @@ export {
   MeetingEntity,
   NetworkEntity,
   NetworkObjectiveEntity,
+  PersonEntity,
   PlanActivityEntity,
   PlanRevisionEntity,
   TaskEntity,
@@ -37,6 +39,7 @@ export const ENTITIES = [
   AgencyEntity,
   GcmObjectiveEntity,
   NetworkObjectiveEntity,
+  PersonEntity,
   ApiKeyEntity,
   CycleEntity,
   TaskEntity,
