@@ -25,6 +25,9 @@ export function generateApiKey(network: string): string {
 
 /** Writes the reference data and the network; running it again changes nothing. */
 export async function seedNetwork(ds: DataSource, seed: NetworkSeed): Promise<void> {
+  // As POST /networks requires: the coordinator's own agency is a member (its people act for it).
+  if (!seed.members.some((m) => m.code === seed.coordinatorAgency))
+    throw new Error(`seed ${seed.code}: the coordinating agency ${seed.coordinatorAgency} is not among its members`);
   await ds.transaction(async (tx) => {
     await tx.upsert(GcmObjectiveEntity, [...GCM_OBJECTIVES], ['number']);
     // A network edited since (PATCH /networks/{n}) keeps its name; a country is only filled in where none is.
