@@ -10,6 +10,8 @@ import {
   AgencyEntity,
   ApiKeyEntity,
   PersonEntity,
+  SessionEntity,
+  SignInLinkEntity,
   IncidentEntity,
   NetworkEntity,
   TaskEntity,
@@ -35,6 +37,9 @@ import { MembersController } from './members/members.controller';
 import { KeysController } from './keys/keys.controller';
 import { KeysService } from './keys/keys.service';
 import { PeopleController } from './people/people.controller';
+import { OidcService } from './session/oidc.service';
+import { SessionController } from './session/session.controller';
+import { SessionsService } from './session/sessions.service';
 import { PeopleService } from './people/people.service';
 import { NetworksController } from './networks/networks.controller';
 import { NetworksService } from './networks/networks.service';
@@ -64,6 +69,8 @@ export class ApiModule {
             NetworkEntity,
             AgencyEntity,
             PersonEntity,
+            SessionEntity,
+            SignInLinkEntity,
             TaskEntity,
             TwgEntity,
             IncidentEntity,
@@ -80,6 +87,7 @@ export class ApiModule {
         NetworksController,
         KeysController,
         PeopleController,
+        SessionController,
         HistoriesController,
         AuditLogController,
         IncidentsController,
@@ -102,6 +110,8 @@ export class ApiModule {
         NetworksService,
         KeysService,
         PeopleService,
+        SessionsService,
+        OidcService,
         HistoriesService,
         TemporalClientService,
         HealthService,

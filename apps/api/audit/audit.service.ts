@@ -79,7 +79,7 @@ export class AuditService implements OnApplicationShutdown {
     req.audited = true;
     // A key of another network was answered 404 here: its row names no actor of this network, as a request without a
     // valid key (and its body is kept as a digest), so one network's keys cannot write their identity into another's log.
-    const principal: { role: string; agency?: string; keyId: string; personId?: string; person?: string } | undefined =
+    const principal: { role: string; agency?: string; keyId?: string; personId?: string; person?: string } | undefined =
       req.principal?.network === network
         ? req.principal
         : req.administrator && { ...req.administrator, role: 'administrator' };

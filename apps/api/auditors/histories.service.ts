@@ -187,7 +187,7 @@ export class HistoriesService {
   async settle(
     network: string,
     year: number,
-    by: { role: string; agency?: string; keyId: string; personId?: string; person?: string },
+    by: { role: string; agency?: string; keyId?: string; personId?: string; person?: string },
     append: (entry: AuditEntry) => Promise<unknown>,
   ) {
     const r = await this.reconcile(network, year);
@@ -195,7 +195,7 @@ export class HistoriesService {
       networkCode: network,
       actorRole: by.role,
       actorAgency: by.agency ?? null,
-      keyId: by.keyId,
+      keyId: by.keyId ?? null,
       personId: by.personId,
       actorPerson: by.person,
       status: 200,

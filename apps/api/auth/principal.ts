@@ -2,7 +2,9 @@ import type { Actor } from '../../../libs/domain/roles';
 
 /** Who is calling: resolved from the API key by the guard, and handed to every handler and workflow command. */
 export interface Principal extends Actor {
-  readonly keyId: string;
+  /** The API key it came with; a signed-in person's session has none. */
+  readonly keyId?: string;
+  readonly sessionId?: string;
   readonly network: string;
 }
 
@@ -25,5 +27,6 @@ export function actorOf(p: Principal): Actor {
 
 /** Who acts, for a log line: `Maria Soares for ILO agency (key 3f2a…)`; the key's id, never the key. */
 export function personOf(p: Principal): string {
-  return `${p.person ? `${p.person} for ` : ''}${p.agency ? `${p.agency} ` : ''}${p.role} (key ${p.keyId})`;
+  const by = p.keyId ? `key ${p.keyId}` : `session ${p.sessionId}`;
+  return `${p.person ? `${p.person} for ` : ''}${p.agency ? `${p.agency} ` : ''}${p.role} (${by})`;
 }

@@ -1,8 +1,21 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
+
+import type { Config } from '../../../libs/config/config';
+import { CONFIG } from '../../common/config.token';
+import { publicOrigin } from '../session/session-cookie';
+import { SessionsService } from '../session/sessions.service';
 
 import { AlsoPlatformAdministration, Roles } from '../auth/auth.decorators';
-import { CreatePersonDto, PeopleQueryDto, PersonDto, PersonListDto, UpdatePersonDto } from './person.dto';
+import {
+  CreatePersonDto,
+  PeopleQueryDto,
+  PersonDto,
+  PersonListDto,
+  SignInLinkDto,
+  UpdatePersonDto,
+} from './person.dto';
 import { PeopleService } from './people.service';
 
 /**
@@ -14,7 +27,11 @@ import { PeopleService } from './people.service';
 @AlsoPlatformAdministration()
 @Controller('networks/:network/people')
 export class PeopleController {
-  constructor(private readonly people: PeopleService) {}
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    private readonly people: PeopleService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The people of the network, by agency and name; filters: agency, role, active' })
@@ -49,5 +66,16 @@ export class PeopleController {
   @ApiOkResponse({ type: PersonDto })
   update(@Param('network') network: string, @Param('id') id: string, @Body() dto: UpdatePersonDto) {
     return this.people.update(network, id, dto);
+  }
+
+  @Post(':id/sign-in-link')
+  @Roles('coordinator')
+  @ApiOperation({
+    summary:
+      'A one-time sign-in link for the person (shown once; valid SIGN_IN_LINK_HOURS): hand it over as a password, until mail sends it',
+  })
+  @ApiCreatedResponse({ type: SignInLinkDto })
+  async signInLink(@Param('network') network: string, @Param('id') id: string, @Req() req: Request) {
+    return this.sessions.issueLink(await this.people.person(network, id), publicOrigin(req, this.config));
   }
 }

@@ -129,3 +129,11 @@ export class PeopleQueryDto {
   @QueryBoolean()
   active?: boolean;
 }
+
+export class SignInLinkDto {
+  @ApiProperty({ example: 'http://localhost:3000/session/link?token=ml_…', description: 'Works once' })
+  link: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+}

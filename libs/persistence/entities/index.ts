@@ -7,6 +7,8 @@ import { IncidentEntity } from './incident.entity';
 import { ActionItemEntity, MeetingEntity } from './meeting.entity';
 import { NetworkEntity } from './network.entity';
 import { PersonEntity } from './person.entity';
+import { SessionEntity } from './session.entity';
+import { SignInLinkEntity } from './sign-in-link.entity';
 import { GcmObjectiveEntity, NetworkObjectiveEntity } from './objective.entity';
 import { PlanActivityEntity, PlanRevisionEntity } from './plan.entity';
 import { TaskEntity } from './task.entity';
@@ -28,6 +30,8 @@ export {
   NetworkObjectiveEntity,
   PersonEntity,
   PlanActivityEntity,
+  SessionEntity,
+  SignInLinkEntity,
   PlanRevisionEntity,
   TaskEntity,
   TwgEntity,
@@ -41,6 +45,8 @@ export const ENTITIES = [
   NetworkObjectiveEntity,
   PersonEntity,
   ApiKeyEntity,
+  SessionEntity,
+  SignInLinkEntity,
   CycleEntity,
   TaskEntity,
   PlanRevisionEntity,
