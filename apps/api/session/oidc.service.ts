@@ -1,5 +1,3 @@
-import { createRequire } from 'node:module';
-
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type * as OpenId from 'openid-client';
 
@@ -18,11 +16,13 @@ interface Flow {
 }
 
 /**
- * `openid-client` is ESM only: it is loaded with Node's own require (require(esm): Node 20.19+ and 24), which jest's
- * module registry would refuse on Node 20, and only once someone signs in with OpenID.
+ * `openid-client` is ESM only: required (Node's require(esm), 20.19+ and 24) when someone first signs in with OpenID,
+ * not at load: jest's module registry, in which tests run the API, cannot load it on Node 20 (the OpenID tests run
+ * the API as a process of its own).
  */
 function openIdClient(): typeof OpenId {
-  return createRequire(__filename)('openid-client') as typeof OpenId;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('openid-client') as typeof OpenId;
 }
 
 /**
