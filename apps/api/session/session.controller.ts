@@ -130,7 +130,7 @@ export class SessionController {
   @Post('link')
   @ApiOperation({
     summary:
-      'Uses a sign-in link (`{token}`, as JSON or from the page’s form): opens the session, then 303 to /session (form) or 200 with it (JSON)',
+      'Uses a sign-in link (`{token}`, as JSON or from the page’s form): opens the session, then 303 to /session (form) or 201 with it (JSON)',
   })
   @ApiOkResponse({ type: SessionDto })
   async useLink(

@@ -98,6 +98,10 @@ export class SessionsService {
     };
   }
 
+  get linksOn(): boolean {
+    return this.config.signInLinks;
+  }
+
   /** A one-time link that signs a person in (shown once: only its hash is kept), valid SIGN_IN_LINK_HOURS. */
   async issueLink(person: PersonEntity, origin: string): Promise<{ link: string; expiresAt: string }> {
     if (!this.config.signInLinks)

@@ -148,3 +148,22 @@ export async function seedAdministratorKey(ds: DataSource, known?: IssuedKey): P
   });
   return issued;
 }
+
+/** The person `npm start` signs in as: the coordinator of each seeded network, one address for all (the network switch). */
+export const EMBEDDED_COORDINATOR = { name: 'Network Coordinator', email: 'coordinator@mignet.local' } as const;
+
+/** A network's coordinator person, added once (a later edit, or their being made inactive, is kept); answers their id. */
+export async function seedCoordinator(
+  ds: DataSource,
+  seed: NetworkSeed,
+  person: { name: string; email: string } = EMBEDDED_COORDINATOR,
+): Promise<string> {
+  const [row] = await ds.query<{ id: string }[]>(
+    `WITH added AS (
+       INSERT INTO people (network_code, name, email, agency_code, role) VALUES ($1, $2, $3, $4, 'coordinator')
+       ON CONFLICT (network_code, email) DO NOTHING RETURNING id)
+     SELECT id FROM added UNION ALL SELECT id FROM people WHERE network_code = $1 AND email = $3`,
+    [seed.code, person.name, person.email, seed.coordinatorAgency],
+  );
+  return row.id;
+}
