@@ -5,6 +5,7 @@ import { Child } from '../support/child-process';
 import { CookieJar } from '../support/cookie-jar';
 import { freePort } from '../support/free-port';
 import { useTestStack } from '../support/test-stack';
+import { waitFor } from '../support/wait-for';
 
 /**
  * Sign-in with OpenID Connect against a real provider (oidc-provider, in a process of its own): the browser's whole
@@ -14,7 +15,7 @@ describe('sign-in with OpenID Connect (end to end)', () => {
   // The API runs as a process of its own here, as it runs in production: openid-client is ESM only, which jest's
   // module registry (where the other tests run the API) cannot load on Node 20. Its database is the stack's.
   const oidc = { issuer: '', clientId: 'mignet', clientSecret: 'a-test-client-secret' };
-  const { stack: db } = useTestStack({ api: false, worker: false });
+  const { stack: db } = useTestStack({ api: false }); // the worker runs here, on the task queue the API sends to
   const stack = { baseUrl: '', key: (who: Parameters<typeof db.key>[0]) => db.key(who) };
   let call: ReturnType<typeof apiClient>;
   let provider: Child | undefined;
@@ -102,7 +103,7 @@ describe('sign-in with OpenID Connect (end to end)', () => {
     return { callback: back.url, state: authorize.searchParams.get('state')! };
   }
 
-  it('signs a person in through the provider and brings them back, signed in as the person of their address', async () => {
+  it('signs a person in through the provider, brings them back signed in as the person of their address, and names them on the task they do', async () => {
     const browser = new CookieJar();
     const { callback } = await atProvider(browser, 'maria');
     const landed = await browser.fetch(callback);
@@ -121,6 +122,57 @@ describe('sign-in with OpenID Connect (end to end)', () => {
       networks: [{ network: 'tl', person: 'Maria Soares', role: 'focal-point', agency: 'ILO' }],
     });
     expect((await browser.fetch(`${stack.baseUrl}/networks/tl/people`)).status).toBe(200);
+    // A task done through the session: refused without the CSRF token, then done; the task, the timeline and the
+    // audit log name the person and the agency.
+    const circulated = await call<{ workflowId: string }>('POST', '/networks/tl/decisions', stack.key('coordinator'), {
+      kind: 'general',
+      title: 'Adopt the sign-in policy',
+      text: 'As circulated',
+      payload: {},
+      deadline: new Date(Date.now() + 10 * 60_000).toISOString(),
+    });
+    expect(circulated.status).toBe(201);
+    const wf = circulated.body.workflowId;
+    const task = `${wf}:concur-or-object:r1:ILO`;
+    const complete = (headers: Record<string, string>) =>
+      browser.fetch(`${stack.baseUrl}/networks/tl/tasks/${encodeURIComponent(task)}/complete`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ answer: 'concur' }),
+      });
+    await waitFor(
+      async () =>
+        (await browser.fetch(`${stack.baseUrl}/networks/tl/tasks/${encodeURIComponent(task)}`)).status === 200 ||
+        undefined,
+      "ILO's answer task",
+    );
+    const noCsrf = await complete({});
+    expect(noCsrf.status).toBe(403);
+    expect(((await noCsrf.json()) as { code: string }).code).toBe('CSRF_FAILED');
+    const done = await complete({ 'x-csrf-token': body.csrfToken });
+    expect(done.status).toBe(200);
+    expect(await done.json()).toMatchObject({ completedBy: 'ILO', completedByPerson: 'Maria Soares' });
+    const timeline = await call<{
+      items: { type: string; agency: string; person: string | null; keyId: string | null }[];
+    }>('GET', `/networks/tl/histories/${encodeURIComponent(wf)}/timeline`, stack.key('auditor'));
+    expect(timeline.body.items.find((e) => e.type === 'TaskCompleted')).toMatchObject({
+      agency: 'ILO',
+      person: 'Maria Soares',
+    });
+    const log = await call<{
+      items: { target: string; status: number; actorAgency: string; actorPerson: string; keyId: string | null }[];
+    }>('GET', '/networks/tl/audit-log?pageSize=500', stack.key('auditor'));
+    expect(
+      log.body.items.filter((r) => r.target === task).map((r) => [r.status, r.actorAgency, r.actorPerson, r.keyId]),
+    ).toEqual(
+      // The refused one is not hers: without the token it may be another site's page sending it (a forged request is
+      // logged as one without valid credentials, its body as a digest).
+      expect.arrayContaining([
+        [403, null, null, null],
+        [200, 'ILO', 'Maria Soares', null],
+      ]),
+    );
+
     // The code was for one exchange: the same answer again is refused by the provider, and no session comes of it.
     const replayed = await new CookieJar().fetch(callback);
     expect(replayed.status).toBe(401);
