@@ -28,6 +28,7 @@ export async function upsertTasks(tx: EntityManager, tasks: readonly Task[]): Pr
         expiresAt: t.expiresAt,
         completedAt: t.completedAt,
         completedBy: actorName(t.completedBy),
+        completedByPerson: t.completedBy?.person ?? null,
         submissions: t.submissions,
         result: t.result ?? null,
         remindedAt: t.remindedAt,

@@ -3,19 +3,23 @@ import 'reflect-metadata';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 
-import { Logger } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
 
 import { Config, loadConfig } from '../libs/config/config';
 import { NestPinoLogger, processLogger } from '../libs/observability/logger';
 import { installTemporalRuntime } from '../libs/observability/temporal-runtime';
 import { installTracing } from '../libs/observability/tracing';
 import { EMBEDDED_APP_ROLE, withRole } from '../libs/persistence/app-role';
+import { PersonEntity } from '../libs/persistence/entities';
 import { EXAMPLE_NETWORK } from '../libs/persistence/seeds/example.seed';
+import { EMBEDDED_COORDINATOR } from '../libs/persistence/seeds/seed';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
 import { reachableDataDir, startEmbeddedPostgres, takeOverShutdownSignals } from '../libs/runtime/embedded-postgres';
 import { startTemporalDevServer } from '../libs/temporal/dev-server';
 import { describeTemporalCli, locateTemporalCli } from '../libs/temporal/temporal-cli';
 import { createApiApp } from './api/create-api-app';
+import { SessionsService } from './api/session/sessions.service';
 import { formatKeys, prepareDatabase, seedKeysFile } from './prepare-database';
 import { createWorkerApp } from './worker/create-worker-app';
 
@@ -104,7 +108,7 @@ async function main(): Promise<void> {
       temporalAddress,
     };
 
-    const { keys, example, administrator } = await prepareDatabase(resolved, { example: true });
+    const { keys, example, administrator, coordinator } = await prepareDatabase(resolved, { example: true });
 
     const worker = await createWorkerApp(resolved, processLog);
     stops.push(() => worker.context.close());
@@ -118,6 +122,7 @@ async function main(): Promise<void> {
 
     // The address it listens on (127.0.0.1 unless HOST says otherwise), not a name that may resolve elsewhere.
     const url = `http://${urlHost(config.host)}:${config.port}`;
+    const signIn = await signInLink(api, coordinator, config.publicUrl ?? url);
     const lines = [
       '',
       'mignet is running. Ctrl-C stops everything it started.',
@@ -139,6 +144,14 @@ async function main(): Promise<void> {
       'The platform administrator, who creates networks (POST /networks) and reads none of their content:',
       ...formatKeys([administrator]),
       '',
+      ...(signIn
+        ? [
+            `Sign in in a browser as ${EMBEDDED_COORDINATOR.name} (${EMBEDDED_COORDINATOR.email}), the coordinator of both networks:`,
+            `  ${signIn.link}`,
+            `  (works once, until ${signIn.expiresAt}; each start prints a new one)`,
+            '',
+          ]
+        : []),
     ];
     process.stdout.write(lines.join('\n') + '\n');
   } catch (err) {
@@ -151,6 +164,14 @@ async function main(): Promise<void> {
 }
 
 /** A host as a URL writes it: every interface as the loopback address that reaches it here, IPv6 in brackets. */
+/** A one-time sign-in link for the seeded coordinator, where sign-in links are on (no OpenID provider, or told so). */
+async function signInLink(api: INestApplication, personId: string | undefined, origin: string) {
+  const sessions = api.get(SessionsService);
+  if (!personId || !sessions.linksOn) return undefined;
+  const person = await api.get(DataSource).getRepository(PersonEntity).findOneByOrFail({ id: personId });
+  return person.active ? sessions.issueLink(person, origin) : undefined;
+}
+
 function urlHost(host: string): string {
   if (host === '0.0.0.0' || host === '::') return '127.0.0.1';
   return host.includes(':') ? `[${host}]` : host;

@@ -8,7 +8,13 @@ import type { Config } from '../libs/config/config';
 import { grantAppRole } from '../libs/persistence/app-role';
 import { dataSourceOptions, migrate } from '../libs/persistence/data-source';
 import { EXAMPLE_NETWORK } from '../libs/persistence/seeds/example.seed';
-import { IssuedKey, seedAdministratorKey, seedApiKeys, seedNetwork } from '../libs/persistence/seeds/seed';
+import {
+  IssuedKey,
+  seedAdministratorKey,
+  seedApiKeys,
+  seedCoordinator,
+  seedNetwork,
+} from '../libs/persistence/seeds/seed';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
 
 export function seedKeysFile(config: Config): string {
@@ -22,6 +28,8 @@ export interface PreparedKeys {
   readonly administrator: IssuedKey;
   /** The example network's, when it was asked for (example-keys.json). */
   readonly example?: IssuedKey[];
+  /** With the example: the coordinator person of both networks (one address), whom `npm start` gives a sign-in link. */
+  readonly coordinator?: string;
 }
 
 /**
@@ -60,7 +68,10 @@ export async function prepareDatabase(
         })
       : undefined;
     const administrator = await kept<IssuedKey>('administrator-key.json', (known) => seedAdministratorKey(ds, known));
-    return { keys, administrator, example };
+    const coordinator = options.example
+      ? (await seedCoordinator(ds, EXAMPLE_NETWORK), await seedCoordinator(ds, TIMOR_LESTE))
+      : undefined;
+    return { keys, administrator, example, coordinator };
   } finally {
     await ds.destroy();
   }

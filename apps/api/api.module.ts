@@ -9,6 +9,9 @@ import { dataSourceOptions } from '../../libs/persistence/data-source';
 import {
   AgencyEntity,
   ApiKeyEntity,
+  PersonEntity,
+  SessionEntity,
+  SignInLinkEntity,
   IncidentEntity,
   NetworkEntity,
   TaskEntity,
@@ -33,6 +36,11 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { MembersController } from './members/members.controller';
 import { KeysController } from './keys/keys.controller';
 import { KeysService } from './keys/keys.service';
+import { PeopleController } from './people/people.controller';
+import { OidcService } from './session/oidc.service';
+import { SessionController } from './session/session.controller';
+import { SessionsService } from './session/sessions.service';
+import { PeopleService } from './people/people.service';
 import { NetworksController } from './networks/networks.controller';
 import { NetworksService } from './networks/networks.service';
 import { MembersService } from './members/members.service';
@@ -60,6 +68,9 @@ export class ApiModule {
             ApiKeyEntity,
             NetworkEntity,
             AgencyEntity,
+            PersonEntity,
+            SessionEntity,
+            SignInLinkEntity,
             TaskEntity,
             TwgEntity,
             IncidentEntity,
@@ -75,6 +86,8 @@ export class ApiModule {
         MembersController,
         NetworksController,
         KeysController,
+        PeopleController,
+        SessionController,
         HistoriesController,
         AuditLogController,
         IncidentsController,
@@ -96,6 +109,9 @@ export class ApiModule {
         MembersService,
         NetworksService,
         KeysService,
+        PeopleService,
+        SessionsService,
+        OidcService,
         HistoriesService,
         TemporalClientService,
         HealthService,

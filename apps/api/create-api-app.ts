@@ -63,6 +63,8 @@ export async function createApiApp(
   app.use(requestIdMiddleware);
   app.use(httpObservability(log, app.get(ApiMetrics)));
   app.use(jsonBodyParser());
+  // The sign-in link's page posts a plain form.
+  app.use('/session/link', express.urlencoded({ extended: false, limit: '4kb' }));
   const document = documentErrors(
     SwaggerModule.createDocument(
       app,

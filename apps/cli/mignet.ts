@@ -10,6 +10,7 @@ import { stateAt, timeline } from '../../libs/audit/timeline';
 import { trustedKeys } from '../../libs/audit/signing';
 import { verifyExport } from '../../libs/audit/verify-export';
 import { verifyAuditLog } from '../../libs/persistence/audit-chain';
+import { administration, ADMINISTRATION_USAGE, isAdministration } from './administration';
 
 const VERSION = (JSON.parse(readFileSync(packageJson(), 'utf8')) as { version: string }).version;
 
@@ -19,7 +20,7 @@ function packageJson(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[0];
 }
 
-const USAGE = `mignet — audit tools (no server needed for files)
+const USAGE = `mignet — audit tools (no server needed for files), and administering networks, people and keys
 
   mignet --help | -h             this text;  mignet --version | -V   the version
 
@@ -41,7 +42,7 @@ const USAGE = `mignet — audit tools (no server needed for files)
         checks a year's export offline: the manifest's signature with the network's public key, every file's
         SHA-256, the audit log's chain, row signatures and the heads recorded in Temporal, and replays every
         history; exits 1 on any failure (--trust-archive-key: with the key the archive carries, a first look only)
-`;
+${ADMINISTRATION_USAGE}`;
 
 /** The CLI's entry point: returns the exit code. Output goes to `out` (results) and `err` (progress, reasons). */
 export async function main(
@@ -59,6 +60,7 @@ export async function main(
     out.write(`mignet ${VERSION}\n`);
     return 0;
   }
+  if (isAdministration(group)) return administration(group, command, rest, out, err);
   const flags = parseFlags(rest);
   if (typeof flags === 'string') {
     err.write(`${flags}\n\n${USAGE}`);

@@ -24,6 +24,9 @@ export interface TimelineEntry {
   readonly agency: string | null;
   readonly role: string | null;
   readonly keyId: string | null;
+  /** The person who acted on behalf of `agency`, as they were named then; null for a program's key and older histories. */
+  readonly person: string | null;
+  readonly personId: string | null;
   readonly what: string;
   /** The phase or status after the event, from the reducer. */
   readonly statusAfter: string;
@@ -88,6 +91,8 @@ export async function timeline(h: Parsed, bundle: WorkflowBundle): Promise<Timel
       agency: by?.agency ?? null,
       role: by?.role ?? null,
       keyId: by?.keyId ?? null,
+      person: by?.person ?? null,
+      personId: by?.personId ?? null,
       what: describeEvent(entry.event),
       statusAfter: fold.status(state),
     };

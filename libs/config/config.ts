@@ -45,9 +45,27 @@ export interface Config {
   readonly workerHttpPort: number;
   /** Where the Temporal SDK's Prometheus exporter listens, on 127.0.0.1 (0: off); the worker's /metrics serves it too. */
   readonly temporalMetricsPort: number;
+  /**
+   * Where people reach the API and its pages (https in production): sign-in links and the OpenID redirect are made
+   * from it, and an https one makes the session cookie `Secure`. Absent: the address each request came to.
+   */
+  readonly publicUrl?: string;
+  /** The OpenID Connect provider people sign in with (OIDC_ISSUER, OIDC_CLIENT_ID, OIDC_CLIENT_SECRET); absent: none. */
+  readonly oidc?: OidcConfig;
+  /** One-time sign-in links (a coordinator issues them; `npm start` prints one): on by default where no provider is. */
+  readonly signInLinks: boolean;
+  readonly signInLinkHours: number;
+  /** How long a session lasts from sign-in. */
+  readonly sessionHours: number;
   readonly embeddedPostgresPort: number;
   readonly temporalPort: number;
   readonly temporalUiPort: number;
+}
+
+export interface OidcConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly clientSecret?: string;
 }
 
 export class ConfigError extends Error {
@@ -104,6 +122,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const logFormat = str('LOG_FORMAT') as LogFormat | undefined;
   if (logFormat && logFormat !== 'json' && logFormat !== 'text')
     problems.push(`LOG_FORMAT=${logFormat} must be json or text`);
+  const publicUrl = str('PUBLIC_URL')?.replace(/\/+$/, '');
+  if (publicUrl && !/^https?:\/\/[^\s/]+$/.test(publicUrl))
+    problems.push(`PUBLIC_URL=${publicUrl} must be an http(s) origin without a path, e.g. https://mignet.example.org`);
+  const issuer = str('OIDC_ISSUER');
+  const clientId = str('OIDC_CLIENT_ID');
+  if (issuer && !clientId)
+    problems.push('OIDC_ISSUER needs OIDC_CLIENT_ID: the client this deployment is at the provider');
+  if (issuer && !/^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(issuer))
+    problems.push(`OIDC_ISSUER=${issuer} must be an https URL (http only on localhost, for tests)`);
+  const signInLinks = str('SIGN_IN_LINKS');
+  if (signInLinks && signInLinks !== 'true' && signInLinks !== 'false')
+    problems.push(`SIGN_IN_LINKS=${signInLinks} must be true or false`);
   const config: Config = {
     databaseUrl,
     databasePoolSize: int('DATABASE_POOL_SIZE', 10, 2, 200),
@@ -126,6 +156,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logFormat,
     workerHttpPort: int('WORKER_HTTP_PORT', 9464, 0, 65535),
     temporalMetricsPort: int('TEMPORAL_METRICS_PORT', 9465, 0, 65535),
+    publicUrl,
+    oidc: issuer && clientId ? { issuer, clientId, clientSecret: str('OIDC_CLIENT_SECRET') } : undefined,
+    signInLinks: signInLinks ? signInLinks === 'true' : !issuer,
+    signInLinkHours: int('SIGN_IN_LINK_HOURS', 24, 1, 24 * 14),
+    sessionHours: int('SESSION_HOURS', 12, 1, 24 * 30),
     embeddedPostgresPort: int('MIGNET_POSTGRES_PORT', 54329, 1, 65535),
     temporalPort: int('MIGNET_TEMPORAL_PORT', 7233, 1, 65535),
     temporalUiPort: int('MIGNET_TEMPORAL_UI_PORT', 8233, 1, 65535),

@@ -1,5 +1,8 @@
-/** Who may do what (DESIGN, "Who uses it"). A coordinator key acts for the Network's coordinating agency. */
-export const ROLES = ['coordinator', 'agency', 'auditor'] as const;
+/**
+ * Who may do what (DESIGN, "Who uses it"). A coordinator key acts for the Network's coordinating agency; an observer
+ * (a Government counterpart) reads what an agency reads and sends no command.
+ */
+export const ROLES = ['coordinator', 'agency', 'auditor', 'observer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /**
@@ -19,4 +22,8 @@ export interface Actor {
   readonly agency?: string;
   /** The API key the command came with (absent in histories recorded before keys were passed on): the audit trail's "which key". */
   readonly keyId?: string;
+  /** The person who acted, on behalf of the agency (absent for a service account's key, and in older histories). */
+  readonly personId?: string;
+  /** Their name as it was then: an audit trail names people as they were called when they acted. */
+  readonly person?: string;
 }

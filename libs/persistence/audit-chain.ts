@@ -11,6 +11,9 @@ export interface AuditRecord {
   readonly actorRole: string | null;
   readonly actorAgency: string | null;
   readonly keyId: string | null;
+  /** The person who sent it (a person's key or session); absent on older rows and for service accounts, so their hashes stay. */
+  readonly personId?: string;
+  readonly actorPerson?: string;
   readonly command: string;
   readonly target: string | null;
   readonly payload: unknown;
@@ -129,6 +132,8 @@ function recordOf(r: AuditRecord): AuditRecord {
     actorRole: r.actorRole,
     actorAgency: r.actorAgency,
     keyId: r.keyId,
+    personId: r.personId ?? undefined,
+    actorPerson: r.actorPerson ?? undefined,
     command: r.command,
     target: r.target,
     payload: r.payload,
@@ -160,6 +165,8 @@ export function auditRecordFromRow(
     actorRole: r.actor_role as string | null,
     actorAgency: r.actor_agency as string | null,
     keyId: r.key_id as string | null,
+    personId: (r.person_id as string | null | undefined) ?? undefined,
+    actorPerson: (r.actor_person as string | null | undefined) ?? undefined,
     command: r.command as string,
     target: r.target as string | null,
     payload: r.payload,

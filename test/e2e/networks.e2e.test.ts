@@ -109,11 +109,23 @@ describe('networks (end to end): created over the API, each seeing only its own'
       "fj's contribution task",
       30_000,
     );
-    const [tlDone, fjDone] = await Promise.all([
-      complete('tl', stack.key('ILO')),
-      complete('fj', fj['seed:agency:ILO']),
-    ]);
+    // fj's own people: its ILO focal point, with a key of her own, contributes for ILO there.
+    const sera = await call<{ id: string }>('POST', '/networks/fj/people', fj['seed:coordinator'], {
+      name: 'Sera Tuilau',
+      email: 'stuilau@ilo.org',
+      role: 'focal-point',
+      agency: 'ILO',
+    });
+    expect(sera.status).toBe(201);
+    const seraKey = (
+      await call<{ key: string }>('POST', '/networks/fj/keys', fj['seed:coordinator'], {
+        label: 'Sera',
+        person: sera.body.id,
+      })
+    ).body.key;
+    const [tlDone, fjDone] = await Promise.all([complete('tl', stack.key('ILO')), complete('fj', seraKey)]);
     expect([tlDone.status, fjDone.status]).toEqual([200, 200]);
+    expect(fjDone.body).toMatchObject({ completedBy: 'ILO', completedByPerson: 'Sera Tuilau' });
 
     // Each network's key against the other's: the same 404 whether or not it exists.
     const crossings: [string, string][] = [
@@ -123,6 +135,9 @@ describe('networks (end to end): created over the API, each seeing only its own'
       ['/networks/tl/histories', fj['seed:auditor']],
       [`/networks/tl/histories/export?year=${year}`, fj['seed:auditor']],
       ['/networks/tl/audit-log', fj['seed:auditor']],
+      ['/networks/tl/people', seraKey],
+      [`/networks/tl/people/${sera.body.id}`, stack.key('coordinator')],
+      [`/networks/fj/people/${sera.body.id}`, stack.key('coordinator')],
       [`/networks/fj/tasks/${encodeURIComponent(task('fj'))}`, stack.key('ILO')],
       ['/networks/fj/histories', stack.key('auditor')],
       ['/networks/fj/audit-log', stack.key('auditor')],
@@ -141,7 +156,9 @@ describe('networks (end to end): created over the API, each seeing only its own'
       ).status,
     ).toBe(404);
 
-    // Each sees its own: its tasks, its histories, its audit log (fj's begins with its creation).
+    // Each sees its own: its people, its tasks, its histories, its audit log (fj's begins with its creation).
+    const fjPeople = await call<{ items: { email: string }[] }>('GET', '/networks/fj/people', seraKey);
+    expect(fjPeople.body.items.map((p) => p.email)).toEqual(['stuilau@ilo.org']);
     const fjTasks = await call<{ items: TaskDto[] }>('GET', '/networks/fj/tasks?assignee=ILO', fj['seed:coordinator']);
     expect(fjTasks.body.items.every((t) => t.id.startsWith(`annual-cycle:fj:`))).toBe(true);
     const log = await call<{ items: { command: string; actorRole: string | null; status: number }[] }>(

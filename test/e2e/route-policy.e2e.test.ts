@@ -59,8 +59,9 @@ describe('route policy over every documented route', () => {
     expect(rows.filter((r) => r.keyId === otherId)).toEqual([]);
   });
 
-  it("refuses the platform administrator every route of a network's content, its keys aside", async () => {
-    for (const r of ofNetwork().filter((x) => !x.path.startsWith('/networks/{network}/keys')))
+  it("refuses the platform administrator every route of a network's content, its keys and people aside", async () => {
+    const administration = ['/networks/{network}/keys', '/networks/{network}/people'];
+    for (const r of ofNetwork().filter((x) => !administration.some((a) => x.path.startsWith(a))))
       expect({ route: `${r.method} ${r.path}`, status: await status(r, stack.key('administrator')) }).toEqual({
         route: `${r.method} ${r.path}`,
         status: 403,
@@ -98,5 +99,50 @@ describe('route policy over every documented route', () => {
           route: `${r.method} ${r.path}`,
           status: 403,
         });
+  });
+
+  it("gives a signed-in person of another network 404 everywhere, and refuses a session's command without its CSRF token", async () => {
+    // The coordinator of xx, signed in with a link: a session, not a key.
+    const added = await call<{ id: string }>('POST', '/networks/xx/people', stack.keys.xx['seed:coordinator'], {
+      name: 'Policy Walker',
+      email: 'walker@iom.int',
+      role: 'coordinator',
+    });
+    const link = await call<{ link: string }>(
+      'POST',
+      `/networks/xx/people/${added.body.id}/sign-in-link`,
+      stack.keys.xx['seed:coordinator'],
+    );
+    const used = await fetch(`${stack.baseUrl}/session/link`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ token: new URL(link.body.link).searchParams.get('token') }),
+    });
+    expect(used.status).toBe(201);
+    const cookie = used.headers.getSetCookie()[0].split(';')[0];
+    const bySession = async (r: Route, network: string, csrf?: string) =>
+      (
+        await fetch(`${stack.baseUrl}${url(r.path, network)}`, {
+          method: r.method,
+          headers: {
+            cookie,
+            ...(r.method === 'GET' ? {} : { 'content-type': 'application/json' }),
+            ...(csrf ? { 'x-csrf-token': csrf } : {}),
+          },
+          body: r.method === 'GET' ? undefined : '{}',
+        })
+      ).status;
+    const { csrfToken } = (await used.json()) as { csrfToken: string };
+    for (const r of ofNetwork())
+      expect({ route: `${r.method} ${r.path}`, status: await bySession(r, 'tl', csrfToken) }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 404,
+      });
+    const commands = routes.filter((r) => r.method !== 'GET' && r.path.startsWith('/networks/{network}/'));
+    for (const r of commands)
+      expect({ route: `${r.method} ${r.path}`, status: await bySession(r, 'xx') }).toEqual({
+        route: `${r.method} ${r.path}`,
+        status: 403,
+      });
   });
 });

@@ -34,6 +34,11 @@ export class Child {
     );
   }
 
+  /** A plain JavaScript file (a test's helper server, e.g. an ESM one jest could not load). */
+  static script(name: string, script: string, env: Record<string, string>): Child {
+    return Child.spawn(name, [join(ROOT, script)], env);
+  }
+
   /** `apps/worker/main.ts` runs as `node dist/apps/worker/main.js`. */
   static compiled(name: string, script: string, args: string[], env: Record<string, string>): Child {
     return Child.spawn(name, [join(ROOT, 'dist', script.replace(/\.ts$/, '.js')), ...args], env);

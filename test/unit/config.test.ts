@@ -35,4 +35,34 @@ describe('config', () => {
     );
     expect(ok.temporalAddress).toBe('temporal:7233');
   });
+
+  it('signs people in with links where no OpenID provider is, and checks the provider it is given', () => {
+    expect(loadConfig({})).toMatchObject({ signInLinks: true, oidc: undefined, sessionHours: 12, signInLinkHours: 24 });
+    const oidc = loadConfig({
+      OIDC_ISSUER: 'https://login.example.org',
+      OIDC_CLIENT_ID: 'mignet',
+      PUBLIC_URL: 'https://m.example.org/',
+    });
+    expect(oidc).toMatchObject({
+      signInLinks: false,
+      oidc: { issuer: 'https://login.example.org', clientId: 'mignet' },
+      publicUrl: 'https://m.example.org',
+    });
+    expect(
+      loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'x', SIGN_IN_LINKS: 'true' }).signInLinks,
+    ).toBe(true);
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return '';
+      } catch (err) {
+        return (err as ConfigError).problems.join('\n');
+      }
+    };
+    expect(problems({ OIDC_ISSUER: 'https://login.example.org' })).toMatch(/OIDC_ISSUER needs OIDC_CLIENT_ID/);
+    expect(problems({ OIDC_ISSUER: 'http://login.example.org', OIDC_CLIENT_ID: 'x' })).toMatch(/must be an https URL/);
+    expect(problems({ PUBLIC_URL: 'https://m.example.org/app' })).toMatch(/PUBLIC_URL/);
+    expect(problems({ SIGN_IN_LINKS: 'yes' })).toMatch(/SIGN_IN_LINKS/);
+    expect(problems({ SESSION_HOURS: '0' })).toMatch(/SESSION_HOURS/);
+  });
 });

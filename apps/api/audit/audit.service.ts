@@ -79,7 +79,7 @@ export class AuditService implements OnApplicationShutdown {
     req.audited = true;
     // A key of another network was answered 404 here: its row names no actor of this network, as a request without a
     // valid key (and its body is kept as a digest), so one network's keys cannot write their identity into another's log.
-    const principal: { role: string; agency?: string; keyId: string } | undefined =
+    const principal: { role: string; agency?: string; keyId?: string; personId?: string; person?: string } | undefined =
       req.principal?.network === network
         ? req.principal
         : req.administrator && { ...req.administrator, role: 'administrator' };
@@ -90,6 +90,8 @@ export class AuditService implements OnApplicationShutdown {
       actorRole: principal?.role ?? null,
       actorAgency: principal?.agency ?? null,
       keyId: principal?.keyId ?? null,
+      personId: principal?.personId,
+      actorPerson: principal?.person,
       command: `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`,
       // The task (or other resource) the command names, and its body: as they came once the input guard passed them,
       // else as far as PostgreSQL can store them. A body without a valid key is kept as its digest only: the log is no
@@ -158,8 +160,8 @@ export class AuditService implements OnApplicationShutdown {
         const hash = auditHash(record);
         await tx.query(
           `INSERT INTO audit_log (network_code, seq, at, request_id, actor_role, actor_agency, key_id, command, target, payload,
-                                outcome, status, error_code, prev_hash, hash, signature)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)`,
+                                outcome, status, error_code, prev_hash, hash, signature, person_id, actor_person)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
           [
             record.networkCode,
             record.seq,
@@ -177,6 +179,8 @@ export class AuditService implements OnApplicationShutdown {
             record.prevHash,
             hash,
             this.signer.sign(hash),
+            record.personId ?? null,
+            record.actorPerson ?? null,
           ],
         );
         return true;

@@ -21,6 +21,8 @@ const ROW = S.obj({
   actorRole: S.nullable(S.str()),
   actorAgency: S.nullable(S.str()),
   keyId: S.nullable(S.str()),
+  personId: S.nullable(S.str()),
+  actorPerson: S.nullable(S.str()),
   command: S.str(),
   target: S.nullable(S.str()),
   payload: S.json(),
@@ -126,7 +128,10 @@ export class AuditLogController {
       `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     );
-    return { items: rows.map(auditRecordFromRow), page, pageSize, total };
+    const items = rows
+      .map(auditRecordFromRow)
+      .map((r) => ({ ...r, personId: r.personId ?? null, actorPerson: r.actorPerson ?? null }));
+    return { items, page, pageSize, total };
   }
 
   @Get('verify')

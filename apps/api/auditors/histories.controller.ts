@@ -59,14 +59,25 @@ export class HistoriesController {
   @Get(':workflowId/timeline')
   @ApiOperation({
     summary:
-      'The domain events of a history: when, which agency and key, what, the phase after it; refused commands in place',
+      'The domain events of a history: when, which person for which agency, with which key, what, the phase after it; refused commands in place',
   })
   @ApiOkResponse({
     schema: S.obj({
       workflowId: S.str(),
       workflowType: S.str(),
       items: S.arr(
-        S.obj({ eventId: S.nullable(S.int()), at: S.str(), type: S.str(), what: S.str(), rejected: S.bool() }),
+        S.obj({
+          eventId: S.nullable(S.int()),
+          at: S.str(),
+          type: S.str(),
+          agency: S.nullable(S.str()),
+          role: S.nullable(S.str()),
+          person: S.nullable(S.str()),
+          personId: S.nullable(S.str()),
+          keyId: S.nullable(S.str()),
+          what: S.str(),
+          rejected: S.bool(),
+        }),
       ),
     }),
   })

@@ -72,6 +72,8 @@ export class HistoriesService {
         agency: r.actorAgency,
         role: r.actorRole,
         keyId: r.keyId,
+        person: r.actorPerson ?? null,
+        personId: r.personId ?? null,
         what: `${r.command} ${r.target}: ${r.status} ${r.errorCode}`,
         statusAfter: null,
         rejected: true as const,
@@ -185,7 +187,7 @@ export class HistoriesService {
   async settle(
     network: string,
     year: number,
-    by: { role: string; agency?: string; keyId: string },
+    by: { role: string; agency?: string; keyId?: string; personId?: string; person?: string },
     append: (entry: AuditEntry) => Promise<unknown>,
   ) {
     const r = await this.reconcile(network, year);
@@ -193,7 +195,9 @@ export class HistoriesService {
       networkCode: network,
       actorRole: by.role,
       actorAgency: by.agency ?? null,
-      keyId: by.keyId,
+      keyId: by.keyId ?? null,
+      personId: by.personId,
+      actorPerson: by.person,
       status: 200,
       errorCode: null,
     };

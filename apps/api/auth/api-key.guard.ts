@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
@@ -7,18 +7,33 @@ import { Repository } from 'typeorm';
 import type { Role } from '../../../libs/domain/roles';
 import { NETWORK_CODE } from '../../../libs/domain/network';
 import { addToLogContext } from '../../../libs/observability/log-context';
-import { AgencyEntity, ApiKeyEntity } from '../../../libs/persistence/entities';
+import { actingRoleOf, PersonRole } from '../../../libs/domain/people';
+import { AgencyEntity, ApiKeyEntity, PersonEntity } from '../../../libs/persistence/entities';
+import type { Config } from '../../../libs/config/config';
+import { CONFIG } from '../../common/config.token';
+import { csrfMatches, publicOrigin, sessionTokenOf } from '../session/session-cookie';
+import { SessionsService } from '../session/sessions.service';
 import { AppError } from '../common/app-error';
 import { AuthFailureLimiter } from '../common/rate-limit.guard';
 import { ErrorCode } from '../common/error-code';
 import { isCommand } from '../audit/audit.service';
 import { ALLOWED_ROLES, ALSO_PLATFORM, PLATFORM_ROUTE, PUBLIC_ROUTE } from './auth.decorators';
 import { bearerKeyHash } from './bearer';
-import { personOf } from './principal';
+import { personOf, Principal } from './principal';
+
+/** The columns the guard reads beside the key: its agency's leaving, and its person. */
+interface KeyRow {
+  agency_left_at: Date | null;
+  person_name: string | null;
+  person_role: PersonRole | null;
+  person_agency_code: string | null;
+  person_active: boolean | null;
+}
 
 /**
- * Global guard: 400 for a malformed network code; 401 without a valid key; 404 for a network that is not the key's
- * (whether or not it exists); 403 when its role may not call the route, or its agency has left the network. It puts the caller on the request.
+ * Global guard: 400 for a malformed network code; 401 without a valid key or session; 404 for a network that is not the
+ * key's (or where the signed-in person is nobody), whether or not it exists; 403 when the role may not call the route,
+ * its agency has left the network, or a session's command lacks its CSRF token. It puts the caller on the request.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
@@ -26,6 +41,8 @@ export class ApiKeyGuard implements CanActivate {
     private readonly reflector: Reflector,
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     private readonly authFailures: AuthFailureLimiter,
+    private readonly sessions: SessionsService,
+    @Inject(CONFIG) private readonly config: Config,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -58,20 +75,36 @@ export class ApiKeyGuard implements CanActivate {
       return new AppError(ErrorCode.UNAUTHENTICATED, message);
     };
     const keyHash = bearerKeyHash(req);
-    if (!keyHash) throw unauthenticated('Send an API key as "Authorization: Bearer <key>"');
-    // The key and, in the same query, whether its agency has left the network.
+    if (!keyHash) {
+      const session = sessionTokenOf(req);
+      if (session) return this.sessionAccess(req, session, targets, unauthenticated);
+      throw unauthenticated('Send an API key as "Authorization: Bearer <key>", or sign in (GET /session says how)');
+    }
+    // The key, in the same query its person (a person's key acts as the person does now), and whether the agency it
+    // acts for has left the network.
     const { entities, raw } = await this.keys
       .createQueryBuilder('k')
-      .leftJoin(AgencyEntity, 'a', 'a.network_code = k.network_code AND a.code = k.agency_code')
+      .leftJoin(PersonEntity, 'p', 'p.id = k.person_id')
+      .leftJoin(
+        AgencyEntity,
+        'a',
+        'a.network_code = k.network_code AND a.code = (CASE WHEN p.id IS NULL THEN k.agency_code ELSE p.agency_code END)',
+      )
       .addSelect('a.left_at', 'agency_left_at')
+      .addSelect(
+        ['p.name', 'p.role', 'p.agency_code', 'p.active'].map((c) => `${c} AS "person_${c.slice(2)}"`).join(', '),
+      )
       .where('k.key_hash = :hash', { hash: keyHash })
-      .getRawAndEntities<{ agency_left_at: Date | null }>();
+      .getRawAndEntities<KeyRow>();
     const key = entities[0];
     if (!key) throw unauthenticated('The API key is not valid');
+    const row = raw[0];
     // Refused at once, saying why: whoever holds the key learns nothing they did not know, its owner what to ask for.
     if (key.revokedAt) throw unauthenticated(`The API key was revoked on ${key.revokedAt.toISOString()}`);
     if (key.expiresAt && key.expiresAt.getTime() <= Date.now())
       throw unauthenticated(`The API key expired on ${key.expiresAt.toISOString()}`);
+    if (key.personId && !row.person_active)
+      throw unauthenticated(`The API key is ${row.person_name}'s, who is no longer active in the network`);
     this.touch(key);
     if (key.scope === 'read-only' && isCommand(req))
       throw new AppError(ErrorCode.FORBIDDEN, 'This API key is read-only: it sends no command');
@@ -89,15 +122,24 @@ export class ApiKeyGuard implements CanActivate {
     }
     if (platform)
       throw new AppError(ErrorCode.FORBIDDEN, "Only a platform administrator's key may administer networks");
-    req.principal = { keyId: key.id, network: key.networkCode, role: key.role, agency: key.agencyCode ?? undefined };
-    addToLogContext({ network: key.networkCode, person: personOf(req.principal) });
-    const leftAt = raw[0]?.agency_left_at;
-    if (key.role === 'agency' && leftAt)
+    const principal: Principal = key.personId
+      ? {
+          keyId: key.id,
+          network: key.networkCode,
+          role: actingRoleOf(row.person_role!),
+          agency: row.person_agency_code ?? undefined,
+          personId: key.personId,
+          person: row.person_name!,
+        }
+      : { keyId: key.id, network: key.networkCode, role: key.role, agency: key.agencyCode ?? undefined };
+    req.principal = principal;
+    addToLogContext({ network: key.networkCode, person: personOf(principal) });
+    const leftAt = row.agency_left_at;
+    if (principal.role === 'agency' && leftAt)
       throw new AppError(
         ErrorCode.FORBIDDEN,
-        `${key.agencyCode} left the Network on ${new Date(leftAt).toISOString()}; its keys no longer act for it`,
+        `${principal.agency} left the Network on ${new Date(leftAt).toISOString()}; its keys no longer act for it`,
       );
-
     // "No such network" and "not your network" are one answer, so a key cannot learn which other codes exist.
     if (typeof network === 'string' && network !== key.networkCode) {
       throw new AppError(
@@ -105,9 +147,82 @@ export class ApiKeyGuard implements CanActivate {
         `Network "${network}" does not exist, or this API key is not one of its keys`,
       );
     }
+    return this.authorize(req, principal, targets);
+  }
+
+  /**
+   * A signed-in person: the session's address is, in the route's network, the active person of that address (read on
+   * every request). Commands need the session's CSRF token and, when the browser says where it comes from, this origin.
+   */
+  private async sessionAccess(
+    req: Request,
+    token: string,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+    unauthenticated: (message: string) => AppError,
+  ): Promise<boolean> {
+    const session = await this.sessions.active(token).catch((err: unknown) => {
+      throw err instanceof AppError ? unauthenticated(err.message) : err;
+    });
+    if (isCommand(req)) {
+      const origin = req.header('origin');
+      if (origin && origin !== publicOrigin(req, this.config))
+        throw new AppError(ErrorCode.CSRF_FAILED, `A command from ${origin} is not taken with this site's session`);
+      if (!csrfMatches(token, req.header('x-csrf-token')))
+        throw new AppError(
+          ErrorCode.CSRF_FAILED,
+          'Send the X-CSRF-Token header that GET /session gives with every command',
+        );
+    }
+    if (this.reflector.getAllAndOverride<boolean | undefined>(PLATFORM_ROUTE, targets) === true)
+      throw new AppError(ErrorCode.FORBIDDEN, "Only a platform administrator's key may administer networks");
+    const network = req.params.network as string | undefined;
+    const person =
+      network !== undefined
+        ? await this.keys.manager.getRepository(PersonEntity).findOneBy({ networkCode: network, email: session.email })
+        : null;
+    if (!person || network === undefined)
+      throw new AppError(
+        ErrorCode.NETWORK_NOT_FOUND,
+        `Network "${network}" does not exist, or ${session.email} is nobody there`,
+      );
+    if (!person.active) throw unauthenticated(`${person.name} is no longer active in network ${network}`);
+    const principal: Principal = {
+      sessionId: session.id,
+      network,
+      role: actingRoleOf(person.role),
+      agency: person.agencyCode ?? undefined,
+      personId: person.id,
+      person: person.name,
+    };
+    if (principal.agency) {
+      const agency = await this.keys.manager
+        .getRepository(AgencyEntity)
+        .findOneBy({ networkCode: network, code: principal.agency });
+      if (principal.role === 'agency' && agency?.leftAt)
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          `${principal.agency} left the Network on ${agency.leftAt.toISOString()}; its people no longer act for it`,
+        );
+    }
+    return this.authorize(req, principal, targets);
+  }
+
+  /** What holds for every caller of a network, with a key or a session: reading only, and the route's roles. */
+  private authorize(
+    req: Request,
+    principal: Principal,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+  ): boolean {
+    req.principal = principal;
+    addToLogContext({ network: principal.network, person: personOf(principal) });
+    if (principal.role === 'observer' && isCommand(req))
+      throw new AppError(ErrorCode.FORBIDDEN, 'An observer reads what the Network does and sends no command');
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(key.role)) {
-      throw new AppError(ErrorCode.FORBIDDEN, `Role "${key.role}" may not do this; it needs: ${roles.join(' or ')}`);
+    if (roles && !roles.includes(principal.role)) {
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `Role "${principal.role}" may not do this; it needs: ${roles.join(' or ')}`,
+      );
     }
     return true;
   }

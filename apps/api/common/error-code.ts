@@ -4,6 +4,10 @@ export enum ErrorCode {
   MALFORMED_JSON = 'MALFORMED_JSON',
   UNAUTHENTICATED = 'UNAUTHENTICATED',
   FORBIDDEN = 'FORBIDDEN',
+  /** A signed-in browser's command without the session's X-CSRF-Token, or from another origin. */
+  CSRF_FAILED = 'CSRF_FAILED',
+  /** A sign-in method this deployment does not offer. */
+  SIGN_IN_OFF = 'SIGN_IN_OFF',
   NETWORK_NOT_FOUND = 'NETWORK_NOT_FOUND',
   CYCLE_NOT_FOUND = 'CYCLE_NOT_FOUND',
   TASK_NOT_FOUND = 'TASK_NOT_FOUND',
@@ -12,6 +16,7 @@ export enum ErrorCode {
   TWG_NOT_FOUND = 'TWG_NOT_FOUND',
   MEETING_NOT_FOUND = 'MEETING_NOT_FOUND',
   KEY_NOT_FOUND = 'KEY_NOT_FOUND',
+  PERSON_NOT_FOUND = 'PERSON_NOT_FOUND',
   WORKFLOW_NOT_FOUND = 'WORKFLOW_NOT_FOUND',
   ROUND_ALREADY_STARTED = 'ROUND_ALREADY_STARTED',
   NOT_ASSIGNEE = 'NOT_ASSIGNEE',
@@ -22,6 +27,7 @@ export enum ErrorCode {
   CYCLE_ALREADY_STARTED = 'CYCLE_ALREADY_STARTED',
   NETWORK_EXISTS = 'NETWORK_EXISTS',
   MEMBER_EXISTS = 'MEMBER_EXISTS',
+  PERSON_EXISTS = 'PERSON_EXISTS',
   KEY_REVOKED = 'KEY_REVOKED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   RATE_LIMITED = 'RATE_LIMITED',
@@ -29,6 +35,8 @@ export enum ErrorCode {
   /** Temporal took the command but its answer did not come back in time: it may have taken effect. */
   OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN',
   POSTGRES_UNAVAILABLE = 'POSTGRES_UNAVAILABLE',
+  /** The OpenID provider did not answer (its discovery, its token endpoint). */
+  OIDC_UNAVAILABLE = 'OIDC_UNAVAILABLE',
   INTERNAL = 'INTERNAL',
 }
 
@@ -40,6 +48,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.UNAUTHENTICATED:
       return 401;
     case ErrorCode.FORBIDDEN:
+    case ErrorCode.CSRF_FAILED:
     case ErrorCode.NOT_ASSIGNEE:
       return 403;
     case ErrorCode.NETWORK_NOT_FOUND:
@@ -50,12 +59,15 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.TWG_NOT_FOUND:
     case ErrorCode.MEETING_NOT_FOUND:
     case ErrorCode.KEY_NOT_FOUND:
+    case ErrorCode.PERSON_NOT_FOUND:
     case ErrorCode.WORKFLOW_NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
+    case ErrorCode.SIGN_IN_OFF:
       return 404;
     case ErrorCode.CYCLE_ALREADY_STARTED:
     case ErrorCode.NETWORK_EXISTS:
     case ErrorCode.MEMBER_EXISTS:
+    case ErrorCode.PERSON_EXISTS:
     case ErrorCode.KEY_REVOKED:
     case ErrorCode.ROUND_ALREADY_STARTED:
     case ErrorCode.TASK_CLOSED:
@@ -69,6 +81,7 @@ export function httpStatusOf(code: ErrorCode): number {
       return 429;
     case ErrorCode.TEMPORAL_UNAVAILABLE:
     case ErrorCode.POSTGRES_UNAVAILABLE:
+    case ErrorCode.OIDC_UNAVAILABLE:
       return 503;
     case ErrorCode.OUTCOME_UNKNOWN:
       return 504;

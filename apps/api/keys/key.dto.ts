@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 
 import { AGENCY_CODE } from '../../../libs/domain/network';
 import { KEY_SCOPES, ROLES } from '../../../libs/domain/roles';
@@ -11,9 +11,19 @@ export class IssueKeyDto {
   @MaxLength(100, { message: 'must be at most 100 characters' })
   label: string;
 
-  @ApiProperty({ enum: ROLES })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      "The person whose key it is: it acts as they do (their part and agency, while they are active). Without it, a service account's key for a program, with a role",
+  })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a person id (a UUID)' })
+  person?: string;
+
+  @ApiPropertyOptional({ enum: ROLES, description: "A service account's role (a person's key takes the person's)" })
+  @IsOptional()
   @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
-  role: (typeof ROLES)[number];
+  role?: (typeof ROLES)[number];
 
   @ApiPropertyOptional({ example: 'ILO', description: 'For an agency key: the member agency it acts for' })
   @IsOptional()
@@ -37,6 +47,8 @@ export class KeyDto {
   @ApiProperty() label: string;
   @ApiProperty({ enum: ROLES }) role: string;
   @ApiProperty({ type: String, nullable: true }) agency: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "The person's; null: a service account's" })
+  person: string | null;
   @ApiProperty({ enum: KEY_SCOPES }) scope: string;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) expiresAt: string | null;

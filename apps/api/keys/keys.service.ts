@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 
 import type { FieldError } from '../../../libs/domain/field-error';
-import { AgencyEntity, ApiKeyEntity, NetworkEntity } from '../../../libs/persistence/entities';
+import { actingRoleOf } from '../../../libs/domain/people';
+import { ROLES } from '../../../libs/domain/roles';
+import { AgencyEntity, ApiKeyEntity, NetworkEntity, PersonEntity } from '../../../libs/persistence/entities';
 import { generateApiKey, hashApiKey } from '../../../libs/persistence/seeds/seed';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
@@ -20,6 +22,7 @@ export class KeysService {
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
     @InjectRepository(NetworkEntity) private readonly networks: Repository<NetworkEntity>,
+    @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
   ) {}
 
   async list(network: string): Promise<{ items: KeyDto[] }> {
@@ -33,7 +36,22 @@ export class KeysService {
     const { coordinatorAgency } = await this.network(network);
     const errors: FieldError[] = [];
     let agency: string | null = null;
-    if (dto.role === 'agency') {
+    let role = dto.role;
+    const person = dto.person ? await this.people.findOneBy({ id: dto.person, networkCode: network }) : undefined;
+    if (dto.person) {
+      // A person's key acts as the person: its role and agency are theirs, not the request's.
+      if (dto.role) errors.push({ field: 'role', message: "a person's key acts in the person's part: send no role" });
+      if (dto.agency)
+        errors.push({ field: 'agency', message: "a person's key acts for the person's agency: send none" });
+      if (!person) errors.push({ field: 'person', message: 'must be a person of the Network' });
+      else if (!person.active) errors.push({ field: 'person', message: `${person.name} is not active` });
+      else {
+        role = actingRoleOf(person.role);
+        agency = person.agencyCode;
+      }
+    } else if (!dto.role)
+      errors.push({ field: 'role', message: `must be one of ${ROLES.join(', ')}, or name the person whose key it is` });
+    else if (dto.role === 'agency') {
       if (!dto.agency) errors.push({ field: 'agency', message: 'must name the member agency an agency key acts for' });
       else if (!(await this.agencies.findOneBy({ networkCode: network, code: dto.agency, leftAt: IsNull() })))
         errors.push({ field: 'agency', message: `must be a member agency of the Network` });
@@ -42,7 +60,7 @@ export class KeysService {
       if (dto.agency && dto.agency !== coordinatorAgency)
         errors.push({ field: 'agency', message: `a coordinator key acts for ${coordinatorAgency}, which coordinates` });
       agency = coordinatorAgency;
-    } else if (dto.agency) errors.push({ field: 'agency', message: 'an auditor key acts for no agency' });
+    } else if (dto.agency) errors.push({ field: 'agency', message: `an ${dto.role} key acts for no agency` });
     const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : null;
     if (expiresAt && expiresAt.getTime() <= Date.now())
       errors.push({ field: 'expiresAt', message: 'must be in the future' });
@@ -55,8 +73,9 @@ export class KeysService {
     if (errors.length > 0) throw AppError.validation(errors);
     return this.insert(network, {
       label,
-      role: dto.role,
+      role: role!,
       agencyCode: agency,
+      personId: person?.id ?? null,
       scope: dto.scope ?? 'read-write',
       expiresAt,
       replaces: null,
@@ -86,6 +105,7 @@ export class KeysService {
           label: old.label.startsWith('seed:') ? `rotated:${old.label.slice('seed:'.length)}` : old.label,
           role: old.role,
           agencyCode: old.agencyCode,
+          personId: old.personId,
           scope: old.scope,
           expiresAt: old.expiresAt,
           replaces: old.id,
@@ -104,7 +124,7 @@ export class KeysService {
 
   private async insert(
     network: string,
-    row: Pick<ApiKeyEntity, 'label' | 'role' | 'agencyCode' | 'scope' | 'expiresAt' | 'replaces'>,
+    row: Pick<ApiKeyEntity, 'label' | 'role' | 'agencyCode' | 'personId' | 'scope' | 'expiresAt' | 'replaces'>,
     repo = this.keys,
   ): Promise<IssuedKeyWithSecretDto> {
     const key = generateApiKey(network);
@@ -132,6 +152,7 @@ function toDto(k: ApiKeyEntity): KeyDto {
     label: k.label,
     role: k.role,
     agency: k.agencyCode,
+    person: k.personId,
     scope: k.scope,
     createdAt: k.createdAt.toISOString(),
     expiresAt: isoOrNull(k.expiresAt),

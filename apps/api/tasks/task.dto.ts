@@ -87,7 +87,20 @@ export class TaskDto {
   })
   expiresAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) completedAt: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true, example: 'ILO' }) completedBy: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'ILO',
+    description: 'The agency (or role) it was done for',
+  })
+  completedBy: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Maria Soares',
+    description: 'The person who did it, on behalf of completedBy; null when a program (a service key) did',
+  })
+  completedByPerson: string | null;
   @ApiProperty() submissions: number;
   @ApiPropertyOptional({
     description: "The completing agency's payload",

@@ -147,6 +147,8 @@ function toDto(t: TaskEntity | Task): TaskDto {
     expiresAt: isoOrNull(t.expiresAt),
     completedAt: isoOrNull(t.completedAt),
     completedBy: by === null || typeof by === 'string' ? by : (by.agency ?? by.role),
+    completedByPerson:
+      by === null || typeof by === 'string' ? (t as TaskEntity).completedByPerson : (by.person ?? null),
     submissions: t.submissions,
     result: t.result,
     remindedAt: isoOrNull(t.remindedAt),

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 import { NetworkEntity } from './network.entity';
+import { PersonEntity } from './person.entity';
 
 import type { KeyRole, KeyScope } from '../../domain/roles';
 
@@ -11,8 +12,8 @@ import type { KeyRole, KeyScope } from '../../domain/roles';
  */
 @Entity({ name: 'api_keys' })
 @Index('ix_api_keys_network', ['networkCode'])
-@Check('ck_api_keys_role', `"role" IN ('coordinator', 'agency', 'auditor', 'administrator')`)
-@Check('ck_api_keys_agency', `"role" IN ('auditor', 'administrator') OR "agency_code" IS NOT NULL`)
+@Check('ck_api_keys_role', `"role" IN ('coordinator', 'agency', 'auditor', 'observer', 'administrator')`)
+@Check('ck_api_keys_agency', `"role" IN ('auditor', 'observer', 'administrator') OR "agency_code" IS NOT NULL`)
 @Check('ck_api_keys_scope', `"scope" IN ('read-write', 'read-only')`)
 @Check('ck_api_keys_network', `("role" = 'administrator') = ("network_code" IS NULL)`)
 export class ApiKeyEntity {
@@ -56,6 +57,17 @@ export class ApiKeyEntity {
   /** The key this one replaced, when it was made by a rotation. */
   @Column({ type: 'uuid', nullable: true })
   replaces: string | null;
+
+  /**
+   * The person whose key it is: it then acts as the person does now (their part, agency and being active), and its
+   * role and agency columns follow theirs. None: a service account's key (a program), named by its label.
+   */
+  @Column({ name: 'person_id', type: 'uuid', nullable: true })
+  personId: string | null;
+
+  @ManyToOne(() => PersonEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'person_id', referencedColumnName: 'id', foreignKeyConstraintName: 'fk_api_keys_person' })
+  person?: PersonEntity;
 
   @ManyToOne(() => NetworkEntity, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'network_code', referencedColumnName: 'code', foreignKeyConstraintName: 'fk_api_keys_network' })

@@ -31,6 +31,14 @@ export class AuditLogEntity {
   @Column({ name: 'key_id', type: 'uuid', nullable: true })
   keyId: string | null;
 
+  /** The person who sent it, when the key or session was a person's; null on older rows and for service accounts. */
+  @Column({ name: 'person_id', type: 'uuid', nullable: true })
+  personId: string | null;
+
+  /** Their name then. */
+  @Column({ name: 'actor_person', type: 'text', nullable: true })
+  actorPerson: string | null;
+
   /** `POST /networks/:network/tasks/:id/complete` */
   @Column({ type: 'text' })
   command: string;

@@ -6,6 +6,9 @@ import { CycleEntity } from './cycle.entity';
 import { IncidentEntity } from './incident.entity';
 import { ActionItemEntity, MeetingEntity } from './meeting.entity';
 import { NetworkEntity } from './network.entity';
+import { PersonEntity } from './person.entity';
+import { SessionEntity } from './session.entity';
+import { SignInLinkEntity } from './sign-in-link.entity';
 import { GcmObjectiveEntity, NetworkObjectiveEntity } from './objective.entity';
 import { PlanActivityEntity, PlanRevisionEntity } from './plan.entity';
 import { TaskEntity } from './task.entity';
@@ -25,7 +28,10 @@ export {
   MeetingEntity,
   NetworkEntity,
   NetworkObjectiveEntity,
+  PersonEntity,
   PlanActivityEntity,
+  SessionEntity,
+  SignInLinkEntity,
   PlanRevisionEntity,
   TaskEntity,
   TwgEntity,
@@ -37,7 +43,10 @@ export const ENTITIES = [
   AgencyEntity,
   GcmObjectiveEntity,
   NetworkObjectiveEntity,
+  PersonEntity,
   ApiKeyEntity,
+  SessionEntity,
+  SignInLinkEntity,
   CycleEntity,
   TaskEntity,
   PlanRevisionEntity,

@@ -52,6 +52,10 @@ export class TaskEntity {
   @Column({ name: 'completed_by', type: 'text', nullable: true })
   completedBy: string | null;
 
+  /** The person who completed it on behalf of `completedBy`, when a person did. */
+  @Column({ name: 'completed_by_person', type: 'text', nullable: true })
+  completedByPerson: string | null;
+
   @Column({ type: 'int' })
   submissions: number;
 

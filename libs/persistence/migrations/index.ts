@@ -5,6 +5,8 @@ import { Meetings1795842000000 } from './1795842000000-meetings';
 import { IncidentsSignatures1795848000000 } from './1795848000000-incidents-signatures';
 import { NetworksAsData1795854000000 } from './1795854000000-networks-as-data';
 import { KeyLifecycle1795860000000 } from './1795860000000-key-lifecycle';
+import { People1795866000000 } from './1795866000000-people';
+import { Sessions1795872000000 } from './1795872000000-sessions';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   IncidentsSignatures1795848000000,
   NetworksAsData1795854000000,
   KeyLifecycle1795860000000,
+  People1795866000000,
+  Sessions1795872000000,
 ];

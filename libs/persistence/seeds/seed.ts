@@ -25,6 +25,9 @@ export function generateApiKey(network: string): string {
 
 /** Writes the reference data and the network; running it again changes nothing. */
 export async function seedNetwork(ds: DataSource, seed: NetworkSeed): Promise<void> {
+  // As POST /networks requires: the coordinator's own agency is a member (its people act for it).
+  if (!seed.members.some((m) => m.code === seed.coordinatorAgency))
+    throw new Error(`seed ${seed.code}: the coordinating agency ${seed.coordinatorAgency} is not among its members`);
   await ds.transaction(async (tx) => {
     await tx.upsert(GcmObjectiveEntity, [...GCM_OBJECTIVES], ['number']);
     // A network edited since (PATCH /networks/{n}) keeps its name; a country is only filled in where none is.
@@ -144,4 +147,23 @@ export async function seedAdministratorKey(ds: DataSource, known?: IssuedKey): P
     });
   });
   return issued;
+}
+
+/** The person `npm start` signs in as: the coordinator of each seeded network, one address for all (the network switch). */
+export const EMBEDDED_COORDINATOR = { name: 'Network Coordinator', email: 'coordinator@mignet.local' } as const;
+
+/** A network's coordinator person, added once (a later edit, or their being made inactive, is kept); answers their id. */
+export async function seedCoordinator(
+  ds: DataSource,
+  seed: NetworkSeed,
+  person: { name: string; email: string } = EMBEDDED_COORDINATOR,
+): Promise<string> {
+  const [row] = await ds.query<{ id: string }[]>(
+    `WITH added AS (
+       INSERT INTO people (network_code, name, email, agency_code, role) VALUES ($1, $2, $3, $4, 'coordinator')
+       ON CONFLICT (network_code, email) DO NOTHING RETURNING id)
+     SELECT id FROM added UNION ALL SELECT id FROM people WHERE network_code = $1 AND email = $3`,
+    [seed.code, person.name, person.email, seed.coordinatorAgency],
+  );
+  return row.id;
 }

@@ -1,0 +1,28 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsString, Matches } from 'class-validator';
+
+export class UseLinkDto {
+  @ApiProperty({ description: 'The `token` of the sign-in link' })
+  @IsString({ message: 'must be a string' })
+  @Matches(/^ml_[A-Za-z0-9_-]{43}$/, { message: 'must be the token of a sign-in link (ml_…)' })
+  token: string;
+}
+
+class SessionNetworkDto {
+  @ApiProperty({ example: 'tl' }) network: string;
+  @ApiProperty({ example: 'UN Migration Network in Timor-Leste' }) name: string;
+  @ApiProperty({ format: 'uuid' }) personId: string;
+  @ApiProperty({ example: 'Maria Soares' }) person: string;
+  @ApiProperty({ example: 'focal-point' }) role: string;
+  @ApiProperty({ type: String, nullable: true, example: 'ILO' }) agency: string | null;
+}
+
+export class SessionDto {
+  @ApiProperty({ example: 'msoares@ilo.org' }) email: string;
+  @ApiProperty({ enum: ['oidc', 'link'] }) method: 'oidc' | 'link';
+  @ApiProperty({ format: 'date-time' }) expiresAt: string;
+  @ApiProperty({ type: [SessionNetworkDto], description: 'Where this address is an active person' })
+  networks: SessionNetworkDto[];
+  @ApiProperty({ description: 'Send it as X-CSRF-Token with every command made with this session' })
+  csrfToken: string;
+}
