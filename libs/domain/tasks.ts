@@ -380,9 +380,9 @@ export function checkTaskReassignment(
     errors.push({ field: 'agency', message: `the task is ${task.assignee}'s already` });
   if (typeof cmd.reason !== 'string' || cmd.reason.trim() === '')
     errors.push({ field: 'reason', message: 'must say why' });
+  if (task.expiresAt !== null && now >= Date.parse(task.expiresAt))
+    return rejection('TASK_CLOSED', `The deadline of task ${task.id} passed at ${task.expiresAt}`);
   if (cmd.dueAt !== undefined) {
-    if (task.expiresAt !== null && now >= Date.parse(task.expiresAt))
-      return rejection('TASK_CLOSED', `The deadline of task ${task.id} passed at ${task.expiresAt}`);
     const due = Date.parse(cmd.dueAt);
     if (!(due > Date.parse(task.dueAt)))
       errors.push({ field: 'dueAt', message: `must be later than the task's due time, ${task.dueAt}` });
