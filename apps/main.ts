@@ -146,7 +146,7 @@ async function main(): Promise<void> {
       '',
       ...(signIn
         ? [
-            `Sign in in a browser as ${EMBEDDED_COORDINATOR.name} (${EMBEDDED_COORDINATOR.email}), the coordinator of both networks:`,
+            `Sign in in a browser as ${EMBEDDED_COORDINATOR.name} (${EMBEDDED_COORDINATOR.email}), the coordinator of "${TIMOR_LESTE.code}" (the example network has one of the same address: a sign-in link is for one person, an OpenID sign-in would be both):`,
             `  ${signIn.link}`,
             `  (works once, until ${signIn.expiresAt}; each start prints a new one)`,
             '',

@@ -28,7 +28,7 @@ export interface PreparedKeys {
   readonly administrator: IssuedKey;
   /** The example network's, when it was asked for (example-keys.json). */
   readonly example?: IssuedKey[];
-  /** With the example: the coordinator person of both networks (one address), whom `npm start` gives a sign-in link. */
+  /** With the example: the coordinator person of both networks (one address), whom `npm start` gives a sign-in link (for tl's). */
   readonly coordinator?: string;
 }
 

@@ -3,6 +3,7 @@ import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, s
 import type { Activities } from '../activities';
 import {
   checkTaskExtension,
+  checkTaskReassignment,
   type CompleteTaskCommand,
   type Rejection,
   type Task,
@@ -10,7 +11,12 @@ import {
 } from '../libs/domain/tasks';
 import type { ProjectorName } from '../libs/processes/registry';
 import { audit } from './audit-sink';
-import { completeTaskUpdate, extendTaskUpdate, memberLeftSignal } from '../libs/processes/task-messages';
+import {
+  completeTaskUpdate,
+  extendTaskUpdate,
+  memberLeftSignal,
+  reassignTaskUpdate,
+} from '../libs/processes/task-messages';
 
 /** What every process shares: its projection discipline, its refusals, and how its tasks are completed. */
 
@@ -118,8 +124,9 @@ export function handleTaskCompletion(opts: {
 }
 
 /**
- * The `extendTask` Update of a process: the coordinator moves an open task's due time later, with a reason. Recording
- * the event wakes the loop, which sleeps until the tasks' next timer: the reminder, escalation and expiry move with it.
+ * The `extendTask` and `reassignTask` Updates of a process: the coordinator moves an open task's due time later, or
+ * gives it to another member agency, with a reason. Recording the event wakes the loop, which sleeps until the tasks'
+ * next timer: the reminder, escalation and expiry move with it.
  */
 export function handleTaskExtension(opts: {
   tasks: () => Readonly<Record<string, Task>>;
@@ -145,6 +152,32 @@ export function handleTaskExtension(opts: {
     {
       validator: (cmd) => {
         const refused = checkTaskExtension(opts.tasks(), cmd, Date.now());
+        if (refused) throw refusal(refused);
+      },
+    },
+  );
+  // The `reassignTask` Update, registered beside it: a new handler adds no command to a history that never called it.
+  setHandler(
+    reassignTaskUpdate,
+    async (cmd) => {
+      const refused = checkTaskReassignment(opts.tasks(), cmd, Date.now(), false);
+      if (refused) throw refusal(refused);
+      opts.record({
+        type: 'TaskReassigned',
+        at: new Date().toISOString(),
+        taskId: cmd.taskId,
+        assignee: cmd.assignee,
+        from: opts.tasks()[cmd.taskId].assignee,
+        ...(cmd.dueAt ? { dueAt: new Date(Date.parse(cmd.dueAt)).toISOString() } : {}),
+        by: cmd.by,
+        reason: cmd.reason.trim(),
+      });
+      await opts.project();
+      return opts.tasks()[cmd.taskId];
+    },
+    {
+      validator: (cmd) => {
+        const refused = checkTaskReassignment(opts.tasks(), cmd, Date.now());
         if (refused) throw refusal(refused);
       },
     },

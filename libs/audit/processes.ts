@@ -24,6 +24,8 @@ export function describeEvent(e: Record<string, unknown>): string {
       return `task ${String(e.taskId)} cancelled: ${String(e.reason)}`;
     case 'TaskExtended':
       return `task ${String(e.taskId)} extended to ${String(e.dueAt)}: ${String(e.reason)}`;
+    case 'TaskReassigned':
+      return `task ${String(e.taskId)} reassigned from ${String(e.from)} to ${String(e.assignee)}${e.dueAt ? `, due ${String(e.dueAt)}` : ''}: ${String(e.reason)}`;
     case 'PhaseEntered':
       return `phase ${String(e.phase)}`;
     default: {

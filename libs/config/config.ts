@@ -66,6 +66,8 @@ export interface OidcConfig {
   readonly issuer: string;
   readonly clientId: string;
   readonly clientSecret?: string;
+  /** Take an address the provider does not mark `email_verified` (one that vouches for every address it gives). */
+  readonly trustUnverifiedEmail?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -131,6 +133,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push('OIDC_ISSUER needs OIDC_CLIENT_ID: the client this deployment is at the provider');
   if (issuer && !/^https:\/\/|^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(issuer))
     problems.push(`OIDC_ISSUER=${issuer} must be an https URL (http only on localhost, for tests)`);
+  // The redirect URI, the cookies' Secure flag and the CSRF origin must not come from a request's Host header.
+  if (issuer && !publicUrl) problems.push('OIDC_ISSUER needs PUBLIC_URL: the address people reach mignet at');
   const signInLinks = str('SIGN_IN_LINKS');
   if (signInLinks && signInLinks !== 'true' && signInLinks !== 'false')
     problems.push(`SIGN_IN_LINKS=${signInLinks} must be true or false`);
@@ -157,7 +161,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerHttpPort: int('WORKER_HTTP_PORT', 9464, 0, 65535),
     temporalMetricsPort: int('TEMPORAL_METRICS_PORT', 9465, 0, 65535),
     publicUrl,
-    oidc: issuer && clientId ? { issuer, clientId, clientSecret: str('OIDC_CLIENT_SECRET') } : undefined,
+    oidc:
+      issuer && clientId
+        ? {
+            issuer,
+            clientId,
+            clientSecret: str('OIDC_CLIENT_SECRET'),
+            trustUnverifiedEmail: str('OIDC_TRUST_UNVERIFIED_EMAIL') === 'true',
+          }
+        : undefined,
     signInLinks: signInLinks ? signInLinks === 'true' : !issuer,
     signInLinkHours: int('SIGN_IN_LINK_HOURS', 24, 1, 24 * 14),
     sessionHours: int('SESSION_HOURS', 12, 1, 24 * 30),

@@ -67,6 +67,13 @@ export const EXPIRY_MEANING: Partial<Record<TaskKind, string>> = {
   'propose-agenda-items': 'nothing proposed',
 };
 
+/**
+ * Kinds the coordinator may give to another member agency: a responsibility (reporting an activity's progress, writing
+ * a TWG's report), not an agency's own voice (a contribution, an endorsement, a concurrence, an update, a proposal),
+ * which no other agency may give in its place.
+ */
+export const REASSIGNABLE: readonly TaskKind[] = ['report-progress', 'consolidate-twg-report'];
+
 /** Kinds an assignee may complete again, replacing the earlier answer, until the task's deadline. */
 export const RESUBMITTABLE: readonly TaskKind[] = ['contribute-activities'];
 
@@ -190,6 +197,17 @@ export type TaskEvent =
       readonly dueAt: string;
       readonly by: Actor;
       readonly reason: string;
+    }
+  | {
+      /** The coordinator gave the task to another member agency (perhaps with a later due time, as an extension). */
+      readonly type: 'TaskReassigned';
+      readonly at: string;
+      readonly taskId: string;
+      readonly assignee: string;
+      readonly from: string;
+      readonly dueAt?: string;
+      readonly by: Actor;
+      readonly reason: string;
     };
 
 export const TASK_EVENT_TYPES: readonly TaskEvent['type'][] = [
@@ -200,6 +218,7 @@ export const TASK_EVENT_TYPES: readonly TaskEvent['type'][] = [
   'TaskExpired',
   'TaskCancelled',
   'TaskExtended',
+  'TaskReassigned',
 ];
 
 export function isTaskEvent(event: { readonly type: string }): event is TaskEvent {
@@ -249,24 +268,45 @@ export function applyTaskEvent(tasks: Readonly<Record<string, Task>>, event: Tas
       return change({ status: 'expired', closedReason: EXPIRY_MEANING[task.kind] ?? 'expired', closedAt: event.at });
     case 'TaskCancelled':
       return change({ status: 'cancelled', closedReason: event.reason, closedAt: event.at });
-    case 'TaskExtended': {
-      const delta = Date.parse(event.dueAt) - Date.parse(task.dueAt);
-      if (!(delta > 0)) throw new TaskTransitionError(event.type, `${event.dueAt} is not later than ${task.dueAt}`);
-      const shift = (iso: string | null) => (iso === null ? null : new Date(Date.parse(iso) + delta).toISOString());
-      const remindAt = shift(task.remindAt)!;
-      const escalateAt = shift(task.escalateAt);
-      const later = (iso: string | null) => iso !== null && Date.parse(iso) > Date.parse(event.at);
-      // A reminder or escalation that moved past now is due again at its new time.
+    case 'TaskExtended':
+      return change(movedTimers(task, event.dueAt, event.at, event.type));
+    case 'TaskReassigned': {
+      if (task.assignee !== event.from)
+        throw new TaskTransitionError(event.type, `task ${task.id} is ${task.assignee}'s, not ${event.from}'s`);
+      const moved: Partial<Task> = event.dueAt ? movedTimers(task, event.dueAt, event.at, event.type) : {};
+      const remindAt = moved.remindAt ?? task.remindAt;
+      // The new assignee is reminded in its turn, if the reminder is still ahead; an escalation already sent stays.
       return change({
-        dueAt: event.dueAt,
-        remindAt,
-        escalateAt,
-        expiresAt: shift(task.expiresAt),
-        remindedAt: later(remindAt) ? null : task.remindedAt,
-        escalatedAt: later(escalateAt) ? null : task.escalatedAt,
+        ...moved,
+        assignee: event.assignee,
+        remindedAt: Date.parse(remindAt) > Date.parse(event.at) ? null : (moved.remindedAt ?? task.remindedAt),
       });
     }
   }
+}
+
+/** A task's timers moved with its due time: the reminder, escalation and expiry by as much. */
+function movedTimers(
+  task: Task,
+  dueAt: string,
+  at: string,
+  type: TaskEvent['type'],
+): Partial<Task> & { remindAt: string } {
+  const delta = Date.parse(dueAt) - Date.parse(task.dueAt);
+  if (!(delta > 0)) throw new TaskTransitionError(type, `${dueAt} is not later than ${task.dueAt}`);
+  const shift = (iso: string | null) => (iso === null ? null : new Date(Date.parse(iso) + delta).toISOString());
+  const remindAt = shift(task.remindAt)!;
+  const escalateAt = shift(task.escalateAt);
+  const later = (iso: string | null) => iso !== null && Date.parse(iso) > Date.parse(at);
+  // A reminder or escalation that moved past now is due again at its new time.
+  return {
+    dueAt,
+    remindAt,
+    escalateAt,
+    expiresAt: shift(task.expiresAt),
+    remindedAt: later(remindAt) ? null : task.remindedAt,
+    escalatedAt: later(escalateAt) ? null : task.escalatedAt,
+  };
 }
 
 /** The coordinator's extension of a task's due time, with the reason (kept in the history and the audit log). */
@@ -302,6 +342,52 @@ export function checkTaskExtension(
   else if (!(due > now)) errors.push({ field: 'dueAt', message: 'must be in the future' });
   if (typeof cmd.reason !== 'string' || cmd.reason.trim() === '')
     errors.push({ field: 'reason', message: 'must say why' });
+  return invalidPayload(errors);
+}
+
+/** The coordinator's reassignment of a task to another member agency, with the reason and perhaps a later due time. */
+export interface ReassignTaskCommand {
+  readonly taskId: string;
+  readonly by: Actor;
+  readonly assignee: string;
+  readonly reason: string;
+  readonly dueAt?: string;
+}
+
+/**
+ * Whether `cmd` may reassign its task now: the coordinator's, an open task of a kind that is a responsibility
+ * (REASSIGNABLE), another agency than its own, a reason, a due time (if given) as an extension's. Whether the agency is
+ * a member the API checks (the process does not keep the members); `payloadRules: false`: the handler's state guard.
+ */
+export function checkTaskReassignment(
+  tasks: Readonly<Record<string, Task>>,
+  cmd: ReassignTaskCommand,
+  now: number,
+  payloadRules = true,
+): Rejection | undefined {
+  if (cmd.by.role !== 'coordinator') return rejection('NOT_ASSIGNEE', 'Only the coordinator reassigns a task');
+  const task = tasks[cmd.taskId];
+  if (!task) return rejection('TASK_NOT_FOUND', 'No such task in this process');
+  if (task.status !== 'open') return rejection('TASK_CLOSED', `Task ${task.id} is ${task.status}`);
+  if (!payloadRules) return undefined;
+  const errors: FieldError[] = [];
+  if (!REASSIGNABLE.includes(task.kind))
+    errors.push({
+      field: 'agency',
+      message: `a ${task.kind} task is its agency's own answer: only ${REASSIGNABLE.join(', ')} tasks are reassigned`,
+    });
+  else if (cmd.assignee === task.assignee)
+    errors.push({ field: 'agency', message: `the task is ${task.assignee}'s already` });
+  if (typeof cmd.reason !== 'string' || cmd.reason.trim() === '')
+    errors.push({ field: 'reason', message: 'must say why' });
+  if (task.expiresAt !== null && now >= Date.parse(task.expiresAt))
+    return rejection('TASK_CLOSED', `The deadline of task ${task.id} passed at ${task.expiresAt}`);
+  if (cmd.dueAt !== undefined) {
+    const due = Date.parse(cmd.dueAt);
+    if (!(due > Date.parse(task.dueAt)))
+      errors.push({ field: 'dueAt', message: `must be later than the task's due time, ${task.dueAt}` });
+    else if (!(due > now)) errors.push({ field: 'dueAt', message: 'must be in the future' });
+  }
   return invalidPayload(errors);
 }
 

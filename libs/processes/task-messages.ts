@@ -1,6 +1,6 @@
 import { defineSignal, defineUpdate } from '@temporalio/workflow';
 
-import type { CompleteTaskCommand, ExtendTaskCommand, Task } from '../domain/tasks';
+import type { CompleteTaskCommand, ExtendTaskCommand, ReassignTaskCommand, Task } from '../domain/tasks';
 
 /** The messages every process with tasks handles, defined once for the workflows, the API and the tests (STYLE 2). */
 
@@ -15,6 +15,7 @@ export const completeTaskUpdate = defineUpdate<Task, [CompleteTaskCommand]>('com
  * as much, durably: the workflow's timers are the tasks' own. Returns the task's new state.
  */
 export const extendTaskUpdate = defineUpdate<Task, [ExtendTaskCommand]>('extendTask');
+export const reassignTaskUpdate = defineUpdate<Task, [ReassignTaskCommand]>('reassignTask');
 
 /** Sent by the API to every running process of a network when a member agency leaves it: its open tasks close. */
 export const memberLeftSignal = defineSignal<[{ agency: string; reason: string }]>('memberLeft');

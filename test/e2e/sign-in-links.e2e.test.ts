@@ -170,28 +170,31 @@ describe('sign-in links and sessions (end to end)', () => {
     expect(refused.body.message).toMatch(/signed out/);
   });
 
-  it('switches networks with the person of the address in each, and stops at once when they are made inactive', async () => {
-    const tl = await person({ name: 'Rui Gusmão', email: 'rgusmao@undp.org', role: 'alternate', agency: 'UNDP' });
-    const xx = await person(
-      { name: 'Rui Gusmão', email: 'RGusmao@undp.org', role: 'observer' },
+  it('acts only as the person the link was for — not as that address in another network — and stops when they are made inactive', async () => {
+    // xx's coordinator; tl's coordinator adds someone with the same address in tl and signs in with tl's link: that
+    // vouches for tl's person only, never for xx's coordinator (an address is unique within a network, not across).
+    const victim = await person(
+      { name: 'Rui Gusmão', email: 'rgusmao@iom.int', role: 'coordinator' },
       'xx',
       stack.keys.xx['seed:coordinator'],
     );
+    const tl = await person({ name: 'Rui Gusmão', email: 'RGusmao@iom.int', role: 'observer' });
     const browser = await signedIn(await linkFor(tl.id));
     const me = await session(browser);
-    expect(me.body.networks.map((n) => [n.network, n.role, n.personId]).sort()).toEqual(
-      [
-        ['tl', 'alternate', tl.id],
-        ['xx', 'observer', xx.id],
-      ].sort(),
-    );
+    expect(me.body.networks.map((n) => [n.network, n.role, n.personId])).toEqual([['tl', 'observer', tl.id]]);
     const csrf = me.body.csrfToken;
-    expect((await send(browser, 'GET', '/networks/xx/people')).status).toBe(200);
-    // In xx he observes: reads, sends nothing.
+    expect((await send(browser, 'GET', '/networks/xx/people')).status).toBe(404);
+    expect((await send(browser, 'GET', `/networks/xx/people/${victim.id}`)).status).toBe(404);
+    expect(
+      (await send(browser, 'POST', '/networks/xx/members/UNDP/leave', { reason: 'x' }, { 'x-csrf-token': csrf }))
+        .status,
+    ).toBe(404);
+    // In tl he observes: reads, sends nothing.
+    expect((await send(browser, 'GET', '/networks/tl/people')).status).toBe(200);
     const observed = await send(
       browser,
       'POST',
-      '/networks/xx/members/UNDP/leave',
+      '/networks/tl/members/UNDP/leave',
       { reason: 'x' },
       { 'x-csrf-token': csrf },
     );
@@ -203,12 +206,30 @@ describe('sign-in links and sessions (end to end)', () => {
     const stopped = await send(browser, 'GET', '/networks/tl/tasks');
     expect(stopped.status).toBe(401);
     expect(stopped.body.message).toMatch(/Rui Gusmão is no longer active/);
-    expect((await send(browser, 'GET', '/networks/xx/people')).status).toBe(200); // still someone in xx
-    expect((await session(browser)).body.networks.map((n) => n.network)).toEqual(['xx']);
+    expect((await session(browser)).body.networks).toEqual([]);
     // An inactive person gets no link.
     expect((await call('POST', `/networks/tl/people/${tl.id}/sign-in-link`, stack.key('coordinator'))).status).toBe(
       403,
     );
+  });
+
+  it('takes a link once when two use it at once, and not from another site’s page', async () => {
+    const lia = await person({ name: 'Lia Amaral', email: 'lamaral@undp.org', role: 'alternate', agency: 'UNDP' });
+    const token = new URL(await linkFor(lia.id)).searchParams.get('token')!;
+    const press = (headers: Record<string, string> = {}) =>
+      fetch(`${stack.baseUrl}/session/link`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({ token }).toString(),
+        redirect: 'manual',
+      });
+    // Another site's form, posting its own link into a visitor's browser: refused, and the link is not used up.
+    const forged = await press({ origin: 'https://evil.example' });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.getSetCookie()).toEqual([]);
+    expect((await press({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    const both = await Promise.all([press({ origin: stack.baseUrl }), press({ origin: stack.baseUrl })]);
+    expect(both.map((r) => r.status).sort()).toEqual([303, 401]);
   });
 
   it('refuses a link that is not one, that is not yours to issue, or with nobody signed in', async () => {

@@ -34,6 +34,7 @@ describe('sign-in with OpenID Connect (end to end)', () => {
         maria: { email: 'MSoares@ilo.org', email_verified: true, name: 'Maria Soares' },
         stranger: { email: 'stranger@example.org', email_verified: true },
         unverified: { email: 'lpinto@unicef.org', email_verified: false },
+        unsaid: { email: 'lpinto@unicef.org' }, // a provider that does not say whether it checked the address
       }),
     });
     apiProcess = Child.start('api', 'apps/api/main.ts', [], {
@@ -52,6 +53,7 @@ describe('sign-in with OpenID Connect (end to end)', () => {
       OIDC_CLIENT_ID: oidc.clientId,
       OIDC_CLIENT_SECRET: oidc.clientSecret,
       SIGN_IN_LINKS: 'false',
+      PUBLIC_URL: stack.baseUrl,
     });
     await Promise.all([provider.waitFor(/oidc-provider listening/, 30_000), apiProcess.waitFor(/API on /, 90_000)]);
     const added = await call<PersonDto>('POST', '/networks/tl/people', stack.key('coordinator'), {
@@ -61,6 +63,16 @@ describe('sign-in with OpenID Connect (end to end)', () => {
       agency: 'ILO',
     });
     expect(added.status).toBe(201);
+    // She observes in xx too: one OpenID sign-in is her in both (the provider vouches for the address).
+    expect(
+      (
+        await call('POST', '/networks/xx/people', db.keys.xx['seed:coordinator'], {
+          name: 'Maria Soares',
+          email: 'msoares@ilo.org',
+          role: 'observer',
+        })
+      ).status,
+    ).toBe(201);
     await call('POST', '/networks/tl/people', stack.key('coordinator'), {
       name: 'Lúcia Pinto',
       email: 'lpinto@unicef.org',
@@ -119,8 +131,13 @@ describe('sign-in with OpenID Connect (end to end)', () => {
     expect(body).toMatchObject({
       email: 'msoares@ilo.org', // the provider's address, in lower case: people are one per address
       method: 'oidc',
-      networks: [{ network: 'tl', person: 'Maria Soares', role: 'focal-point', agency: 'ILO' }],
+      // By the networks' names: xx ("Test network") first.
+      networks: [
+        { network: 'xx', person: 'Maria Soares', role: 'observer', agency: null },
+        { network: 'tl', person: 'Maria Soares', role: 'focal-point', agency: 'ILO' },
+      ],
     });
+    expect((await browser.fetch(`${stack.baseUrl}/networks/xx/people`)).status).toBe(200);
     expect((await browser.fetch(`${stack.baseUrl}/networks/tl/people`)).status).toBe(200);
     // A task done through the session: refused without the CSRF token, then done; the task, the timeline and the
     // audit log name the person and the agency.
@@ -190,6 +207,11 @@ describe('sign-in with OpenID Connect (end to end)', () => {
     expect(refused.status).toBe(401);
     expect(((await refused.json()) as { message: string }).message).toMatch(/not verified lpinto@unicef.org/);
 
+    const unsaid = new CookieJar();
+    const notSaid = await unsaid.fetch((await atProvider(unsaid, 'unsaid')).callback);
+    expect(notSaid.status).toBe(401);
+    expect(((await notSaid.json()) as { message: string }).message).toMatch(/OIDC_TRUST_UNVERIFIED_EMAIL/);
+
     const forger = new CookieJar();
     const { callback, state } = await atProvider(forger, 'maria');
     const forged = await forger.fetch(callback.replace(`state=${state}`, 'state=forged'));
@@ -209,6 +231,18 @@ describe('sign-in with OpenID Connect (end to end)', () => {
     const landed = await browser.fetch((await atProvider(browser, 'maria', '//evil.example/x')).callback);
     expect(landed.status).toBe(303);
     expect(landed.headers.get('location')).toBe('/session');
+    // Nor when the flow cookie came back edited to point elsewhere: checked again at the callback.
+    const edited = new CookieJar();
+    const { callback } = await atProvider(edited, 'maria');
+    const flow = JSON.parse(Buffer.from(edited.get(api(), 'mignet-oidc')!, 'base64url').toString('utf8')) as object;
+    edited.set(
+      api(),
+      'mignet-oidc',
+      Buffer.from(JSON.stringify({ ...flow, returnTo: '//evil.example' })).toString('base64url'),
+    );
+    const away = await edited.fetch(callback);
+    expect(away.status).toBe(303);
+    expect(away.headers.get('location')).toBe('/session');
 
     const maria = (
       await call<{ items: PersonDto[] }>('GET', '/networks/tl/people', stack.key('coordinator'))

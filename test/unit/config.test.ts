@@ -49,7 +49,12 @@ describe('config', () => {
       publicUrl: 'https://m.example.org',
     });
     expect(
-      loadConfig({ OIDC_ISSUER: 'http://127.0.0.1:4000', OIDC_CLIENT_ID: 'x', SIGN_IN_LINKS: 'true' }).signInLinks,
+      loadConfig({
+        OIDC_ISSUER: 'http://127.0.0.1:4000',
+        OIDC_CLIENT_ID: 'x',
+        PUBLIC_URL: 'http://127.0.0.1:3000',
+        SIGN_IN_LINKS: 'true',
+      }).signInLinks,
     ).toBe(true);
     const problems = (env: Record<string, string>) => {
       try {
@@ -60,6 +65,9 @@ describe('config', () => {
       }
     };
     expect(problems({ OIDC_ISSUER: 'https://login.example.org' })).toMatch(/OIDC_ISSUER needs OIDC_CLIENT_ID/);
+    expect(problems({ OIDC_ISSUER: 'https://login.example.org', OIDC_CLIENT_ID: 'x' })).toMatch(
+      /OIDC_ISSUER needs PUBLIC_URL/,
+    );
     expect(problems({ OIDC_ISSUER: 'http://login.example.org', OIDC_CLIENT_ID: 'x' })).toMatch(/must be an https URL/);
     expect(problems({ PUBLIC_URL: 'https://m.example.org/app' })).toMatch(/PUBLIC_URL/);
     expect(problems({ SIGN_IN_LINKS: 'yes' })).toMatch(/SIGN_IN_LINKS/);

@@ -11,7 +11,7 @@ import { actingRoleOf, PersonRole } from '../../../libs/domain/people';
 import { AgencyEntity, ApiKeyEntity, PersonEntity } from '../../../libs/persistence/entities';
 import type { Config } from '../../../libs/config/config';
 import { CONFIG } from '../../common/config.token';
-import { csrfMatches, publicOrigin, sessionTokenOf } from '../session/session-cookie';
+import { crossSite, csrfMatches, sessionTokenOf } from '../session/session-cookie';
 import { SessionsService } from '../session/sessions.service';
 import { AppError } from '../common/app-error';
 import { AuthFailureLimiter } from '../common/rate-limit.guard';
@@ -76,7 +76,7 @@ export class ApiKeyGuard implements CanActivate {
     };
     const keyHash = bearerKeyHash(req);
     if (!keyHash) {
-      const session = sessionTokenOf(req);
+      const session = sessionTokenOf(req, this.config);
       if (session) return this.sessionAccess(req, session, targets, unauthenticated);
       throw unauthenticated('Send an API key as "Authorization: Bearer <key>", or sign in (GET /session says how)');
     }
@@ -164,9 +164,9 @@ export class ApiKeyGuard implements CanActivate {
       throw err instanceof AppError ? unauthenticated(err.message) : err;
     });
     if (isCommand(req)) {
-      const origin = req.header('origin');
-      if (origin && origin !== publicOrigin(req, this.config))
-        throw new AppError(ErrorCode.CSRF_FAILED, `A command from ${origin} is not taken with this site's session`);
+      const from = crossSite(req, this.config);
+      if (from)
+        throw new AppError(ErrorCode.CSRF_FAILED, `A command from ${from} is not taken with this site's session`);
       if (!csrfMatches(token, req.header('x-csrf-token')))
         throw new AppError(
           ErrorCode.CSRF_FAILED,
@@ -176,10 +176,7 @@ export class ApiKeyGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean | undefined>(PLATFORM_ROUTE, targets) === true)
       throw new AppError(ErrorCode.FORBIDDEN, "Only a platform administrator's key may administer networks");
     const network = req.params.network as string | undefined;
-    const person =
-      network !== undefined
-        ? await this.keys.manager.getRepository(PersonEntity).findOneBy({ networkCode: network, email: session.email })
-        : null;
+    const person = network !== undefined ? await this.sessions.personIn(session, network) : null;
     if (!person || network === undefined)
       throw new AppError(
         ErrorCode.NETWORK_NOT_FOUND,

@@ -95,8 +95,12 @@ export class OidcService {
         ErrorCode.UNAUTHENTICATED,
         'The OpenID provider gave no e-mail address: people are known by theirs',
       );
-    if (claims.email_verified === false)
-      throw new AppError(ErrorCode.UNAUTHENTICATED, `The OpenID provider has not verified ${claims.email}`);
+    // Absent is not verified: some providers let anyone set an address they never checked.
+    if (claims.email_verified !== true && !(this.config.oidc as OidcConfig).trustUnverifiedEmail)
+      throw new AppError(
+        ErrorCode.UNAUTHENTICATED,
+        `The OpenID provider has not verified ${claims.email} (OIDC_TRUST_UNVERIFIED_EMAIL=true trusts a provider that does not say)`,
+      );
     return {
       email: normalEmail(claims.email),
       subject: String(claims.sub),

@@ -4,10 +4,13 @@ import type { Request, Response } from 'express';
 
 import type { Config } from '../../../libs/config/config';
 
-/** Over https the cookie is `__Host-`: Secure, path /, no Domain, so no other host (nor plain http) can set or read it. */
-const SESSION_COOKIE = { secure: '__Host-mignet-session', plain: 'mignet-session' } as const;
-/** The OpenID flow in progress (state, nonce, PKCE verifier): ten minutes, this browser only. */
-export const OIDC_FLOW_COOKIE = 'mignet-oidc';
+/** Over https the cookies are `__Host-`: Secure, path /, no Domain, so no other host (nor plain http) can set them. */
+const COOKIES = {
+  session: { secure: '__Host-mignet-session', plain: 'mignet-session' },
+  /** The OpenID flow in progress (state, nonce, PKCE verifier, where to go back): ten minutes, this browser only. */
+  oidc: { secure: '__Host-mignet-oidc', plain: 'mignet-oidc' },
+} as const;
+export type CookieName = keyof typeof COOKIES;
 
 /** A cookie of the request, undefined when absent or not decodable. */
 export function readCookie(req: Request, name: string): string | undefined {
@@ -32,34 +35,41 @@ function secure(req: Request, config: Pick<Config, 'publicUrl'>): boolean {
   return publicOrigin(req, config).startsWith('https:');
 }
 
-/** The session's secret as the browser holds it, under either name. */
-export function sessionTokenOf(req: Request): string | undefined {
-  return readCookie(req, SESSION_COOKIE.secure) ?? readCookie(req, SESSION_COOKIE.plain);
+/** A cookie of ours, under the name this site gives it: over https only the `__Host-` one (a plain one may be planted). */
+export function ourCookie(req: Request, config: Pick<Config, 'publicUrl'>, name: CookieName): string | undefined {
+  return readCookie(req, COOKIES[name][secure(req, config) ? 'secure' : 'plain']);
+}
+
+/** The session's secret as the browser holds it. */
+export function sessionTokenOf(req: Request, config: Pick<Config, 'publicUrl'>): string | undefined {
+  return ourCookie(req, config, 'session');
+}
+
+/** A browser's request from another site (a form or a script of its page): refused where a session is made or used. */
+export function crossSite(req: Request, config: Pick<Config, 'publicUrl'>): string | undefined {
+  const origin = req.header('origin');
+  if (origin && origin !== publicOrigin(req, config)) return origin;
+  return req.header('sec-fetch-site') === 'cross-site' ? (origin ?? 'another site') : undefined;
 }
 
 export function setCookie(
   req: Request,
   res: Response,
   config: Pick<Config, 'publicUrl'>,
-  name: 'session' | typeof OIDC_FLOW_COOKIE,
+  name: CookieName,
   value: string,
   maxAgeMs: number,
 ): void {
   const https = secure(req, config);
-  const cookie = name === 'session' ? (https ? SESSION_COOKIE.secure : SESSION_COOKIE.plain) : name;
+  const cookie = COOKIES[name][https ? 'secure' : 'plain'];
   // Lax, not Strict: a link in a mail (and the provider's redirect back) is a top-level navigation from elsewhere, and
   // must arrive signed in; commands are guarded by the CSRF token instead.
   res.cookie(cookie, value, { httpOnly: true, secure: https, sameSite: 'lax', path: '/', maxAge: maxAgeMs });
 }
 
-export function clearCookie(
-  req: Request,
-  res: Response,
-  config: Pick<Config, 'publicUrl'>,
-  name: 'session' | typeof OIDC_FLOW_COOKIE,
-): void {
+export function clearCookie(req: Request, res: Response, config: Pick<Config, 'publicUrl'>, name: CookieName): void {
   const https = secure(req, config);
-  const cookie = name === 'session' ? (https ? SESSION_COOKIE.secure : SESSION_COOKIE.plain) : name;
+  const cookie = COOKIES[name][https ? 'secure' : 'plain'];
   res.clearCookie(cookie, { httpOnly: true, secure: https, sameSite: 'lax', path: '/' });
 }
 

@@ -10,11 +10,11 @@ import { Public } from '../auth/auth.decorators';
 import { OidcService } from './oidc.service';
 import {
   clearCookie,
+  crossSite,
   csrfMatches,
   csrfTokenOf,
-  OIDC_FLOW_COOKIE,
+  ourCookie,
   publicOrigin,
-  readCookie,
   sessionTokenOf,
   setCookie,
 } from './session-cookie';
@@ -51,7 +51,7 @@ export class SessionController {
   })
   @ApiOkResponse({ type: SessionDto })
   async current(@Req() req: Request): Promise<SessionDto> {
-    const token = sessionTokenOf(req);
+    const token = sessionTokenOf(req, this.config);
     if (!token)
       throw new AppError(
         ErrorCode.UNAUTHENTICATED,
@@ -65,7 +65,7 @@ export class SessionController {
   @HttpCode(204)
   @ApiOperation({ summary: 'Ends the session (X-CSRF-Token required); its cookie is cleared and refused from then on' })
   async signOut(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<void> {
-    const token = sessionTokenOf(req);
+    const token = sessionTokenOf(req, this.config);
     if (!token) return;
     if (!csrfMatches(token, req.header('x-csrf-token')))
       throw new AppError(ErrorCode.CSRF_FAILED, 'Send the X-CSRF-Token header that GET /session gives');
@@ -81,7 +81,7 @@ export class SessionController {
     if (!this.oidc.enabled)
       throw new AppError(ErrorCode.SIGN_IN_OFF, 'No OpenID provider is configured here (OIDC_ISSUER)');
     const { url, flow } = await this.oidc.start(this.redirectUri(req), localPath(returnTo));
-    setCookie(req, res, this.config, OIDC_FLOW_COOKIE, flow, FLOW_MS);
+    setCookie(req, res, this.config, 'oidc', flow, FLOW_MS);
     res.redirect(302, url);
   }
 
@@ -90,10 +90,10 @@ export class SessionController {
   async finishOidc(@Req() req: Request, @Res() res: Response): Promise<void> {
     if (!this.oidc.enabled)
       throw new AppError(ErrorCode.SIGN_IN_OFF, 'No OpenID provider is configured here (OIDC_ISSUER)');
-    clearCookie(req, res, this.config, OIDC_FLOW_COOKIE); // one answer per flow, whatever it is
+    clearCookie(req, res, this.config, 'oidc'); // one answer per flow, whatever it is
     const who = await this.oidc.finish(
       new URL(req.originalUrl, publicOrigin(req, this.config)).href,
-      readCookie(req, OIDC_FLOW_COOKIE),
+      ourCookie(req, this.config, 'oidc'),
     );
     if (!(await this.sessions.anyActivePerson(who.email)))
       throw new AppError(
@@ -102,7 +102,7 @@ export class SessionController {
       );
     const session = await this.sessions.open(who.email, 'oidc', { issuer: who.issuer, subject: who.subject });
     setCookie(req, res, this.config, 'session', session.token, session.expiresAt.getTime() - Date.now());
-    res.redirect(303, who.returnTo);
+    res.redirect(303, localPath(who.returnTo)); // checked again: the cookie came back from the browser
   }
 
   /** A page, not the sign-in: mail scanners open links, so only the button on it (a POST) uses the link. */
@@ -115,6 +115,7 @@ export class SessionController {
     const safe = typeof token === 'string' && /^ml_[A-Za-z0-9_-]{43}$/.test(token) ? token : '';
     res
       .type('html')
+      .set('cache-control', 'no-store')
       .send(
         `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
           `<title>Sign in to mignet</title></head><body style="font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem">` +
@@ -138,6 +139,9 @@ export class SessionController {
     @Res({ passthrough: true }) res: Response,
     @Body() dto: UseLinkDto,
   ): Promise<SessionDto | undefined> {
+    // Another site's page must not sign its visitor in as someone else (login CSRF): its form carries its Origin.
+    const from = crossSite(req, this.config);
+    if (from) throw new AppError(ErrorCode.CSRF_FAILED, `A sign-in from ${from} is not taken: open the link itself`);
     const session = await this.sessions.useLink(dto.token);
     setCookie(req, res, this.config, 'session', session.token, session.expiresAt.getTime() - Date.now());
     if (req.is('application/x-www-form-urlencoded')) {

@@ -38,7 +38,7 @@ export class SessionsService {
   async open(
     email: string,
     method: 'oidc' | 'link',
-    from: { issuer?: string; subject?: string } = {},
+    from: { issuer?: string; subject?: string; personId?: string } = {},
   ): Promise<{ token: string; expiresAt: Date }> {
     const token = `ms_${randomBytes(32).toString('base64url')}`;
     const expiresAt = new Date(Date.now() + this.config.sessionHours * 3_600_000);
@@ -48,6 +48,7 @@ export class SessionsService {
       method,
       issuer: from.issuer ?? null,
       subject: from.subject ?? null,
+      personId: from.personId ?? null,
       expiresAt,
     });
     this.log.log(`${email} signed in (${method === 'oidc' ? `OpenID, ${from.issuer}` : 'sign-in link'})`);
@@ -69,6 +70,18 @@ export class SessionsService {
     await this.sessions.update({ tokenHash: hashApiKey(token) }, { endedAt: () => 'COALESCE(ended_at, now())' });
   }
 
+  /** The person a session acts as in a network: a link's own person there, or the address's; null: nobody. */
+  async personIn(session: SessionEntity, network: string): Promise<PersonEntity | null> {
+    const person = await this.ds
+      .getRepository(PersonEntity)
+      .findOneBy(
+        session.personId
+          ? { id: session.personId, networkCode: network }
+          : { networkCode: network, email: session.email },
+      );
+    return person;
+  }
+
   /** Whether anyone of any network has this address (and is active): an address nobody knows opens no session. */
   async anyActivePerson(email: string): Promise<boolean> {
     return this.ds.getRepository(PersonEntity).existsBy({ email, active: true });
@@ -80,8 +93,8 @@ export class SessionsService {
     >(
       `SELECT p.network_code AS network, n.name, p.id, p.name AS person, p.role, p.agency_code AS agency
          FROM people p JOIN networks n ON n.code = p.network_code
-        WHERE p.email = $1 AND p.active ORDER BY n.name, p.network_code`,
-      [session.email],
+        WHERE p.email = $1 AND p.active AND ($2::uuid IS NULL OR p.id = $2) ORDER BY n.name, p.network_code`,
+      [session.email, session.personId],
     );
     return {
       email: session.email,
@@ -127,14 +140,15 @@ export class SessionsService {
     if (!this.config.signInLinks) throw new AppError(ErrorCode.SIGN_IN_OFF, 'Sign-in links are off here');
     const hash = hashApiKey(token);
     // An UPDATE's answer through TypeORM is [rows, count].
-    const [used] = await this.ds.query<[{ email: string; active: boolean }[], number]>(
+    const [used] = await this.ds.query<[{ id: string; email: string; active: boolean }[], number]>(
       `UPDATE sign_in_links l SET used_at = now() FROM people p
         WHERE l.token_hash = $1 AND l.used_at IS NULL AND l.expires_at > now() AND p.id = l.person_id
-        RETURNING p.email, p.active`,
+        RETURNING p.id, p.email, p.active`,
       [hash],
     );
     const person = used[0];
-    if (person?.active) return this.open(person.email, 'link');
+    // Bound to this person: the same address in another network is another person, whom this link does not vouch for.
+    if (person?.active) return this.open(person.email, 'link', { personId: person.id });
     const link = await this.ds.getRepository(SignInLinkEntity).findOneBy({ tokenHash: hash });
     const why = !link
       ? 'The sign-in link is not valid'

@@ -135,3 +135,27 @@ export class ExtendTaskDto {
   @MaxLength(1_000, { message: 'must be at most 1000 characters' })
   reason: string;
 }
+
+export class ReassignTaskDto {
+  @ApiProperty({ example: 'UNDP', description: 'The member agency that takes the task over' })
+  @IsString({ message: 'must be a string' })
+  @Matches(AGENCY_CODE, { message: 'must be an agency code' })
+  agency: string;
+
+  @ApiProperty({ example: 'ILO hands the activity over to UNDP from this quarter' })
+  @IsString({ message: 'must be a string' })
+  @IsNotEmpty({ message: 'must say why' })
+  @MaxLength(1_000, { message: 'must be at most 1000 characters' })
+  reason: string;
+
+  @ApiPropertyOptional({
+    format: 'date-time',
+    description: "A later due time for the new assignee, with an offset (its timers move as an extension's do)",
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
+  @Matches(WITH_OFFSET, {
+    message: 'must carry an offset (Z or ±hh:mm): a bare local time means another instant elsewhere',
+  })
+  dueAt?: string;
+}

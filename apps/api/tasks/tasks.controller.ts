@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@n
 
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { ExtendTaskDto, TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
+import { ExtendTaskDto, ReassignTaskDto, TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
 import { TasksService } from './tasks.service';
 
 @ApiTags('tasks')
@@ -62,5 +62,22 @@ export class TasksController {
     @CurrentPrincipal() by: Principal,
   ): Promise<TaskDto> {
     return this.tasks.extend(network, id, dto, by);
+  }
+
+  @Post(':id/reassign')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOperation({
+    summary:
+      'Gives an open task (reporting an activity’s progress, writing a TWG’s report) to another member agency, with a reason and perhaps a later due time',
+  })
+  @ApiOkResponse({ type: TaskDto })
+  reassign(
+    @Param('network') network: string,
+    @Param('id') id: string,
+    @Body() dto: ReassignTaskDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<TaskDto> {
+    return this.tasks.reassign(network, id, dto, by);
   }
 }

@@ -4,15 +4,15 @@ import { FindOptionsWhere, In, IsNull, Not, Repository } from 'typeorm';
 
 import type { Task } from '../../../libs/domain/tasks';
 import type { FieldError } from '../../../libs/domain/field-error';
-import { ImpedimentEntity, TaskEntity } from '../../../libs/persistence/entities';
-import { completeTaskUpdate, extendTaskUpdate } from '../../../libs/processes/task-messages';
+import { AgencyEntity, ImpedimentEntity, TaskEntity } from '../../../libs/persistence/entities';
+import { completeTaskUpdate, extendTaskUpdate, reassignTaskUpdate } from '../../../libs/processes/task-messages';
 import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { TemporalClientService } from '../temporal/temporal-client.service';
-import { ExtendTaskDto, TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
+import { ExtendTaskDto, ReassignTaskDto, TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
 import { whenOpened } from './when-opened';
 
 /** People find their work in PostgreSQL; completing it is an Update to the workflow that owns the task. */
@@ -23,6 +23,7 @@ export class TasksService {
     private readonly metrics: ApiMetrics,
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @InjectRepository(ImpedimentEntity) private readonly impediments: Repository<ImpedimentEntity>,
+    @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
   ) {}
 
   async list(network: string, query: TaskQueryDto, by: Principal): Promise<TaskPageDto> {
@@ -83,6 +84,26 @@ export class TasksService {
         by: actorOf(by),
         dueAt: new Date(Date.parse(dto.dueAt)).toISOString(), // the workflow gets an instant, never a local time
         reason: dto.reason,
+      }),
+    );
+    return toDto(task);
+  }
+
+  /**
+   * The coordinator gives an open task to another current member agency, with a reason (and perhaps a later due
+   * time): an Update to its workflow, whose validator refuses what the task's kind does not allow.
+   */
+  async reassign(network: string, id: string, dto: ReassignTaskDto, by: Principal): Promise<TaskDto> {
+    const row = await this.visibleTask(network, id, by);
+    if (!(await this.agencies.existsBy({ networkCode: network, code: dto.agency, leftAt: IsNull() })))
+      throw AppError.validation([{ field: 'agency', message: `${dto.agency} is not a member agency of the Network` }]);
+    const task = await whenOpened(() =>
+      this.temporal.update(row.process, reassignTaskUpdate, {
+        taskId: id,
+        by: actorOf(by),
+        assignee: dto.agency,
+        reason: dto.reason,
+        ...(dto.dueAt ? { dueAt: new Date(Date.parse(dto.dueAt)).toISOString() } : {}),
       }),
     );
     return toDto(task);

@@ -1,9 +1,10 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Sign-in for people (issue 13): a session is a signed-in e-mail address (the person of that address in each network
- * they belong to), held by a browser as an http-only cookie whose SHA-256 is stored here; a sign-in link is a
- * one-time secret that opens one (where no OpenID provider exists: `npm start` on a laptop).
+ * Sign-in for people (issue 13): a session is held by a browser as an http-only cookie whose SHA-256 is stored here.
+ * An OpenID session is an address the provider vouched for (the person of that address in each network they belong
+ * to); a sign-in link's is bound to the one person it was issued for (an address is unique only within a network, so
+ * a link issued in one network must not act as that address elsewhere).
  */
 export class Sessions1795872000000 implements MigrationInterface {
   name = 'Sessions1795872000000';
@@ -14,13 +15,16 @@ export class Sessions1795872000000 implements MigrationInterface {
       "token_hash" text NOT NULL,
       "email" text NOT NULL,
       "method" text NOT NULL,
+      "person_id" uuid,
       "issuer" text,
       "subject" text,
       "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
       "expires_at" TIMESTAMP WITH TIME ZONE NOT NULL,
       "ended_at" TIMESTAMP WITH TIME ZONE,
       CONSTRAINT "pk_sessions" PRIMARY KEY ("id"),
-      CONSTRAINT "ck_sessions_method" CHECK ("method" IN ('oidc', 'link'))
+      CONSTRAINT "fk_sessions_person" FOREIGN KEY ("person_id") REFERENCES "people"("id") ON DELETE CASCADE,
+      CONSTRAINT "ck_sessions_method" CHECK ("method" IN ('oidc', 'link')),
+      CONSTRAINT "ck_sessions_link_person" CHECK (("method" = 'link') = ("person_id" IS NOT NULL))
     )`);
     await q.query(`CREATE UNIQUE INDEX "ux_sessions_token_hash" ON "sessions" ("token_hash")`);
     await q.query(`CREATE TABLE "sign_in_links" (
