@@ -122,7 +122,7 @@ async function main(): Promise<void> {
 
     // The address it listens on (127.0.0.1 unless HOST says otherwise), not a name that may resolve elsewhere.
     const url = `http://${urlHost(config.host)}:${config.port}`;
-    const signIn = await signInLink(api, coordinator, config.publicUrl ?? url);
+    const signIn = config.signInLinks ? await signInLink(api, coordinator, config.publicUrl ?? url) : undefined;
     const lines = [
       '',
       'mignet is running. Ctrl-C stops everything it started.',
@@ -164,10 +164,10 @@ async function main(): Promise<void> {
 }
 
 /** A host as a URL writes it: every interface as the loopback address that reaches it here, IPv6 in brackets. */
-/** A one-time sign-in link for the seeded coordinator, where sign-in links are on (no OpenID provider, or told so). */
+/** A one-time sign-in link for the seeded coordinator (sign-in links being on: no OpenID provider, or told so). */
 async function signInLink(api: INestApplication, personId: string | undefined, origin: string) {
   const sessions = api.get(SessionsService);
-  if (!personId || !sessions.linksOn) return undefined;
+  if (!personId) return undefined;
   const person = await api.get(DataSource).getRepository(PersonEntity).findOneByOrFail({ id: personId });
   return person.active ? sessions.issueLink(person, origin) : undefined;
 }

@@ -1,4 +1,5 @@
 import { ApplicationFailure, condition, proxyActivities, proxyLocalActivities, setHandler } from '@temporalio/workflow';
+import type { UpdateDefinition } from '@temporalio/common';
 
 import type { Activities } from '../activities';
 import {
@@ -128,56 +129,56 @@ export function handleTaskCompletion(opts: {
  * gives it to another member agency, with a reason. Recording the event wakes the loop, which sleeps until the tasks'
  * next timer: the reminder, escalation and expiry move with it.
  */
-export function handleTaskExtension(opts: {
+export function handleTaskExtension(opts: TaskChangeOptions): void {
+  handleTaskChange(extendTaskUpdate, checkTaskExtension, opts, (cmd) => ({
+    type: 'TaskExtended',
+    at: new Date().toISOString(),
+    taskId: cmd.taskId,
+    dueAt: new Date(Date.parse(cmd.dueAt)).toISOString(),
+    by: cmd.by,
+    reason: cmd.reason.trim(),
+  }));
+  // Registered beside it: a new handler adds no command to a history that never called it.
+  handleTaskChange(reassignTaskUpdate, checkTaskReassignment, opts, (cmd, task) => ({
+    type: 'TaskReassigned',
+    at: new Date().toISOString(),
+    taskId: cmd.taskId,
+    assignee: cmd.assignee,
+    from: task.assignee,
+    ...(cmd.dueAt ? { dueAt: new Date(Date.parse(cmd.dueAt)).toISOString() } : {}),
+    by: cmd.by,
+    reason: cmd.reason.trim(),
+  }));
+}
+
+interface TaskChangeOptions {
   tasks: () => Readonly<Record<string, Task>>;
   record: (event: TaskEvent) => void;
   project: () => Promise<void>;
-}): void {
+}
+
+/**
+ * One coordinator's change to a task as an Update: the validator is the whole check, the handler re-checks the state
+ * guard only (validators are skipped on replay), records the event, and answers once the task is projected.
+ */
+function handleTaskChange<C extends { readonly taskId: string }>(
+  update: UpdateDefinition<Task, [C]>,
+  check: (tasks: Readonly<Record<string, Task>>, cmd: C, now: number, payloadRules?: boolean) => Rejection | undefined,
+  opts: TaskChangeOptions,
+  event: (cmd: C, task: Task) => TaskEvent,
+): void {
   setHandler(
-    extendTaskUpdate,
+    update,
     async (cmd) => {
-      const refused = checkTaskExtension(opts.tasks(), cmd, Date.now(), false);
+      const refused = check(opts.tasks(), cmd, Date.now(), false);
       if (refused) throw refusal(refused);
-      opts.record({
-        type: 'TaskExtended',
-        at: new Date().toISOString(),
-        taskId: cmd.taskId,
-        dueAt: new Date(Date.parse(cmd.dueAt)).toISOString(),
-        by: cmd.by,
-        reason: cmd.reason.trim(),
-      });
+      opts.record(event(cmd, opts.tasks()[cmd.taskId]));
       await opts.project();
       return opts.tasks()[cmd.taskId];
     },
     {
       validator: (cmd) => {
-        const refused = checkTaskExtension(opts.tasks(), cmd, Date.now());
-        if (refused) throw refusal(refused);
-      },
-    },
-  );
-  // The `reassignTask` Update, registered beside it: a new handler adds no command to a history that never called it.
-  setHandler(
-    reassignTaskUpdate,
-    async (cmd) => {
-      const refused = checkTaskReassignment(opts.tasks(), cmd, Date.now(), false);
-      if (refused) throw refusal(refused);
-      opts.record({
-        type: 'TaskReassigned',
-        at: new Date().toISOString(),
-        taskId: cmd.taskId,
-        assignee: cmd.assignee,
-        from: opts.tasks()[cmd.taskId].assignee,
-        ...(cmd.dueAt ? { dueAt: new Date(Date.parse(cmd.dueAt)).toISOString() } : {}),
-        by: cmd.by,
-        reason: cmd.reason.trim(),
-      });
-      await opts.project();
-      return opts.tasks()[cmd.taskId];
-    },
-    {
-      validator: (cmd) => {
-        const refused = checkTaskReassignment(opts.tasks(), cmd, Date.now());
+        const refused = check(opts.tasks(), cmd, Date.now());
         if (refused) throw refusal(refused);
       },
     },

@@ -26,19 +26,145 @@ export const ADMINISTRATION_USAGE = `
 type Out = NodeJS.WritableStream;
 type Options = { positional: string[]; json: boolean; values: Map<string, string[]> };
 
-/** Which option each command takes (a typo is an error, not an ignored flag). */
-const OPTIONS: Record<string, readonly string[]> = {
-  'networks list': [],
-  'networks show': [],
-  'networks create': ['code', 'name', 'country', 'time-zone', 'coordinator', 'member'],
-  'people list': ['network', 'agency', 'role', 'active'],
-  'people add': ['network', 'name', 'email', 'role', 'agency', 'twg', 'language'],
-  'people set': ['network', 'name', 'email', 'role', 'agency', 'twg', 'language', 'active'],
-  'people sign-in-link': ['network'],
-  'keys list': ['network'],
-  'keys issue': ['network', 'label', 'person', 'role', 'agency', 'scope', 'expires'],
-  'keys rotate': ['network'],
-  'keys revoke': ['network'],
+/** What a command's line gives its request: the last value of an option, every value, the `<id>`. */
+interface Given {
+  one(flag: string): string | undefined;
+  all(flag: string): string[];
+  id: string;
+  /** The options named (flag → body field), those given, as the body's fields (`--active` as a boolean). */
+  fields(names: Record<string, string>): Record<string, unknown>;
+}
+
+interface Command {
+  /** The options it takes: any other is a typo, refused rather than ignored. */
+  readonly options: readonly string[];
+  /** What it cannot do without (`id`: the positional `<id>`). */
+  readonly needs: readonly string[];
+  readonly request: (g: Given) => { method: string; path: string; body?: unknown };
+  readonly show: (body: unknown) => string;
+}
+
+const network = (g: Given) => `/networks/${encodeURIComponent(g.one('network') ?? '')}`;
+const PERSON_FIELDS = {
+  name: 'name',
+  email: 'email',
+  role: 'role',
+  agency: 'agency',
+  twg: 'twg',
+  language: 'language',
+};
+
+/** Every administration command: its options, what it needs, its request to the API, and how its answer is shown. */
+const COMMANDS: Record<string, Command> = {
+  'networks list': {
+    options: [],
+    needs: [],
+    request: () => ({ method: 'GET', path: '/networks' }),
+    show: (b) => rows((b as List).items, ['code', 'name', 'country', 'members']),
+  },
+  'networks show': {
+    options: [],
+    needs: ['id'],
+    request: (g) => ({ method: 'GET', path: `/networks/${g.id}` }),
+    show: pretty,
+  },
+  'networks create': {
+    options: ['code', 'name', 'country', 'time-zone', 'coordinator', 'member'],
+    needs: ['code', 'name', 'time-zone', 'coordinator', 'member'],
+    request: (g) => ({
+      method: 'POST',
+      path: '/networks',
+      body: {
+        ...g.fields({
+          code: 'code',
+          name: 'name',
+          country: 'country',
+          'time-zone': 'timeZone',
+          coordinator: 'coordinatorAgency',
+        }),
+        // `CODE=Agency name`; a bare code is its own name
+        members: g.all('member').map((m) => {
+          const at = m.indexOf('=');
+          return at < 0 ? { code: m, name: m } : { code: m.slice(0, at), name: m.slice(at + 1) };
+        }),
+      },
+    }),
+    show: (b) => {
+      const made = b as { code: string; keys: { label: string; role: string; agency: string | null; key: string }[] };
+      return `network ${made.code} created; its keys, shown this once:\n${rows(made.keys, ['label', 'role', 'agency', 'key'])}`;
+    },
+  },
+  'people list': {
+    options: ['network', 'agency', 'role', 'active'],
+    needs: ['network'],
+    request: (g) => {
+      const q = new URLSearchParams(g.fields({ agency: 'agency', role: 'role' }) as Record<string, string>);
+      if (g.one('active') !== undefined) q.set('active', g.one('active')!);
+      return { method: 'GET', path: `${network(g)}/people${q.size ? `?${q}` : ''}` };
+    },
+    show: (b) => rows((b as List).items, ['id', 'name', 'email', 'role', 'agency', 'twg', 'language', 'active']),
+  },
+  'people add': {
+    options: ['network', ...Object.keys(PERSON_FIELDS)],
+    needs: ['network', 'name', 'email', 'role'],
+    request: (g) => ({ method: 'POST', path: `${network(g)}/people`, body: g.fields(PERSON_FIELDS) }),
+    show: (b) => `added ${describe(b)}\n`,
+  },
+  'people set': {
+    options: ['network', ...Object.keys(PERSON_FIELDS), 'active'],
+    needs: ['id', 'network'],
+    request: (g) => ({
+      method: 'PATCH',
+      path: `${network(g)}/people/${g.id}`,
+      body: g.fields({ ...PERSON_FIELDS, active: 'active' }),
+    }),
+    show: (b) => `now ${describe(b)}\n`,
+  },
+  'people sign-in-link': {
+    options: ['network'],
+    needs: ['id', 'network'],
+    request: (g) => ({ method: 'POST', path: `${network(g)}/people/${g.id}/sign-in-link` }),
+    show: (b) => {
+      const l = b as { link: string; expiresAt: string };
+      return `${l.link}\n(works once, until ${l.expiresAt}: hand it over as a password)\n`;
+    },
+  },
+  'keys list': {
+    options: ['network'],
+    needs: ['network'],
+    request: (g) => ({ method: 'GET', path: `${network(g)}/keys` }),
+    show: (b) =>
+      rows((b as List).items, ['id', 'label', 'role', 'agency', 'scope', 'expiresAt', 'lastUsedAt', 'revokedAt']),
+  },
+  'keys issue': {
+    options: ['network', 'label', 'person', 'role', 'agency', 'scope', 'expires'],
+    needs: ['network', 'label'],
+    request: (g) => ({
+      method: 'POST',
+      path: `${network(g)}/keys`,
+      body: g.fields({
+        label: 'label',
+        person: 'person',
+        role: 'role',
+        agency: 'agency',
+        scope: 'scope',
+        expires: 'expiresAt',
+      }),
+    }),
+    show: showKey,
+  },
+  'keys rotate': {
+    options: ['network'],
+    needs: ['id', 'network'],
+    request: (g) => ({ method: 'POST', path: `${network(g)}/keys/${g.id}/rotate` }),
+    show: showKey,
+  },
+  'keys revoke': {
+    options: ['network'],
+    needs: ['id', 'network'],
+    request: (g) => ({ method: 'POST', path: `${network(g)}/keys/${g.id}/revoke` }),
+    show: (b) => `revoked on ${(b as { revokedAt: string }).revokedAt}\n`,
+  },
 };
 
 export function isAdministration(group: string | undefined): boolean {
@@ -54,182 +180,40 @@ export async function administration(
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<number> {
   const name = `${group} ${command ?? ''}`;
-  const allowed = OPTIONS[name];
-  if (!allowed) {
+  const spec = COMMANDS[name];
+  if (!spec) {
     err.write(`Unknown command: mignet ${name.trim()}\n${ADMINISTRATION_USAGE}`);
     return 2;
   }
-  const parsed = parse(args, allowed);
-  if (typeof parsed === 'string') {
-    err.write(`${parsed}\n${ADMINISTRATION_USAGE}`);
+  const o = parse(args, spec.options);
+  if (typeof o === 'string') {
+    err.write(`${o}\n${ADMINISTRATION_USAGE}`);
     return 2;
   }
-  const o = parsed;
-  const one = (key: string) => o.values.get(key)?.at(-1);
   const key = env.MIGNET_KEY?.trim();
   if (!key) {
     err.write('Set MIGNET_KEY to the key you administer with (a coordinator’s, or the platform administrator’s)\n');
     return 2;
   }
-  const base = (env.MIGNET_API?.trim() || 'http://127.0.0.1:3000').replace(/\/+$/, '');
-  const needs = (...names: string[]) => names.filter((n) => (n === 'id' ? !o.positional[0] : !one(n)));
-  const missing = (names: string[]) => {
-    err.write(`mignet ${name} needs ${names.map((n) => (n === 'id' ? '<id>' : `--${n}`)).join(', ')}\n`);
+  const one = (flag: string) => o.values.get(flag)?.at(-1);
+  const lacking = spec.needs.filter((n) => (n === 'id' ? !o.positional[0] : !one(n)));
+  if (lacking.length > 0) {
+    err.write(`mignet ${name} needs ${lacking.map((n) => (n === 'id' ? '<id>' : `--${n}`)).join(', ')}\n`);
     return 2;
-  };
-  const net = () => encodeURIComponent(one('network') ?? '');
-  const id = () => encodeURIComponent(o.positional[0] ?? '');
-  const fields = (names: Record<string, string>) =>
-    Object.fromEntries(
-      Object.entries(names)
-        .filter(([flag]) => one(flag) !== undefined)
-        .map(([flag, field]) => [field, field === 'active' ? one(flag) === 'true' : one(flag)]),
-    );
-
-  let request: { method: string; path: string; body?: unknown; show: (body: unknown) => string };
-  switch (name) {
-    case 'networks list':
-      request = {
-        method: 'GET',
-        path: '/networks',
-        show: (b) => rows((b as List).items, ['code', 'name', 'country', 'members']),
-      };
-      break;
-    case 'networks show':
-      if (needs('id').length) return missing(['id']);
-      request = { method: 'GET', path: `/networks/${id()}`, show: pretty };
-      break;
-    case 'networks create': {
-      const lacking = needs('code', 'name', 'time-zone', 'coordinator', 'member');
-      if (lacking.length) return missing(lacking);
-      const members = (o.values.get('member') ?? []).map((m) => {
-        const at = m.indexOf('=');
-        return at < 0 ? { code: m, name: m } : { code: m.slice(0, at), name: m.slice(at + 1) };
-      });
-      request = {
-        method: 'POST',
-        path: '/networks',
-        body: {
-          ...fields({
-            code: 'code',
-            name: 'name',
-            country: 'country',
-            'time-zone': 'timeZone',
-            coordinator: 'coordinatorAgency',
-          }),
-          members,
-        },
-        show: (b) => {
-          const made = b as {
-            code: string;
-            keys: { label: string; role: string; agency: string | null; key: string }[];
-          };
-          return `network ${made.code} created; its keys, shown this once:\n${rows(made.keys, ['label', 'role', 'agency', 'key'])}`;
-        },
-      };
-      break;
-    }
-    case 'people list': {
-      if (needs('network').length) return missing(['network']);
-      const q = new URLSearchParams(
-        fields({ agency: 'agency', role: 'role', active: 'active' }) as Record<string, string>,
-      );
-      request = {
-        method: 'GET',
-        path: `/networks/${net()}/people${q.size ? `?${q}` : ''}`,
-        show: (b) => rows((b as List).items, ['id', 'name', 'email', 'role', 'agency', 'twg', 'language', 'active']),
-      };
-      break;
-    }
-    case 'people add': {
-      const lacking = needs('network', 'name', 'email', 'role');
-      if (lacking.length) return missing(lacking);
-      request = {
-        method: 'POST',
-        path: `/networks/${net()}/people`,
-        body: fields({
-          name: 'name',
-          email: 'email',
-          role: 'role',
-          agency: 'agency',
-          twg: 'twg',
-          language: 'language',
-        }),
-        show: (b) => `added ${describe(b)}\n`,
-      };
-      break;
-    }
-    case 'people set': {
-      const lacking = needs('id', 'network');
-      if (lacking.length) return missing(lacking);
-      request = {
-        method: 'PATCH',
-        path: `/networks/${net()}/people/${id()}`,
-        body: fields({
-          name: 'name',
-          email: 'email',
-          role: 'role',
-          agency: 'agency',
-          twg: 'twg',
-          language: 'language',
-          active: 'active',
-        }),
-        show: (b) => `now ${describe(b)}\n`,
-      };
-      break;
-    }
-    case 'people sign-in-link': {
-      const lacking = needs('id', 'network');
-      if (lacking.length) return missing(lacking);
-      request = {
-        method: 'POST',
-        path: `/networks/${net()}/people/${id()}/sign-in-link`,
-        show: (b) => {
-          const l = b as { link: string; expiresAt: string };
-          return `${l.link}\n(works once, until ${l.expiresAt}: hand it over as a password)\n`;
-        },
-      };
-      break;
-    }
-    case 'keys list':
-      if (needs('network').length) return missing(['network']);
-      request = {
-        method: 'GET',
-        path: `/networks/${net()}/keys`,
-        show: (b) =>
-          rows((b as List).items, ['id', 'label', 'role', 'agency', 'scope', 'expiresAt', 'lastUsedAt', 'revokedAt']),
-      };
-      break;
-    case 'keys issue': {
-      const lacking = needs('network', 'label');
-      if (lacking.length) return missing(lacking);
-      request = {
-        method: 'POST',
-        path: `/networks/${net()}/keys`,
-        body: fields({
-          label: 'label',
-          person: 'person',
-          role: 'role',
-          agency: 'agency',
-          scope: 'scope',
-          expires: 'expiresAt',
-        }),
-        show: showKey,
-      };
-      break;
-    }
-    default: {
-      // keys rotate | keys revoke
-      const lacking = needs('id', 'network');
-      if (lacking.length) return missing(lacking);
-      request = {
-        method: 'POST',
-        path: `/networks/${net()}/keys/${id()}/${command}`,
-        show: command === 'rotate' ? showKey : (b) => `revoked on ${(b as { revokedAt: string }).revokedAt}\n`,
-      };
-    }
   }
+  const request = spec.request({
+    one,
+    all: (flag) => o.values.get(flag) ?? [],
+    id: encodeURIComponent(o.positional[0] ?? ''),
+    fields: (names) =>
+      Object.fromEntries(
+        Object.entries(names)
+          .filter(([flag]) => one(flag) !== undefined)
+          .map(([flag, field]) => [field, field === 'active' ? one(flag) === 'true' : one(flag)]),
+      ),
+  });
 
+  const base = (env.MIGNET_API?.trim() || 'http://127.0.0.1:3000').replace(/\/+$/, '');
   let res: Response;
   try {
     res = await fetch(`${base}${request.path}`, {
@@ -239,7 +223,7 @@ export async function administration(
     });
   } catch (e) {
     err.write(
-      `The API at ${base} did not answer (${(e as Error).cause ?? (e as Error).message}): is it running? (MIGNET_API)\n`,
+      `The API at ${base} did not answer (${String((e as Error).cause ?? (e as Error).message)}): is it running? (MIGNET_API)\n`,
     );
     return 1;
   }
@@ -251,7 +235,7 @@ export async function administration(
     for (const d of e?.details ?? []) err.write(`  ${d.field}: ${d.message}\n`);
     return 1;
   }
-  out.write(o.json ? `${JSON.stringify(body, null, 2)}\n` : request.show(body));
+  out.write(o.json ? `${JSON.stringify(body, null, 2)}\n` : spec.show(body));
   return 0;
 }
 

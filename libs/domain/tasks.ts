@@ -328,18 +328,36 @@ export function checkTaskExtension(
   now: number,
   payloadRules = true,
 ): Rejection | undefined {
-  if (cmd.by.role !== 'coordinator') return rejection('NOT_ASSIGNEE', 'Only the coordinator extends a task');
+  return checkCoordinatorChange(tasks, cmd, now, payloadRules, 'extends', () => []);
+}
+
+/**
+ * The rules a coordinator's change to an open task keeps (an extension, a reassignment): the coordinator's, an open
+ * task, and (`payloadRules`) its deadline not passed, what the change itself asks (`own`), a due time (if any) later
+ * than the task's and than now, a reason.
+ */
+function checkCoordinatorChange(
+  tasks: Readonly<Record<string, Task>>,
+  cmd: { readonly taskId: string; readonly by: Actor; readonly reason: string; readonly dueAt?: string },
+  now: number,
+  payloadRules: boolean,
+  verb: string,
+  own: (task: Task) => FieldError[],
+): Rejection | undefined {
+  if (cmd.by.role !== 'coordinator') return rejection('NOT_ASSIGNEE', `Only the coordinator ${verb} a task`);
   const task = tasks[cmd.taskId];
   if (!task) return rejection('TASK_NOT_FOUND', 'No such task in this process');
   if (task.status !== 'open') return rejection('TASK_CLOSED', `Task ${task.id} is ${task.status}`);
   if (!payloadRules) return undefined;
   if (task.expiresAt !== null && now >= Date.parse(task.expiresAt))
     return rejection('TASK_CLOSED', `The deadline of task ${task.id} passed at ${task.expiresAt}`);
-  const due = Date.parse(cmd.dueAt);
-  const errors: FieldError[] = [];
-  if (!(due > Date.parse(task.dueAt)))
-    errors.push({ field: 'dueAt', message: `must be later than the task's due time, ${task.dueAt}` });
-  else if (!(due > now)) errors.push({ field: 'dueAt', message: 'must be in the future' });
+  const errors = own(task);
+  if (cmd.dueAt !== undefined) {
+    const due = Date.parse(cmd.dueAt);
+    if (!(due > Date.parse(task.dueAt)))
+      errors.push({ field: 'dueAt', message: `must be later than the task's due time, ${task.dueAt}` });
+    else if (!(due > now)) errors.push({ field: 'dueAt', message: 'must be in the future' });
+  }
   if (typeof cmd.reason !== 'string' || cmd.reason.trim() === '')
     errors.push({ field: 'reason', message: 'must say why' });
   return invalidPayload(errors);
@@ -365,30 +383,18 @@ export function checkTaskReassignment(
   now: number,
   payloadRules = true,
 ): Rejection | undefined {
-  if (cmd.by.role !== 'coordinator') return rejection('NOT_ASSIGNEE', 'Only the coordinator reassigns a task');
-  const task = tasks[cmd.taskId];
-  if (!task) return rejection('TASK_NOT_FOUND', 'No such task in this process');
-  if (task.status !== 'open') return rejection('TASK_CLOSED', `Task ${task.id} is ${task.status}`);
-  if (!payloadRules) return undefined;
-  const errors: FieldError[] = [];
-  if (!REASSIGNABLE.includes(task.kind))
-    errors.push({
-      field: 'agency',
-      message: `a ${task.kind} task is its agency's own answer: only ${REASSIGNABLE.join(', ')} tasks are reassigned`,
-    });
-  else if (cmd.assignee === task.assignee)
-    errors.push({ field: 'agency', message: `the task is ${task.assignee}'s already` });
-  if (typeof cmd.reason !== 'string' || cmd.reason.trim() === '')
-    errors.push({ field: 'reason', message: 'must say why' });
-  if (task.expiresAt !== null && now >= Date.parse(task.expiresAt))
-    return rejection('TASK_CLOSED', `The deadline of task ${task.id} passed at ${task.expiresAt}`);
-  if (cmd.dueAt !== undefined) {
-    const due = Date.parse(cmd.dueAt);
-    if (!(due > Date.parse(task.dueAt)))
-      errors.push({ field: 'dueAt', message: `must be later than the task's due time, ${task.dueAt}` });
-    else if (!(due > now)) errors.push({ field: 'dueAt', message: 'must be in the future' });
-  }
-  return invalidPayload(errors);
+  return checkCoordinatorChange(tasks, cmd, now, payloadRules, 'reassigns', (task) =>
+    !REASSIGNABLE.includes(task.kind)
+      ? [
+          {
+            field: 'agency',
+            message: `a ${task.kind} task is its agency's own answer: only ${REASSIGNABLE.join(', ')} tasks are reassigned`,
+          },
+        ]
+      : cmd.assignee === task.assignee
+        ? [{ field: 'agency', message: `the task is ${task.assignee}'s already` }]
+        : [],
+  );
 }
 
 /** The tasks that changed between two states (their objects differ): what a projection sends. */

@@ -10,8 +10,9 @@ describe('mignet networks, people and keys (end to end)', () => {
     process.env.MIGNET_KEY = saved.key;
   });
 
-  async function mignet(key: string | undefined, ...argv: string[]) {
-    process.env.MIGNET_API = stack.baseUrl;
+  const mignet = (key: string | undefined, ...argv: string[]) => mignetAt(stack.baseUrl, key, ...argv);
+  async function mignetAt(api: string, key: string | undefined, ...argv: string[]) {
+    process.env.MIGNET_API = api;
     if (key === undefined) delete process.env.MIGNET_KEY;
     else process.env.MIGNET_KEY = key;
     let out = '';
@@ -137,15 +138,13 @@ describe('mignet networks, people and keys (end to end)', () => {
       /needs --name, --email, --role/,
     );
     expect((await mignet(undefined, 'keys', 'list', '--network', 'tl')).err).toMatch(/Set MIGNET_KEY/);
-    process.env.MIGNET_API = 'http://127.0.0.1:9';
-    process.env.MIGNET_KEY = stack.key('coordinator');
-    let err = '';
-    const code = await main(
-      ['keys', 'list', '--network', 'tl'],
-      { write: () => true } as unknown as NodeJS.WritableStream,
-      {
-        write: (c: string) => ((err += c), true),
-      } as unknown as NodeJS.WritableStream,
+    const { code, err } = await mignetAt(
+      'http://127.0.0.1:9',
+      stack.key('coordinator'),
+      'keys',
+      'list',
+      '--network',
+      'tl',
     );
     expect(code).toBe(1);
     expect(err).toMatch(/did not answer/);

@@ -1,6 +1,7 @@
 import type { PersonDto } from '../../apps/api/people/person.dto';
 import type { TaskDto } from '../../apps/api/tasks/task.dto';
 import { findChainBreak, readAuditLog } from '../../libs/persistence/audit-chain';
+import { generalProposal } from '../support/proposal';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -100,13 +101,12 @@ describe('people (end to end)', () => {
     const anaKey = await keyOf(ana.body.id);
     expect(anaKey).toMatchObject({ role: 'agency', agency: 'ILO', person: ana.body.id });
 
-    const circulated = await call<{ workflowId: string }>('POST', '/networks/tl/decisions', stack.key('coordinator'), {
-      kind: 'general',
-      title: 'Adopt the communication protocol',
-      text: 'As circulated',
-      payload: {},
-      deadline: new Date(Date.now() + 10 * 60_000).toISOString(),
-    });
+    const circulated = await call<{ workflowId: string }>(
+      'POST',
+      '/networks/tl/decisions',
+      stack.key('coordinator'),
+      generalProposal('Adopt the communication protocol'),
+    );
     expect(circulated.status).toBe(201);
     const wf = circulated.body.workflowId;
     const task = encodeURIComponent(`${wf}:concur-or-object:r1:ILO`);
@@ -202,13 +202,12 @@ describe('people (end to end)', () => {
     expect(observerKey).toMatchObject({ role: 'observer', agency: null });
     expect((await call('GET', '/networks/tl/tasks', observerKey.key)).status).toBe(200);
     expect((await call('GET', '/networks/tl/decisions', observerKey.key)).status).toBe(200);
-    const wrote = await call<{ message: string }>('POST', '/networks/tl/decisions', observerKey.key, {
-      kind: 'general',
-      title: 'x',
-      text: 'x',
-      payload: {},
-      deadline: new Date(Date.now() + 10 * 60_000).toISOString(),
-    });
+    const wrote = await call<{ message: string }>(
+      'POST',
+      '/networks/tl/decisions',
+      observerKey.key,
+      generalProposal('x'),
+    );
     expect(wrote.status).toBe(403);
     expect(wrote.body.message).toContain('observer');
 

@@ -2,6 +2,7 @@ import type { PersonDto } from '../../apps/api/people/person.dto';
 import type { SessionDto } from '../../apps/api/session/session.dto';
 
 import { CookieJar } from '../support/cookie-jar';
+import { generalProposal } from '../support/proposal';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -94,13 +95,12 @@ describe('sign-in links and sessions (end to end)', () => {
 
     // Reading needs nothing more; a command needs the token, and is refused from another site's page.
     expect((await send(browser, 'GET', '/networks/tl/tasks?assignee=ILO')).status).toBe(200);
-    const circulated = await call<{ workflowId: string }>('POST', '/networks/tl/decisions', stack.key('coordinator'), {
-      kind: 'general',
-      title: 'Adopt the sign-in policy',
-      text: 'As circulated',
-      payload: {},
-      deadline: new Date(Date.now() + 10 * 60_000).toISOString(),
-    });
+    const circulated = await call<{ workflowId: string }>(
+      'POST',
+      '/networks/tl/decisions',
+      stack.key('coordinator'),
+      generalProposal('Adopt the sign-in policy'),
+    );
     expect(circulated.status).toBe(201);
     const task = encodeURIComponent(`${circulated.body.workflowId}:concur-or-object:r1:ILO`);
     await waitFor(

@@ -4,6 +4,7 @@ import { apiClient } from '../support/api-client';
 import { Child } from '../support/child-process';
 import { CookieJar } from '../support/cookie-jar';
 import { freePort } from '../support/free-port';
+import { generalProposal } from '../support/proposal';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -141,13 +142,12 @@ describe('sign-in with OpenID Connect (end to end)', () => {
     expect((await browser.fetch(`${stack.baseUrl}/networks/tl/people`)).status).toBe(200);
     // A task done through the session: refused without the CSRF token, then done; the task, the timeline and the
     // audit log name the person and the agency.
-    const circulated = await call<{ workflowId: string }>('POST', '/networks/tl/decisions', stack.key('coordinator'), {
-      kind: 'general',
-      title: 'Adopt the sign-in policy',
-      text: 'As circulated',
-      payload: {},
-      deadline: new Date(Date.now() + 10 * 60_000).toISOString(),
-    });
+    const circulated = await call<{ workflowId: string }>(
+      'POST',
+      '/networks/tl/decisions',
+      stack.key('coordinator'),
+      generalProposal('Adopt the sign-in policy'),
+    );
     expect(circulated.status).toBe(201);
     const wf = circulated.body.workflowId;
     const task = `${wf}:concur-or-object:r1:ILO`;

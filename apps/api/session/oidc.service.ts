@@ -43,8 +43,8 @@ export class OidcService {
 
   /** The provider's authorization URL to send the browser to, and the flow to keep in its cookie. */
   async start(redirectUri: string, returnTo: string): Promise<{ url: string; flow: string }> {
+    const configuration = await this.configuration(); // first: SIGN_IN_OFF without a provider
     const client = openIdClient();
-    const configuration = await this.configuration();
     const flow: Flow = {
       state: client.randomState(),
       nonce: client.randomNonce(),
@@ -67,6 +67,7 @@ export class OidcService {
     currentUrl: string,
     flowCookie: string | undefined,
   ): Promise<{ email: string; subject: string; issuer: string; returnTo: string }> {
+    const configuration = await this.configuration(); // first: no provider here is the answer, whatever came with it
     const flow = parseFlow(flowCookie);
     if (!flow)
       throw new AppError(
@@ -74,7 +75,6 @@ export class OidcService {
         'This sign-in was not started in this browser, or took more than ten minutes: sign in again',
       );
     const client = openIdClient();
-    const configuration = await this.configuration();
     let claims: Record<string, unknown>;
     try {
       const tokens = await client.authorizationCodeGrant(configuration, new URL(currentUrl), {

@@ -1,10 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches } from 'class-validator';
 
+/** A sign-in link's secret: `ml_` and 256 random bits, base64url. */
+export const SIGN_IN_LINK_TOKEN = /^ml_[A-Za-z0-9_-]{43}$/;
+
 export class UseLinkDto {
   @ApiProperty({ description: 'The `token` of the sign-in link' })
   @IsString({ message: 'must be a string' })
-  @Matches(/^ml_[A-Za-z0-9_-]{43}$/, { message: 'must be the token of a sign-in link (ml_…)' })
+  @Matches(SIGN_IN_LINK_TOKEN, { message: 'must be the token of a sign-in link (ml_…)' })
   token: string;
 }
 

@@ -72,14 +72,13 @@ export class SessionsService {
 
   /** The person a session acts as in a network: a link's own person there, or the address's; null: nobody. */
   async personIn(session: SessionEntity, network: string): Promise<PersonEntity | null> {
-    const person = await this.ds
+    return this.ds
       .getRepository(PersonEntity)
       .findOneBy(
         session.personId
           ? { id: session.personId, networkCode: network }
           : { networkCode: network, email: session.email },
       );
-    return person;
   }
 
   /** Whether anyone of any network has this address (and is active): an address nobody knows opens no session. */
@@ -109,10 +108,6 @@ export class SessionsService {
         agency: r.agency,
       })),
     };
-  }
-
-  get linksOn(): boolean {
-    return this.config.signInLinks;
   }
 
   /** A one-time link that signs a person in (shown once: only its hash is kept), valid SIGN_IN_LINK_HOURS. */
