@@ -23,6 +23,8 @@ const ROW = S.obj({
   keyId: S.nullable(S.str()),
   personId: S.nullable(S.str()),
   actorPerson: S.nullable(S.str()),
+  onBehalfOfId: S.nullable(S.str()),
+  onBehalfOf: S.nullable(S.str()),
   command: S.str(),
   target: S.nullable(S.str()),
   payload: S.json(),
@@ -128,9 +130,13 @@ export class AuditLogController {
       `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     );
-    const items = rows
-      .map(auditRecordFromRow)
-      .map((r) => ({ ...r, personId: r.personId ?? null, actorPerson: r.actorPerson ?? null }));
+    const items = rows.map(auditRecordFromRow).map((r) => ({
+      ...r,
+      personId: r.personId ?? null,
+      actorPerson: r.actorPerson ?? null,
+      onBehalfOfId: r.onBehalfOfId ?? null,
+      onBehalfOf: r.onBehalfOf ?? null,
+    }));
     return { items, page, pageSize, total };
   }
 

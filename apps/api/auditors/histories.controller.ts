@@ -74,6 +74,8 @@ export class HistoriesController {
           role: S.nullable(S.str()),
           person: S.nullable(S.str()),
           personId: S.nullable(S.str()),
+          onBehalfOf: S.nullable(S.str()),
+          onBehalfOfId: S.nullable(S.str()),
           keyId: S.nullable(S.str()),
           what: S.str(),
           rejected: S.bool(),

@@ -101,6 +101,13 @@ export class TaskDto {
     description: 'The person who did it, on behalf of completedBy; null when a program (a service key) did',
   })
   completedByPerson: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Maria Soares',
+    description: 'The absent person completedByPerson stood in for (their substitute); null otherwise',
+  })
+  completedOnBehalfOf: string | null;
   @ApiProperty() submissions: number;
   @ApiPropertyOptional({
     description: "The completing agency's payload",

@@ -1,5 +1,6 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -43,8 +44,9 @@ export class TasksController {
     @Param('id') id: string,
     @Body() payload: unknown,
     @CurrentPrincipal() by: Principal,
+    @Req() req: Request,
   ): Promise<TaskDto> {
-    return this.tasks.complete(network, id, payload, by);
+    return this.tasks.complete(network, id, payload, by, (actor) => (req.actedAs = actor));
   }
 
   @Post(':id/extend')
