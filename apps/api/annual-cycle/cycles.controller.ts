@@ -3,7 +3,15 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 
 import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { CycleDto, CycleListDto, PlanDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
+import {
+  CycleDto,
+  CycleListDto,
+  ExtendDeadlineDto,
+  ExtendedDeadlineDto,
+  PlanDto,
+  StartCycleDto,
+  StartedCycleDto,
+} from './cycle.dto';
 import { CyclesService } from './cycles.service';
 import { ParseYearPipe } from './parse-year.pipe';
 
@@ -38,6 +46,24 @@ export class CyclesController {
   @ApiOkResponse({ type: CycleDto })
   get(@Param('network') network: string, @Param('year', ParseYearPipe) year: number): Promise<CycleDto> {
     return this.cycles.get(network, year);
+  }
+
+  @Post(':year/deadlines/:deadline/extend')
+  @HttpCode(200)
+  @Roles('coordinator')
+  @ApiOperation({
+    summary:
+      "Moves a deadline of the cycle's calendar later, with a reason (planningDue, consolidationDue, endorsementDue, reviewDue): the open tasks due by it are extended to it, their reminders, escalations and expiries with them, and the phase closes later",
+  })
+  @ApiOkResponse({ type: ExtendedDeadlineDto })
+  extendDeadline(
+    @Param('network') network: string,
+    @Param('year', ParseYearPipe) year: number,
+    @Param('deadline') deadline: string,
+    @Body() dto: ExtendDeadlineDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<ExtendedDeadlineDto> {
+    return this.cycles.extendDeadline(network, year, deadline, dto, by);
   }
 
   @Get(':year/plan')

@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
+import { IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
+import { IsInstant } from '../common/instant';
 import { QueryBoolean } from '../common/query-boolean';
-
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
-const OFFSET_MESSAGE = 'must carry an offset (Z or ±hh:mm): a bare local time means another instant elsewhere';
 
 export class CreateAbsenceDto {
   @ApiProperty({ description: 'The person away (an agency person sets their own; the coordinator anyone’s)' })
@@ -19,13 +17,11 @@ export class CreateAbsenceDto {
   substitute: string;
 
   @ApiProperty({ format: 'date-time', example: '2030-07-01T00:00:00+09:00' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: OFFSET_MESSAGE })
+  @IsInstant()
   startsAt: string;
 
   @ApiProperty({ format: 'date-time', example: '2030-07-15T00:00:00+09:00', description: 'Later than startsAt' })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, { message: OFFSET_MESSAGE })
+  @IsInstant()
   endsAt: string;
 
   @ApiPropertyOptional({ example: 'Annual leave', maxLength: 500 })
