@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import {
   CycleDto,
@@ -23,7 +23,6 @@ export class CyclesController {
 
   @Post()
   @HttpCode(201)
-  @Roles('coordinator')
   @ApiOperation({ summary: "Start a year's annual cycle (coordinator). 409 if that year was started before." })
   @ApiCreatedResponse({ type: StartedCycleDto })
   start(
@@ -50,7 +49,6 @@ export class CyclesController {
 
   @Post(':year/deadlines/:deadline/extend')
   @HttpCode(200)
-  @Roles('coordinator')
   @ApiOperation({
     summary:
       "Moves a deadline of the cycle's calendar later, with a reason (planningDue, consolidationDue, endorsementDue, reviewDue): the open tasks due by it are extended to it, their reminders, escalations and expiries with them, and the phase closes later",

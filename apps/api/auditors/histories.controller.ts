@@ -2,7 +2,6 @@ import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { Roles } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { S } from '../common/schemas';
 import { ExportQueryDto, HistoryQueryDto, StateQueryDto } from './auditor.dto';
@@ -11,7 +10,6 @@ import { HistoriesService } from './histories.service';
 @ApiTags('auditors')
 @ApiBearerAuth()
 @Controller('networks/:network/histories')
-@Roles('auditor', 'coordinator')
 export class HistoriesController {
   constructor(private readonly histories: HistoriesService) {}
 

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { AbsenceDto, AbsenceListDto, AbsenceQueryDto, CreateAbsenceDto } from './absence.dto';
 import { AbsencesService } from './absences.service';
@@ -21,7 +21,6 @@ export class AbsencesController {
   }
 
   @Post()
-  @Roles('coordinator', 'agency')
   @ApiOperation({
     summary:
       "Sets an absence with a substitute, who acts on the person's agency's tasks meanwhile (both names are kept). A person sets their own with a substitute of their agency; the coordinator sets anyone's, and may name another agency's",
@@ -33,7 +32,6 @@ export class AbsencesController {
 
   @Post(':id/end')
   @HttpCode(200)
-  @Roles('coordinator', 'agency')
   @ApiOperation({ summary: 'Back early: ends the absence now (the person away, or the coordinator)' })
   @ApiOkResponse({ type: AbsenceDto })
   end(@Param('network') network: string, @Param('id') id: string, @CurrentPrincipal() by: Principal) {
