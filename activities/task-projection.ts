@@ -29,6 +29,7 @@ export async function upsertTasks(tx: EntityManager, tasks: readonly Task[]): Pr
         completedAt: t.completedAt,
         completedBy: actorName(t.completedBy),
         completedByPerson: t.completedBy?.person ?? null,
+        completedOnBehalfOf: t.completedBy?.onBehalfOf ?? null,
         submissions: t.submissions,
         result: t.result ?? null,
         remindedAt: t.remindedAt,

@@ -34,7 +34,8 @@ import { MeetingInput, meetingWorkflowId } from '../libs/processes/meeting/meeti
 import { TwgRoundInput, twgRoundWorkflowId } from '../libs/processes/twg-round/twg-round';
 import type { ProcessName } from '../libs/processes/registry';
 import { NETWORK_ATTRIBUTE, PROCESS_ATTRIBUTE, YEAR_ATTRIBUTE } from '../libs/temporal/search-attributes';
-import { cycleStateQuery } from '../libs/processes/annual-cycle/messages';
+import { cycleStateQuery, extendDeadlineUpdate } from '../libs/processes/annual-cycle/messages';
+import { checkDeadlineExtension, deadlineExtensionEvents } from '../libs/processes/annual-cycle/deadline-extension';
 import { audit } from './audit-sink';
 import { meetingWorkflow } from './meeting.workflow';
 import { tasksOfLeavingMember } from '../libs/domain/tasks';
@@ -44,6 +45,7 @@ import {
   handleTaskCompletion,
   handleTaskExtension,
   projectDurably,
+  refusal,
   RETRY,
   serialProjector,
   sleepUntil,
@@ -93,6 +95,31 @@ export async function annualCycleWorkflow(input: AnnualCycleInput): Promise<Cycl
     wake = true;
   });
   handleTaskExtension({ tasks: () => state.tasks, record, project });
+  // A handler only: a history without this Update runs exactly the commands it always did.
+  setHandler(
+    extendDeadlineUpdate,
+    async (cmd) => {
+      const refused = checkDeadlineExtension(state, cmd, Date.now(), false);
+      if (refused) throw refusal(refused);
+      const previous = state.calendar!.deadlines[cmd.deadline];
+      const events = deadlineExtensionEvents(state, cmd, new Date().toISOString());
+      events.forEach(record);
+      wake = true;
+      await project();
+      return {
+        deadline: cmd.deadline,
+        until: state.calendar!.deadlines[cmd.deadline],
+        previous,
+        tasksExtended: events.flatMap((e) => (e.type === 'TaskExtended' ? [e.taskId] : [])),
+      };
+    },
+    {
+      validator: (cmd) => {
+        const refused = checkDeadlineExtension(state, cmd, Date.now());
+        if (refused) throw refusal(refused);
+      },
+    },
+  );
   handleTaskCompletion({
     validate: (cmd, now) => checkAnnualCycleCommand(state, cmd, now),
     guard: (cmd, now) => checkTaskTransition(state, cmd, now),

@@ -8,6 +8,7 @@ import type { Config } from '../../libs/config/config';
 import { dataSourceOptions } from '../../libs/persistence/data-source';
 import {
   AgencyEntity,
+  AbsenceEntity,
   ApiKeyEntity,
   PersonEntity,
   SessionEntity,
@@ -36,6 +37,8 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { MembersController } from './members/members.controller';
 import { KeysController } from './keys/keys.controller';
 import { KeysService } from './keys/keys.service';
+import { AbsencesController } from './people/absences.controller';
+import { AbsencesService } from './people/absences.service';
 import { PeopleController } from './people/people.controller';
 import { OidcService } from './session/oidc.service';
 import { SessionController } from './session/session.controller';
@@ -69,6 +72,7 @@ export class ApiModule {
             NetworkEntity,
             AgencyEntity,
             PersonEntity,
+            AbsenceEntity,
             SessionEntity,
             SignInLinkEntity,
             TaskEntity,
@@ -87,6 +91,7 @@ export class ApiModule {
         NetworksController,
         KeysController,
         PeopleController,
+        AbsencesController,
         SessionController,
         HistoriesController,
         AuditLogController,
@@ -110,6 +115,7 @@ export class ApiModule {
         NetworksService,
         KeysService,
         PeopleService,
+        AbsencesService,
         SessionsService,
         OidcService,
         HistoriesService,

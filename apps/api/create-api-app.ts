@@ -10,6 +10,7 @@ import { loadOrCreateSigner } from '../../libs/audit/signing';
 import type { Config } from '../../libs/config/config';
 import { NestPinoLogger, processLogger } from '../../libs/observability/logger';
 import { ApiModule } from './api.module';
+import { documentCallers } from './auth/route-policy';
 import { AppError } from './common/app-error';
 import { sendError } from './common/error-body';
 import { ErrorCode } from './common/error-code';
@@ -65,19 +66,21 @@ export async function createApiApp(
   app.use(jsonBodyParser());
   // The sign-in link's page posts a plain form.
   app.use('/session/link', express.urlencoded({ extended: false, limit: '4kb' }));
-  const document = documentErrors(
-    SwaggerModule.createDocument(
-      app,
-      new DocumentBuilder()
-        .setTitle('mignet')
-        .setDescription(
-          "The working cycles of a UN country Migration Network. Every route but /health needs 'Authorization: Bearer <API key>'.",
-        )
-        .setVersion('0.1.0')
-        .addBearerAuth()
-        .build(),
+  const document = documentCallers(
+    documentErrors(
+      SwaggerModule.createDocument(
+        app,
+        new DocumentBuilder()
+          .setTitle('mignet')
+          .setDescription(
+            "The working cycles of a UN country Migration Network. Every route but /health needs 'Authorization: Bearer <API key>'.",
+          )
+          .setVersion('0.1.0')
+          .addBearerAuth()
+          .build(),
+      ),
+      ['/health'],
     ),
-    ['/health'],
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

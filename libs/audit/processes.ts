@@ -28,6 +28,8 @@ export function describeEvent(e: Record<string, unknown>): string {
       return `task ${String(e.taskId)} reassigned from ${String(e.from)} to ${String(e.assignee)}${e.dueAt ? `, due ${String(e.dueAt)}` : ''}: ${String(e.reason)}`;
     case 'PhaseEntered':
       return `phase ${String(e.phase)}`;
+    case 'DeadlineExtended':
+      return `${String(e.deadline)} extended to ${String(e.until)}: ${String(e.reason)}`;
     default: {
       const details = Object.entries(e)
         .filter(

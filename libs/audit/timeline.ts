@@ -27,6 +27,9 @@ export interface TimelineEntry {
   /** The person who acted on behalf of `agency`, as they were named then; null for a program's key and older histories. */
   readonly person: string | null;
   readonly personId: string | null;
+  /** The absent person `person` stood in for, as a substitute; null otherwise. */
+  readonly onBehalfOf: string | null;
+  readonly onBehalfOfId: string | null;
   readonly what: string;
   /** The phase or status after the event, from the reducer. */
   readonly statusAfter: string;
@@ -93,6 +96,8 @@ export async function timeline(h: Parsed, bundle: WorkflowBundle): Promise<Timel
       keyId: by?.keyId ?? null,
       person: by?.person ?? null,
       personId: by?.personId ?? null,
+      onBehalfOf: by?.onBehalfOf ?? null,
+      onBehalfOfId: by?.onBehalfOfId ?? null,
       what: describeEvent(entry.event),
       statusAfter: fold.status(state),
     };

@@ -26,4 +26,7 @@ export interface Actor {
   readonly personId?: string;
   /** Their name as it was then: an audit trail names people as they were called when they acted. */
   readonly person?: string;
+  /** The absent person `person` stood in for (their substitute, issue 13), and that person's name then. */
+  readonly onBehalfOfId?: string;
+  readonly onBehalfOf?: string;
 }

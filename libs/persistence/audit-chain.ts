@@ -14,6 +14,9 @@ export interface AuditRecord {
   /** The person who sent it (a person's key or session); absent on older rows and for service accounts, so their hashes stay. */
   readonly personId?: string;
   readonly actorPerson?: string;
+  /** The absent person the sender stood in for (an absence's substitute); absent otherwise, so other rows' hashes stay. */
+  readonly onBehalfOfId?: string;
+  readonly onBehalfOf?: string;
   readonly command: string;
   readonly target: string | null;
   readonly payload: unknown;
@@ -134,6 +137,8 @@ function recordOf(r: AuditRecord): AuditRecord {
     keyId: r.keyId,
     personId: r.personId ?? undefined,
     actorPerson: r.actorPerson ?? undefined,
+    onBehalfOfId: r.onBehalfOfId ?? undefined,
+    onBehalfOf: r.onBehalfOf ?? undefined,
     command: r.command,
     target: r.target,
     payload: r.payload,
@@ -167,6 +172,8 @@ export function auditRecordFromRow(
     keyId: r.key_id as string | null,
     personId: (r.person_id as string | null | undefined) ?? undefined,
     actorPerson: (r.actor_person as string | null | undefined) ?? undefined,
+    onBehalfOfId: (r.on_behalf_of_id as string | null | undefined) ?? undefined,
+    onBehalfOf: (r.on_behalf_of as string | null | undefined) ?? undefined,
     command: r.command as string,
     target: r.target as string | null,
     payload: r.payload,

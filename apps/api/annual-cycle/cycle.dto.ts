@@ -1,9 +1,11 @@
 import { ApiProperty, ApiPropertyOptional, type ApiPropertyOptions } from '@nestjs/swagger';
-import { IsBoolean, IsObject, IsOptional } from 'class-validator';
+import { IsBoolean, IsNotEmpty, IsObject, IsOptional, IsString, MaxLength } from 'class-validator';
 
 import { MAX_YEAR, MIN_YEAR } from '../../../libs/domain/calendar';
 import type { CalendarInput, CalendarOffsets, CycleDeadlines } from '../../../libs/domain/calendar';
+import { IsInstant } from '../common/instant';
 import { IsNetworkYear } from '../common/network-year';
+import { PHASE_DEADLINE_NAMES } from '../../../libs/processes/annual-cycle/deadline-extension';
 import type { CyclePhase } from '../../../libs/processes/annual-cycle/annual-cycle';
 
 const PERIOD_SCHEMA = {
@@ -146,4 +148,29 @@ export class StartedCycleDto {
 
 export class CycleListDto {
   @ApiProperty({ type: [CycleDto] }) items: CycleDto[];
+}
+
+export class ExtendDeadlineDto {
+  @ApiProperty({
+    format: 'date-time',
+    example: '2030-03-15T00:00:00+09:00',
+    description:
+      'With an offset; later than the deadline and than now, and before the next one (planning < consolidation < endorsement < end of year)',
+  })
+  @IsInstant()
+  until: string;
+
+  @ApiProperty({ example: 'Two members are still consulting their capitals' })
+  @IsString({ message: 'must be a string' })
+  @IsNotEmpty({ message: 'must say why' })
+  @MaxLength(1_000, { message: 'must be at most 1000 characters' })
+  reason: string;
+}
+
+export class ExtendedDeadlineDto {
+  @ApiProperty({ enum: PHASE_DEADLINE_NAMES }) deadline: string;
+  @ApiProperty({ format: 'date-time', description: 'The deadline now' }) until: string;
+  @ApiProperty({ format: 'date-time', description: 'What it was' }) previous: string;
+  @ApiProperty({ type: [String], description: 'The open tasks due by it, extended to it (their timers moved)' })
+  tasksExtended: readonly string[];
 }

@@ -1,9 +1,17 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
-import { CycleDto, CycleListDto, PlanDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
+import {
+  CycleDto,
+  CycleListDto,
+  ExtendDeadlineDto,
+  ExtendedDeadlineDto,
+  PlanDto,
+  StartCycleDto,
+  StartedCycleDto,
+} from './cycle.dto';
 import { CyclesService } from './cycles.service';
 import { ParseYearPipe } from './parse-year.pipe';
 
@@ -15,7 +23,6 @@ export class CyclesController {
 
   @Post()
   @HttpCode(201)
-  @Roles('coordinator')
   @ApiOperation({ summary: "Start a year's annual cycle (coordinator). 409 if that year was started before." })
   @ApiCreatedResponse({ type: StartedCycleDto })
   start(
@@ -38,6 +45,23 @@ export class CyclesController {
   @ApiOkResponse({ type: CycleDto })
   get(@Param('network') network: string, @Param('year', ParseYearPipe) year: number): Promise<CycleDto> {
     return this.cycles.get(network, year);
+  }
+
+  @Post(':year/deadlines/:deadline/extend')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "Moves a deadline of the cycle's calendar later, with a reason (planningDue, consolidationDue, endorsementDue, reviewDue): the open tasks due by it are extended to it, their reminders, escalations and expiries with them, and the phase closes later",
+  })
+  @ApiOkResponse({ type: ExtendedDeadlineDto })
+  extendDeadline(
+    @Param('network') network: string,
+    @Param('year', ParseYearPipe) year: number,
+    @Param('deadline') deadline: string,
+    @Body() dto: ExtendDeadlineDto,
+    @CurrentPrincipal() by: Principal,
+  ): Promise<ExtendedDeadlineDto> {
+    return this.cycles.extendDeadline(network, year, deadline, dto, by);
   }
 
   @Get(':year/plan')

@@ -5,7 +5,13 @@ import { Repository } from 'typeorm';
 import type { AnnualCycleInput } from '../../../libs/processes/annual-cycle/annual-cycle';
 import { calendarWithMeetings, resolveCalendar } from '../../../libs/domain/calendar';
 import { CycleEntity, PlanActivityEntity, PlanRevisionEntity } from '../../../libs/persistence/entities';
+import {
+  ExtendedDeadline,
+  PHASE_DEADLINE_NAMES,
+  PhaseDeadline,
+} from '../../../libs/processes/annual-cycle/deadline-extension';
 import { annualCycleWorkflowId } from '../../../libs/processes/annual-cycle/ids';
+import { extendDeadlineUpdate } from '../../../libs/processes/annual-cycle/messages';
 import type { annualCycleWorkflow } from '../../../workflows/annual-cycle.workflow';
 import { actorOf, Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
@@ -13,7 +19,7 @@ import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { afterFirstProjection } from '../common/read-your-writes';
-import { CycleDto, PlanDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
+import { CycleDto, ExtendDeadlineDto, PlanDto, StartCycleDto, StartedCycleDto } from './cycle.dto';
 
 @Injectable()
 export class CyclesService {
@@ -84,6 +90,28 @@ export class CyclesService {
       revisions: revisions.map(({ networkCode: _n, year: _y, cycleRevision: _c, ...r }) => r),
       activities: activities.map(({ networkCode: _n, year: _y, cycleRevision: _c, ...a }) => a),
     };
+  }
+
+  /**
+   * The coordinator moves one of the cycle's deadlines later: an Update to the cycle, which moves the calendar's date
+   * and extends the open tasks due by it (their timers move durably), so the phase closes later too.
+   */
+  async extendDeadline(
+    network: string,
+    year: number,
+    deadline: string,
+    dto: ExtendDeadlineDto,
+    by: Principal,
+  ): Promise<ExtendedDeadline> {
+    if (!(PHASE_DEADLINE_NAMES as string[]).includes(deadline))
+      throw AppError.validation([{ field: 'deadline', message: `must be one of ${PHASE_DEADLINE_NAMES.join(', ')}` }]);
+    const row = await this.get(network, year);
+    return this.temporal.update(row.workflowId, extendDeadlineUpdate, {
+      deadline: deadline as PhaseDeadline,
+      until: new Date(Date.parse(dto.until)).toISOString(), // the workflow gets an instant, never a local time
+      by: actorOf(by),
+      reason: dto.reason,
+    });
   }
 
   async list(network: string): Promise<CycleDto[]> {

@@ -17,7 +17,7 @@ import { listRuns, workflowIdsOf } from '../../../libs/temporal/visibility';
 import { replayJobQuery } from '../../../libs/processes/audit-replay/messages';
 import type { ReplayJobState } from '../../../libs/processes/audit-replay/messages';
 import type { auditReplayWorkflow } from '../../../workflows/audit-replay.workflow';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
@@ -66,7 +66,6 @@ export class ReplayJobDto {
 @ApiTags('auditors')
 @ApiBearerAuth()
 @Controller('networks/:network/audits/replays')
-@Roles('auditor', 'coordinator')
 export class ReplaysController {
   constructor(private readonly temporal: TemporalClientService) {}
 

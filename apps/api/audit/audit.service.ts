@@ -5,6 +5,7 @@ import type { Request } from 'express';
 import { DataSource } from 'typeorm';
 
 import type { AuditSigner } from '../../../libs/audit/signing';
+import type { Actor } from '../../../libs/domain/roles';
 import { outsideLogContext } from '../../../libs/observability/log-context';
 import {
   AuditEntry,
@@ -28,6 +29,8 @@ declare module 'express-serve-static-core' {
   interface Request {
     /** The network whose chain a command without a network in its path goes to (a network being created). */
     auditNetwork?: string;
+    /** The actor a handler sent its command with, when not the caller as the guard found them (a substitute's). */
+    actedAs?: Actor;
   }
 }
 
@@ -79,9 +82,10 @@ export class AuditService implements OnApplicationShutdown {
     req.audited = true;
     // A key of another network was answered 404 here: its row names no actor of this network, as a request without a
     // valid key (and its body is kept as a digest), so one network's keys cannot write their identity into another's log.
-    const principal: { role: string; agency?: string; keyId?: string; personId?: string; person?: string } | undefined =
+    // The actor the command went with when its handler named one (a substitute acting for an absent person's agency).
+    const principal: (Omit<Actor, 'role'> & { role: string }) | undefined =
       req.principal?.network === network
-        ? req.principal
+        ? (req.actedAs ?? req.principal)
         : req.administrator && { ...req.administrator, role: 'administrator' };
     const entry: AuditEntry = {
       networkCode: network,
@@ -92,6 +96,8 @@ export class AuditService implements OnApplicationShutdown {
       keyId: principal?.keyId ?? null,
       personId: principal?.personId,
       actorPerson: principal?.person,
+      onBehalfOfId: principal?.onBehalfOfId,
+      onBehalfOf: principal?.onBehalfOf,
       command: `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`,
       // The task (or other resource) the command names, and its body: as they came once the input guard passed them,
       // else as far as PostgreSQL can store them. A body without a valid key is kept as its digest only: the log is no
@@ -160,8 +166,9 @@ export class AuditService implements OnApplicationShutdown {
         const hash = auditHash(record);
         await tx.query(
           `INSERT INTO audit_log (network_code, seq, at, request_id, actor_role, actor_agency, key_id, command, target, payload,
-                                outcome, status, error_code, prev_hash, hash, signature, person_id, actor_person)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)`,
+                                outcome, status, error_code, prev_hash, hash, signature, person_id, actor_person,
+                                on_behalf_of_id, on_behalf_of)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20)`,
           [
             record.networkCode,
             record.seq,
@@ -181,6 +188,8 @@ export class AuditService implements OnApplicationShutdown {
             this.signer.sign(hash),
             record.personId ?? null,
             record.actorPerson ?? null,
+            record.onBehalfOfId ?? null,
+            record.onBehalfOf ?? null,
           ],
         );
         return true;

@@ -8,7 +8,7 @@ import { auditRecordFromRow, verifyAuditLog } from '../../../libs/persistence/au
 import { AUDIT_SIGNER, AuditAnchorsService } from '../audit-anchor/audit-anchors.service';
 import { AuditService } from '../audit/audit.service';
 import { S } from '../common/schemas';
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { AuditLogQueryDto, ExportQueryDto } from './auditor.dto';
 import { HistoriesService } from './histories.service';
@@ -23,6 +23,8 @@ const ROW = S.obj({
   keyId: S.nullable(S.str()),
   personId: S.nullable(S.str()),
   actorPerson: S.nullable(S.str()),
+  onBehalfOfId: S.nullable(S.str()),
+  onBehalfOf: S.nullable(S.str()),
   command: S.str(),
   target: S.nullable(S.str()),
   payload: S.json(),
@@ -47,7 +49,6 @@ const ANCHOR = S.obj({ seq: S.int(), hash: S.str(), at: S.str() });
 @ApiTags('auditors')
 @ApiBearerAuth()
 @Controller('networks/:network/audit-log')
-@Roles('auditor', 'coordinator')
 export class AuditLogController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -89,7 +90,6 @@ export class AuditLogController {
 
   @Post('reconcile/settle')
   @HttpCode(200)
-  @Roles('coordinator') // an auditor reads and never writes, not even a settlement
   @ApiOperation({
     summary:
       'Appends a settlement row for each outcome reconciliation found wrong or missing (the chain itself is never changed)',
@@ -128,9 +128,13 @@ export class AuditLogController {
       `SELECT * FROM audit_log WHERE ${where.join(' AND ')} ORDER BY seq LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     );
-    const items = rows
-      .map(auditRecordFromRow)
-      .map((r) => ({ ...r, personId: r.personId ?? null, actorPerson: r.actorPerson ?? null }));
+    const items = rows.map(auditRecordFromRow).map((r) => ({
+      ...r,
+      personId: r.personId ?? null,
+      actorPerson: r.actorPerson ?? null,
+      onBehalfOfId: r.onBehalfOfId ?? null,
+      onBehalfOf: r.onBehalfOf ?? null,
+    }));
     return { items, page, pageSize, total };
   }
 
@@ -160,7 +164,6 @@ export class AuditLogController {
   }
 
   @Get('public-key')
-  @Roles('coordinator', 'agency', 'auditor')
   @ApiParam({ name: 'network', example: 'tl' })
   @ApiOperation({ summary: "The public key (Ed25519, PEM) that verifies the log's rows and the network's exports" })
   @ApiOkResponse({ schema: S.obj({ algorithm: S.str({ enum: ['Ed25519'] }), keyId: S.str(), publicKeyPem: S.str() }) })

@@ -2,7 +2,6 @@ import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { Roles } from '../auth/auth.decorators';
 import { AppError } from '../common/app-error';
 import { S } from '../common/schemas';
 import { ExportQueryDto, HistoryQueryDto, StateQueryDto } from './auditor.dto';
@@ -11,7 +10,6 @@ import { HistoriesService } from './histories.service';
 @ApiTags('auditors')
 @ApiBearerAuth()
 @Controller('networks/:network/histories')
-@Roles('auditor', 'coordinator')
 export class HistoriesController {
   constructor(private readonly histories: HistoriesService) {}
 
@@ -74,6 +72,8 @@ export class HistoriesController {
           role: S.nullable(S.str()),
           person: S.nullable(S.str()),
           personId: S.nullable(S.str()),
+          onBehalfOf: S.nullable(S.str()),
+          onBehalfOfId: S.nullable(S.str()),
           keyId: S.nullable(S.str()),
           what: S.str(),
           rejected: S.bool(),

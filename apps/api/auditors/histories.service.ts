@@ -74,6 +74,8 @@ export class HistoriesService {
         keyId: r.keyId,
         person: r.actorPerson ?? null,
         personId: r.personId ?? null,
+        onBehalfOf: r.onBehalfOf ?? null,
+        onBehalfOfId: r.onBehalfOfId ?? null,
         what: `${r.command} ${r.target}: ${r.status} ${r.errorCode}`,
         statusAfter: null,
         rejected: true as const,

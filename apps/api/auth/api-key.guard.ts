@@ -1,10 +1,8 @@
-import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { CanActivate, ExecutionContext, Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { Request } from 'express';
 import { Repository } from 'typeorm';
 
-import type { Role } from '../../../libs/domain/roles';
 import { NETWORK_CODE } from '../../../libs/domain/network';
 import { addToLogContext } from '../../../libs/observability/log-context';
 import { actingRoleOf, PersonRole } from '../../../libs/domain/people';
@@ -17,9 +15,9 @@ import { AppError } from '../common/app-error';
 import { AuthFailureLimiter } from '../common/rate-limit.guard';
 import { ErrorCode } from '../common/error-code';
 import { isCommand } from '../audit/audit.service';
-import { ALLOWED_ROLES, ALSO_PLATFORM, PLATFORM_ROUTE, PUBLIC_ROUTE } from './auth.decorators';
 import { bearerKeyHash } from './bearer';
 import { personOf, Principal } from './principal';
+import { policyOf, RoutePolicy } from './route-policy';
 
 /** The columns the guard reads beside the key: its agency's leaving, and its person. */
 interface KeyRow {
@@ -33,12 +31,14 @@ interface KeyRow {
 /**
  * Global guard: 400 for a malformed network code; 401 without a valid key or session; 404 for a network that is not the
  * key's (or where the signed-in person is nobody), whether or not it exists; 403 when the role may not call the route,
- * its agency has left the network, or a session's command lacks its CSRF token. It puts the caller on the request.
+ * its agency has left the network, or a session's command lacks its CSRF token. Who may call a route is its row in
+ * the policy table (route-policy.ts); a route without one is refused. It puts the caller on the request.
  */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
+  private readonly log = new Logger('auth');
+
   constructor(
-    private readonly reflector: Reflector,
     @InjectRepository(ApiKeyEntity) private readonly keys: Repository<ApiKeyEntity>,
     private readonly authFailures: AuthFailureLimiter,
     private readonly sessions: SessionsService,
@@ -46,9 +46,15 @@ export class ApiKeyGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
     const req = context.switchToHttp().getRequest<Request>();
+    const route = (req.route as { path?: string } | undefined)?.path;
+    const policy = policyOf(req.method, route);
+    if (!policy) {
+      this.log.error(`${req.method} ${route} has no row in the policy table: refused`);
+      throw new AppError(ErrorCode.FORBIDDEN, 'This route has no access policy yet, so nobody may call it');
+    }
+    if (policy.who === 'anyone') return true;
+    const who = policy.who;
     const network = req.params.network;
     // Checked before any query: a code is part of workflow ids and SQL parameters.
     if (typeof network === 'string' && !NETWORK_CODE.test(network)) {
@@ -77,7 +83,7 @@ export class ApiKeyGuard implements CanActivate {
     const keyHash = bearerKeyHash(req);
     if (!keyHash) {
       const session = sessionTokenOf(req, this.config);
-      if (session) return this.sessionAccess(req, session, targets, unauthenticated);
+      if (session) return this.sessionAccess(req, session, who, unauthenticated);
       throw unauthenticated('Send an API key as "Authorization: Bearer <key>", or sign in (GET /session says how)');
     }
     // The key, in the same query its person (a person's key acts as the person does now), and whether the agency it
@@ -108,10 +114,8 @@ export class ApiKeyGuard implements CanActivate {
     this.touch(key);
     if (key.scope === 'read-only' && isCommand(req))
       throw new AppError(ErrorCode.FORBIDDEN, 'This API key is read-only: it sends no command');
-    const platform = this.reflector.getAllAndOverride<boolean | undefined>(PLATFORM_ROUTE, targets) === true;
-    const alsoPlatform = this.reflector.getAllAndOverride<boolean | undefined>(ALSO_PLATFORM, targets) === true;
     if (key.role === 'administrator' || !key.networkCode) {
-      if (!platform && !alsoPlatform)
+      if (!who.includes('administrator'))
         throw new AppError(
           ErrorCode.FORBIDDEN,
           "A platform administrator's key administers networks and reads none of their content: use a key of the network",
@@ -120,7 +124,7 @@ export class ApiKeyGuard implements CanActivate {
       addToLogContext({ person: `platform administrator (key ${key.id})` });
       return true;
     }
-    if (platform)
+    if (platformOnly(who))
       throw new AppError(ErrorCode.FORBIDDEN, "Only a platform administrator's key may administer networks");
     const principal: Principal = key.personId
       ? {
@@ -147,7 +151,7 @@ export class ApiKeyGuard implements CanActivate {
         `Network "${network}" does not exist, or this API key is not one of its keys`,
       );
     }
-    return this.authorize(req, principal, targets);
+    return this.authorize(req, principal, who);
   }
 
   /**
@@ -157,7 +161,7 @@ export class ApiKeyGuard implements CanActivate {
   private async sessionAccess(
     req: Request,
     token: string,
-    targets: Parameters<Reflector['getAllAndOverride']>[1],
+    who: Exclude<RoutePolicy['who'], 'anyone'>,
     unauthenticated: (message: string) => AppError,
   ): Promise<boolean> {
     const session = await this.sessions.active(token).catch((err: unknown) => {
@@ -173,7 +177,7 @@ export class ApiKeyGuard implements CanActivate {
           'Send the X-CSRF-Token header that GET /session gives with every command',
         );
     }
-    if (this.reflector.getAllAndOverride<boolean | undefined>(PLATFORM_ROUTE, targets) === true)
+    if (platformOnly(who))
       throw new AppError(ErrorCode.FORBIDDEN, "Only a platform administrator's key may administer networks");
     const network = req.params.network as string | undefined;
     const person = network !== undefined ? await this.sessions.personIn(session, network) : null;
@@ -201,27 +205,22 @@ export class ApiKeyGuard implements CanActivate {
           `${principal.agency} left the Network on ${agency.leftAt.toISOString()}; its people no longer act for it`,
         );
     }
-    return this.authorize(req, principal, targets);
+    return this.authorize(req, principal, who);
   }
 
-  /** What holds for every caller of a network, with a key or a session: reading only, and the route's roles. */
-  private authorize(
-    req: Request,
-    principal: Principal,
-    targets: Parameters<Reflector['getAllAndOverride']>[1],
-  ): boolean {
+  /** What holds for every caller of a network, with a key or a session: the route's row names their role. */
+  private authorize(req: Request, principal: Principal, who: Exclude<RoutePolicy['who'], 'anyone'>): boolean {
     req.principal = principal;
     addToLogContext({ network: principal.network, person: personOf(principal) });
+    if (who.includes(principal.role)) return true;
+    // The table names no observer on a command: say so in their words.
     if (principal.role === 'observer' && isCommand(req))
       throw new AppError(ErrorCode.FORBIDDEN, 'An observer reads what the Network does and sends no command');
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ALLOWED_ROLES, targets);
-    if (roles && !roles.includes(principal.role)) {
-      throw new AppError(
-        ErrorCode.FORBIDDEN,
-        `Role "${principal.role}" may not do this; it needs: ${roles.join(' or ')}`,
-      );
-    }
-    return true;
+    const roles = who.filter((r) => r !== 'administrator');
+    throw new AppError(
+      ErrorCode.FORBIDDEN,
+      `Role "${principal.role}" may not do this; it needs: ${roles.join(' or ')}`,
+    );
   }
 
   /** When a key was last used, to the minute: one write a minute per key at most, never in the request's way. */
@@ -234,4 +233,9 @@ export class ApiKeyGuard implements CanActivate {
       )
       .catch(() => undefined); // PostgreSQL down: the request itself will say so
   }
+}
+
+/** A route only the platform administrator calls: networks themselves. */
+function platformOnly(who: readonly string[]): boolean {
+  return who.length === 1 && who[0] === 'administrator';
 }

@@ -17,6 +17,7 @@ export enum ErrorCode {
   MEETING_NOT_FOUND = 'MEETING_NOT_FOUND',
   KEY_NOT_FOUND = 'KEY_NOT_FOUND',
   PERSON_NOT_FOUND = 'PERSON_NOT_FOUND',
+  ABSENCE_NOT_FOUND = 'ABSENCE_NOT_FOUND',
   WORKFLOW_NOT_FOUND = 'WORKFLOW_NOT_FOUND',
   ROUND_ALREADY_STARTED = 'ROUND_ALREADY_STARTED',
   NOT_ASSIGNEE = 'NOT_ASSIGNEE',
@@ -28,6 +29,8 @@ export enum ErrorCode {
   NETWORK_EXISTS = 'NETWORK_EXISTS',
   MEMBER_EXISTS = 'MEMBER_EXISTS',
   PERSON_EXISTS = 'PERSON_EXISTS',
+  /** A second absence of one person over the same time. */
+  ABSENCE_OVERLAPS = 'ABSENCE_OVERLAPS',
   KEY_REVOKED = 'KEY_REVOKED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   RATE_LIMITED = 'RATE_LIMITED',
@@ -60,6 +63,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.MEETING_NOT_FOUND:
     case ErrorCode.KEY_NOT_FOUND:
     case ErrorCode.PERSON_NOT_FOUND:
+    case ErrorCode.ABSENCE_NOT_FOUND:
     case ErrorCode.WORKFLOW_NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
     case ErrorCode.SIGN_IN_OFF:
@@ -68,6 +72,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.NETWORK_EXISTS:
     case ErrorCode.MEMBER_EXISTS:
     case ErrorCode.PERSON_EXISTS:
+    case ErrorCode.ABSENCE_OVERLAPS:
     case ErrorCode.KEY_REVOKED:
     case ErrorCode.ROUND_ALREADY_STARTED:
     case ErrorCode.TASK_CLOSED:

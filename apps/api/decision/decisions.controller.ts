@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import {
   CirculateDecisionDto,
@@ -19,7 +19,6 @@ export class DecisionsController {
   constructor(private readonly decisions: DecisionsService) {}
 
   @Post()
-  @Roles('coordinator')
   @ApiOperation({
     summary: 'Circulate a proposal by silence procedure: every member gets a concur-or-object task until the deadline',
   })
@@ -46,7 +45,6 @@ export class DecisionsController {
 
   @Post(':id/revise')
   @HttpCode(200)
-  @Roles('coordinator')
   @ApiOperation({ summary: 'Circulate an objected proposal again, revised: a new round; earlier objections are kept' })
   @ApiOkResponse({ type: DecisionDto })
   revise(
@@ -60,7 +58,6 @@ export class DecisionsController {
 
   @Post(':id/withdraw')
   @HttpCode(200)
-  @Roles('coordinator')
   @ApiOkResponse({ type: DecisionDto })
   withdraw(
     @Param('network') network: string,

@@ -2,7 +2,6 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { Public } from '../auth/auth.decorators';
 import { S } from '../common/schemas';
 import { HealthReport, HealthService } from './health.service';
 
@@ -20,7 +19,6 @@ const HEALTH = S.obj({
 export class HealthController {
   constructor(private readonly health: HealthService) {}
 
-  @Public()
   @Get()
   @ApiOkResponse({ description: 'PostgreSQL and Temporal are both reachable', schema: HEALTH })
   @ApiServiceUnavailableResponse({
@@ -34,7 +32,6 @@ export class HealthController {
   }
 
   /** Liveness: the process answers HTTP. An orchestrator restarts it when this fails, never for a dependency. */
-  @Public()
   @Get('live')
   @ApiOkResponse({ description: 'The process is alive', schema: S.obj({ status: S.str({ enum: ['ok'] }) }) })
   live(): { status: 'ok' } {
@@ -42,7 +39,6 @@ export class HealthController {
   }
 
   /** Readiness: /health's check; a load balancer sends no traffic while it is 503. */
-  @Public()
   @Get('ready')
   @ApiOkResponse({ description: 'PostgreSQL and Temporal are both reachable: ready for traffic', schema: HEALTH })
   @ApiServiceUnavailableResponse({ description: 'Not ready: the body says which dependency is down', schema: HEALTH })

@@ -5,7 +5,6 @@ import { IsOptional } from 'class-validator';
 import { IsNull, Repository } from 'typeorm';
 
 import { IncidentEntity } from '../../../libs/persistence/entities';
-import { Roles } from '../auth/auth.decorators';
 import { isoOrNull } from '../common/iso';
 import { S } from '../common/schemas';
 import { QueryBoolean } from '../common/query-boolean';
@@ -20,7 +19,6 @@ export class IncidentQueryDto {
 @ApiTags('incidents')
 @ApiBearerAuth()
 @Controller('networks/:network/incidents')
-@Roles('coordinator', 'auditor')
 export class IncidentsController {
   constructor(@InjectRepository(IncidentEntity) private readonly incidents: Repository<IncidentEntity>) {}
 

@@ -1,15 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { AlsoPlatformAdministration, Roles } from '../auth/auth.decorators';
 import { IssuedKeyWithSecretDto, IssueKeyDto, KeyDto, KeyListDto } from './key.dto';
 import { KeysService } from './keys.service';
 
 /** A network's API keys, for its coordinator and the platform administrator; secrets are shown once, never listed. */
 @ApiTags('keys')
 @ApiBearerAuth()
-@Roles('coordinator')
-@AlsoPlatformAdministration()
 @Controller('networks/:network/keys')
 export class KeysController {
   constructor(private readonly keys: KeysService) {}

@@ -9,11 +9,11 @@ import { AgencyEntity, ApiKeyEntity, NetworkEntity, PersonEntity } from '../../.
 import { generateApiKey, hashApiKey } from '../../../libs/persistence/seeds/seed';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
+import { UUID } from '../common/uuid';
 import { isoOrNull } from '../common/iso';
 import type { IssuedKeyWithSecretDto, IssueKeyDto, KeyDto } from './key.dto';
 
 const MAX_LIFETIME_MS = 5 * 366 * 86_400_000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** A network's API keys: issued, listed, rotated and revoked by its coordinator or the platform administrator. */
 @Injectable()

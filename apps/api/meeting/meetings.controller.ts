@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { S } from '../common/schemas';
 import { ActionItemQueryDto, ConveneMeetingDto, MeetingQueryDto, ReasonDto, RescheduleMeetingDto } from './meeting.dto';
@@ -55,7 +55,6 @@ export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}
 
   @Post('meetings')
-  @Roles('coordinator')
   @ApiOperation({ summary: 'Convene an ad-hoc meeting (quarterly meetings are started by the annual cycle)' })
   @ApiCreatedResponse({ schema: S.obj({ ...MEETING_CORE, agendaCallAt: S.time(), agendaDueAt: S.time() }) })
   convene(@Param('network') network: string, @Body() dto: ConveneMeetingDto, @CurrentPrincipal() by: Principal) {
@@ -91,7 +90,6 @@ export class MeetingsController {
 
   @Post('meetings/:id/reschedule')
   @HttpCode(200)
-  @Roles('coordinator')
   @ApiOperation({ summary: 'Move a meeting not yet held, with a reason' })
   @ApiOkResponse({ schema: MEETING })
   reschedule(
@@ -105,7 +103,6 @@ export class MeetingsController {
 
   @Post('meetings/:id/cancel')
   @HttpCode(200)
-  @Roles('coordinator')
   @ApiOperation({ summary: 'Cancel a meeting not yet held, with a reason; its open tasks close' })
   @ApiOkResponse({ schema: MEETING })
   cancel(
@@ -126,7 +123,6 @@ export class MeetingsController {
 
   @Post('action-items/:id/drop')
   @HttpCode(200)
-  @Roles('coordinator')
   @ApiOperation({ summary: 'Drop an open action item, with a reason: it is no longer carried to agendas' })
   @ApiOkResponse({ schema: ACTION_ITEM })
   drop(

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { Roles } from '../auth/auth.decorators';
 import { S } from '../common/schemas';
 import { ReasonDto } from '../meeting/meeting.dto';
 import { JoinMemberDto } from './member.dto';
@@ -23,7 +22,6 @@ export class MembersController {
   }
 
   @Post()
-  @Roles('coordinator')
   @ApiOperation({
     summary:
       'An agency joins the Network: every process asks it from then on (the next agenda call, decision, cycle); answers its key, shown this once',
@@ -43,7 +41,6 @@ export class MembersController {
 
   @Post(':agency/leave')
   @HttpCode(200)
-  @Roles('coordinator')
   @ApiOperation({
     summary: 'An agency leaves the Network: its open tasks in every running process close, and nobody waits for it',
   })

@@ -2,7 +2,6 @@ import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 
-import { Public } from '../auth/auth.decorators';
 import { ApiMetrics } from './api-metrics';
 
 /** Prometheus' scrape target. Counts by route template only: no ids, keys or bodies. */
@@ -11,7 +10,6 @@ import { ApiMetrics } from './api-metrics';
 export class MetricsController {
   constructor(private readonly metrics: ApiMetrics) {}
 
-  @Public()
   @Get()
   async scrape(@Res() res: Response): Promise<void> {
     res.setHeader('Content-Type', this.metrics.registry.contentType);

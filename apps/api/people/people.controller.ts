@@ -7,7 +7,6 @@ import { CONFIG } from '../../common/config.token';
 import { publicOrigin } from '../session/session-cookie';
 import { SessionsService } from '../session/sessions.service';
 
-import { AlsoPlatformAdministration, Roles } from '../auth/auth.decorators';
 import {
   CreatePersonDto,
   PeopleQueryDto,
@@ -24,7 +23,6 @@ import { PeopleService } from './people.service';
  */
 @ApiTags('people')
 @ApiBearerAuth()
-@AlsoPlatformAdministration()
 @Controller('networks/:network/people')
 export class PeopleController {
   constructor(
@@ -48,7 +46,6 @@ export class PeopleController {
   }
 
   @Post()
-  @Roles('coordinator')
   @ApiOperation({
     summary:
       'Adds a person: a coordinator (of the coordinating agency), a focal point, alternate or TWG lead of a member agency, an auditor, or an observer',
@@ -59,7 +56,6 @@ export class PeopleController {
   }
 
   @Patch(':id')
-  @Roles('coordinator')
   @ApiOperation({
     summary: 'Changes a person; `active: false` stops their keys at once (401), and the audit trail keeps their name',
   })
@@ -69,7 +65,6 @@ export class PeopleController {
   }
 
   @Post(':id/sign-in-link')
-  @Roles('coordinator')
   @ApiOperation({
     summary:
       'A one-time sign-in link for the person (shown once; valid SIGN_IN_LINK_HOURS): hand it over as a password, until mail sends it',

@@ -7,9 +7,9 @@ import { actingRoleOf, AGENCY_PERSON_ROLES, normalEmail, PersonRole } from '../.
 import { AgencyEntity, ApiKeyEntity, NetworkEntity, PersonEntity, TwgEntity } from '../../../libs/persistence/entities';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
+import { UUID } from '../common/uuid';
 import type { CreatePersonDto, PersonDto, UpdatePersonDto } from './person.dto';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NOT_NULL = ['name', 'email', 'role', 'language', 'active'] as const;
 
 /** A person as the checks see it: what a create names, or a stored person with a change applied. */

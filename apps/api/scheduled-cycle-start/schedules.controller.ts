@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { AnnualCycleScheduleDto, ScheduleAnnualCycleDto } from './schedule.dto';
 import { SchedulesService } from './schedules.service';
@@ -13,7 +13,6 @@ export class SchedulesController {
   constructor(private readonly schedules: SchedulesService) {}
 
   @Put()
-  @Roles('coordinator')
   @ApiOperation({
     summary:
       "Create or update the yearly schedule that starts next year's cycle; the same settings again change nothing.",
@@ -28,7 +27,6 @@ export class SchedulesController {
   }
 
   @Get()
-  @Roles('coordinator', 'auditor')
   @ApiOkResponse({ type: AnnualCycleScheduleDto })
   read(@Param('network') network: string): Promise<AnnualCycleScheduleDto> {
     return this.schedules.read(network);

@@ -6,7 +6,6 @@ import type { Config } from '../../../libs/config/config';
 import { CONFIG } from '../../common/config.token';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
-import { Public } from '../auth/auth.decorators';
 import { OidcService } from './oidc.service';
 import {
   clearCookie,
@@ -35,7 +34,6 @@ function localPath(value: unknown): string {
  * cookie; a command sent with it must carry its CSRF token (X-CSRF-Token, from GET /session). Programs keep using keys.
  */
 @ApiTags('session')
-@Public() // each route reads the session cookie itself
 @Controller('session')
 export class SessionController {
   constructor(

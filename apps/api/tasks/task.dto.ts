@@ -1,26 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { AGENCY_CODE } from '../../../libs/domain/network';
 import { MAX_PAGE } from '../common/input-limits';
 import { TASK_KINDS, TASK_STATUSES } from '../../../libs/domain/tasks';
 import type { TaskKind, TaskStatus } from '../../../libs/domain/tasks';
+import { IsInstant } from '../common/instant';
 import { QueryBoolean } from '../common/query-boolean';
-
-/** The end of an ISO-8601 date-time that names its offset. */
-const WITH_OFFSET = /(Z|[+-]\d{2}:\d{2})$/;
 
 export class TaskQueryDto {
   @ApiPropertyOptional({ example: 'ILO', description: 'Agency code; an agency key sees only its own tasks' })
@@ -101,6 +88,13 @@ export class TaskDto {
     description: 'The person who did it, on behalf of completedBy; null when a program (a service key) did',
   })
   completedByPerson: string | null;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    example: 'Maria Soares',
+    description: 'The absent person completedByPerson stood in for (their substitute); null otherwise',
+  })
+  completedOnBehalfOf: string | null;
   @ApiProperty() submissions: number;
   @ApiPropertyOptional({
     description: "The completing agency's payload",
@@ -123,10 +117,7 @@ export class TaskPageDto {
 
 export class ExtendTaskDto {
   @ApiProperty({ format: 'date-time', description: "With an offset; later than the task's due time, and than now" })
-  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, {
-    message: 'must carry an offset (Z or ±hh:mm): a bare local time means another instant elsewhere',
-  })
+  @IsInstant()
   dueAt: string;
 
   @ApiProperty({ example: 'The focal point is on mission until the 20th' })
@@ -153,9 +144,6 @@ export class ReassignTaskDto {
     description: "A later due time for the new assignee, with an offset (its timers move as an extension's do)",
   })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 date-time' })
-  @Matches(WITH_OFFSET, {
-    message: 'must carry an offset (Z or ±hh:mm): a bare local time means another instant elsewhere',
-  })
+  @IsInstant()
   dueAt?: string;
 }

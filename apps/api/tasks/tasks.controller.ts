@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Request } from 'express';
 
-import { CurrentPrincipal, Roles } from '../auth/auth.decorators';
+import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
 import { ExtendTaskDto, ReassignTaskDto, TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
 import { TasksService } from './tasks.service';
@@ -31,7 +32,6 @@ export class TasksController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @Roles('coordinator', 'agency')
   @ApiOperation({
     summary:
       "Complete a task with its kind's payload (the body). 403 not the assignee, 409 already done or phase over, 422 bad payload.",
@@ -43,13 +43,13 @@ export class TasksController {
     @Param('id') id: string,
     @Body() payload: unknown,
     @CurrentPrincipal() by: Principal,
+    @Req() req: Request,
   ): Promise<TaskDto> {
-    return this.tasks.complete(network, id, payload, by);
+    return this.tasks.complete(network, id, payload, by, (actor) => (req.actedAs = actor));
   }
 
   @Post(':id/extend')
   @HttpCode(200)
-  @Roles('coordinator')
   @ApiOperation({
     summary:
       "Moves an open task's due time later, with a reason: its reminder, escalation and expiry move by as much (the process's timers move durably)",
@@ -66,7 +66,6 @@ export class TasksController {
 
   @Post(':id/reassign')
   @HttpCode(200)
-  @Roles('coordinator')
   @ApiOperation({
     summary:
       'Gives an open task (reporting an activity’s progress, writing a TWG’s report) to another member agency, with a reason and perhaps a later due time',

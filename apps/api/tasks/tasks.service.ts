@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, IsNull, Not, Repository } from 'typeorm';
 
+import type { Actor } from '../../../libs/domain/roles';
 import type { Task } from '../../../libs/domain/tasks';
 import type { FieldError } from '../../../libs/domain/field-error';
 import { AgencyEntity, ImpedimentEntity, TaskEntity } from '../../../libs/persistence/entities';
@@ -11,6 +12,7 @@ import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
 import { ApiMetrics } from '../metrics/api-metrics';
+import { AbsencesService } from '../people/absences.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { ExtendTaskDto, ReassignTaskDto, TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
 import { whenOpened } from './when-opened';
@@ -24,18 +26,21 @@ export class TasksService {
     @InjectRepository(TaskEntity) private readonly tasks: Repository<TaskEntity>,
     @InjectRepository(ImpedimentEntity) private readonly impediments: Repository<ImpedimentEntity>,
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
+    private readonly absences: AbsencesService,
   ) {}
 
+  /** An agency sees its own tasks, and those of the agencies of whom its person stands in for (an absence's substitute). */
   async list(network: string, query: TaskQueryDto, by: Principal): Promise<TaskPageDto> {
-    if (by.role === 'agency' && query.assignee !== undefined && query.assignee !== by.agency) {
-      throw new AppError(
-        ErrorCode.FORBIDDEN,
-        `An agency key sees only its own tasks (${by.agency}), not ${query.assignee}'s`,
-      );
-    }
     const where: FindOptionsWhere<TaskEntity> = { networkCode: network };
-    if (by.role === 'agency') Object.assign(where, { assignee: by.agency, assigneeRole: 'agency' });
-    else if (query.assignee) where.assignee = query.assignee;
+    if (by.role === 'agency') {
+      const agencies = [by.agency!, ...(await this.standIns(network, by)).map((s) => s.agency)];
+      if (query.assignee !== undefined && !agencies.includes(query.assignee))
+        throw new AppError(
+          ErrorCode.FORBIDDEN,
+          `An agency sees only its own tasks (${[...new Set(agencies)].join(', ')}), not ${query.assignee}'s`,
+        );
+      Object.assign(where, { assignee: query.assignee ?? In([...new Set(agencies)]), assigneeRole: 'agency' });
+    } else if (query.assignee) where.assignee = query.assignee;
     if (query.status) where.status = query.status;
     if (query.kind) where.kind = query.kind;
     if (query.process) where.process = query.process;
@@ -52,19 +57,30 @@ export class TasksService {
   }
 
   async get(network: string, id: string, by: Principal): Promise<TaskDto> {
-    return toDto(await this.visibleTask(network, id, by));
+    return toDto((await this.visibleTask(network, id, by)).row);
   }
 
-  /** 200 with the task's new state, or the workflow validator's refusal mapped to 403, 409 or 422. */
-  async complete(network: string, id: string, payload: unknown, by: Principal): Promise<TaskDto> {
+  /**
+   * 200 with the task's new state, or the workflow validator's refusal mapped to 403, 409 or 422. `actedAs` learns the
+   * actor the command goes with (for the audit row): a substitute's names the absent person too.
+   */
+  async complete(
+    network: string,
+    id: string,
+    payload: unknown,
+    by: Principal,
+    actedAs: (actor: Actor) => void = () => undefined,
+  ): Promise<TaskDto> {
     let row: TaskEntity | undefined;
     try {
-      row = await this.visibleTask(network, id, by);
+      const visible = await this.visibleTask(network, id, by, { acting: true });
+      row = visible.row;
+      actedAs(visible.actor);
       if (row.kind === 'record-meeting' && row.status === 'open' && by.role === 'coordinator')
         await this.checkImpedimentsExist(network, payload);
       const process = row.process;
       const task = await whenOpened(() =>
-        this.temporal.update(process, completeTaskUpdate, { taskId: id, by: actorOf(by), payload }),
+        this.temporal.update(process, completeTaskUpdate, { taskId: id, by: visible.actor, payload }),
       );
       this.metrics.taskCompletions.inc({ kind: row.kind, outcome: 'completed' });
       return toDto(task);
@@ -77,7 +93,7 @@ export class TasksService {
 
   /** The coordinator moves an open task's due time later: an Update to its workflow, which moves its timers. */
   async extend(network: string, id: string, dto: ExtendTaskDto, by: Principal): Promise<TaskDto> {
-    const row = await this.visibleTask(network, id, by);
+    const { row } = await this.visibleTask(network, id, by);
     const task = await whenOpened(() =>
       this.temporal.update(row.process, extendTaskUpdate, {
         taskId: id,
@@ -94,7 +110,7 @@ export class TasksService {
    * time): an Update to its workflow, whose validator refuses what the task's kind does not allow.
    */
   async reassign(network: string, id: string, dto: ReassignTaskDto, by: Principal): Promise<TaskDto> {
-    const row = await this.visibleTask(network, id, by);
+    const { row } = await this.visibleTask(network, id, by);
     if (!(await this.agencies.existsBy({ networkCode: network, code: dto.agency, leftAt: IsNull() })))
       throw AppError.validation([{ field: 'agency', message: `${dto.agency} is not a member agency of the Network` }]);
     const task = await whenOpened(() =>
@@ -139,14 +155,35 @@ export class TasksService {
       throw new AppError(ErrorCode.INVALID_PAYLOAD, errors.map((e) => `${e.field} ${e.message}`).join('; '), errors);
   }
 
-  /** The task, if the caller may see it: 404 when it does not exist in this network, 403 for another agency's. */
-  private async visibleTask(network: string, id: string, by: Principal): Promise<TaskEntity> {
+  /**
+   * The task, if the caller may see it (404 when it does not exist in this network, 403 for another agency's), and the
+   * actor a command on it goes with. A person standing in for an absent person of the task's agency acts for that
+   * agency, on behalf of that person; `acting` looks for such an absence even on the person's own agency's task, so
+   * that what a substitute does names both.
+   */
+  private async visibleTask(
+    network: string,
+    id: string,
+    by: Principal,
+    { acting = false } = {},
+  ): Promise<{ row: TaskEntity; actor: Actor }> {
     const row = await this.tasks.findOneBy({ id, networkCode: network });
     if (!row) throw new AppError(ErrorCode.TASK_NOT_FOUND, `Network "${network}" has no task ${id}`);
-    if (by.role === 'agency' && (row.assigneeRole !== 'agency' || row.assignee !== by.agency)) {
-      throw new AppError(ErrorCode.NOT_ASSIGNEE, `Task ${id} is not ${by.agency}'s`);
-    }
-    return row;
+    if (by.role !== 'agency') return { row, actor: actorOf(by) };
+    const own = row.assigneeRole === 'agency' && row.assignee === by.agency;
+    const standIn =
+      row.assigneeRole === 'agency' && (acting || !own)
+        ? (await this.standIns(network, by)).find((s) => s.agency === row.assignee)
+        : undefined;
+    if (!own && !standIn) throw new AppError(ErrorCode.NOT_ASSIGNEE, `Task ${id} is not ${by.agency}'s`);
+    const actor = standIn
+      ? { ...actorOf(by), agency: standIn.agency, onBehalfOfId: standIn.personId, onBehalfOf: standIn.person }
+      : actorOf(by);
+    return { row, actor };
+  }
+
+  private async standIns(network: string, by: Principal) {
+    return by.personId ? this.absences.standInsFor(network, by.personId) : [];
   }
 }
 
@@ -170,6 +207,8 @@ function toDto(t: TaskEntity | Task): TaskDto {
     completedBy: by === null || typeof by === 'string' ? by : (by.agency ?? by.role),
     completedByPerson:
       by === null || typeof by === 'string' ? (t as TaskEntity).completedByPerson : (by.person ?? null),
+    completedOnBehalfOf:
+      by === null || typeof by === 'string' ? (t as TaskEntity).completedOnBehalfOf : (by.onBehalfOf ?? null),
     submissions: t.submissions,
     result: t.result,
     remindedAt: isoOrNull(t.remindedAt),

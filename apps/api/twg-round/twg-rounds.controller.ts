@@ -1,7 +1,6 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
-import { Roles } from '../auth/auth.decorators';
 import { S } from '../common/schemas';
 import { ImpedimentQueryDto, StartTwgRoundDto } from './twg-round.dto';
 import { TwgRoundsService } from './twg-rounds.service';
@@ -13,7 +12,6 @@ export class TwgRoundsController {
   constructor(private readonly rounds: TwgRoundsService) {}
 
   @Post('twgs/:twg/rounds')
-  @Roles('coordinator')
   @ApiOperation({
     summary: "Start a TWG's bi-monthly reporting round by hand (the annual cycle will start them from its calendar)",
   })

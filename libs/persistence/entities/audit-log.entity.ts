@@ -39,6 +39,13 @@ export class AuditLogEntity {
   @Column({ name: 'actor_person', type: 'text', nullable: true })
   actorPerson: string | null;
 
+  /** The absent person the sender stood in for (an absence's substitute), and their name then; null otherwise. */
+  @Column({ name: 'on_behalf_of_id', type: 'uuid', nullable: true })
+  onBehalfOfId: string | null;
+
+  @Column({ name: 'on_behalf_of', type: 'text', nullable: true })
+  onBehalfOf: string | null;
+
   /** `POST /networks/:network/tasks/:id/complete` */
   @Column({ type: 'text' })
   command: string;

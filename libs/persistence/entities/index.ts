@@ -1,3 +1,4 @@
+import { AbsenceEntity } from './absence.entity';
 import { AgencyEntity } from './agency.entity';
 import { AuditLogEntity } from './audit-log.entity';
 import { DecisionEntity } from './decision.entity';
@@ -16,6 +17,7 @@ import { ImpedimentEntity, TwgRoundEntity } from './twg-round.entity';
 import { TwgEntity } from './twg.entity';
 
 export {
+  AbsenceEntity,
   ActionItemEntity,
   AgencyEntity,
   ApiKeyEntity,
@@ -44,6 +46,7 @@ export const ENTITIES = [
   GcmObjectiveEntity,
   NetworkObjectiveEntity,
   PersonEntity,
+  AbsenceEntity,
   ApiKeyEntity,
   SessionEntity,
   SignInLinkEntity,

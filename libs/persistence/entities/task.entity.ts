@@ -56,6 +56,10 @@ export class TaskEntity {
   @Column({ name: 'completed_by_person', type: 'text', nullable: true })
   completedByPerson: string | null;
 
+  /** The absent person `completedByPerson` stood in for, when a substitute completed it. */
+  @Column({ name: 'completed_on_behalf_of', type: 'text', nullable: true })
+  completedOnBehalfOf: string | null;
+
   @Column({ type: 'int' })
   submissions: number;
 

@@ -7,6 +7,7 @@ import { NetworksAsData1795854000000 } from './1795854000000-networks-as-data';
 import { KeyLifecycle1795860000000 } from './1795860000000-key-lifecycle';
 import { People1795866000000 } from './1795866000000-people';
 import { Sessions1795872000000 } from './1795872000000-sessions';
+import { Absences1795878000000 } from './1795878000000-absences';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   KeyLifecycle1795860000000,
   People1795866000000,
   Sessions1795872000000,
+  Absences1795878000000,
 ];

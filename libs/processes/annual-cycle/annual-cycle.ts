@@ -1,4 +1,4 @@
-import type { Calendar } from '../../domain/calendar';
+import type { Calendar, CycleDeadlines } from '../../domain/calendar';
 import type { FieldError } from '../../domain/field-error';
 import type { Actor } from '../../domain/roles';
 import {
@@ -115,6 +115,15 @@ export type CycleEvent =
   | { readonly type: 'TwgRoundsStarted'; readonly at: string; readonly period: number; readonly ids: readonly string[] }
   | { readonly type: 'NetworkYearSummarised'; readonly at: string; readonly summary: NetworkYearSummary }
   | { readonly type: 'PhaseEntered'; readonly at: string; readonly phase: CyclePhase }
+  /** The coordinator moved a deadline of the calendar later (the tasks due by it are extended by their own events). */
+  | {
+      readonly type: 'DeadlineExtended';
+      readonly at: string;
+      readonly deadline: keyof CycleDeadlines;
+      readonly until: string;
+      readonly by: Actor;
+      readonly reason: string;
+    }
   | { readonly type: 'ReportDrafted'; readonly at: string; readonly report: AnnualReport }
   | { readonly type: 'CycleClosed'; readonly at: string };
 
@@ -408,6 +417,12 @@ function applyUncounted(state: CycleState, event: CycleEvent): CycleState {
           event.phase === 'IMPLEMENTATION'
             ? [...state.revisions.slice(0, -1), { ...currentPlan(state)!, endorsedAt: event.at }]
             : state.revisions,
+      };
+    case 'DeadlineExtended':
+      if (!state.calendar || state.phase === 'CLOSED') throw new CycleTransitionError(event.type, state.phase);
+      return {
+        ...state,
+        calendar: { ...state.calendar, deadlines: { ...state.calendar.deadlines, [event.deadline]: event.until } },
       };
     case 'ReportDrafted':
       if (state.phase !== 'ANNUAL_REVIEW' || state.report) throw new CycleTransitionError(event.type, state.phase);
