@@ -1,5 +1,7 @@
 import type { DataSource } from 'typeorm';
 
+import type { Task } from '../libs/domain/tasks';
+
 import {
   PROCESSES,
   PROJECTED_PROCESSES,
@@ -12,6 +14,7 @@ import {
 import { annualCycleReadModel } from './annual-cycle/annual-cycle.projector';
 import { decisionReadModel } from './decision/decision.projector';
 import { meetingReadModel } from './meeting/meeting.projector';
+import { enqueueTaskNotices, NoticeOptions } from './notifications/task-notices';
 import { reportRefusedProjections } from './projection-incidents';
 import type { ReadModelWriter } from './read-model-writer';
 import { twgRoundReadModel } from './twg-round/twg-round.projector';
@@ -34,13 +37,38 @@ export type ProjectorActivities = {
   ) => Promise<void>;
 };
 
-/** Every projector, built over the DataSource; a refusal of its data is an incident, never a retry for ever (projection-incidents.ts). */
-export function createProjectorActivities(deps: { readonly dataSource: DataSource }): ProjectorActivities {
+/**
+ * Every projector, built over the DataSource; a refusal of its data is an incident, never a retry for ever
+ * (projection-incidents.ts). With `notices` (the live worker's, not a rebuild's), what a projection's open tasks call
+ * for is written to the outbox after the read model: a retried projection writes it once (task-notices.ts).
+ */
+export function createProjectorActivities(deps: {
+  readonly dataSource: DataSource;
+  readonly notices?: NoticeOptions;
+}): ProjectorActivities {
   const projectors: Partial<Record<ProjectorName, unknown>> = {};
   for (const name of PROJECTED_PROCESSES) {
     const activity = PROCESSES[name].readModel.projector;
     const writer = READ_MODEL_WRITERS[name] as ReadModelWriter<{ readonly workflowId: string }>;
-    projectors[activity] = reportRefusedProjections(deps.dataSource, activity, writer.project(deps));
+    const project = reportRefusedProjections(deps.dataSource, activity, writer.project(deps));
+    const notices = deps.notices;
+    // Notices the outbox refuses are an incident of their own, like a refused projection: the process goes on.
+    const tell =
+      notices &&
+      reportRefusedProjections(
+        deps.dataSource,
+        `${activity}:notices`,
+        async (p: { readonly workflowId: string; readonly tasks: readonly Task[] }) => {
+          await enqueueTaskNotices(deps.dataSource, p.tasks, notices);
+        },
+      );
+    projectors[activity] = tell
+      ? async (p: { readonly workflowId: string; readonly tasks: readonly Task[] }) => {
+          await project(p);
+          // Only open tasks call for a notice: a completion's projection costs nothing more.
+          if (p.tasks.some((t) => t.status === 'open')) await tell(p);
+        }
+      : project;
   }
   return projectors as ProjectorActivities;
 }

@@ -92,6 +92,9 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       },
       activities: createActivities({
         dataSource: this.dataSource,
+        notices: this.config.notifications
+          ? { linkBase: this.config.publicUrl ?? `http://localhost:${this.config.port}` }
+          : undefined,
         temporal: { client, bundle: () => auditBundle(this.config.workflowBundlePath) },
       }),
       sinks: LIVE_SINKS,

@@ -107,6 +107,10 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /networks/:network/audit-log/reconcile/settle': COORDINATOR,
   'GET /networks/:network/audit-log/public-key': NETWORK,
   'GET /networks/:network/incidents': AUDIT,
+  // What was sent to whom (addresses, texts): the coordinator's and the auditors'; a retry is the coordinator's.
+  'GET /networks/:network/notifications': AUDIT,
+  'GET /networks/:network/notifications/:id': AUDIT,
+  'POST /networks/:network/notifications/:id/retry': COORDINATOR,
   // A replay changes nothing of the network's: an auditor starts one.
   'POST /networks/:network/audits/replays': AUDIT,
   'GET /networks/:network/audits/replays/:id': AUDIT,

@@ -7,6 +7,7 @@ import { CycleEntity } from './cycle.entity';
 import { IncidentEntity } from './incident.entity';
 import { ActionItemEntity, MeetingEntity } from './meeting.entity';
 import { NetworkEntity } from './network.entity';
+import { NotificationAttemptEntity, OutboxEntity } from './outbox.entity';
 import { PersonEntity } from './person.entity';
 import { SessionEntity } from './session.entity';
 import { SignInLinkEntity } from './sign-in-link.entity';
@@ -30,6 +31,8 @@ export {
   MeetingEntity,
   NetworkEntity,
   NetworkObjectiveEntity,
+  NotificationAttemptEntity,
+  OutboxEntity,
   PersonEntity,
   PlanActivityEntity,
   SessionEntity,
@@ -62,4 +65,6 @@ export const ENTITIES = [
   MeetingEntity,
   ActionItemEntity,
   IncidentEntity,
+  OutboxEntity,
+  NotificationAttemptEntity,
 ];

@@ -1,0 +1,51 @@
+import type { Translation } from './en';
+
+/** Português. */
+export const pt: Translation = {
+  kind: {
+    'contribute-activities': 'Contribuir com atividades para o plano de trabalho',
+    'consolidate-plan': 'Consolidar o plano de trabalho',
+    'endorse-plan': 'Aprovar o plano de trabalho, ou objetar',
+    'report-progress': 'Relatar o progresso de uma atividade',
+    'finalise-report': 'Finalizar o relatório anual',
+    'concur-or-object': 'Concordar com uma proposta, ou objetar',
+    'submit-twg-update': 'Enviar a atualização do GTT',
+    'consolidate-twg-report': 'Redigir o relatório do GTT',
+    'propose-agenda-items': 'Propor pontos para a agenda da reunião',
+    'record-meeting': 'Registar a reunião',
+    'correct-minutes': 'Rever a ata corrigida',
+    'action-item': 'Executar uma ação acordada',
+  },
+  mail: {
+    opened: {
+      subject: 'Nova tarefa para {{agency}}: {{what}}',
+      intro: 'A {{network}} tem uma nova tarefa para {{agency}}.',
+    },
+    changed: {
+      subject: 'Tarefa alterada para {{agency}}: {{what}}',
+      intro: 'Uma tarefa de {{agency}} na {{network}} foi alterada: o prazo é agora {{due}}.',
+    },
+    reminded: {
+      subject: 'Lembrete: {{what}}, prazo {{due}}',
+      intro: 'Um lembrete da {{network}}: o prazo desta tarefa de {{agency}} está a chegar.',
+    },
+    escalated: {
+      subject: 'Prazo ultrapassado: {{agency}} ainda não fez "{{what}}"',
+      intro: 'Esta tarefa de {{agency}} na {{network}} ultrapassou o prazo e continua por fazer.',
+    },
+    task: 'Tarefa: {{what}}',
+    subject: 'Assunto: {{subject}}',
+    due: 'Prazo: {{due}}',
+    open: 'Abrir a tarefa',
+    why: 'Recebe esta mensagem como {{part}} na {{network}}. Para deixar de a receber, peça ao coordenador que altere a sua função ou silencie estas mensagens.',
+  },
+  part: {
+    coordinator: 'coordenador',
+    'focal-point': 'ponto focal de {{agency}}',
+    alternate: 'suplente de {{agency}}',
+    'twg-lead': 'responsável de um GTT por {{agency}}',
+    auditor: 'auditor',
+    observer: 'observador',
+    substitute: 'substituto de {{person}} ({{agency}})',
+  },
+};

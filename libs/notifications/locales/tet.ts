@@ -1,0 +1,51 @@
+import type { Translation } from './en';
+
+/** Tetun (Tetun Dili, with the Portuguese loans its written administrative register uses). */
+export const tet: Translation = {
+  kind: {
+    'contribute-activities': 'Kontribui atividade ba planu servisu',
+    'consolidate-plan': 'Konsolida planu servisu',
+    'endorse-plan': 'Aprova planu servisu, ka hato’o objesaun',
+    'report-progress': 'Relata progresu atividade ida nian',
+    'finalise-report': 'Finaliza relatóriu anuál',
+    'concur-or-object': 'Konkorda ho proposta ida, ka hato’o objesaun',
+    'submit-twg-update': 'Haruka informasaun foun TWG nian',
+    'consolidate-twg-report': 'Hakerek relatóriu TWG nian',
+    'propose-agenda-items': 'Propoin pontu ba ajenda enkontru nian',
+    'record-meeting': 'Rejista enkontru',
+    'correct-minutes': 'Haree fali ata ne’ebé korrije ona',
+    'action-item': 'Halo asaun ne’ebé hakotu ona',
+  },
+  mail: {
+    opened: {
+      subject: 'Knaar foun ba {{agency}}: {{what}}',
+      intro: '{{network}} iha knaar foun ida ba {{agency}}.',
+    },
+    changed: {
+      subject: 'Knaar muda ona ba {{agency}}: {{what}}',
+      intro: 'Knaar ida {{agency}} nian iha {{network}} muda ona: prazu foun mak {{due}}.',
+    },
+    reminded: {
+      subject: 'Lembrete: {{what}}, prazu {{due}}',
+      intro: 'Lembrete husi {{network}}: prazu ba knaar ida-ne’e {{agency}} nian besik ona.',
+    },
+    escalated: {
+      subject: 'Liu ona prazu: {{agency}} seidauk halo "{{what}}"',
+      intro: 'Knaar ida-ne’e {{agency}} nian iha {{network}} liu ona prazu no seidauk remata.',
+    },
+    task: 'Knaar: {{what}}',
+    subject: 'Kona-ba: {{subject}}',
+    due: 'Prazu: {{due}}',
+    open: 'Loke knaar',
+    why: 'Ita simu mensajen ida-ne’e nu’udar {{part}} iha {{network}}. Atu la simu tan, husu ba koordenadór atu muda ita-nia papél ka hapara mensajen sira-ne’e.',
+  },
+  part: {
+    coordinator: 'koordenadór',
+    'focal-point': 'pontu fokál {{agency}} nian',
+    alternate: 'suplente {{agency}} nian',
+    'twg-lead': 'lider TWG ida ba {{agency}}',
+    auditor: 'auditór',
+    observer: 'observadór',
+    substitute: 'substitutu {{person}} nian ({{agency}})',
+  },
+};

@@ -1,0 +1,61 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * The outbox (issue 14): every notification a process's facts call for, one row per recipient, written by the
+ * projection activity under an idempotency key (so a retried activity or a replayed history writes nothing twice),
+ * delivered by the worker's dispatcher with retries; and each delivery attempt with its outcome.
+ */
+export class Outbox1795884000000 implements MigrationInterface {
+  name = 'Outbox1795884000000';
+
+  async up(q: QueryRunner): Promise<void> {
+    await q.query(`CREATE TABLE "outbox" (
+      "id" bigserial NOT NULL,
+      "network_code" text NOT NULL,
+      "idempotency_key" text NOT NULL,
+      "kind" text NOT NULL,
+      "event" text NOT NULL,
+      "task_id" text,
+      "person_id" uuid,
+      "channel" text NOT NULL DEFAULT 'email',
+      "recipient" text NOT NULL,
+      "language" text NOT NULL,
+      "subject" text NOT NULL,
+      "body_text" text NOT NULL,
+      "body_html" text NOT NULL,
+      "status" text NOT NULL DEFAULT 'pending',
+      "attempts" integer NOT NULL DEFAULT 0,
+      "next_attempt_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "locked_until" TIMESTAMP WITH TIME ZONE,
+      "last_error" text,
+      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "sent_at" TIMESTAMP WITH TIME ZONE,
+      CONSTRAINT "pk_outbox" PRIMARY KEY ("id"),
+      CONSTRAINT "fk_outbox_network" FOREIGN KEY ("network_code") REFERENCES "networks"("code") ON DELETE CASCADE,
+      CONSTRAINT "ck_outbox_status" CHECK ("status" IN ('pending', 'sending', 'sent', 'bounced', 'failed')),
+      CONSTRAINT "ck_outbox_channel" CHECK ("channel" IN ('email'))
+    )`);
+    await q.query(`CREATE UNIQUE INDEX "ux_outbox_idempotency_key" ON "outbox" ("idempotency_key")`);
+    await q.query(
+      `CREATE INDEX "ix_outbox_due" ON "outbox" ("next_attempt_at") WHERE "status" IN ('pending', 'sending')`,
+    );
+    await q.query(`CREATE INDEX "ix_outbox_network_status" ON "outbox" ("network_code", "status", "id")`);
+    await q.query(`CREATE INDEX "ix_outbox_task" ON "outbox" ("task_id")`);
+    await q.query(`CREATE TABLE "notification_attempts" (
+      "id" bigserial NOT NULL,
+      "outbox_id" bigint NOT NULL,
+      "at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "outcome" text NOT NULL,
+      "detail" text,
+      CONSTRAINT "pk_notification_attempts" PRIMARY KEY ("id"),
+      CONSTRAINT "fk_notification_attempts_outbox" FOREIGN KEY ("outbox_id") REFERENCES "outbox"("id") ON DELETE CASCADE,
+      CONSTRAINT "ck_notification_attempts_outcome" CHECK ("outcome" IN ('sent', 'bounced', 'failed', 'retry'))
+    )`);
+    await q.query(`CREATE INDEX "ix_notification_attempts_outbox" ON "notification_attempts" ("outbox_id")`);
+  }
+
+  async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE "notification_attempts"`);
+    await q.query(`DROP TABLE "outbox"`);
+  }
+}

@@ -1,0 +1,195 @@
+import type { NotificationDetailDto, NotificationPageDto } from '../../apps/api/notifications/notification.dto';
+import type { PersonDto } from '../../apps/api/people/person.dto';
+import type { TaskDto } from '../../apps/api/tasks/task.dto';
+import type { Mail } from '../support/mail-server';
+import { useTestStack } from '../support/test-stack';
+import { waitFor } from '../support/wait-for';
+
+/**
+ * Notifications through the outbox to a real SMTP server (smtp-server), read back with mailparser: a task's people
+ * are told in their own language when it opens and before it is due, exactly once per fact and person; mail waits
+ * while the server is down and is all delivered once it is back; a refused address is a dead letter the coordinator
+ * sees and retries.
+ */
+describe('notifications (end to end): the outbox, a real SMTP server, three languages', () => {
+  const { stack, call } = useTestStack();
+  const coordinator = () => stack.key('coordinator');
+  const keyOf = (m: Mail) => String(m.headers.get('x-mignet-idempotency-key') ?? '');
+  const to = (m: Mail) => m.envelopeTo.join(',');
+  const person = async (body: Record<string, unknown>) => {
+    const r = await call<PersonDto>('POST', '/networks/tl/people', coordinator(), body);
+    expect(r.status).toBe(201);
+    return r.body;
+  };
+  const circulate = async (title: string, inMs: number) => {
+    const r = await call<{ workflowId: string }>('POST', '/networks/tl/decisions', coordinator(), {
+      kind: 'general',
+      title,
+      text: 'As circulated',
+      payload: {},
+      deadline: new Date(Date.now() + inMs).toISOString(),
+    });
+    expect(r.status).toBe(201);
+    return r.body.workflowId;
+  };
+  const notices = async (task: string) =>
+    (
+      await call<NotificationPageDto>(
+        'GET',
+        `/networks/tl/notifications?task=${encodeURIComponent(task)}&pageSize=500`,
+        coordinator(),
+      )
+    ).body.items;
+  /** Each idempotency key the server received, with how many times. */
+  const counts = async () => {
+    const seen = new Map<string, number>();
+    for (const m of await stack.mail.mails()) seen.set(keyOf(m), (seen.get(keyOf(m)) ?? 0) + 1);
+    return seen;
+  };
+
+  beforeAll(async () => {
+    await person({
+      name: 'Maria Soares',
+      email: 'msoares@ilo.org',
+      role: 'focal-point',
+      agency: 'ILO',
+      language: 'tet',
+    });
+    await person({ name: 'João Pinto', email: 'jpinto@ilo.org', role: 'alternate', agency: 'ILO', language: 'pt' });
+    await person({ name: 'Fiona Reid', email: 'freid@fao.org', role: 'focal-point', agency: 'FAO' });
+  });
+
+  it("tells a task's people in their language when it opens and before it is due, once per fact and person", async () => {
+    const wf = await circulate('Adopt the communication protocol', 16_000);
+    const task = `${wf}:concur-or-object:r1:ILO`;
+    const forTask = async () => (await stack.mail.mails()).filter((m) => keyOf(m).includes(`|${task}|`));
+    const opened = await waitFor(async () => {
+      const got = (await forTask()).filter((m) => keyOf(m).includes('|assigned:'));
+      return got.length >= 2 ? got : undefined;
+    }, "the opening mails of ILO's task");
+    const tetum = opened.find((m) => to(m) === 'msoares@ilo.org')!;
+    const portuguese = opened.find((m) => to(m) === 'jpinto@ilo.org')!;
+    expect(tetum.subject).toBe('Knaar foun ba ILO: Konkorda ho proposta ida, ka hato’o objesaun');
+    expect(portuguese.subject).toBe('Nova tarefa para ILO: Concordar com uma proposta, ou objetar');
+    expect(tetum.text).toContain('Prazu:');
+    expect(tetum.text).toContain(`/networks/tl/tasks/${encodeURIComponent(task)}`);
+    expect(tetum.html).toContain('lang="tet"');
+    // mailparser reads List-* headers into `list`.
+    expect(JSON.stringify(tetum.headers.get('list'))).toContain('/networks/tl/people/');
+    expect(tetum.messageId).toMatch(/@mignet>?$/);
+    // FAO's person hears of FAO's task, not of ILO's.
+    expect(opened.some((m) => to(m) === 'freid@fao.org')).toBe(false);
+    await waitFor(
+      async () =>
+        (await stack.mail.mails()).some(
+          (m) => to(m) === 'freid@fao.org' && keyOf(m).includes(`|${wf}:concur-or-object:r1:FAO|`),
+        ) || undefined,
+      "FAO's opening mail",
+    );
+
+    const reminders = await waitFor(
+      async () => {
+        const got = (await forTask()).filter((m) => keyOf(m).includes('|reminded:'));
+        return got.length >= 2 ? got : undefined;
+      },
+      "the reminders of ILO's task",
+      30_000,
+    );
+    expect(reminders.map((m) => m.subject).sort()).toEqual([
+      expect.stringMatching(/^Lembrete: Concordar com uma proposta, ou objetar, prazo \d+ de /),
+      expect.stringMatching(/^Lembrete: Konkorda ho proposta ida, ka hato’o objesaun, prazu \d+ /),
+    ]);
+    // Answered now: no mail for a completion; every row of the task sent, each key received exactly once.
+    const done = await call<TaskDto>(
+      'POST',
+      `/networks/tl/tasks/${encodeURIComponent(task)}/complete`,
+      stack.key('ILO'),
+      {
+        answer: 'concur',
+      },
+    );
+    expect(done.status).toBe(200);
+    const rows = await waitFor(async () => {
+      const r = await notices(task);
+      return r.length === 4 && r.every((n) => n.status === 'sent') ? r : undefined;
+    }, 'the four notices of the task sent');
+    expect(rows.map((r) => r.kind).sort()).toEqual(['task-opened', 'task-opened', 'task-reminded', 'task-reminded']);
+    const seen = await counts();
+    expect([...seen.values()].filter((n) => n > 1)).toEqual([]);
+    const detail = await call<NotificationDetailDto>(
+      'GET',
+      `/networks/tl/notifications/${rows[0].id}`,
+      stack.key('auditor'),
+    );
+    expect(detail.body.deliveries).toEqual([expect.objectContaining({ outcome: 'sent' })]);
+    expect((await call('GET', '/networks/tl/notifications', stack.key('ILO'))).status).toBe(403);
+  }, 60_000);
+
+  it('keeps mail while the SMTP server is down, answers commands meanwhile, and delivers it all once it is back', async () => {
+    await stack.mail.stop();
+    let task = '';
+    try {
+      const wf = await circulate('Adopt the mission calendar', 10 * 60_000);
+      task = `${wf}:concur-or-object:r1:ILO`;
+      await waitFor(async () => {
+        const r = await notices(task);
+        return r.length === 2 && r.every((n) => n.status === 'pending' && n.attempts >= 1 && n.lastError)
+          ? r
+          : undefined;
+      }, 'the notices tried and waiting');
+      // The mail server being down holds nobody up.
+      const done = await call<TaskDto>(
+        'POST',
+        `/networks/tl/tasks/${encodeURIComponent(task)}/complete`,
+        stack.key('ILO'),
+        { answer: 'concur' },
+      );
+      expect(done.status).toBe(200);
+    } finally {
+      await stack.mail.start();
+    }
+    await waitFor(
+      async () => ((await notices(task)).every((n) => n.status === 'sent') ? true : undefined),
+      'everything delivered once the server is back',
+      30_000,
+    );
+    const delivered = (await stack.mail.mails()).filter((m) => keyOf(m).includes(`|${task}|`));
+    expect(delivered.map(to).sort()).toEqual(['jpinto@ilo.org', 'msoares@ilo.org']);
+    expect([...(await counts()).values()].filter((n) => n > 1)).toEqual([]);
+  }, 60_000);
+
+  it('makes a refused address a dead letter, which the coordinator sees and sends again', async () => {
+    const nobody = await person({ name: 'Old Address', email: 'left@fao.org', role: 'alternate', agency: 'FAO' });
+    stack.mail.refused.add('left@fao.org');
+    const wf = await circulate('Adopt the field visit plan', 10 * 60_000);
+    const bounced = await waitFor(async () => {
+      const r = (
+        await call<NotificationPageDto>('GET', '/networks/tl/notifications?status=bounced', coordinator())
+      ).body.items.filter((n) => n.personId === nobody.id && n.taskId === `${wf}:concur-or-object:r1:FAO`);
+      return r.length === 1 ? r[0] : undefined;
+    }, 'the bounce');
+    expect(bounced.lastError).toContain('550');
+    expect(
+      (await call<{ code: string }>('POST', `/networks/tl/notifications/${bounced.id}/retry`, stack.key('auditor')))
+        .status,
+    ).toBe(403);
+    stack.mail.refused.delete('left@fao.org');
+    const retried = await call<{ status: string }>(
+      'POST',
+      `/networks/tl/notifications/${bounced.id}/retry`,
+      coordinator(),
+    );
+    expect(retried.status).toBe(200);
+    await waitFor(
+      async () =>
+        (await call<NotificationDetailDto>('GET', `/networks/tl/notifications/${bounced.id}`, coordinator())).body
+          .status === 'sent' || undefined,
+      'the retried mail sent',
+    );
+    const again = await call<{ code: string }>('POST', `/networks/tl/notifications/${bounced.id}/retry`, coordinator());
+    expect(again.body.code).toBe('NOT_A_DEAD_LETTER');
+    const detail = await call<NotificationDetailDto>('GET', `/networks/tl/notifications/${bounced.id}`, coordinator());
+    expect(detail.body.deliveries.map((d) => d.outcome)).toEqual(['bounced', 'sent']);
+    expect((await stack.mail.mails()).filter((m) => to(m) === 'left@fao.org')).toHaveLength(1);
+  }, 60_000);
+});
