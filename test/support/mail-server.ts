@@ -36,8 +36,6 @@ export class MailServer {
 
   /** Every message received so far, parsed (mailparser). */
   async mails(): Promise<Mail[]> {
-    return Promise.all(
-      this.received.map(async (m) => Object.assign(await simpleParser(m.raw), { envelopeTo: m.to })),
-    );
+    return Promise.all(this.received.map(async (m) => Object.assign(await simpleParser(m.raw), { envelopeTo: m.to })));
   }
 }
