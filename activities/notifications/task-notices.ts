@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 
 import type { Language, PersonRole } from '../../libs/domain/people';
 import type { Task } from '../../libs/domain/tasks';
-import { renderTaskMail, TaskNotice } from '../../libs/notifications/task-mail';
+import { About, renderTaskMail, TaskNotice } from '../../libs/notifications/task-mail';
 
 /** Where the mails' links point: the deployment's public address (PUBLIC_URL), or the API's own. */
 export interface NoticeOptions {
@@ -72,12 +72,15 @@ async function writeFact(tx: EntityManager, { task, notice, event }: Fact, optio
   }[];
   if (!network) return 0;
   const recipients = await recipientsOf(tx, task, notice);
+  if (recipients.length === 0) return 0;
+  const about = await aboutOf(tx, task);
   const link = `${options.linkBase}/networks/${task.network}/tasks/${encodeURIComponent(task.id)}`;
   let written = 0;
   for (const r of recipients) {
     const mail = renderTaskMail({
       notice,
       task,
+      about,
       network: { name: network.name, timeZone: network.time_zone },
       recipient: r,
       link,
@@ -104,6 +107,32 @@ async function writeFact(tx: EntityManager, { task, notice, event }: Fact, optio
     written += inserted.length;
   }
   return written;
+}
+
+/** What a task is about, from its process: a decision's or a meeting's title (as projected just before), a cycle, a TWG round. */
+async function aboutOf(tx: EntityManager, task: Task): Promise<About | null> {
+  const [process, , ...rest] = task.process.split(':');
+  const title = async (sql: string) =>
+    ((await tx.query(sql, [task.process])) as { title: string | null }[])[0]?.title ?? null;
+  switch (process) {
+    case 'decision': {
+      const t = await title(`SELECT proposal->>'title' AS title FROM decisions WHERE workflow_id = $1`);
+      return t ? { title: t } : null;
+    }
+    case 'meeting': {
+      const t = await title(`SELECT title FROM meetings WHERE workflow_id = $1`);
+      return t ? { title: t } : null;
+    }
+    case 'annual-cycle':
+      return { cycle: Number(rest[0]) };
+    case 'twg-round': {
+      const [twg, yearPeriod] = rest; // twg-round:{network}:{twg}:{year}-P{n}
+      const m = /^(\d{4})-P(\d)$/.exec(yearPeriod ?? '');
+      return m ? { twg, year: Number(m[1]), period: Number(m[2]) } : null;
+    }
+    default:
+      return null;
+  }
 }
 
 /**

@@ -8,12 +8,9 @@ export type TaskNotice = (typeof TASK_NOTICES)[number];
 
 export interface TaskMailInput {
   readonly notice: TaskNotice;
-  readonly task: {
-    readonly kind: TaskKind;
-    readonly assignee: string;
-    readonly subject: string | null;
-    readonly dueAt: string;
-  };
+  readonly task: { readonly kind: TaskKind; readonly assignee: string; readonly dueAt: string };
+  /** What the task is about, for people: a decision's or meeting's title, or the process it belongs to. */
+  readonly about: About | null;
   readonly network: { readonly name: string; readonly timeZone: string };
   readonly recipient: {
     readonly language: Language;
@@ -49,7 +46,7 @@ export function renderTaskMail(input: TaskMailInput): RenderedMail {
   const lines = [
     t(`mail.${input.notice}.intro`, values),
     t('mail.task', values),
-    ...(input.task.subject ? [t('mail.subject', { subject: input.task.subject })] : []),
+    ...(input.about ? [t('mail.about', { about: aboutText(input.about, t) })] : []),
     t('mail.due', values),
   ];
   const why = t('mail.why', { part, network: input.network.name });
@@ -65,6 +62,18 @@ export function renderTaskMail(input: TaskMailInput): RenderedMail {
       '</body></html>',
     ].join('\n'),
   };
+}
+
+/** What a task is about: a title people gave (a decision, a meeting), or its process described in the reader's words. */
+export type About =
+  | { readonly title: string }
+  | { readonly cycle: number }
+  | { readonly twg: string; readonly year: number; readonly period: number };
+
+function aboutText(about: About, t: (key: string, values?: Record<string, string>) => string): string {
+  if ('title' in about) return about.title;
+  if ('cycle' in about) return t('about.cycle', { year: String(about.cycle) });
+  return t('about.twg', { twg: about.twg, year: String(about.year), period: String(about.period) });
 }
 
 export function escapeHtml(s: string): string {

@@ -72,6 +72,8 @@ describe('notifications (end to end): the outbox, a real SMTP server, three lang
     expect(tetum.subject).toBe('Knaar foun ba ILO: Konkorda ho proposta ida, ka hato’o objesaun');
     expect(portuguese.subject).toBe('Nova tarefa para ILO: Concordar com uma proposta, ou objetar');
     expect(tetum.text).toContain('Prazu:');
+    expect(tetum.text).toContain('Kona-ba: Adopt the communication protocol'); // the decision's title, not an id
+    expect(portuguese.text).toContain('Assunto: Adopt the communication protocol');
     expect(tetum.text).toContain(`/networks/tl/tasks/${encodeURIComponent(task)}`);
     expect(tetum.html).toContain('lang="tet"');
     // mailparser reads List-* headers into `list`.

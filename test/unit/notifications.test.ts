@@ -48,7 +48,8 @@ describe('notification texts', () => {
     for (const language of LANGUAGES) {
       const mail = renderTaskMail({
         notice: 'escalated',
-        task: { kind: 'report-progress', assignee: 'ILO', subject: 'Q1:<script>', dueAt: '2030-03-31T15:00:00Z' },
+        task: { kind: 'report-progress', assignee: 'ILO', dueAt: '2030-03-31T15:00:00Z' },
+        about: { title: 'Q1 <script>' },
         network: { name: 'Network <&>', timeZone: 'Asia/Dili' },
         recipient: { language, role: 'coordinator', agency: 'IOM' },
         link: 'https://mignet.example.org/networks/tl/tasks/x',

@@ -32,10 +32,14 @@ export const en = {
       intro: 'This task of {{agency}} in the {{network}} is past its due time and still open.',
     },
     task: 'Task: {{what}}',
-    subject: 'About: {{subject}}',
+    about: 'About: {{about}}',
     due: 'Due: {{due}}',
     open: 'Open the task',
     why: 'You receive this as {{part}} in the {{network}}. To stop these messages, ask the coordinator to change your part or mute them.',
+  },
+  about: {
+    cycle: 'the {{year}} annual cycle',
+    twg: 'TWG {{twg}}, period {{period}} of {{year}}',
   },
   part: {
     coordinator: 'the coordinator',

@@ -34,10 +34,14 @@ export const pt: Translation = {
       intro: 'Esta tarefa de {{agency}} na {{network}} ultrapassou o prazo e continua por fazer.',
     },
     task: 'Tarefa: {{what}}',
-    subject: 'Assunto: {{subject}}',
+    about: 'Assunto: {{about}}',
     due: 'Prazo: {{due}}',
     open: 'Abrir a tarefa',
     why: 'Recebe esta mensagem como {{part}} na {{network}}. Para deixar de a receber, peça ao coordenador que altere a sua função ou silencie estas mensagens.',
+  },
+  about: {
+    cycle: 'o ciclo anual de {{year}}',
+    twg: 'GTT {{twg}}, período {{period}} de {{year}}',
   },
   part: {
     coordinator: 'coordenador',

@@ -34,10 +34,14 @@ export const tet: Translation = {
       intro: 'Knaar ida-ne’e {{agency}} nian iha {{network}} liu ona prazu no seidauk remata.',
     },
     task: 'Knaar: {{what}}',
-    subject: 'Kona-ba: {{subject}}',
+    about: 'Kona-ba: {{about}}',
     due: 'Prazu: {{due}}',
     open: 'Loke knaar',
     why: 'Ita simu mensajen ida-ne’e nu’udar {{part}} iha {{network}}. Atu la simu tan, husu ba koordenadór atu muda ita-nia papél ka hapara mensajen sira-ne’e.',
+  },
+  about: {
+    cycle: 'siklu anuál {{year}} nian',
+    twg: 'TWG {{twg}}, períodu {{period}} tinan {{year}} nian',
   },
   part: {
     coordinator: 'koordenadór',
