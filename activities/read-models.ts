@@ -1,7 +1,5 @@
 import type { DataSource } from 'typeorm';
 
-import type { Task } from '../libs/domain/tasks';
-
 import {
   PROCESSES,
   PROJECTED_PROCESSES,
@@ -14,7 +12,8 @@ import {
 import { annualCycleReadModel } from './annual-cycle/annual-cycle.projector';
 import { decisionReadModel } from './decision/decision.projector';
 import { meetingReadModel } from './meeting/meeting.projector';
-import { enqueueTaskNotices, NoticeOptions } from './notifications/task-notices';
+import { callsForNotices, enqueueNotices, Noticeable } from './notifications/notices';
+import type { NoticeOptions } from './notifications/task-notices';
 import { reportRefusedProjections } from './projection-incidents';
 import type { ReadModelWriter } from './read-model-writer';
 import { twgRoundReadModel } from './twg-round/twg-round.projector';
@@ -55,18 +54,13 @@ export function createProjectorActivities(deps: {
     // Notices the outbox refuses are an incident of their own, like a refused projection: the process goes on.
     const tell =
       notices &&
-      reportRefusedProjections(
-        deps.dataSource,
-        `${activity}:notices`,
-        async (p: { readonly workflowId: string; readonly tasks: readonly Task[] }) => {
-          await enqueueTaskNotices(deps.dataSource, p.tasks, notices);
-        },
+      reportRefusedProjections(deps.dataSource, `${activity}:notices`, (p: Noticeable) =>
+        enqueueNotices(deps.dataSource, name, p, notices),
       );
     projectors[activity] = tell
-      ? async (p: { readonly workflowId: string; readonly tasks: readonly Task[] }) => {
+      ? async (p: Noticeable) => {
           await project(p);
-          // Only open tasks call for a notice: a completion's projection costs nothing more.
-          if (p.tasks.some((t) => t.status === 'open')) await tell(p);
+          if (callsForNotices(name, p)) await tell(p);
         }
       : project;
   }

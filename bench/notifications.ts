@@ -162,8 +162,8 @@ async function main(): Promise<void> {
     const before = received;
     const start = performance.now();
     await ds.query(
-      `INSERT INTO outbox (network_code, idempotency_key, kind, event, recipient, language, subject, body_text, body_html)
-       SELECT 'tl', 'bench-' || g, 'bench', 'bench', 'p' || g || '@example.org', 'en', 'Bench ' || g, $1, '<p>' || $1 || '</p>'
+      `INSERT INTO outbox (network_code, idempotency_key, kind, event, workflow_id, recipient, language, subject, body_text, body_html)
+       SELECT 'tl', 'bench-' || g, 'bench', 'bench', 'bench', 'p' || g || '@example.org', 'en', 'Bench ' || g, $1, '<p>' || $1 || '</p>'
          FROM generate_series(1, $2) g`,
       [body, mails],
     );

@@ -4,9 +4,11 @@ import type { Language, PersonRole } from '../../libs/domain/people';
 import type { Task } from '../../libs/domain/tasks';
 import { About, renderTaskMail, TaskNotice } from '../../libs/notifications/task-mail';
 
-/** Where the mails' links point: the deployment's public address (PUBLIC_URL), or the API's own. */
 export interface NoticeOptions {
+  /** Where the mails' links point: the deployment's public address (PUBLIC_URL), or the API's own. */
   readonly linkBase: string;
+  /** Who a meeting's invitation is from (MAIL_FROM). */
+  readonly organizer: { readonly name: string; readonly email: string };
 }
 
 /** The TWG tasks, whose escalation also goes to the TWG's lead. */
@@ -87,8 +89,8 @@ async function writeFact(tx: EntityManager, { task, notice, event }: Fact, optio
     });
     const inserted = (await tx.query(
       `INSERT INTO outbox (network_code, idempotency_key, kind, event, task_id, person_id, recipient, language, subject,
-                           body_text, body_html)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                           body_text, body_html, workflow_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
        ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
       [
         task.network,
@@ -102,6 +104,7 @@ async function writeFact(tx: EntityManager, { task, notice, event }: Fact, optio
         mail.subject,
         mail.text,
         mail.html,
+        task.process,
       ],
     )) as unknown[];
     written += inserted.length;

@@ -25,6 +25,8 @@ interface Claimed {
   subject: string;
   body_text: string;
   body_html: string;
+  calendar: string | null;
+  calendar_method: 'REQUEST' | 'CANCEL' | null;
   attempts: number;
 }
 
@@ -102,7 +104,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
                         WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
                           AND (locked_until IS NULL OR locked_until < now())
                         ORDER BY next_attempt_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        RETURNING id, idempotency_key, network_code, person_id, recipient, subject, body_text, body_html, attempts`,
+        RETURNING id, idempotency_key, network_code, person_id, recipient, subject, body_text, body_html, calendar,
+                  calendar_method, attempts`,
       ),
     );
     await Promise.all(claimed.map((row) => this.deliver(row)));
@@ -117,6 +120,10 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
         subject: row.subject,
         text: row.body_text,
         html: row.body_html,
+        // A meeting's invitation: the text/calendar part calendars act on (and an .ics attachment for the rest).
+        ...(row.calendar
+          ? { icalEvent: { method: row.calendar_method!, filename: 'invitation.ics', content: row.calendar } }
+          : {}),
         messageId: `<${createHash('sha256').update(row.idempotency_key).digest('hex').slice(0, 32)}@mignet>`,
         headers: {
           'X-Mignet-Idempotency-Key': row.idempotency_key,

@@ -1,6 +1,8 @@
 import type { NotificationDetailDto, NotificationPageDto } from '../../apps/api/notifications/notification.dto';
 import type { PersonDto } from '../../apps/api/people/person.dto';
 import type { TaskDto } from '../../apps/api/tasks/task.dto';
+import ICAL from 'ical.js';
+
 import type { Mail } from '../support/mail-server';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
@@ -152,13 +154,13 @@ describe('notifications (end to end): the outbox, a real SMTP server, three lang
     }
     await waitFor(
       async () => ((await notices(task)).every((n) => n.status === 'sent') ? true : undefined),
-      'everything delivered once the server is back',
-      30_000,
+      'everything delivered once the server is back (at the next try of its backoff: 2 s, 4 s, 8 s, …)',
+      90_000,
     );
     const delivered = (await stack.mail.mails()).filter((m) => keyOf(m).includes(`|${task}|`));
     expect(delivered.map(to).sort()).toEqual(['jpinto@ilo.org', 'msoares@ilo.org']);
     expect([...(await counts()).values()].filter((n) => n > 1)).toEqual([]);
-  }, 60_000);
+  }, 150_000);
 
   it('makes a refused address a dead letter, which the coordinator sees and sends again', async () => {
     const nobody = await person({ name: 'Old Address', email: 'left@fao.org', role: 'alternate', agency: 'FAO' });
@@ -193,5 +195,65 @@ describe('notifications (end to end): the outbox, a real SMTP server, three lang
     const detail = await call<NotificationDetailDto>('GET', `/networks/tl/notifications/${bounced.id}`, coordinator());
     expect(detail.body.deliveries.map((d) => d.outcome)).toEqual(['bounced', 'sent']);
     expect((await stack.mail.mails()).filter((m) => to(m) === 'left@fao.org')).toHaveLength(1);
+  }, 60_000);
+
+  it('invites the members with an iCalendar REQUEST, the next SEQUENCE when the meeting moves, and a CANCEL', async () => {
+    const convened = await call<{ id: string; workflowId: string }>('POST', '/networks/tl/meetings', coordinator(), {
+      title: 'Ad-hoc: return and reintegration',
+      scheduledAt: new Date(Date.now() + 10 * 60_000).toISOString(),
+      agendaDueAt: new Date(Date.now() + 4_000).toISOString(),
+    });
+    expect(convened.status).toBe(201);
+    const { id, workflowId } = convened.body;
+    /** The invitations of this meeting to Maria, with their calendars parsed (ical.js). */
+    const invitations = async (kind: string) =>
+      (await stack.mail.mails())
+        .filter((m) => keyOf(m).startsWith(`${workflowId}|meeting|`) && to(m) === 'msoares@ilo.org')
+        .filter((m) => kind === '' || keyOf(m).includes(`|${kind}`))
+        .map((m) => {
+          const ics = m.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+          const calendar = new ICAL.Component(ICAL.parse(ics!.content.toString('utf8')));
+          const event = new ICAL.Event(calendar.getFirstSubcomponent('vevent')!);
+          return { mail: m, method: calendar.getFirstPropertyValue('method'), event };
+        });
+    const first = await waitFor(
+      async () => (await invitations('invitation:'))[0],
+      'the invitation once the agenda is out',
+      30_000,
+    );
+    expect(first.mail.subject).toMatch(/^Konvite: Ad-hoc: return and reintegration, /);
+    expect(first.method).toBe('REQUEST');
+    expect(first.event.uid).toBe(`${workflowId}@mignet`);
+    expect(first.event.sequence).toBe(0);
+    const scheduled = first.event.startDate.toJSDate().getTime();
+
+    const later = new Date(scheduled + 3_600_000).toISOString();
+    const moved = await call('POST', `/networks/tl/meetings/${id}/reschedule`, coordinator(), {
+      scheduledAt: later,
+      reason: 'The Minister is travelling',
+    });
+    expect(moved.status).toBe(200);
+    const second = await waitFor(async () => {
+      const all = await invitations('invitation:');
+      return all.length === 2 ? all.find((i) => i.event.sequence === 1) : undefined;
+    }, 'the moved invitation');
+    expect(second.mail.subject).toMatch(/^Muda ona: /);
+    expect(second.event.uid).toBe(first.event.uid);
+    expect(second.event.startDate.toJSDate().toISOString()).toBe(later);
+
+    expect(
+      (await call('POST', `/networks/tl/meetings/${id}/cancel`, coordinator(), { reason: 'No quorum' })).status,
+    ).toBe(200);
+    const cancelled = await waitFor(async () => (await invitations('cancelled'))[0], 'the cancellation');
+    expect(cancelled).toMatchObject({ method: 'CANCEL' });
+    expect(cancelled.event.uid).toBe(first.event.uid);
+    expect(cancelled.event.sequence).toBe(2);
+    expect(cancelled.mail.text).toContain('No quorum');
+    // One of each per person: the coordinators' and every member's people were invited, each once.
+    const all = (await stack.mail.mails()).filter((m) => keyOf(m).startsWith(`${workflowId}|meeting|`));
+    expect(new Set(all.map(keyOf)).size).toBe(all.length);
+    expect(new Set(all.map(to))).toEqual(
+      new Set(['msoares@ilo.org', 'jpinto@ilo.org', 'freid@fao.org', 'left@fao.org']),
+    );
   }, 60_000);
 });

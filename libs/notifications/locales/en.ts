@@ -37,6 +37,25 @@ export const en = {
     open: 'Open the task',
     why: 'You receive this as {{part}} in the {{network}}. To stop these messages, ask the coordinator to change your part or mute them.',
   },
+  meeting: {
+    invited: {
+      subject: 'Invitation: {{title}}, {{when}}',
+      intro:
+        'The coordinator of the {{network}} invites you to this meeting. The invitation is attached: add it to your calendar.',
+    },
+    rescheduled: {
+      subject: 'Moved: {{title}}, now {{when}}',
+      intro:
+        'This meeting of the {{network}} has been moved to {{when}}. The attached invitation replaces the earlier one.',
+    },
+    cancelled: {
+      subject: 'Cancelled: {{title}}',
+      intro: 'This meeting of the {{network}} is cancelled: {{reason}}',
+    },
+    when: 'When: {{when}}',
+    agenda: 'Agenda:',
+    noAgenda: 'The agenda is not published yet.',
+  },
   about: {
     cycle: 'the {{year}} annual cycle',
     twg: 'TWG {{twg}}, period {{period}} of {{year}}',

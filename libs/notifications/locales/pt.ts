@@ -39,6 +39,24 @@ export const pt: Translation = {
     open: 'Abrir a tarefa',
     why: 'Recebe esta mensagem como {{part}} na {{network}}. Para deixar de a receber, peça ao coordenador que altere a sua função ou silencie estas mensagens.',
   },
+  meeting: {
+    invited: {
+      subject: 'Convite: {{title}}, {{when}}',
+      intro:
+        'O coordenador da {{network}} convida-o para esta reunião. O convite vai em anexo: junte-o ao seu calendário.',
+    },
+    rescheduled: {
+      subject: 'Alterada: {{title}}, agora {{when}}',
+      intro: 'Esta reunião da {{network}} passou para {{when}}. O convite em anexo substitui o anterior.',
+    },
+    cancelled: {
+      subject: 'Cancelada: {{title}}',
+      intro: 'Esta reunião da {{network}} foi cancelada: {{reason}}',
+    },
+    when: 'Quando: {{when}}',
+    agenda: 'Ordem de trabalhos:',
+    noAgenda: 'A ordem de trabalhos ainda não foi publicada.',
+  },
   about: {
     cycle: 'o ciclo anual de {{year}}',
     twg: 'GTT {{twg}}, período {{period}} de {{year}}',

@@ -39,6 +39,24 @@ export const tet: Translation = {
     open: 'Loke knaar',
     why: 'Ita simu mensajen ida-ne’e nu’udar {{part}} iha {{network}}. Atu la simu tan, husu ba koordenadór atu muda ita-nia papél ka hapara mensajen sira-ne’e.',
   },
+  meeting: {
+    invited: {
+      subject: 'Konvite: {{title}}, {{when}}',
+      intro:
+        'Koordenadór {{network}} nian konvida ita ba enkontru ida-ne’e. Konvite iha anexu: tau iha ita-nia kalendáriu.',
+    },
+    rescheduled: {
+      subject: 'Muda ona: {{title}}, agora {{when}}',
+      intro: 'Enkontru ida-ne’e {{network}} nian muda ona ba {{when}}. Konvite iha anexu troka konvite uluk nian.',
+    },
+    cancelled: {
+      subject: 'Kansela ona: {{title}}',
+      intro: 'Enkontru ida-ne’e {{network}} nian kansela ona: {{reason}}',
+    },
+    when: 'Bainhira: {{when}}',
+    agenda: 'Ajenda:',
+    noAgenda: 'Ajenda seidauk publika.',
+  },
   about: {
     cycle: 'siklu anuál {{year}} nian',
     twg: 'TWG {{twg}}, períodu {{period}} tinan {{year}} nian',

@@ -15,8 +15,13 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 @Index('ix_outbox_due', ['nextAttemptAt'], { where: `"status" IN ('pending', 'sending')` })
 @Index('ix_outbox_network_status', ['networkCode', 'status', 'id'])
 @Index('ix_outbox_task', ['taskId'])
+@Index('ix_outbox_workflow', ['workflowId'])
 @Check('ck_outbox_status', `"status" IN ('pending', 'sending', 'sent', 'bounced', 'failed')`)
 @Check('ck_outbox_channel', `"channel" IN ('email')`)
+@Check(
+  'ck_outbox_calendar',
+  `("calendar" IS NULL) = ("calendar_method" IS NULL) AND "calendar_method" IN ('REQUEST', 'CANCEL')`,
+)
 export class OutboxEntity {
   @PrimaryGeneratedColumn('increment', { type: 'bigint', primaryKeyConstraintName: 'pk_outbox' })
   id: string;
@@ -34,6 +39,10 @@ export class OutboxEntity {
   /** The fact, as the task's state shows it (`assigned:ILO:2030-…`, `reminded:2030-…`): one per task and recipient. */
   @Column({ type: 'text' })
   event: string;
+
+  /** The process whose fact it tells. */
+  @Column({ name: 'workflow_id', type: 'text' })
+  workflowId: string;
 
   @Column({ name: 'task_id', type: 'text', nullable: true })
   taskId: string | null;
@@ -59,6 +68,13 @@ export class OutboxEntity {
 
   @Column({ name: 'body_html', type: 'text' })
   bodyHtml: string;
+
+  /** An iCalendar invitation the mail carries (a meeting's), and its method: REQUEST, or CANCEL. */
+  @Column({ type: 'text', nullable: true })
+  calendar: string | null;
+
+  @Column({ name: 'calendar_method', type: 'text', nullable: true })
+  calendarMethod: 'REQUEST' | 'CANCEL' | null;
 
   @Column({ type: 'text', default: 'pending' })
   status: OutboxStatus;

@@ -15,6 +15,7 @@ export class Outbox1795884000000 implements MigrationInterface {
       "idempotency_key" text NOT NULL,
       "kind" text NOT NULL,
       "event" text NOT NULL,
+      "workflow_id" text NOT NULL,
       "task_id" text,
       "person_id" uuid,
       "channel" text NOT NULL DEFAULT 'email',
@@ -23,6 +24,8 @@ export class Outbox1795884000000 implements MigrationInterface {
       "subject" text NOT NULL,
       "body_text" text NOT NULL,
       "body_html" text NOT NULL,
+      "calendar" text,
+      "calendar_method" text,
       "status" text NOT NULL DEFAULT 'pending',
       "attempts" integer NOT NULL DEFAULT 0,
       "next_attempt_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
@@ -33,7 +36,8 @@ export class Outbox1795884000000 implements MigrationInterface {
       CONSTRAINT "pk_outbox" PRIMARY KEY ("id"),
       CONSTRAINT "fk_outbox_network" FOREIGN KEY ("network_code") REFERENCES "networks"("code") ON DELETE CASCADE,
       CONSTRAINT "ck_outbox_status" CHECK ("status" IN ('pending', 'sending', 'sent', 'bounced', 'failed')),
-      CONSTRAINT "ck_outbox_channel" CHECK ("channel" IN ('email'))
+      CONSTRAINT "ck_outbox_channel" CHECK ("channel" IN ('email')),
+      CONSTRAINT "ck_outbox_calendar" CHECK (("calendar" IS NULL) = ("calendar_method" IS NULL) AND "calendar_method" IN ('REQUEST', 'CANCEL'))
     )`);
     await q.query(`CREATE UNIQUE INDEX "ux_outbox_idempotency_key" ON "outbox" ("idempotency_key")`);
     await q.query(
@@ -41,6 +45,7 @@ export class Outbox1795884000000 implements MigrationInterface {
     );
     await q.query(`CREATE INDEX "ix_outbox_network_status" ON "outbox" ("network_code", "status", "id")`);
     await q.query(`CREATE INDEX "ix_outbox_task" ON "outbox" ("task_id")`);
+    await q.query(`CREATE INDEX "ix_outbox_workflow" ON "outbox" ("workflow_id")`);
     await q.query(`CREATE TABLE "notification_attempts" (
       "id" bigserial NOT NULL,
       "outbox_id" bigint NOT NULL,
