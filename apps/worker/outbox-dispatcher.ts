@@ -9,9 +9,12 @@ import type { Config } from '../../libs/config/config';
 import { CONFIG } from '../common/config.token';
 import { WORKER_DATA_SOURCE } from './temporal-worker.service';
 
-/** Rows one round sends at most; a lease long enough for the slowest send (its timeouts are shorter). */
+/**
+ * Rows one round sends at most, and their lease: longer than the slowest round (the timeouts below, on a few pooled
+ * connections), short enough that the rows of a dispatcher that died are taken over soon after.
+ */
 const BATCH = 20;
-const LEASE_S = 60;
+const LEASE_S = 30;
 /** Tries before a temporary failure becomes `failed` (about 4 h of backoff in all), and the backoff's bounds. */
 export const MAX_ATTEMPTS = 10;
 const BACKOFF_MS = { first: 2_000, max: 30 * 60_000 } as const;
@@ -62,9 +65,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
         url: this.config.smtpUrl,
         pool: true,
         maxConnections: 4,
-        connectionTimeout: 10_000,
-        greetingTimeout: 10_000,
-        socketTimeout: 30_000,
+        connectionTimeout: 5_000,
+        greetingTimeout: 5_000,
+        socketTimeout: 15_000,
       },
       { from: this.config.mailFrom },
     );
