@@ -39,6 +39,8 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { MembersController } from './members/members.controller';
 import { KeysController } from './keys/keys.controller';
 import { KeysService } from './keys/keys.service';
+import { CalendarFeedController } from './notifications/calendar-feed.controller';
+import { CalendarFeedService } from './notifications/calendar-feed.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { NotificationsService } from './notifications/notifications.service';
 import { AbsencesController } from './people/absences.controller';
@@ -99,6 +101,7 @@ export class ApiModule {
         PeopleController,
         AbsencesController,
         NotificationsController,
+        CalendarFeedController,
         SessionController,
         HistoriesController,
         AuditLogController,
@@ -124,6 +127,7 @@ export class ApiModule {
         PeopleService,
         AbsencesService,
         NotificationsService,
+        CalendarFeedService,
         SessionsService,
         OidcService,
         HistoriesService,

@@ -256,4 +256,54 @@ describe('notifications (end to end): the outbox, a real SMTP server, three lang
       new Set(['msoares@ilo.org', 'jpinto@ilo.org', 'freid@fao.org', 'left@fao.org']),
     );
   }, 60_000);
+
+  it("serves each person's calendar feed with a token of its own: meetings, agenda calls, their agency's due dates", async () => {
+    const maria = (
+      await call<{ items: PersonDto[] }>('GET', '/networks/tl/people?agency=ILO', coordinator())
+    ).body.items.find((p) => p.email === 'msoares@ilo.org')!;
+    const convened = await call<{ workflowId: string }>('POST', '/networks/tl/meetings', coordinator(), {
+      title: 'Ad-hoc: labour migration statistics',
+      scheduledAt: new Date(Date.now() + 20 * 60_000).toISOString(),
+    });
+    expect(convened.status).toBe(201);
+    const wf = await circulate('Adopt the statistics protocol', 10 * 60_000);
+    await waitFor(
+      async () =>
+        (await call('GET', `/networks/tl/tasks/${encodeURIComponent(`${wf}:concur-or-object:r1:ILO`)}`, coordinator()))
+          .status === 200 || undefined,
+      "ILO's task",
+    );
+    // Only the person or the coordinator issues it; the URL is shown once.
+    expect((await call('POST', `/networks/tl/people/${maria.id}/calendar-feed`, stack.key('ILO'))).status).toBe(403);
+    const issued = await call<{ url: string }>('POST', `/networks/tl/people/${maria.id}/calendar-feed`, coordinator());
+    expect(issued.status).toBe(201);
+    const path = new URL(issued.body.url).pathname + new URL(issued.body.url).search;
+    const res = await fetch(`${stack.baseUrl}${path}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/calendar');
+    const calendar = new ICAL.Component(ICAL.parse(await res.text()));
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH');
+    const events = calendar.getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+    const uids = events.map((e) => e.uid);
+    expect(uids).toContain(`${convened.body.workflowId}@mignet`); // the invitation's UID
+    expect(uids).toContain(`${convened.body.workflowId}:agenda-call@mignet`);
+    expect(uids).toContain(`${wf}:concur-or-object:r1:ILO@mignet`);
+    expect(uids.some((u) => u.includes(':concur-or-object:r1:FAO'))).toBe(false); // another agency's
+    expect(events.find((e) => e.uid === `${wf}:concur-or-object:r1:ILO@mignet`)!.summary).toBe(
+      'ILO: Konkorda ho proposta ida, ka hato’o objesaun (prazu)',
+    );
+    // No token, a wrong one, another network's path: refused; a new URL stops the old one.
+    expect((await fetch(`${stack.baseUrl}/networks/tl/calendar.ics`)).status).toBe(401);
+    expect((await fetch(`${stack.baseUrl}${path.replace('/tl/', '/xx/')}`)).status).toBe(404);
+    const again = await call<{ url: string }>('POST', `/networks/tl/people/${maria.id}/calendar-feed`, coordinator());
+    const old = await fetch(`${stack.baseUrl}${path}`);
+    expect(old.status).toBe(401);
+    expect(((await old.json()) as { message: string }).message).toContain('revoked');
+    const fresh = new URL(again.body.url);
+    expect((await fetch(`${stack.baseUrl}${fresh.pathname}${fresh.search}`)).status).toBe(200);
+    expect((await call('POST', `/networks/tl/people/${maria.id}/calendar-feed/revoke`, coordinator())).status).toBe(
+      200,
+    );
+    expect((await fetch(`${stack.baseUrl}${fresh.pathname}${fresh.search}`)).status).toBe(401);
+  });
 });

@@ -1,6 +1,7 @@
 import { formatInstant, messageAt, messageKeys, TRANSLATIONS, translate } from '../../libs/notifications/messages';
 import { en } from '../../libs/notifications/locales/en';
 import { renderTaskMail } from '../../libs/notifications/task-mail';
+import { calendarFeed } from '../../libs/notifications/calendar-feed';
 import { TASK_KINDS } from '../../libs/domain/tasks';
 import { LANGUAGES } from '../../libs/domain/people';
 
@@ -59,5 +60,30 @@ describe('notification texts', () => {
       expect(mail.html).not.toContain('<script>');
       expect(mail.html).toContain('Network &#60;&#38;&#62;');
     }
+  });
+
+  it("puts a running cycle's four deadlines in the feed, each with a UID of its own, in the reader's language", () => {
+    const ics = calendarFeed({
+      language: 'pt',
+      network: { name: 'Rede', timeZone: 'Asia/Dili' },
+      meetings: [],
+      tasks: [],
+      cycles: [
+        {
+          workflowId: 'annual-cycle:tl:2030',
+          year: 2030,
+          deadlines: {
+            planningDue: '2030-02-01T00:00:00Z',
+            consolidationDue: '2030-02-15T00:00:00Z',
+            endorsementDue: '2030-03-01T00:00:00Z',
+            reviewDue: '2031-01-31T00:00:00Z',
+          },
+        },
+      ],
+    });
+    expect(ics).toContain('METHOD:PUBLISH');
+    for (const d of ['planningDue', 'consolidationDue', 'endorsementDue', 'reviewDue'])
+      expect(ics).toContain(`UID:annual-cycle:tl:2030:${d}@mignet`);
+    expect(ics).toContain('SUMMARY:Prazo do relatório anual de 2030');
   });
 });

@@ -56,6 +56,17 @@ export const en = {
     agenda: 'Agenda:',
     noAgenda: 'The agenda is not published yet.',
   },
+  calendar: {
+    name: '{{network}}: meetings and deadlines',
+    agendaCall: 'Agenda call: {{title}}',
+    due: '{{agency}}: {{what}} (due)',
+    deadline: {
+      planningDue: 'Contributions to the {{year}} work plan close',
+      consolidationDue: 'The draft {{year}} work plan is due',
+      endorsementDue: 'Endorsement of the {{year}} work plan closes',
+      reviewDue: 'The {{year}} annual report is due',
+    },
+  },
   about: {
     cycle: 'the {{year}} annual cycle',
     twg: 'TWG {{twg}}, period {{period}} of {{year}}',

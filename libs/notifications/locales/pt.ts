@@ -57,6 +57,17 @@ export const pt: Translation = {
     agenda: 'Ordem de trabalhos:',
     noAgenda: 'A ordem de trabalhos ainda não foi publicada.',
   },
+  calendar: {
+    name: '{{network}}: reuniões e prazos',
+    agendaCall: 'Pedido de pontos para a agenda: {{title}}',
+    due: '{{agency}}: {{what}} (prazo)',
+    deadline: {
+      planningDue: 'Encerram as contribuições para o plano de trabalho de {{year}}',
+      consolidationDue: 'Prazo do projeto de plano de trabalho de {{year}}',
+      endorsementDue: 'Encerra a aprovação do plano de trabalho de {{year}}',
+      reviewDue: 'Prazo do relatório anual de {{year}}',
+    },
+  },
   about: {
     cycle: 'o ciclo anual de {{year}}',
     twg: 'GTT {{twg}}, período {{period}} de {{year}}',

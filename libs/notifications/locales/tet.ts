@@ -57,6 +57,17 @@ export const tet: Translation = {
     agenda: 'Ajenda:',
     noAgenda: 'Ajenda seidauk publika.',
   },
+  calendar: {
+    name: '{{network}}: enkontru no prazu sira',
+    agendaCall: 'Husu pontu ba ajenda: {{title}}',
+    due: '{{agency}}: {{what}} (prazu)',
+    deadline: {
+      planningDue: 'Kontribuisaun ba planu servisu {{year}} taka',
+      consolidationDue: 'Prazu ba ezbosu planu servisu {{year}} nian',
+      endorsementDue: 'Aprovasaun planu servisu {{year}} taka',
+      reviewDue: 'Prazu ba relatóriu anuál {{year}} nian',
+    },
+  },
   about: {
     cycle: 'siklu anuál {{year}} nian',
     twg: 'TWG {{twg}}, períodu {{period}} tinan {{year}} nian',

@@ -1,5 +1,6 @@
 import { AbsenceEntity } from './absence.entity';
 import { AgencyEntity } from './agency.entity';
+import { CalendarTokenEntity } from './calendar-token.entity';
 import { AuditLogEntity } from './audit-log.entity';
 import { DecisionEntity } from './decision.entity';
 import { ApiKeyEntity } from './api-key.entity';
@@ -23,6 +24,7 @@ export {
   AgencyEntity,
   ApiKeyEntity,
   AuditLogEntity,
+  CalendarTokenEntity,
   CycleEntity,
   DecisionEntity,
   GcmObjectiveEntity,
@@ -67,4 +69,5 @@ export const ENTITIES = [
   IncidentEntity,
   OutboxEntity,
   NotificationAttemptEntity,
+  CalendarTokenEntity,
 ];

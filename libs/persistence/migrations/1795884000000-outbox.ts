@@ -3,7 +3,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 /**
  * The outbox (issue 14): every notification a process's facts call for, one row per recipient, written by the
  * projection activity under an idempotency key (so a retried activity or a replayed history writes nothing twice),
- * delivered by the worker's dispatcher with retries; and each delivery attempt with its outcome.
+ * delivered by the worker's dispatcher with retries; and each delivery attempt with its outcome. And each person's
+ * calendar-feed token (only its SHA-256), which a calendar program sends instead of a key.
  */
 export class Outbox1795884000000 implements MigrationInterface {
   name = 'Outbox1795884000000';
@@ -57,9 +58,21 @@ export class Outbox1795884000000 implements MigrationInterface {
       CONSTRAINT "ck_notification_attempts_outcome" CHECK ("outcome" IN ('sent', 'bounced', 'failed', 'retry'))
     )`);
     await q.query(`CREATE INDEX "ix_notification_attempts_outbox" ON "notification_attempts" ("outbox_id")`);
+    await q.query(`CREATE TABLE "calendar_tokens" (
+      "id" uuid NOT NULL DEFAULT gen_random_uuid(),
+      "person_id" uuid NOT NULL,
+      "token_hash" text NOT NULL,
+      "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(),
+      "revoked_at" TIMESTAMP WITH TIME ZONE,
+      "last_used_at" TIMESTAMP WITH TIME ZONE,
+      CONSTRAINT "pk_calendar_tokens" PRIMARY KEY ("id"),
+      CONSTRAINT "fk_calendar_tokens_person" FOREIGN KEY ("person_id") REFERENCES "people"("id") ON DELETE CASCADE
+    )`);
+    await q.query(`CREATE UNIQUE INDEX "ux_calendar_tokens_token_hash" ON "calendar_tokens" ("token_hash")`);
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TABLE "calendar_tokens"`);
     await q.query(`DROP TABLE "notification_attempts"`);
     await q.query(`DROP TABLE "outbox"`);
   }
