@@ -1,7 +1,6 @@
-import { Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { Request } from 'express';
-import { Inject } from '@nestjs/common';
+import type { Request, Response } from 'express';
 
 import type { Config } from '../../../libs/config/config';
 import { CONFIG } from '../../common/config.token';
@@ -19,8 +18,6 @@ export class CalendarFeedController {
   ) {}
 
   @Get('calendar.ics')
-  @Header('Content-Type', 'text/calendar; charset=utf-8')
-  @Header('Cache-Control', 'private, max-age=300')
   @ApiOperation({
     summary:
       "A person's calendar (iCalendar): the network's meetings and agenda calls, their agency's due dates, the cycles' deadlines. The token is the feed's own, not an API key",
@@ -28,8 +25,15 @@ export class CalendarFeedController {
   @ApiQuery({ name: 'token', required: true })
   @ApiProduces('text/calendar')
   @ApiOkResponse({ description: 'text/calendar', schema: { type: 'string' } })
-  feed(@Param('network') network: string, @Query('token') token: unknown): Promise<string> {
-    return this.feeds.feed(network, token);
+  async feed(
+    @Param('network') network: string,
+    @Query('token') token: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
+    const ics = await this.feeds.feed(network, token);
+    // Set on the answer only: a refusal is the API's JSON error like any other.
+    res.type('text/calendar; charset=utf-8').setHeader('Cache-Control', 'private, max-age=300');
+    return ics;
   }
 
   @Post('people/:id/calendar-feed')
