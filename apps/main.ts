@@ -1,5 +1,7 @@
 import 'reflect-metadata';
 
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 
@@ -16,6 +18,7 @@ import { EXAMPLE_NETWORK } from '../libs/persistence/seeds/example.seed';
 import { EMBEDDED_COORDINATOR } from '../libs/persistence/seeds/seed';
 import { TIMOR_LESTE } from '../libs/persistence/seeds/timor-leste.seed';
 import { reachableDataDir, startEmbeddedPostgres, takeOverShutdownSignals } from '../libs/runtime/embedded-postgres';
+import { startSmtpSink } from '../libs/runtime/smtp-sink';
 import { startTemporalDevServer } from '../libs/temporal/dev-server';
 import { describeTemporalCli, locateTemporalCli } from '../libs/temporal/temporal-cli';
 import { createApiApp } from './api/create-api-app';
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
       await assertPortFree(config.temporalPort, 'MIGNET_TEMPORAL_PORT');
       await assertPortFree(config.temporalUiPort, 'MIGNET_TEMPORAL_UI_PORT');
     }
+    if (!config.smtpUrl) await assertPortFree(config.embeddedSmtpPort, 'MIGNET_SMTP_PORT');
     let databaseUrl = config.databaseUrl;
     let databaseOwnerUrl = config.databaseOwnerUrl;
     if (!databaseUrl) {
@@ -101,11 +105,32 @@ async function main(): Promise<void> {
       temporalAddress = server.address;
       temporalUi = server.uiAddress;
     }
+    let smtpUrl = config.smtpUrl;
+    const mailDir = join(config.dataDir, 'mail');
+    if (!smtpUrl) {
+      // Mail goes nowhere beyond this machine: each message is kept as a file, and the coordinator reads what was
+      // sent with GET /networks/{n}/notifications.
+      mkdirSync(mailDir, { recursive: true });
+      const sink = await startSmtpSink({
+        port: config.embeddedSmtpPort,
+        onMail: (mail) => {
+          const file = join(
+            mailDir,
+            `${new Date().toISOString().replace(/[:.]/g, '-')}-${randomUUID().slice(0, 8)}.eml`,
+          );
+          writeFileSync(file, mail.raw);
+          log.log(`Mail to ${mail.to.join(', ')} kept in ${file}`);
+        },
+      });
+      stops.push(() => sink.close());
+      smtpUrl = sink.url;
+    }
     const resolved: Config & { databaseUrl: string; temporalAddress: string } = {
       ...config,
       databaseUrl,
       databaseOwnerUrl,
       temporalAddress,
+      smtpUrl,
     };
 
     const { keys, example, administrator, coordinator } = await prepareDatabase(resolved, { example: true });
@@ -131,6 +156,7 @@ async function main(): Promise<void> {
       `  Health       ${url}/health`,
       `  Temporal     ${temporalAddress} (namespace ${config.temporalNamespace}, task queue ${config.temporalTaskQueue})`,
       ...(temporalUi ? [`  Temporal UI  ${temporalUi}`] : []),
+      `  Mail         ${config.smtpUrl ? smtpUrl : `a local sink on ${smtpUrl}: each message is kept in ${mailDir}`}`,
       ...(config.databaseUrl
         ? []
         : [`  PostgreSQL   DATABASE_URL=${databaseUrl} (the tables' owner: ${databaseOwnerUrl})`]),

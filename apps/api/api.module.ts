@@ -10,6 +10,8 @@ import {
   AgencyEntity,
   AbsenceEntity,
   ApiKeyEntity,
+  NotificationAttemptEntity,
+  OutboxEntity,
   PersonEntity,
   SessionEntity,
   SignInLinkEntity,
@@ -37,6 +39,10 @@ import { IncidentsController } from './incidents/incidents.controller';
 import { MembersController } from './members/members.controller';
 import { KeysController } from './keys/keys.controller';
 import { KeysService } from './keys/keys.service';
+import { CalendarFeedController } from './notifications/calendar-feed.controller';
+import { CalendarFeedService } from './notifications/calendar-feed.service';
+import { NotificationsController } from './notifications/notifications.controller';
+import { NotificationsService } from './notifications/notifications.service';
 import { AbsencesController } from './people/absences.controller';
 import { AbsencesService } from './people/absences.service';
 import { PeopleController } from './people/people.controller';
@@ -73,6 +79,8 @@ export class ApiModule {
             AgencyEntity,
             PersonEntity,
             AbsenceEntity,
+            OutboxEntity,
+            NotificationAttemptEntity,
             SessionEntity,
             SignInLinkEntity,
             TaskEntity,
@@ -92,6 +100,8 @@ export class ApiModule {
         KeysController,
         PeopleController,
         AbsencesController,
+        NotificationsController,
+        CalendarFeedController,
         SessionController,
         HistoriesController,
         AuditLogController,
@@ -116,6 +126,8 @@ export class ApiModule {
         KeysService,
         PeopleService,
         AbsencesService,
+        NotificationsService,
+        CalendarFeedService,
         SessionsService,
         OidcService,
         HistoriesService,

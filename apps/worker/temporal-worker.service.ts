@@ -92,6 +92,12 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
       },
       activities: createActivities({
         dataSource: this.dataSource,
+        notices: this.config.notifications
+          ? {
+              linkBase: this.config.publicUrl ?? `http://localhost:${this.config.port}`,
+              organizer: mailbox(this.config.mailFrom),
+            }
+          : undefined,
         temporal: { client, bundle: () => auditBundle(this.config.workflowBundlePath) },
       }),
       sinks: LIVE_SINKS,
@@ -142,4 +148,10 @@ export class TemporalWorkerService implements OnApplicationBootstrap, BeforeAppl
     await this.connection?.close();
     await this.clientConnection?.close();
   }
+}
+
+/** `Name <address>` (or a bare address) as an invitation's organizer. */
+function mailbox(from: string): { name: string; email: string } {
+  const m = /^\s*"?([^"<]*?)"?\s*<([^>]+)>\s*$/.exec(from);
+  return m ? { name: m[1] || m[2], email: m[2] } : { name: from, email: from };
 }

@@ -6,6 +6,7 @@ import type { Config } from '../../libs/config/config';
 import { dataSourceOptions } from '../../libs/persistence/data-source';
 import { CONFIG } from '../common/config.token';
 import { PROCESS_LOGGER } from '../common/process-logger.token';
+import { OutboxDispatcher } from './outbox-dispatcher';
 import { TemporalWorkerService, WORKER_DATA_SOURCE } from './temporal-worker.service';
 
 @Module({})
@@ -24,6 +25,7 @@ export class WorkerModule {
         { provide: CONFIG, useValue: config },
         { provide: PROCESS_LOGGER, useValue: log },
         TemporalWorkerService,
+        OutboxDispatcher,
       ],
     };
   }

@@ -57,6 +57,18 @@ export interface Config {
   readonly signInLinkHours: number;
   /** How long a session lasts from sign-in. */
   readonly sessionHours: number;
+  /**
+   * The SMTP server mail leaves through (`smtp://user:pass@host:587`, `smtps://…:465`); absent: `npm start` runs a local
+   * sink on MIGNET_SMTP_PORT, and a worker started alone leaves mail waiting in the outbox.
+   */
+  readonly smtpUrl?: string;
+  /** The sender of every mail. */
+  readonly mailFrom: string;
+  /** Whether processes' facts are written to the outbox at all (NOTIFICATIONS=off: nobody is told). */
+  readonly notifications: boolean;
+  /** How often the dispatcher looks for mail to send. */
+  readonly outboxPollMs: number;
+  readonly embeddedSmtpPort: number;
   readonly embeddedPostgresPort: number;
   readonly temporalPort: number;
   readonly temporalUiPort: number;
@@ -135,6 +147,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`OIDC_ISSUER=${issuer} must be an https URL (http only on localhost, for tests)`);
   // The redirect URI, the cookies' Secure flag and the CSRF origin must not come from a request's Host header.
   if (issuer && !publicUrl) problems.push('OIDC_ISSUER needs PUBLIC_URL: the address people reach mignet at');
+  const smtpUrl = str('SMTP_URL');
+  if (smtpUrl && !/^smtps?:\/\/[^\s/]+/.test(smtpUrl))
+    problems.push('SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.org:587');
+  const notifications = str('NOTIFICATIONS') ?? 'on';
+  if (notifications !== 'on' && notifications !== 'off')
+    problems.push(`NOTIFICATIONS=${notifications} must be on or off`);
   const signInLinks = str('SIGN_IN_LINKS');
   if (signInLinks && signInLinks !== 'true' && signInLinks !== 'false')
     problems.push(`SIGN_IN_LINKS=${signInLinks} must be true or false`);
@@ -173,6 +191,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     signInLinks: signInLinks ? signInLinks === 'true' : !issuer,
     signInLinkHours: int('SIGN_IN_LINK_HOURS', 24, 1, 24 * 14),
     sessionHours: int('SESSION_HOURS', 12, 1, 24 * 30),
+    smtpUrl,
+    mailFrom: str('MAIL_FROM') ?? 'mignet <mignet@localhost>',
+    notifications: notifications === 'on',
+    outboxPollMs: int('OUTBOX_POLL_MS', 1_000, 50, 60_000),
+    embeddedSmtpPort: int('MIGNET_SMTP_PORT', 2525, 1, 65535),
     embeddedPostgresPort: int('MIGNET_POSTGRES_PORT', 54329, 1, 65535),
     temporalPort: int('MIGNET_TEMPORAL_PORT', 7233, 1, 65535),
     temporalUiPort: int('MIGNET_TEMPORAL_UI_PORT', 8233, 1, 65535),

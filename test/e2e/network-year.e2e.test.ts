@@ -584,7 +584,14 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
       const ds = await stack.db.dataSource();
       const live = await readModelsOf(ds);
       const deps = { dataSource: ds, client: stack.client, bundle: bundle() };
+      // A rebuild tells nobody anything again: not even a person who would be told of every open task now.
+      const outbox = async () => ((await ds.query(`SELECT count(*)::int AS n FROM outbox`)) as { n: number }[])[0].n;
+      await ds.query(
+        `INSERT INTO people (network_code, name, email, agency_code, role) VALUES ('tl', 'Rebuild Watcher', 'watcher@ilo.org', 'ILO', 'focal-point')`,
+      );
+      const mailed = await outbox();
       const rebuilt = await rebuildProjections(deps, { network: 'tl', year: YEAR });
+      expect(await outbox()).toBe(mailed);
       expect(rebuilt.workflows).toBe(34); // the year's: the cycle, 5 meetings, 20 rounds, 6 minutes reviews and the 2 TWG decisions (theirs by default: the running cycle's year)
       expect(await readModelsOf(ds)).toEqual(live);
       await rebuildProjections(deps, { network: 'tl', year: YEAR });

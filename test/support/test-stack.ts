@@ -15,6 +15,7 @@ import { IssuedKey, seedAdministratorKey, seedApiKeys, seedNetwork } from '../..
 import { NetworkSeed, TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
 import { apiClient } from './api-client';
 import { createTestDatabase, TestDatabase } from './test-database';
+import { MailServer } from './mail-server';
 import { testEnv } from './test-env';
 
 export interface TestStack {
@@ -29,6 +30,8 @@ export interface TestStack {
   readonly keys: Record<string, Record<string, string>>;
   /** A seeded key of network `tl`: `key('coordinator')`, `key('auditor')`, `key('ILO')`; or `key('administrator')`. */
   key(who: string): string;
+  /** The real SMTP server the stack's mail goes to (SMTP_URL), unless the test gave its own. */
+  readonly mail: MailServer;
   /** Terminates the workflows this stack's task queue still runs (cycles last a calendar year otherwise). */
   terminateRunning(): Promise<void>;
   close(): Promise<void>;
@@ -92,11 +95,14 @@ export async function startTestStack(
     keys[seed.code] = Object.fromEntries(issued.map((k) => [k.label, k.key]));
   }
   keys.platform = { 'seed:administrator': (await seedAdministratorKey(ds)).key };
+  const mail = await new MailServer().start();
   const config = testConfig({
     databaseUrl: db.appUrl,
     databaseOwnerUrl: db.url,
     temporalAddress: env.temporalAddress,
     temporalTaskQueue: `test-${randomBytes(6).toString('hex')}`,
+    smtpUrl: mail.url,
+    outboxPollMs: 100,
     ...options.config,
   });
   let worker: WorkerApp | undefined;
@@ -113,6 +119,7 @@ export async function startTestStack(
     config,
     client: new Client({ connection }),
     keys,
+    mail,
     key: (who) =>
       who === 'administrator'
         ? keys.platform['seed:administrator']
@@ -136,6 +143,7 @@ export async function startTestStack(
     async close() {
       await api?.close();
       await worker?.context.close();
+      await mail.stop();
       await connection.close();
       await db.drop();
     },
@@ -175,6 +183,9 @@ export function useTestStack(
     },
     get db() {
       return started().db;
+    },
+    get mail() {
+      return started().mail;
     },
     get config() {
       return started().config;

@@ -10,8 +10,8 @@ export interface RoutePolicy {
   readonly who: 'anyone' | readonly Caller[];
   /**
    * What the service checks on the row the route names, beyond the caller's role: `assignee`, an agency reads and acts
-   * on its own tasks only (and those of an absent person it stands in for); `self`, an agency's person sets and ends
-   * their own absences only (the coordinator anyone's).
+   * on its own tasks only (and those of an absent person it stands in for); `self`, a person sets and ends their own
+   * absences, and issues and revokes their own calendar feed, only (the coordinator anyone's).
    */
   readonly owns?: 'assignee' | 'self';
 }
@@ -107,6 +107,18 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /networks/:network/audit-log/reconcile/settle': COORDINATOR,
   'GET /networks/:network/audit-log/public-key': NETWORK,
   'GET /networks/:network/incidents': AUDIT,
+  // What was sent to whom (addresses, texts): the coordinator's and the auditors'; a retry is the coordinator's.
+  'GET /networks/:network/notifications': AUDIT,
+  'GET /networks/:network/notifications/:id': AUDIT,
+  'POST /networks/:network/notifications/:id/retry': COORDINATOR,
+  // A calendar program sends the feed's own token (checked by the service), never a key or a session.
+  'GET /networks/:network/calendar.ics': ANYONE,
+  // Their own feed (an observer's the coordinator issues: an observer sends no command).
+  'POST /networks/:network/people/:id/calendar-feed': { who: ['coordinator', 'agency', 'auditor'], owns: 'self' },
+  'POST /networks/:network/people/:id/calendar-feed/revoke': {
+    who: ['coordinator', 'agency', 'auditor'],
+    owns: 'self',
+  },
   // A replay changes nothing of the network's: an auditor starts one.
   'POST /networks/:network/audits/replays': AUDIT,
   'GET /networks/:network/audits/replays/:id': AUDIT,

@@ -18,6 +18,7 @@ export enum ErrorCode {
   KEY_NOT_FOUND = 'KEY_NOT_FOUND',
   PERSON_NOT_FOUND = 'PERSON_NOT_FOUND',
   ABSENCE_NOT_FOUND = 'ABSENCE_NOT_FOUND',
+  NOTIFICATION_NOT_FOUND = 'NOTIFICATION_NOT_FOUND',
   WORKFLOW_NOT_FOUND = 'WORKFLOW_NOT_FOUND',
   ROUND_ALREADY_STARTED = 'ROUND_ALREADY_STARTED',
   NOT_ASSIGNEE = 'NOT_ASSIGNEE',
@@ -31,6 +32,8 @@ export enum ErrorCode {
   PERSON_EXISTS = 'PERSON_EXISTS',
   /** A second absence of one person over the same time. */
   ABSENCE_OVERLAPS = 'ABSENCE_OVERLAPS',
+  /** A retry of a notification that is not a dead letter (it is pending, being sent, or sent). */
+  NOT_A_DEAD_LETTER = 'NOT_A_DEAD_LETTER',
   KEY_REVOKED = 'KEY_REVOKED',
   PAYLOAD_TOO_LARGE = 'PAYLOAD_TOO_LARGE',
   RATE_LIMITED = 'RATE_LIMITED',
@@ -64,6 +67,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.KEY_NOT_FOUND:
     case ErrorCode.PERSON_NOT_FOUND:
     case ErrorCode.ABSENCE_NOT_FOUND:
+    case ErrorCode.NOTIFICATION_NOT_FOUND:
     case ErrorCode.WORKFLOW_NOT_FOUND:
     case ErrorCode.ROUTE_NOT_FOUND:
     case ErrorCode.SIGN_IN_OFF:
@@ -73,6 +77,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.MEMBER_EXISTS:
     case ErrorCode.PERSON_EXISTS:
     case ErrorCode.ABSENCE_OVERLAPS:
+    case ErrorCode.NOT_A_DEAD_LETTER:
     case ErrorCode.KEY_REVOKED:
     case ErrorCode.ROUND_ALREADY_STARTED:
     case ErrorCode.TASK_CLOSED:

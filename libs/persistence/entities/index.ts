@@ -1,5 +1,6 @@
 import { AbsenceEntity } from './absence.entity';
 import { AgencyEntity } from './agency.entity';
+import { CalendarTokenEntity } from './calendar-token.entity';
 import { AuditLogEntity } from './audit-log.entity';
 import { DecisionEntity } from './decision.entity';
 import { ApiKeyEntity } from './api-key.entity';
@@ -7,6 +8,7 @@ import { CycleEntity } from './cycle.entity';
 import { IncidentEntity } from './incident.entity';
 import { ActionItemEntity, MeetingEntity } from './meeting.entity';
 import { NetworkEntity } from './network.entity';
+import { NotificationAttemptEntity, OutboxEntity } from './outbox.entity';
 import { PersonEntity } from './person.entity';
 import { SessionEntity } from './session.entity';
 import { SignInLinkEntity } from './sign-in-link.entity';
@@ -22,6 +24,7 @@ export {
   AgencyEntity,
   ApiKeyEntity,
   AuditLogEntity,
+  CalendarTokenEntity,
   CycleEntity,
   DecisionEntity,
   GcmObjectiveEntity,
@@ -30,6 +33,8 @@ export {
   MeetingEntity,
   NetworkEntity,
   NetworkObjectiveEntity,
+  NotificationAttemptEntity,
+  OutboxEntity,
   PersonEntity,
   PlanActivityEntity,
   SessionEntity,
@@ -62,4 +67,7 @@ export const ENTITIES = [
   MeetingEntity,
   ActionItemEntity,
   IncidentEntity,
+  OutboxEntity,
+  NotificationAttemptEntity,
+  CalendarTokenEntity,
 ];

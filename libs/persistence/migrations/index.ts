@@ -8,6 +8,7 @@ import { KeyLifecycle1795860000000 } from './1795860000000-key-lifecycle';
 import { People1795866000000 } from './1795866000000-people';
 import { Sessions1795872000000 } from './1795872000000-sessions';
 import { Absences1795878000000 } from './1795878000000-absences';
+import { Outbox1795884000000 } from './1795884000000-outbox';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   People1795866000000,
   Sessions1795872000000,
   Absences1795878000000,
+  Outbox1795884000000,
 ];

@@ -1,0 +1,185 @@
+import { createHash } from 'node:crypto';
+
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { createTransport, type Transporter } from 'nodemailer';
+import { DataSource } from 'typeorm';
+
+import type { Config } from '../../libs/config/config';
+import { CONFIG } from '../common/config.token';
+import { WORKER_DATA_SOURCE } from './temporal-worker.service';
+
+/**
+ * Rows one round sends at most, and their lease: longer than the slowest round (the timeouts below, on a few pooled
+ * connections), short enough that the rows of a dispatcher that died are taken over soon after.
+ */
+const BATCH = 20;
+const LEASE_S = 30;
+/** Tries before a temporary failure becomes `failed` (about 4 h of backoff in all), and the backoff's bounds. */
+export const MAX_ATTEMPTS = 10;
+const BACKOFF_MS = { first: 2_000, max: 30 * 60_000 } as const;
+
+interface Claimed {
+  id: string;
+  idempotency_key: string;
+  network_code: string;
+  person_id: string | null;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  body_html: string;
+  calendar: string | null;
+  calendar_method: 'REQUEST' | 'CANCEL' | null;
+  attempts: number;
+}
+
+/**
+ * Delivers the outbox: claims due rows with a lease (`FOR UPDATE SKIP LOCKED`, so several workers share the work and
+ * a dead one's rows are taken over when its lease lapses), sends each over SMTP, and records every attempt. A refusal
+ * of the address (a 5xx answer) is `bounced`; anything else (no connection, a 4xx) is retried with exponential
+ * backoff, then `failed`. Never in a workflow's way: it runs beside the Temporal worker, and a mail server that is
+ * down only makes mail wait. A row's Message-ID is derived from its idempotency key, so a resend after a crash between
+ * the server's "250" and the row's `sent` (the one window left) is the same message to any mail system that dedupes.
+ */
+@Injectable()
+export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly log = new Logger('outbox');
+  private transport?: Transporter;
+  private stopped = false;
+  private running?: Promise<void>;
+  private wake?: () => void;
+
+  constructor(
+    @Inject(CONFIG) private readonly config: Config,
+    @InjectDataSource(WORKER_DATA_SOURCE) private readonly dataSource: DataSource,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (!this.config.smtpUrl) {
+      this.log.warn('SMTP_URL is not set: mail waits in the outbox until a worker with SMTP_URL runs');
+      return;
+    }
+    this.transport = createTransport(
+      // A few pooled connections: one per message would cost a TCP and SMTP handshake each.
+      {
+        url: this.config.smtpUrl,
+        pool: true,
+        maxConnections: 4,
+        connectionTimeout: 5_000,
+        greetingTimeout: 5_000,
+        socketTimeout: 15_000,
+      },
+      { from: this.config.mailFrom },
+    );
+    this.log.log(`Sending mail through ${redacted(this.config.smtpUrl)} as ${this.config.mailFrom}`);
+    this.running = this.loop();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    this.wake?.();
+    await this.running;
+    this.transport?.close();
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      const sent = await this.dispatchOnce().catch((err: unknown) => {
+        this.log.warn(
+          `The outbox could not be read (${err instanceof Error ? err.message : String(err)}); trying again`,
+        );
+        return 0;
+      });
+      if (sent < BATCH && !this.stopped)
+        await new Promise<void>((resolve) => {
+          this.wake = resolve;
+          setTimeout(resolve, this.config.outboxPollMs).unref();
+        });
+    }
+  }
+
+  /** One round: claims up to BATCH due rows and delivers them; how many it claimed. */
+  async dispatchOnce(): Promise<number> {
+    const claimed = rowsOf<Claimed>(
+      await this.dataSource.query(
+        `UPDATE outbox SET status = 'sending', locked_until = now() + interval '${LEASE_S} seconds', attempts = attempts + 1
+          WHERE id IN (SELECT id FROM outbox
+                        WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
+                          AND (locked_until IS NULL OR locked_until < now())
+                        ORDER BY next_attempt_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+        RETURNING id, idempotency_key, network_code, person_id, recipient, subject, body_text, body_html, calendar,
+                  calendar_method, attempts`,
+      ),
+    );
+    await Promise.all(claimed.map((row) => this.deliver(row)));
+    return claimed.length;
+  }
+
+  private async deliver(row: Claimed): Promise<void> {
+    const base = this.config.publicUrl ?? `http://localhost:${this.config.port}`;
+    try {
+      const info = (await this.transport!.sendMail({
+        to: row.recipient,
+        subject: row.subject,
+        text: row.body_text,
+        html: row.body_html,
+        // A meeting's invitation: the text/calendar part calendars act on (and an .ics attachment for the rest).
+        ...(row.calendar
+          ? { icalEvent: { method: row.calendar_method!, filename: 'invitation.ics', content: row.calendar } }
+          : {}),
+        messageId: `<${createHash('sha256').update(row.idempotency_key).digest('hex').slice(0, 32)}@mignet>`,
+        headers: {
+          'X-Mignet-Idempotency-Key': row.idempotency_key,
+          // Where a person changes what they are told (the web application's page, issue 15).
+          ...(row.person_id
+            ? { 'List-Unsubscribe': `<${base}/networks/${row.network_code}/people/${row.person_id}/notifications>` }
+            : {}),
+        },
+      })) as { response?: string };
+      await this.settle(row, 'sent', info.response ?? 'accepted');
+    } catch (err) {
+      const e = err as { responseCode?: number; message?: string };
+      const why = e.message ?? String(err);
+      if (e.responseCode !== undefined && e.responseCode >= 500) await this.settle(row, 'bounced', why);
+      else if (row.attempts >= MAX_ATTEMPTS) await this.settle(row, 'failed', why);
+      else await this.settle(row, 'retry', why);
+    }
+  }
+
+  /** Records the attempt and the row's outcome in one transaction. */
+  private async settle(row: Claimed, outcome: 'sent' | 'bounced' | 'failed' | 'retry', detail: string): Promise<void> {
+    const backoff = Math.min(BACKOFF_MS.first * 2 ** (row.attempts - 1), BACKOFF_MS.max);
+    await this.dataSource
+      .transaction(async (tx) => {
+        await tx.query(`INSERT INTO notification_attempts (outbox_id, outcome, detail) VALUES ($1, $2, $3)`, [
+          row.id,
+          outcome,
+          detail.slice(0, 2_000),
+        ]);
+        await tx.query(
+          outcome === 'retry'
+            ? `UPDATE outbox SET status = 'pending', locked_until = NULL, last_error = $2,
+                      next_attempt_at = now() + ($3 || ' milliseconds')::interval WHERE id = $1`
+            : `UPDATE outbox SET status = $3, locked_until = NULL, last_error = $2,
+                      sent_at = CASE WHEN $3 = 'sent' THEN now() ELSE sent_at END WHERE id = $1`,
+          [row.id, outcome === 'sent' ? null : detail.slice(0, 2_000), outcome === 'retry' ? String(backoff) : outcome],
+        );
+      })
+      .catch((err: unknown) => {
+        // The lease lapses and the row is sent again: PostgreSQL lost what was done, not the mail.
+        this.log.warn(`Row ${row.id}'s outcome (${outcome}) could not be recorded: ${String(err)}`);
+      });
+    if (outcome === 'bounced' || outcome === 'failed')
+      this.log.warn(`Mail ${row.id} to ${row.recipient} ${outcome}: ${detail}`);
+  }
+}
+
+/** What `query` answers for an UPDATE … RETURNING: the rows, or [rows, count] (TypeORM's pg driver). */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) && Array.isArray(result[0]) ? result[0] : result) as T[];
+}
+
+/** An SMTP URL without its password, for a log line. */
+function redacted(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
+}

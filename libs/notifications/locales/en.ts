@@ -1,0 +1,95 @@
+/** The English texts of mails: the reference every other language is checked against (test/unit/notifications.test.ts). */
+export const en = {
+  kind: {
+    'contribute-activities': 'Contribute activities to the work plan',
+    'consolidate-plan': 'Consolidate the work plan',
+    'endorse-plan': 'Endorse the work plan, or object',
+    'report-progress': 'Report the progress of an activity',
+    'finalise-report': 'Finalise the annual report',
+    'concur-or-object': 'Concur with a proposal, or object',
+    'submit-twg-update': 'Submit the TWG update',
+    'consolidate-twg-report': 'Write the TWG report',
+    'propose-agenda-items': 'Propose items for the meeting agenda',
+    'record-meeting': 'Record the meeting',
+    'correct-minutes': 'Review the corrected minutes',
+    'action-item': 'Carry out an action item',
+  },
+  mail: {
+    opened: {
+      subject: 'New task for {{agency}}: {{what}}',
+      intro: 'The {{network}} has a new task for {{agency}}.',
+    },
+    changed: {
+      subject: 'Task changed for {{agency}}: {{what}}',
+      intro: 'A task of {{agency}} in the {{network}} has changed: it is now due {{due}}.',
+    },
+    reminded: {
+      subject: 'Reminder: {{what}}, due {{due}}',
+      intro: 'A reminder from the {{network}}: this task of {{agency}} is due soon.',
+    },
+    escalated: {
+      subject: 'Overdue: {{agency}} has not done "{{what}}"',
+      intro: 'This task of {{agency}} in the {{network}} is past its due time and still open.',
+    },
+    task: 'Task: {{what}}',
+    about: 'About: {{about}}',
+    due: 'Due: {{due}}',
+    open: 'Open the task',
+    why: 'You receive this as {{part}} in the {{network}}. To stop these messages, ask the coordinator to change your part or mute them.',
+  },
+  meeting: {
+    invited: {
+      subject: 'Invitation: {{title}}, {{when}}',
+      intro:
+        'The coordinator of the {{network}} invites you to this meeting. The invitation is attached: add it to your calendar.',
+    },
+    rescheduled: {
+      subject: 'Moved: {{title}}, now {{when}}',
+      intro:
+        'This meeting of the {{network}} has been moved to {{when}}. The attached invitation replaces the earlier one.',
+    },
+    cancelled: {
+      subject: 'Cancelled: {{title}}',
+      intro: 'This meeting of the {{network}} is cancelled: {{reason}}',
+    },
+    when: 'When: {{when}}',
+    agenda: 'Agenda:',
+    noAgenda: 'The agenda is not published yet.',
+  },
+  calendar: {
+    name: '{{network}}: meetings and deadlines',
+    agendaCall: 'Agenda call: {{title}}',
+    due: '{{agency}}: {{what}} (due)',
+    deadline: {
+      planningDue: 'Contributions to the {{year}} work plan close',
+      consolidationDue: 'The draft {{year}} work plan is due',
+      endorsementDue: 'Endorsement of the {{year}} work plan closes',
+      reviewDue: 'The {{year}} annual report is due',
+    },
+  },
+  about: {
+    cycle: 'the {{year}} annual cycle',
+    twg: 'TWG {{twg}}, period {{period}} of {{year}}',
+  },
+  part: {
+    coordinator: 'the coordinator',
+    'focal-point': 'the focal point of {{agency}}',
+    alternate: 'the alternate of {{agency}}',
+    'twg-lead': 'a TWG lead for {{agency}}',
+    auditor: 'an auditor',
+    observer: 'an observer',
+    substitute: 'the substitute of {{person}} ({{agency}})',
+  },
+};
+
+/** The shape every language has: the same keys, each a string. */
+export type Messages = typeof en;
+
+/** Another language: any key may be missing (it falls back to English, and the translations test lists it). */
+export type Translation = {
+  readonly [K in keyof Messages]?: {
+    readonly [L in keyof Messages[K]]?: Messages[K][L] extends string
+      ? string
+      : { readonly [M in keyof Messages[K][L]]?: string };
+  };
+};

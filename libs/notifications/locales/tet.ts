@@ -1,0 +1,84 @@
+import type { Translation } from './en';
+
+/** Tetun (Tetun Dili, with the Portuguese loans its written administrative register uses). */
+export const tet: Translation = {
+  kind: {
+    'contribute-activities': 'Kontribui atividade ba planu servisu',
+    'consolidate-plan': 'Konsolida planu servisu',
+    'endorse-plan': 'Aprova planu servisu, ka hato’o objesaun',
+    'report-progress': 'Relata progresu atividade ida nian',
+    'finalise-report': 'Finaliza relatóriu anuál',
+    'concur-or-object': 'Konkorda ho proposta ida, ka hato’o objesaun',
+    'submit-twg-update': 'Haruka informasaun foun TWG nian',
+    'consolidate-twg-report': 'Hakerek relatóriu TWG nian',
+    'propose-agenda-items': 'Propoin pontu ba ajenda enkontru nian',
+    'record-meeting': 'Rejista enkontru',
+    'correct-minutes': 'Haree fali ata ne’ebé korrije ona',
+    'action-item': 'Halo asaun ne’ebé hakotu ona',
+  },
+  mail: {
+    opened: {
+      subject: 'Knaar foun ba {{agency}}: {{what}}',
+      intro: '{{network}} iha knaar foun ida ba {{agency}}.',
+    },
+    changed: {
+      subject: 'Knaar muda ona ba {{agency}}: {{what}}',
+      intro: 'Knaar ida {{agency}} nian iha {{network}} muda ona: prazu foun mak {{due}}.',
+    },
+    reminded: {
+      subject: 'Lembrete: {{what}}, prazu {{due}}',
+      intro: 'Lembrete husi {{network}}: prazu ba knaar ida-ne’e {{agency}} nian besik ona.',
+    },
+    escalated: {
+      subject: 'Liu ona prazu: {{agency}} seidauk halo "{{what}}"',
+      intro: 'Knaar ida-ne’e {{agency}} nian iha {{network}} liu ona prazu no seidauk remata.',
+    },
+    task: 'Knaar: {{what}}',
+    about: 'Kona-ba: {{about}}',
+    due: 'Prazu: {{due}}',
+    open: 'Loke knaar',
+    why: 'Ita simu mensajen ida-ne’e nu’udar {{part}} iha {{network}}. Atu la simu tan, husu ba koordenadór atu muda ita-nia papél ka hapara mensajen sira-ne’e.',
+  },
+  meeting: {
+    invited: {
+      subject: 'Konvite: {{title}}, {{when}}',
+      intro:
+        'Koordenadór {{network}} nian konvida ita ba enkontru ida-ne’e. Konvite iha anexu: tau iha ita-nia kalendáriu.',
+    },
+    rescheduled: {
+      subject: 'Muda ona: {{title}}, agora {{when}}',
+      intro: 'Enkontru ida-ne’e {{network}} nian muda ona ba {{when}}. Konvite iha anexu troka konvite uluk nian.',
+    },
+    cancelled: {
+      subject: 'Kansela ona: {{title}}',
+      intro: 'Enkontru ida-ne’e {{network}} nian kansela ona: {{reason}}',
+    },
+    when: 'Bainhira: {{when}}',
+    agenda: 'Ajenda:',
+    noAgenda: 'Ajenda seidauk publika.',
+  },
+  calendar: {
+    name: '{{network}}: enkontru no prazu sira',
+    agendaCall: 'Husu pontu ba ajenda: {{title}}',
+    due: '{{agency}}: {{what}} (prazu)',
+    deadline: {
+      planningDue: 'Kontribuisaun ba planu servisu {{year}} taka',
+      consolidationDue: 'Prazu ba ezbosu planu servisu {{year}} nian',
+      endorsementDue: 'Aprovasaun planu servisu {{year}} taka',
+      reviewDue: 'Prazu ba relatóriu anuál {{year}} nian',
+    },
+  },
+  about: {
+    cycle: 'siklu anuál {{year}} nian',
+    twg: 'TWG {{twg}}, períodu {{period}} tinan {{year}} nian',
+  },
+  part: {
+    coordinator: 'koordenadór',
+    'focal-point': 'pontu fokál {{agency}} nian',
+    alternate: 'suplente {{agency}} nian',
+    'twg-lead': 'lider TWG ida ba {{agency}}',
+    auditor: 'auditór',
+    observer: 'observadór',
+    substitute: 'substitutu {{person}} nian ({{agency}})',
+  },
+};
