@@ -1,8 +1,10 @@
 import type { DataSource } from 'typeorm';
 
 import type { Task } from '../../libs/domain/tasks';
+import type { DecisionProjection } from '../../libs/processes/decision/projection';
 import type { MeetingProjection } from '../../libs/processes/meeting/projection';
 import type { ProjectedProcess } from '../../libs/processes/registry';
+import { enqueueDecisionNotices } from './decision-notices';
 import { enqueueMeetingNotices } from './meeting-notices';
 import { enqueueTaskNotices, NoticeOptions } from './task-notices';
 
@@ -13,16 +15,17 @@ export interface Noticeable {
 }
 
 /**
- * Whether a projection may call for a notice at all: an open task, or a meeting with its agenda out or cancelled. A
- * completion's projection does not, and costs no query.
+ * Whether a projection may call for a notice at all: an open task, a meeting with its agenda out or cancelled, a
+ * decision no longer circulating. A completion's projection does not, and costs no query.
  */
 export function callsForNotices(process: ProjectedProcess, p: Noticeable): boolean {
   if (p.tasks.some((t) => t.status === 'open')) return true;
+  if (process === 'decision') return (p as DecisionProjection).state.status !== 'CIRCULATING';
   const state = process === 'meeting' ? (p as MeetingProjection).state : undefined;
   return state !== undefined && (state.agendaPublishedAt !== null || state.cancelled !== null);
 }
 
-/** The outbox rows a projection's facts call for: its tasks', and a meeting's invitation. */
+/** The outbox rows a projection's facts call for: its tasks', a meeting's invitation, a decision's outcome. */
 export async function enqueueNotices(
   dataSource: DataSource,
   process: ProjectedProcess,
@@ -32,4 +35,6 @@ export async function enqueueNotices(
   await enqueueTaskNotices(dataSource, p.tasks, options);
   if (process === 'meeting')
     await enqueueMeetingNotices(dataSource, p.workflowId, (p as MeetingProjection).state, options);
+  if (process === 'decision')
+    await enqueueDecisionNotices(dataSource, p.workflowId, (p as DecisionProjection).state, options);
 }

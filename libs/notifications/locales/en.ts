@@ -56,6 +56,21 @@ export const en = {
     agenda: 'Agenda:',
     noAgenda: 'The agenda is not published yet.',
   },
+  decision: {
+    adopted: {
+      subject: 'Adopted: {{title}}',
+      intro: 'No member objected by the deadline: the {{network}} has adopted this proposal by silence procedure.',
+    },
+    objected: {
+      subject: 'Objection: {{title}}',
+      intro: '{{agency}} objected to this proposal: "{{reason}}". The coordinator may revise it or withdraw it.',
+    },
+    withdrawn: {
+      subject: 'Withdrawn: {{title}}',
+      intro: 'The coordinator of the {{network}} withdrew this proposal: "{{reason}}".',
+    },
+    proposal: 'Proposal: {{title}}',
+  },
   calendar: {
     name: '{{network}}: meetings and deadlines',
     agendaCall: 'Agenda call: {{title}}',

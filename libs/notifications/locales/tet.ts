@@ -57,6 +57,22 @@ export const tet: Translation = {
     agenda: 'Ajenda:',
     noAgenda: 'Ajenda seidauk publika.',
   },
+  decision: {
+    adopted: {
+      subject: 'Aprova ona: {{title}}',
+      intro:
+        'Membru ida la hato’o objesaun to’o prazu: {{network}} aprova ona proposta ida-ne’e ho prosedimentu nonok.',
+    },
+    objected: {
+      subject: 'Objesaun: {{title}}',
+      intro: '{{agency}} hato’o objesaun ba proposta ida-ne’e: "{{reason}}". Koordenadór bele revee ka hasai proposta.',
+    },
+    withdrawn: {
+      subject: 'Hasai ona: {{title}}',
+      intro: 'Koordenadór {{network}} nian hasai ona proposta ida-ne’e: "{{reason}}".',
+    },
+    proposal: 'Proposta: {{title}}',
+  },
   calendar: {
     name: '{{network}}: enkontru no prazu sira',
     agendaCall: 'Husu pontu ba ajenda: {{title}}',
