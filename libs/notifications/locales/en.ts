@@ -71,6 +71,11 @@ export const en = {
     },
     proposal: 'Proposal: {{title}}',
   },
+  report: {
+    subject: 'The {{year}} annual report of the {{network}} is final',
+    intro:
+      'The coordinator has finalised the annual report of {{year}}: the work plan, its progress and the year of meetings and TWGs.',
+  },
   calendar: {
     name: '{{network}}: meetings and deadlines',
     agendaCall: 'Agenda call: {{title}}',

@@ -72,6 +72,11 @@ export const pt: Translation = {
     },
     proposal: 'Proposta: {{title}}',
   },
+  report: {
+    subject: 'O relatório anual de {{year}} da {{network}} está concluído',
+    intro:
+      'O coordenador finalizou o relatório anual de {{year}}: o plano de trabalho, o seu progresso e o ano de reuniões e GTT.',
+  },
   calendar: {
     name: '{{network}}: reuniões e prazos',
     agendaCall: 'Pedido de pontos para a agenda: {{title}}',

@@ -73,6 +73,11 @@ export const tet: Translation = {
     },
     proposal: 'Proposta: {{title}}',
   },
+  report: {
+    subject: 'Relatóriu anuál {{year}} {{network}} nian remata ona',
+    intro:
+      'Koordenadór finaliza ona relatóriu anuál {{year}} nian: planu servisu, ninia progresu no tinan enkontru no TWG sira nian.',
+  },
   calendar: {
     name: '{{network}}: enkontru no prazu sira',
     agendaCall: 'Husu pontu ba ajenda: {{title}}',
