@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Language, PersonRole } from '../../libs/domain/people';
 import type { Task } from '../../libs/domain/tasks';
 import { About, renderTaskMail, TaskNotice } from '../../libs/notifications/task-mail';
+import { insertOutboxRow } from './outbox-row';
 
 export interface NoticeOptions {
   /** Where the mails' links point: the deployment's public address (PUBLIC_URL), or the API's own. */
@@ -87,27 +88,18 @@ async function writeFact(tx: EntityManager, { task, notice, event }: Fact, optio
       recipient: r,
       link,
     });
-    const inserted = (await tx.query(
-      `INSERT INTO outbox (network_code, idempotency_key, kind, event, task_id, person_id, recipient, language, subject,
-                           body_text, body_html, workflow_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
-       ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-      [
-        task.network,
-        `${task.process}|${task.id}|${event}|${r.id}`,
-        `task-${notice}`,
-        event,
-        task.id,
-        r.id,
-        r.email,
-        r.language,
-        mail.subject,
-        mail.text,
-        mail.html,
-        task.process,
-      ],
-    )) as unknown[];
-    written += inserted.length;
+    written += await insertOutboxRow(tx, {
+      network: task.network,
+      key: `${task.process}|${task.id}|${event}|${r.id}`,
+      kind: `task-${notice}`,
+      event,
+      workflowId: task.process,
+      taskId: task.id,
+      personId: r.id,
+      recipient: r.email,
+      language: r.language,
+      mail,
+    });
   }
   return written;
 }

@@ -68,6 +68,18 @@ describe('annual cycle over HTTP (end to end)', () => {
       deadlines: { planningDue: at(7), consolidationDue: at(9), endorsementDue: at(12), reviewDue: at(45) },
       offsets: { reminderBeforeMs: 500, escalationAfterMs: 500, revisionMs: 3_000, endorsementRoundMs: 3_000 },
     };
+    // Someone of ILO to be told of the year (in Tetum), the finalised report included.
+    expect(
+      (
+        await call('POST', '/networks/tl/people', stack.key('coordinator'), {
+          name: 'Ana Relatóriu',
+          email: 'arelatoriu@ilo.org',
+          role: 'focal-point',
+          agency: 'ILO',
+          language: 'tet',
+        })
+      ).status,
+    ).toBe(201);
     const started = await call('POST', '/networks/tl/cycles', stack.key('coordinator'), { year, calendar });
     expect(started.status).toBe(201);
     const wf = `annual-cycle:tl:${year}`;
@@ -138,6 +150,15 @@ describe('annual cycle over HTTP (end to end)', () => {
       summary: 'The Network delivered its 2040s plan',
     });
     await phaseIs(year, 'CLOSED');
+    const told = await waitFor(
+      async () =>
+        (await stack.mail.mails()).find((m) =>
+          String(m.headers.get('x-mignet-idempotency-key')).startsWith(`${wf}|report-finalised|`),
+        ),
+      'the finalised report told',
+    );
+    expect(told.subject).toBe(`Relatóriu anuál ${year} UN Migration Network in Timor-Leste nian remata ona`);
+    expect(told.envelopeTo).toEqual(['arelatoriu@ilo.org']);
 
     const closed = await cycle(year);
     const report = closed.report as AnnualReport & { summary: string };

@@ -208,8 +208,7 @@ describe('notifications (end to end): the outbox, a real SMTP server, three lang
     /** The invitations of this meeting to Maria, with their calendars parsed (ical.js). */
     const invitations = async (kind: string) =>
       (await stack.mail.mails())
-        .filter((m) => keyOf(m).startsWith(`${workflowId}|meeting|`) && to(m) === 'msoares@ilo.org')
-        .filter((m) => kind === '' || keyOf(m).includes(`|${kind}`))
+        .filter((m) => keyOf(m).startsWith(`${workflowId}|${kind}`) && to(m) === 'msoares@ilo.org')
         .map((m) => {
           const ics = m.attachments.find((a) => a.contentType.startsWith('text/calendar'));
           const calendar = new ICAL.Component(ICAL.parse(ics!.content.toString('utf8')));
@@ -250,7 +249,9 @@ describe('notifications (end to end): the outbox, a real SMTP server, three lang
     expect(cancelled.event.sequence).toBe(2);
     expect(cancelled.mail.text).toContain('No quorum');
     // One of each per person: the coordinators' and every member's people were invited, each once.
-    const all = (await stack.mail.mails()).filter((m) => keyOf(m).startsWith(`${workflowId}|meeting|`));
+    const all = (await stack.mail.mails()).filter((m) =>
+      ['invitation:', 'cancelled|'].some((fact) => keyOf(m).startsWith(`${workflowId}|${fact}`)),
+    );
     expect(new Set(all.map(keyOf)).size).toBe(all.length);
     expect(new Set(all.map(to))).toEqual(
       new Set(['msoares@ilo.org', 'jpinto@ilo.org', 'freid@fao.org', 'left@fao.org']),
@@ -306,4 +307,50 @@ describe('notifications (end to end): the outbox, a real SMTP server, three lang
     );
     expect((await fetch(`${stack.baseUrl}${fresh.pathname}${fresh.search}`)).status).toBe(401);
   });
+
+  it("tells a decision's members what became of it: adopted by silence, an objection, a withdrawal", async () => {
+    const mailsOf = async (workflowId: string, fact: string) =>
+      (await stack.mail.mails()).filter((m) => keyOf(m).startsWith(`${workflowId}|${fact}|`));
+    const adopted = await circulate('Adopt the referral pathway', 4_000);
+    const told = await waitFor(
+      async () => {
+        const got = await mailsOf(adopted, 'adopted');
+        return got.length >= 3 ? got : undefined;
+      },
+      'the adoption told',
+      30_000,
+    );
+    expect(told.find((m) => to(m) === 'msoares@ilo.org')!.subject).toBe('Aprova ona: Adopt the referral pathway');
+    expect(told.find((m) => to(m) === 'jpinto@ilo.org')!.subject).toBe('Adotada: Adopt the referral pathway');
+    expect(told.find((m) => to(m) === 'freid@fao.org')!.text).toContain('by silence procedure');
+
+    const objected = await circulate('Adopt the data-sharing note', 10 * 60_000);
+    const fao = `${objected}:concur-or-object:r1:FAO`;
+    await waitFor(
+      async () =>
+        (await call('GET', `/networks/tl/tasks/${encodeURIComponent(fao)}`, coordinator())).status === 200 || undefined,
+      "FAO's task",
+    );
+    const answer = await call('POST', `/networks/tl/tasks/${encodeURIComponent(fao)}/complete`, stack.key('FAO'), {
+      answer: 'object',
+      reason: 'Personal data needs a protocol first',
+    });
+    expect(answer.status).toBe(200);
+    const objection = await waitFor(
+      async () => (await mailsOf(objected, 'objected:r1')).find((m) => to(m) === 'freid@fao.org'),
+      'the objection told',
+    );
+    expect(objection.subject).toBe('Objection: Adopt the data-sharing note');
+    expect(objection.text).toContain('FAO objected to this proposal: "Personal data needs a protocol first"');
+    const id = objected.split(':')[2];
+    expect(
+      (await call('POST', `/networks/tl/decisions/${id}/withdraw`, coordinator(), { reason: 'Superseded' })).status,
+    ).toBe(200);
+    const withdrawn = await waitFor(
+      async () => (await mailsOf(objected, 'withdrawn')).find((m) => to(m) === 'jpinto@ilo.org'),
+      'the withdrawal told',
+    );
+    expect(withdrawn.subject).toBe('Retirada: Adopt the data-sharing note');
+    expect(withdrawn.text).toContain('"Superseded"');
+  }, 60_000);
 });

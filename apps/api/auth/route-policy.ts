@@ -113,12 +113,9 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /networks/:network/notifications/:id/retry': COORDINATOR,
   // A calendar program sends the feed's own token (checked by the service), never a key or a session.
   'GET /networks/:network/calendar.ics': ANYONE,
-  // Their own feed (an observer's the coordinator issues: an observer sends no command).
-  'POST /networks/:network/people/:id/calendar-feed': { who: ['coordinator', 'agency', 'auditor'], owns: 'self' },
-  'POST /networks/:network/people/:id/calendar-feed/revoke': {
-    who: ['coordinator', 'agency', 'auditor'],
-    owns: 'self',
-  },
+  // Their own feed; an auditor's or an observer's the coordinator issues (neither sends a command).
+  'POST /networks/:network/people/:id/calendar-feed': { who: ['coordinator', 'agency'], owns: 'self' },
+  'POST /networks/:network/people/:id/calendar-feed/revoke': { who: ['coordinator', 'agency'], owns: 'self' },
   // A replay changes nothing of the network's: an auditor starts one.
   'POST /networks/:network/audits/replays': AUDIT,
   'GET /networks/:network/audits/replays/:id': AUDIT,

@@ -56,6 +56,26 @@ export const en = {
     agenda: 'Agenda:',
     noAgenda: 'The agenda is not published yet.',
   },
+  decision: {
+    adopted: {
+      subject: 'Adopted: {{title}}',
+      intro: 'No member objected by the deadline: the {{network}} has adopted this proposal by silence procedure.',
+    },
+    objected: {
+      subject: 'Objection: {{title}}',
+      intro: '{{agency}} objected to this proposal: "{{reason}}". The coordinator may revise it or withdraw it.',
+    },
+    withdrawn: {
+      subject: 'Withdrawn: {{title}}',
+      intro: 'The coordinator of the {{network}} withdrew this proposal: "{{reason}}".',
+    },
+    proposal: 'Proposal: {{title}}',
+  },
+  report: {
+    subject: 'The {{year}} annual report of the {{network}} is final',
+    intro:
+      'The coordinator has finalised the annual report of {{year}}: the work plan, its progress and the year of meetings and TWGs.',
+  },
   calendar: {
     name: '{{network}}: meetings and deadlines',
     agendaCall: 'Agenda call: {{title}}',

@@ -57,6 +57,26 @@ export const pt: Translation = {
     agenda: 'Ordem de trabalhos:',
     noAgenda: 'A ordem de trabalhos ainda não foi publicada.',
   },
+  decision: {
+    adopted: {
+      subject: 'Adotada: {{title}}',
+      intro: 'Nenhum membro objetou até ao prazo: a {{network}} adotou esta proposta por procedimento de silêncio.',
+    },
+    objected: {
+      subject: 'Objeção: {{title}}',
+      intro: '{{agency}} objetou a esta proposta: "{{reason}}". O coordenador pode revê-la ou retirá-la.',
+    },
+    withdrawn: {
+      subject: 'Retirada: {{title}}',
+      intro: 'O coordenador da {{network}} retirou esta proposta: "{{reason}}".',
+    },
+    proposal: 'Proposta: {{title}}',
+  },
+  report: {
+    subject: 'O relatório anual de {{year}} da {{network}} está concluído',
+    intro:
+      'O coordenador finalizou o relatório anual de {{year}}: o plano de trabalho, o seu progresso e o ano de reuniões e GTT.',
+  },
   calendar: {
     name: '{{network}}: reuniões e prazos',
     agendaCall: 'Pedido de pontos para a agenda: {{title}}',

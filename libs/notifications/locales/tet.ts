@@ -57,6 +57,27 @@ export const tet: Translation = {
     agenda: 'Ajenda:',
     noAgenda: 'Ajenda seidauk publika.',
   },
+  decision: {
+    adopted: {
+      subject: 'Aprova ona: {{title}}',
+      intro:
+        'Membru ida la hato’o objesaun to’o prazu: {{network}} aprova ona proposta ida-ne’e ho prosedimentu nonok.',
+    },
+    objected: {
+      subject: 'Objesaun: {{title}}',
+      intro: '{{agency}} hato’o objesaun ba proposta ida-ne’e: "{{reason}}". Koordenadór bele revee ka hasai proposta.',
+    },
+    withdrawn: {
+      subject: 'Hasai ona: {{title}}',
+      intro: 'Koordenadór {{network}} nian hasai ona proposta ida-ne’e: "{{reason}}".',
+    },
+    proposal: 'Proposta: {{title}}',
+  },
+  report: {
+    subject: 'Relatóriu anuál {{year}} {{network}} nian remata ona',
+    intro:
+      'Koordenadór finaliza ona relatóriu anuál {{year}} nian: planu servisu, ninia progresu no tinan enkontru no TWG sira nian.',
+  },
   calendar: {
     name: '{{network}}: enkontru no prazu sira',
     agendaCall: 'Husu pontu ba ajenda: {{title}}',
