@@ -121,6 +121,7 @@ async function main(): Promise<void> {
           writeFileSync(file, mail.raw);
           log.log(`Mail to ${mail.to.join(', ')} kept in ${file}`);
         },
+        onClientError: (err) => log.warn(`The local mail sink lost a client: ${err.message}`),
       });
       stops.push(() => sink.close());
       smtpUrl = sink.url;

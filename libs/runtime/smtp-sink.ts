@@ -26,6 +26,7 @@ export async function startSmtpSink(options: {
   readonly host?: string;
   readonly onMail: (mail: ReceivedMail) => void;
   readonly refuse?: (address: string) => boolean;
+  readonly onClientError?: (err: Error) => void;
 }): Promise<SmtpSink> {
   const host = options.host ?? '127.0.0.1';
   const server = new SMTPServer({
@@ -59,6 +60,9 @@ export async function startSmtpSink(options: {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());
   });
+  // A client that goes away mid-session (a worker killed while sending) resets its socket: smtp-server reports that
+  // as an error event, which must not bring this process down; the client sends the mail again.
+  server.on('error', (err: Error) => options.onClientError?.(err));
   const port = (server.server.address() as AddressInfo).port;
   return {
     url: `smtp://${host}:${port}`,
