@@ -4,6 +4,7 @@ import type { Language, PersonRole } from '../../libs/domain/people';
 import type { Task } from '../../libs/domain/tasks';
 import { About, renderTaskMail, TaskNotice } from '../../libs/notifications/task-mail';
 import { insertOutboxRow } from './outbox-row';
+import { networkOf } from './process-notices';
 
 export interface NoticeOptions {
   /** Where the mails' links point: the deployment's public address (PUBLIC_URL), or the API's own. */
@@ -62,18 +63,22 @@ export async function enqueueTaskNotices(
       ];
       return all.filter((f) => !known.has(`${t.id}\n${f.event}`));
     });
+    if (facts.length === 0) return 0;
+    // One projection is one process's, of one network: read it once, not per fact.
+    const network = await networkOf(tx, open[0].network);
+    if (!network) return 0;
     let written = 0;
-    for (const fact of facts) written += await writeFact(tx, fact, options);
+    for (const fact of facts) written += await writeFact(tx, fact, network, options);
     return written;
   });
 }
 
-async function writeFact(tx: EntityManager, { task, notice, event }: Fact, options: NoticeOptions): Promise<number> {
-  const [network] = (await tx.query(`SELECT name, time_zone FROM networks WHERE code = $1`, [task.network])) as {
-    name: string;
-    time_zone: string;
-  }[];
-  if (!network) return 0;
+async function writeFact(
+  tx: EntityManager,
+  { task, notice, event }: Fact,
+  network: { readonly name: string; readonly timeZone: string },
+  options: NoticeOptions,
+): Promise<number> {
   const recipients = await recipientsOf(tx, task, notice);
   if (recipients.length === 0) return 0;
   const about = await aboutOf(tx, task);
@@ -84,7 +89,7 @@ async function writeFact(tx: EntityManager, { task, notice, event }: Fact, optio
       notice,
       task,
       about,
-      network: { name: network.name, timeZone: network.time_zone },
+      network,
       recipient: r,
       link,
     });
