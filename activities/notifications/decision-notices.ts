@@ -35,7 +35,7 @@ export async function enqueueDecisionNotices(
     const link = `${options.linkBase}/networks/${state.network}/decisions/${encodeURIComponent(state.id)}`;
     return tellEach(
       tx,
-      { network: state.network, workflowId, kind: `decision-${fact.notice}`, event: fact.event },
+      { network: state.network, workflowId, kind: `decision-${fact.notice}`, event: fact.event, link },
       await listenersOf(tx, state.network, state.members),
       (p) =>
         renderDecisionMail({

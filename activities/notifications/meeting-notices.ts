@@ -37,7 +37,13 @@ export async function enqueueMeetingNotices(
     if (!network) return 0;
     return tellEach(
       tx,
-      { network: input.network, workflowId, kind: `meeting-${notice}`, event: fact.event },
+      {
+        network: input.network,
+        workflowId,
+        kind: `meeting-${notice}`,
+        event: fact.event,
+        link: `${options.linkBase}/networks/${input.network}/meetings/${encodeURIComponent(input.id)}`,
+      },
       await listenersOf(tx, input.network, state.members),
       (p) =>
         renderMeetingMail({

@@ -49,7 +49,13 @@ export async function networkOf(
 /** One fact of a process to each listener, under the key `{workflow}|{fact}|{person}`; how many rows were written. */
 export async function tellEach(
   tx: EntityManager,
-  fact: { readonly network: string; readonly workflowId: string; readonly kind: string; readonly event: string },
+  fact: {
+    readonly network: string;
+    readonly workflowId: string;
+    readonly kind: string;
+    readonly event: string;
+    readonly link?: string;
+  },
   listeners: readonly Listener[],
   render: (listener: Listener) => OutboxRow['mail'],
 ): Promise<number> {

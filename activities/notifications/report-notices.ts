@@ -22,7 +22,7 @@ export async function enqueueReportNotices(
     const link = `${options.linkBase}/networks/${state.network}/cycles/${state.year}`;
     return tellEach(
       tx,
-      { network: state.network, workflowId, kind: 'report-finalised', event: 'report-finalised' },
+      { network: state.network, workflowId, kind: 'report-finalised', event: 'report-finalised', link },
       await listenersOf(tx, state.network, members),
       (p) => {
         const values = { year: String(state.year), network: network.name };

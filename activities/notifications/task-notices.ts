@@ -103,6 +103,7 @@ async function writeFact(
       personId: r.id,
       recipient: r.email,
       language: r.language,
+      link,
       mail,
     });
   }

@@ -42,6 +42,8 @@ import { KeysService } from './keys/keys.service';
 import { CalendarFeedController } from './notifications/calendar-feed.controller';
 import { CalendarFeedService } from './notifications/calendar-feed.service';
 import { NotificationsController } from './notifications/notifications.controller';
+import { PreferencesController } from './notifications/preferences.controller';
+import { PreferencesService } from './notifications/preferences.service';
 import { NotificationsService } from './notifications/notifications.service';
 import { AbsencesController } from './people/absences.controller';
 import { AbsencesService } from './people/absences.service';
@@ -102,6 +104,7 @@ export class ApiModule {
         AbsencesController,
         NotificationsController,
         CalendarFeedController,
+        PreferencesController,
         SessionController,
         HistoriesController,
         AuditLogController,
@@ -128,6 +131,7 @@ export class ApiModule {
         AbsencesService,
         NotificationsService,
         CalendarFeedService,
+        PreferencesService,
         SessionsService,
         OidcService,
         HistoriesService,

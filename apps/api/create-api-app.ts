@@ -66,6 +66,8 @@ export async function createApiApp(
   app.use(jsonBodyParser());
   // The sign-in link's page posts a plain form.
   app.use('/session/link', express.urlencoded({ extended: false, limit: '4kb' }));
+  // So does a mail's unsubscribe page, and a mail client's one click (RFC 8058: `List-Unsubscribe=One-Click`).
+  app.use(/^\/networks\/[^/]+\/unsubscribe/, express.urlencoded({ extended: false, limit: '4kb' }));
   const document = documentCallers(
     documentErrors(
       SwaggerModule.createDocument(

@@ -5,7 +5,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 
+import { insertOutboxRow } from '../../activities/notifications/outbox-row';
 import type { Config } from '../../libs/config/config';
+import type { Language } from '../../libs/domain/people';
+import { renderDigestMail } from '../../libs/notifications/digest-mail';
 import { CONFIG } from '../common/config.token';
 import { WORKER_DATA_SOURCE } from './temporal-worker.service';
 
@@ -19,9 +22,14 @@ const LEASE_S = 30;
 export const MAX_ATTEMPTS = 10;
 const BACKOFF_MS = { first: 2_000, max: 30 * 60_000 } as const;
 
+/** The held rows one digest round gathers at most (the rest wait for the next round, a poll later). */
+const DIGEST_BATCH = 500;
+
 interface Claimed {
   id: string;
   idempotency_key: string;
+  kind: string;
+  unsubscribe_token: string | null;
   network_code: string;
   person_id: string | null;
   recipient: string;
@@ -84,12 +92,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
 
   private async loop(): Promise<void> {
     while (!this.stopped) {
-      const sent = await this.dispatchOnce().catch((err: unknown) => {
-        this.log.warn(
-          `The outbox could not be read (${err instanceof Error ? err.message : String(err)}); trying again`,
-        );
-        return 0;
-      });
+      const sent = await this.digestOnce()
+        .then(() => this.dispatchOnce())
+        .catch((err: unknown) => {
+          this.log.warn(
+            `The outbox could not be read (${err instanceof Error ? err.message : String(err)}); trying again`,
+          );
+          return 0;
+        });
       if (sent < BATCH && !this.stopped)
         await new Promise<void>((resolve) => {
           this.wake = resolve;
@@ -107,16 +117,68 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
                         WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
                           AND (locked_until IS NULL OR locked_until < now())
                         ORDER BY next_attempt_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        RETURNING id, idempotency_key, network_code, person_id, recipient, subject, body_text, body_html, calendar,
-                  calendar_method, attempts`,
+        RETURNING id, idempotency_key, kind, unsubscribe_token, network_code, person_id, recipient, subject, body_text,
+                  body_html, calendar, calendar_method, attempts`,
       ),
     );
     await Promise.all(claimed.map((row) => this.deliver(row)));
     return claimed.length;
   }
 
+  /**
+   * Gathers each person's held rows whose digest hour has come into one digest row (pending, sent like any other) in
+   * one transaction: the held rows become `digested`, naming it, so a crash before the commit leaves them held and
+   * after it the digest is in the outbox; either way it is written once. Its key names its first row.
+   */
+  async digestOnce(): Promise<number> {
+    return this.dataSource.transaction(async (tx) => {
+      const held = rowsOf<Held>(
+        await tx.query(
+          `SELECT o.id, o.person_id, o.network_code, o.subject, o.link, o.created_at, p.email, p.language,
+                  n.name AS network_name, n.time_zone
+             FROM outbox o JOIN people p ON p.id = o.person_id JOIN networks n ON n.code = o.network_code
+            WHERE o.status = 'held' AND o.next_attempt_at <= now()
+            ORDER BY o.person_id, o.id LIMIT ${DIGEST_BATCH} FOR UPDATE OF o SKIP LOCKED`,
+        ),
+      );
+      const byPerson = new Map<string, Held[]>();
+      for (const r of held) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
+      for (const [person, rows] of byPerson) {
+        const first = rows[0];
+        const key = `digest|${person}|${first.id}`;
+        await insertOutboxRow(tx, {
+          network: first.network_code,
+          key,
+          kind: 'digest',
+          event: `digest:${first.id}`,
+          workflowId: `digest:${first.network_code}`,
+          personId: person,
+          recipient: first.email,
+          language: first.language,
+          mail: renderDigestMail({
+            language: first.language,
+            network: { name: first.network_name, timeZone: first.time_zone },
+            items: rows.map((r) => ({ subject: r.subject, at: r.created_at, link: r.link })),
+            preferences: `${this.base}/networks/${first.network_code}/people/${person}/notification-preferences`,
+          }),
+        });
+        await tx.query(
+          `UPDATE outbox SET status = 'digested', digest_id = (SELECT id FROM outbox WHERE idempotency_key = $1)
+            WHERE id = ANY($2)`,
+          [key, rows.map((r) => r.id)],
+        );
+      }
+      return byPerson.size;
+    });
+  }
+
+  /** The deployment's address, which the mails' links start with. */
+  private get base(): string {
+    return this.config.publicUrl ?? `http://localhost:${this.config.port}`;
+  }
+
   private async deliver(row: Claimed): Promise<void> {
-    const base = this.config.publicUrl ?? `http://localhost:${this.config.port}`;
+    const base = this.base;
     try {
       const info = (await this.transport!.sendMail({
         to: row.recipient,
@@ -130,9 +192,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
         messageId: `<${createHash('sha256').update(row.idempotency_key).digest('hex').slice(0, 32)}@mignet>`,
         headers: {
           'X-Mignet-Idempotency-Key': row.idempotency_key,
-          // Where a person changes what they are told (the web application's page, issue 15).
-          ...(row.person_id
-            ? { 'List-Unsubscribe': `<${base}/networks/${row.network_code}/people/${row.person_id}/notifications>` }
+          // One click (RFC 8058) stops this kind for this person: muted if news, to the digest if their work.
+          ...(row.unsubscribe_token && row.kind !== 'digest'
+            ? {
+                'List-Unsubscribe': `<${base}/networks/${row.network_code}/unsubscribe?token=${row.unsubscribe_token}>`,
+                'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+              }
             : {}),
         },
       })) as { response?: string };
@@ -172,6 +237,19 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     if (outcome === 'bounced' || outcome === 'failed')
       this.log.warn(`Mail ${row.id} to ${row.recipient} ${outcome}: ${detail}`);
   }
+}
+
+interface Held {
+  id: string;
+  person_id: string;
+  network_code: string;
+  subject: string;
+  link: string | null;
+  created_at: Date;
+  email: string;
+  language: Language;
+  network_name: string;
+  time_zone: string;
 }
 
 /** What `query` answers for an UPDATE … RETURNING: the rows, or [rows, count] (TypeORM's pg driver). */

@@ -79,7 +79,7 @@ describe('notifications (end to end): the outbox, a real SMTP server, three lang
     expect(tetum.text).toContain(`/networks/tl/tasks/${encodeURIComponent(task)}`);
     expect(tetum.html).toContain('lang="tet"');
     // mailparser reads List-* headers into `list`.
-    expect(JSON.stringify(tetum.headers.get('list'))).toContain('/networks/tl/people/');
+    expect(JSON.stringify(tetum.headers.get('list'))).toContain('/networks/tl/unsubscribe?token=');
     expect(tetum.messageId).toMatch(/@mignet>?$/);
     // FAO's person hears of FAO's task, not of ILO's.
     expect(opened.some((m) => to(m) === 'freid@fao.org')).toBe(false);

@@ -11,7 +11,7 @@ export interface RoutePolicy {
   /**
    * What the service checks on the row the route names, beyond the caller's role: `assignee`, an agency reads and acts
    * on its own tasks only (and those of an absent person it stands in for); `self`, a person sets and ends their own
-   * absences, and issues and revokes their own calendar feed, only (the coordinator anyone's).
+   * absences, issues and revokes their own calendar feed and sets what they are told, only (the coordinator anyone's).
    */
   readonly owns?: 'assignee' | 'self';
 }
@@ -116,6 +116,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   // Their own feed; an auditor's or an observer's the coordinator issues (neither sends a command).
   'POST /networks/:network/people/:id/calendar-feed': { who: ['coordinator', 'agency'], owns: 'self' },
   'POST /networks/:network/people/:id/calendar-feed/revoke': { who: ['coordinator', 'agency'], owns: 'self' },
+  'GET /networks/:network/people/:id/notification-preferences': { who: ['coordinator', 'agency'], owns: 'self' },
+  'PATCH /networks/:network/people/:id/notification-preferences': { who: ['coordinator', 'agency'], owns: 'self' },
+  // A mail's unsubscribe link carries its own token (checked by the service): a mail client's one click has no key.
+  'GET /networks/:network/unsubscribe': ANYONE,
+  'POST /networks/:network/unsubscribe': ANYONE,
   // A replay changes nothing of the network's: an auditor starts one.
   'POST /networks/:network/audits/replays': AUDIT,
   'GET /networks/:network/audits/replays/:id': AUDIT,

@@ -18,7 +18,7 @@ import { hashApiKey } from '../../../libs/persistence/seeds/seed';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
-import { UUID } from '../common/uuid';
+import { ownPerson } from './own-person';
 
 const TOKEN = /^mc_[A-Za-z0-9_-]{43}$/;
 
@@ -106,14 +106,7 @@ export class CalendarFeedService {
     });
   }
 
-  /** The person, if the caller may manage their feed: themself, or the coordinator. */
-  private async person(network: string, id: string, by: Principal): Promise<PersonEntity> {
-    if (!UUID.test(id)) throw AppError.validation([{ field: 'id', message: 'must be a person id (a UUID)' }]);
-    const person = await this.ds.getRepository(PersonEntity).findOneBy({ id, networkCode: network });
-    if (!person) throw new AppError(ErrorCode.PERSON_NOT_FOUND, `Network "${network}" has no person ${id}`);
-    if (by.role !== 'coordinator' && by.personId !== id)
-      throw new AppError(ErrorCode.FORBIDDEN, 'A person manages their own calendar feed; the coordinator anyone’s');
-    if (!person.active) throw AppError.validation([{ field: 'id', message: `${person.name} is not active` }]);
-    return person;
+  private person(network: string, id: string, by: Principal): Promise<PersonEntity> {
+    return ownPerson(this.ds, network, id, by, 'calendar feed');
   }
 }

@@ -6,7 +6,10 @@ import { OUTBOX_STATUSES } from '../../../libs/persistence/entities/outbox.entit
 import { MAX_PAGE } from '../common/input-limits';
 
 export class NotificationQueryDto {
-  @ApiPropertyOptional({ enum: OUTBOX_STATUSES, description: '`failed` and `bounced`: the dead letters' })
+  @ApiPropertyOptional({
+    enum: OUTBOX_STATUSES,
+    description: '`failed` and `bounced`: the dead letters; `held`: waiting for the digest',
+  })
   @IsOptional()
   @IsIn(OUTBOX_STATUSES, { message: `must be one of ${OUTBOX_STATUSES.join(', ')}` })
   status?: (typeof OUTBOX_STATUSES)[number];
@@ -54,7 +57,13 @@ export class NotificationDto {
   @ApiProperty({ type: String, nullable: true }) lastError: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ type: String, format: 'date-time', nullable: true }) sentAt: string | null;
-  @ApiProperty({ format: 'date-time', description: 'When the dispatcher tries it (again)' }) nextAttemptAt: string;
+  @ApiProperty({
+    format: 'date-time',
+    description: 'When the dispatcher tries it (again); for a `held` one, the digest it waits for',
+  })
+  nextAttemptAt: string;
+  @ApiProperty({ type: String, nullable: true, description: 'The digest a `digested` one went out in' })
+  digestId: string | null;
 }
 
 export class NotificationAttemptDto {

@@ -86,5 +86,6 @@ function toDto(r: OutboxEntity): NotificationDto {
     createdAt: r.createdAt.toISOString(),
     sentAt: r.sentAt?.toISOString() ?? null,
     nextAttemptAt: r.nextAttemptAt.toISOString(),
+    digestId: r.digestId,
   };
 }

@@ -35,7 +35,7 @@ export const en = {
     about: 'About: {{about}}',
     due: 'Due: {{due}}',
     open: 'Open the task',
-    why: 'You receive this as {{part}} in the {{network}}. To stop these messages, ask the coordinator to change your part or mute them.',
+    why: 'You receive this as {{part}} in the {{network}}. To receive less, or in a daily digest, use the unsubscribe link of this mail or your notification preferences.',
   },
   meeting: {
     invited: {
@@ -85,6 +85,36 @@ export const en = {
       consolidationDue: 'The draft {{year}} work plan is due',
       endorsementDue: 'Endorsement of the {{year}} work plan closes',
       reviewDue: 'The {{year}} annual report is due',
+    },
+  },
+  notice: {
+    'task-opened': 'new tasks',
+    'task-changed': 'changed tasks',
+    'task-reminded': 'task reminders',
+    'task-escalated': 'overdue tasks',
+    'meeting-invited': 'meeting invitations',
+    'meeting-rescheduled': 'moved meetings',
+    'meeting-cancelled': 'cancelled meetings',
+    'decision-adopted': 'adopted decisions',
+    'decision-objected': 'objections to decisions',
+    'decision-withdrawn': 'withdrawn proposals',
+    'report-finalised': 'the final annual report',
+  },
+  digest: {
+    subject: '{{network}}: your daily digest ({{count}})',
+    intro: 'What the {{network}} told you since your last digest:',
+    why: 'You receive this digest because you chose it for some notifications. Change what you receive: {{link}}',
+  },
+  unsubscribe: {
+    ask: {
+      muted: 'Stop receiving {{what}} from mignet?',
+      digest:
+        'Your own work cannot be muted: {{what}} can come once a day instead, in your daily digest. Send them there?',
+    },
+    button: { muted: 'Stop them', digest: 'Send them in the daily digest' },
+    done: {
+      muted: 'Done: you will no longer receive {{what}}.',
+      digest: 'Done: {{what}} now come in your daily digest.',
     },
   },
   about: {

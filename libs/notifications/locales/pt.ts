@@ -37,7 +37,7 @@ export const pt: Translation = {
     about: 'Assunto: {{about}}',
     due: 'Prazo: {{due}}',
     open: 'Abrir a tarefa',
-    why: 'Recebe esta mensagem como {{part}} na {{network}}. Para deixar de a receber, peça ao coordenador que altere a sua função ou silencie estas mensagens.',
+    why: 'Recebe esta mensagem como {{part}} na {{network}}. Para receber menos, ou num resumo diário, use a ligação de cancelamento desta mensagem ou as suas preferências de notificação.',
   },
   meeting: {
     invited: {
@@ -86,6 +86,36 @@ export const pt: Translation = {
       consolidationDue: 'Prazo do projeto de plano de trabalho de {{year}}',
       endorsementDue: 'Encerra a aprovação do plano de trabalho de {{year}}',
       reviewDue: 'Prazo do relatório anual de {{year}}',
+    },
+  },
+  notice: {
+    'task-opened': 'novas tarefas',
+    'task-changed': 'tarefas alteradas',
+    'task-reminded': 'lembretes de tarefas',
+    'task-escalated': 'tarefas em atraso',
+    'meeting-invited': 'convites para reuniões',
+    'meeting-rescheduled': 'reuniões reagendadas',
+    'meeting-cancelled': 'reuniões canceladas',
+    'decision-adopted': 'decisões adotadas',
+    'decision-objected': 'objeções a decisões',
+    'decision-withdrawn': 'propostas retiradas',
+    'report-finalised': 'o relatório anual final',
+  },
+  digest: {
+    subject: '{{network}}: o seu resumo diário ({{count}})',
+    intro: 'O que recebeu da {{network}} desde o seu último resumo:',
+    why: 'Recebe este resumo porque o escolheu para algumas notificações. Altere o que recebe: {{link}}',
+  },
+  unsubscribe: {
+    ask: {
+      muted: 'Deixar de receber {{what}} do mignet?',
+      digest:
+        'O seu próprio trabalho não pode ser silenciado: {{what}} podem chegar uma vez por dia, no seu resumo diário. Enviá-los para lá?',
+    },
+    button: { muted: 'Deixar de receber', digest: 'Enviar no resumo diário' },
+    done: {
+      muted: 'Feito: deixará de receber {{what}}.',
+      digest: 'Feito: {{what}} chegam agora no seu resumo diário.',
     },
   },
   about: {

@@ -37,7 +37,7 @@ export const tet: Translation = {
     about: 'Kona-ba: {{about}}',
     due: 'Prazu: {{due}}',
     open: 'Loke knaar',
-    why: 'Ita simu mensajen ida-ne’e nu’udar {{part}} iha {{network}}. Atu la simu tan, husu ba koordenadór atu muda ita-nia papél ka hapara mensajen sira-ne’e.',
+    why: 'Ita simu mensajen ida-ne’e nu’udar {{part}} iha {{network}}. Atu simu menus, ka iha rezumu loroloron, uza ligasaun “unsubscribe” mail ida-ne’e nian ka ita-nia preferénsia notifikasaun.',
   },
   meeting: {
     invited: {
@@ -87,6 +87,36 @@ export const tet: Translation = {
       consolidationDue: 'Prazu ba ezbosu planu servisu {{year}} nian',
       endorsementDue: 'Aprovasaun planu servisu {{year}} taka',
       reviewDue: 'Prazu ba relatóriu anuál {{year}} nian',
+    },
+  },
+  notice: {
+    'task-opened': 'knaar foun',
+    'task-changed': 'knaar ne’ebé muda',
+    'task-reminded': 'lembransa knaar nian',
+    'task-escalated': 'knaar ne’ebé liu ona prazu',
+    'meeting-invited': 'konvite ba enkontru',
+    'meeting-rescheduled': 'enkontru ne’ebé muda data',
+    'meeting-cancelled': 'enkontru ne’ebé kansela',
+    'decision-adopted': 'desizaun ne’ebé aprova ona',
+    'decision-objected': 'objesaun ba desizaun',
+    'decision-withdrawn': 'proposta ne’ebé hasai ona',
+    'report-finalised': 'relatóriu anuál ikus',
+  },
+  digest: {
+    subject: '{{network}}: ita-nia rezumu loroloron ({{count}})',
+    intro: 'Saida mak {{network}} hatete ba ita dezde ita-nia rezumu ikus:',
+    why: 'Ita simu rezumu ida-ne’e tanba ita hili ona ba notifikasaun balu. Muda saida mak ita simu: {{link}}',
+  },
+  unsubscribe: {
+    ask: {
+      muted: 'Para simu {{what}} husi mignet?',
+      digest:
+        'Ita-nia servisu rasik la bele hapara: {{what}} bele mai dala ida de’it loron ida, iha ita-nia rezumu loroloron. Haruka ba neba?',
+    },
+    button: { muted: 'Hapara', digest: 'Haruka iha rezumu loroloron' },
+    done: {
+      muted: 'Remata: ita sei la simu tan {{what}}.',
+      digest: 'Remata: {{what}} agora mai iha ita-nia rezumu loroloron.',
     },
   },
   about: {

@@ -8,6 +8,7 @@ import { CycleEntity } from './cycle.entity';
 import { IncidentEntity } from './incident.entity';
 import { ActionItemEntity, MeetingEntity } from './meeting.entity';
 import { NetworkEntity } from './network.entity';
+import { NotificationPreferencesEntity } from './notification-preferences.entity';
 import { NotificationAttemptEntity, OutboxEntity } from './outbox.entity';
 import { PersonEntity } from './person.entity';
 import { SessionEntity } from './session.entity';
@@ -34,6 +35,7 @@ export {
   NetworkEntity,
   NetworkObjectiveEntity,
   NotificationAttemptEntity,
+  NotificationPreferencesEntity,
   OutboxEntity,
   PersonEntity,
   PlanActivityEntity,
@@ -70,4 +72,5 @@ export const ENTITIES = [
   OutboxEntity,
   NotificationAttemptEntity,
   CalendarTokenEntity,
+  NotificationPreferencesEntity,
 ];

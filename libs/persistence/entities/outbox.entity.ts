@@ -2,13 +2,24 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 
 import { NetworkEntity } from './network.entity';
 
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'bounced', 'failed'] as const;
+export const OUTBOX_STATUSES = [
+  'pending',
+  'sending',
+  'sent',
+  'bounced',
+  'failed',
+  'held',
+  'muted',
+  'digested',
+] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
  * A notification to one recipient, written once under its idempotency key (the workflow, the fact and the person) and
  * delivered by the dispatcher: `pending` → `sending` (leased) → `sent`; `bounced` when the server refuses the address,
- * `failed` after the last retry (both visible to the coordinator, and retried on request).
+ * `failed` after the last retry (both visible to the coordinator, and retried on request). For a person who takes the
+ * kind in the daily digest, `held` until the digest hour (its `next_attempt_at`), then `digested` into the digest's
+ * row; for one who muted it, `muted`: written all the same, so what they were not told is on record.
  */
 @Entity({ name: 'outbox' })
 @Index('ux_outbox_idempotency_key', ['idempotencyKey'], { unique: true })
@@ -16,7 +27,12 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 @Index('ix_outbox_network_status', ['networkCode', 'status', 'id'])
 @Index('ix_outbox_task', ['taskId'])
 @Index('ix_outbox_workflow', ['workflowId'])
-@Check('ck_outbox_status', `"status" IN ('pending', 'sending', 'sent', 'bounced', 'failed')`)
+@Index('ix_outbox_held', ['nextAttemptAt'], { where: `"status" = 'held'` })
+@Index('ux_outbox_unsubscribe_token', ['unsubscribeToken'], { unique: true, where: `"unsubscribe_token" IS NOT NULL` })
+@Check(
+  'ck_outbox_status',
+  `"status" IN ('pending', 'sending', 'sent', 'bounced', 'failed', 'held', 'muted', 'digested')`,
+)
 @Check('ck_outbox_channel', `"channel" IN ('email')`)
 @Check(
   'ck_outbox_calendar',
@@ -75,6 +91,22 @@ export class OutboxEntity {
 
   @Column({ name: 'calendar_method', type: 'text', nullable: true })
   calendarMethod: 'REQUEST' | 'CANCEL' | null;
+
+  /** Where the mail's reader acts (the task's page): what a digest lists for it. */
+  @Column({ type: 'text', nullable: true })
+  link: string | null;
+
+  /** Its List-Unsubscribe URL's token: turns this kind off (or to the digest) for this person, nothing else. */
+  @Column({ name: 'unsubscribe_token', type: 'text', nullable: true })
+  unsubscribeToken: string | null;
+
+  /** The digest a `digested` row went out in. */
+  @Column({ name: 'digest_id', type: 'bigint', nullable: true })
+  digestId: string | null;
+
+  @ManyToOne(() => OutboxEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'digest_id', foreignKeyConstraintName: 'fk_outbox_digest' })
+  digest?: OutboxEntity;
 
   @Column({ type: 'text', default: 'pending' })
   status: OutboxStatus;

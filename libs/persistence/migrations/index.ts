@@ -9,6 +9,7 @@ import { People1795866000000 } from './1795866000000-people';
 import { Sessions1795872000000 } from './1795872000000-sessions';
 import { Absences1795878000000 } from './1795878000000-absences';
 import { Outbox1795884000000 } from './1795884000000-outbox';
+import { NotificationPreferences1795890000000 } from './1795890000000-notification-preferences';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Sessions1795872000000,
   Absences1795878000000,
   Outbox1795884000000,
+  NotificationPreferences1795890000000,
 ];
