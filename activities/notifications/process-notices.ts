@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 
 import type { Language } from '../../libs/domain/people';
 import { insertOutboxRow, OutboxRow } from './outbox-row';
+import { tellWebhooks } from './webhook-rows';
 
 /** Someone of the network a process's fact is told to. */
 export interface Listener {
@@ -46,7 +47,10 @@ export async function networkOf(
   return row && { name: row.name, timeZone: row.time_zone };
 }
 
-/** One fact of a process to each listener, under the key `{workflow}|{fact}|{person}`; how many rows were written. */
+/**
+ * One fact of a process to each listener, under the key `{workflow}|{fact}|{person}`, and to the network's webhooks that
+ * ask for its kind; how many rows were written.
+ */
 export async function tellEach(
   tx: EntityManager,
   fact: {
@@ -59,7 +63,12 @@ export async function tellEach(
   listeners: readonly Listener[],
   render: (listener: Listener) => OutboxRow['mail'],
 ): Promise<number> {
-  let written = 0;
+  let written = await tellWebhooks(tx, {
+    ...fact,
+    key: `${fact.workflowId}|${fact.event}`,
+    // A channel is nobody in particular: rendered for an English reader at a reserved address (RFC 2606).
+    words: () => render({ id: '', name: 'mignet', email: 'webhook@mignet.invalid', language: 'en' }),
+  });
   for (const l of listeners)
     written += await insertOutboxRow(tx, {
       ...fact,

@@ -5,6 +5,7 @@ import type { Task } from '../../libs/domain/tasks';
 import { About, renderTaskMail, TaskNotice } from '../../libs/notifications/task-mail';
 import { insertOutboxRow } from './outbox-row';
 import { networkOf } from './process-notices';
+import { tellWebhooks } from './webhook-rows';
 
 export interface NoticeOptions {
   /** Where the mails' links point: the deployment's public address (PUBLIC_URL), or the API's own. */
@@ -80,10 +81,26 @@ async function writeFact(
   options: NoticeOptions,
 ): Promise<number> {
   const recipients = await recipientsOf(tx, task, notice);
-  if (recipients.length === 0) return 0;
   const about = await aboutOf(tx, task);
   const link = `${options.linkBase}/networks/${task.network}/tasks/${encodeURIComponent(task.id)}`;
-  let written = 0;
+  let written = await tellWebhooks(tx, {
+    network: task.network,
+    key: `${task.process}|${task.id}|${event}`,
+    kind: `task-${notice}`,
+    event,
+    workflowId: task.process,
+    taskId: task.id,
+    link,
+    words: () =>
+      renderTaskMail({
+        notice,
+        task,
+        about,
+        network,
+        recipient: { language: 'en', role: 'focal-point', agency: task.assignee },
+        link,
+      }),
+  });
   for (const r of recipients) {
     const mail = renderTaskMail({
       notice,

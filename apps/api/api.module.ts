@@ -44,6 +44,8 @@ import { CalendarFeedService } from './notifications/calendar-feed.service';
 import { NotificationsController } from './notifications/notifications.controller';
 import { PreferencesController } from './notifications/preferences.controller';
 import { PreferencesService } from './notifications/preferences.service';
+import { WebhooksController } from './webhooks/webhooks.controller';
+import { WebhooksService } from './webhooks/webhooks.service';
 import { NotificationsService } from './notifications/notifications.service';
 import { AbsencesController } from './people/absences.controller';
 import { AbsencesService } from './people/absences.service';
@@ -105,6 +107,7 @@ export class ApiModule {
         NotificationsController,
         CalendarFeedController,
         PreferencesController,
+        WebhooksController,
         SessionController,
         HistoriesController,
         AuditLogController,
@@ -132,6 +135,7 @@ export class ApiModule {
         NotificationsService,
         CalendarFeedService,
         PreferencesService,
+        WebhooksService,
         SessionsService,
         OidcService,
         HistoriesService,

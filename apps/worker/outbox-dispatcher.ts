@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -9,6 +9,7 @@ import { insertOutboxRow } from '../../activities/notifications/outbox-row';
 import type { Config } from '../../libs/config/config';
 import type { Language } from '../../libs/domain/people';
 import { renderDigestMail } from '../../libs/notifications/digest-mail';
+import { webhookTargetProblem } from '../../libs/notifications/webhook-target';
 import { CONFIG } from '../common/config.token';
 import { WORKER_DATA_SOURCE } from './temporal-worker.service';
 
@@ -25,10 +26,15 @@ const BACKOFF_MS = { first: 2_000, max: 30 * 60_000 } as const;
 /** The held rows one digest round gathers at most (the rest wait for the next round, a poll later). */
 const DIGEST_BATCH = 500;
 
+/** How long a webhook's receiver has to answer. */
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
 interface Claimed {
   id: string;
   idempotency_key: string;
   kind: string;
+  channel: 'email' | 'webhook';
+  webhook_id: string | null;
   unsubscribe_token: string | null;
   network_code: string;
   person_id: string | null;
@@ -63,23 +69,23 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   ) {}
 
   onApplicationBootstrap(): void {
-    if (!this.config.smtpUrl) {
-      this.log.warn('SMTP_URL is not set: mail waits in the outbox until a worker with SMTP_URL runs');
-      return;
+    if (!this.config.smtpUrl)
+      this.log.warn('SMTP_URL is not set: mail waits in the outbox until a worker with SMTP_URL runs (webhooks go)');
+    else {
+      this.transport = createTransport(
+        // A few pooled connections: one per message would cost a TCP and SMTP handshake each.
+        {
+          url: this.config.smtpUrl,
+          pool: true,
+          maxConnections: 4,
+          connectionTimeout: 5_000,
+          greetingTimeout: 5_000,
+          socketTimeout: 15_000,
+        },
+        { from: this.config.mailFrom },
+      );
+      this.log.log(`Sending mail through ${redacted(this.config.smtpUrl)} as ${this.config.mailFrom}`);
     }
-    this.transport = createTransport(
-      // A few pooled connections: one per message would cost a TCP and SMTP handshake each.
-      {
-        url: this.config.smtpUrl,
-        pool: true,
-        maxConnections: 4,
-        connectionTimeout: 5_000,
-        greetingTimeout: 5_000,
-        socketTimeout: 15_000,
-      },
-      { from: this.config.mailFrom },
-    );
-    this.log.log(`Sending mail through ${redacted(this.config.smtpUrl)} as ${this.config.mailFrom}`);
     this.running = this.loop();
   }
 
@@ -116,12 +122,13 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
           WHERE id IN (SELECT id FROM outbox
                         WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
                           AND (locked_until IS NULL OR locked_until < now())
+                          AND (channel = 'webhook' OR ${this.transport ? 'true' : 'false'})
                         ORDER BY next_attempt_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        RETURNING id, idempotency_key, kind, unsubscribe_token, network_code, person_id, recipient, subject, body_text,
+        RETURNING id, idempotency_key, kind, channel, webhook_id, unsubscribe_token, network_code, person_id, recipient, subject, body_text,
                   body_html, calendar, calendar_method, attempts`,
       ),
     );
-    await Promise.all(claimed.map((row) => this.deliver(row)));
+    await Promise.all(claimed.map((row) => (row.channel === 'webhook' ? this.post(row) : this.deliver(row))));
     return claimed.length;
   }
 
@@ -211,6 +218,45 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
     }
   }
 
+  /**
+   * A webhook's delivery: its JSON POSTed with `X-Mignet-Signature: t={unix seconds},v1={hex HMAC-SHA256 of
+   * "{t}.{body}" under the webhook's secret}`, so a receiver checks it came from here and is recent. Its target is
+   * checked again first (a name may resolve to an inside address by now); redirects are not followed. A 2xx is `sent`;
+   * another 4xx (but 408 and 429) or a 3xx is the receiver's refusal, `bounced`; the rest is retried like mail.
+   */
+  private async post(row: Claimed): Promise<void> {
+    const [hook] = rowsOf<{ secret: string; revoked_at: Date | null }>(
+      await this.dataSource.query(`SELECT secret, revoked_at FROM webhooks WHERE id = $1`, [row.webhook_id]),
+    );
+    if (!hook || hook.revoked_at) return this.settle(row, 'failed', 'the webhook was revoked');
+    const problem = await webhookTargetProblem(row.recipient, this.config.webhookAllowHosts);
+    if (problem) return this.settle(row, 'failed', `the webhook URL ${problem}`);
+    const t = Math.floor(Date.now() / 1000);
+    const signature = createHmac('sha256', hook.secret).update(`${t}.${row.body_text}`).digest('hex');
+    try {
+      const res = await fetch(row.recipient, {
+        method: 'POST',
+        redirect: 'manual',
+        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'mignet-webhooks',
+          'x-mignet-signature': `t=${t},v1=${signature}`,
+          'x-mignet-idempotency-key': row.idempotency_key,
+        },
+        body: row.body_text,
+      });
+      const answer = `HTTP ${res.status} ${(await res.text().catch(() => '')).slice(0, 200)}`.trim();
+      if (res.status >= 200 && res.status < 300) return this.settle(row, 'sent', answer);
+      const refused = res.status < 500 && res.status !== 408 && res.status !== 429;
+      if (refused) return this.settle(row, 'bounced', answer);
+      return this.settle(row, row.attempts >= MAX_ATTEMPTS ? 'failed' : 'retry', answer);
+    } catch (err) {
+      const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      return this.settle(row, row.attempts >= MAX_ATTEMPTS ? 'failed' : 'retry', why);
+    }
+  }
+
   /** Records the attempt and the row's outcome in one transaction. */
   private async settle(row: Claimed, outcome: 'sent' | 'bounced' | 'failed' | 'retry', detail: string): Promise<void> {
     const backoff = Math.min(BACKOFF_MS.first * 2 ** (row.attempts - 1), BACKOFF_MS.max);
@@ -235,7 +281,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
         this.log.warn(`Row ${row.id}'s outcome (${outcome}) could not be recorded: ${String(err)}`);
       });
     if (outcome === 'bounced' || outcome === 'failed')
-      this.log.warn(`Mail ${row.id} to ${row.recipient} ${outcome}: ${detail}`);
+      this.log.warn(
+        `${row.channel === 'webhook' ? 'Webhook' : 'Mail'} ${row.id} to ${row.recipient} ${outcome}: ${detail}`,
+      );
   }
 }
 

@@ -68,6 +68,11 @@ export interface Config {
   readonly notifications: boolean;
   /** How often the dispatcher looks for mail to send. */
   readonly outboxPollMs: number;
+  /**
+   * Webhook hosts allowed although they are loopback or private (WEBHOOK_ALLOW_HOSTS, comma-separated names or
+   * addresses): by default a webhook may only reach the public internet, so a coordinator cannot point one inside.
+   */
+  readonly webhookAllowHosts: readonly string[];
   readonly embeddedSmtpPort: number;
   readonly embeddedPostgresPort: number;
   readonly temporalPort: number;
@@ -195,6 +200,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: str('MAIL_FROM') ?? 'mignet <mignet@localhost>',
     notifications: notifications === 'on',
     outboxPollMs: int('OUTBOX_POLL_MS', 1_000, 50, 60_000),
+    webhookAllowHosts: (str('WEBHOOK_ALLOW_HOSTS') ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
     embeddedSmtpPort: int('MIGNET_SMTP_PORT', 2525, 1, 65535),
     embeddedPostgresPort: int('MIGNET_POSTGRES_PORT', 54329, 1, 65535),
     temporalPort: int('MIGNET_TEMPORAL_PORT', 7233, 1, 65535),

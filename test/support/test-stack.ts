@@ -103,6 +103,8 @@ export async function startTestStack(
     temporalTaskQueue: `test-${randomBytes(6).toString('hex')}`,
     smtpUrl: mail.url,
     outboxPollMs: 100,
+    // The test's webhook receivers listen on loopback, which a deployment refuses unless it allows the host.
+    webhookAllowHosts: ['127.0.0.1'],
     ...options.config,
   });
   let worker: WorkerApp | undefined;

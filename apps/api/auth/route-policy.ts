@@ -111,6 +111,11 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /networks/:network/notifications': AUDIT,
   'GET /networks/:network/notifications/:id': AUDIT,
   'POST /networks/:network/notifications/:id/retry': COORDINATOR,
+  // Where a network's notifications also go (chat channels): the coordinator's; auditors read which there are.
+  'POST /networks/:network/webhooks': COORDINATOR,
+  'GET /networks/:network/webhooks': AUDIT,
+  'POST /networks/:network/webhooks/:id/revoke': COORDINATOR,
+  'POST /networks/:network/webhooks/:id/test': COORDINATOR,
   // A calendar program sends the feed's own token (checked by the service), never a key or a session.
   'GET /networks/:network/calendar.ics': ANYONE,
   // Their own feed; an auditor's or an observer's the coordinator issues (neither sends a command).

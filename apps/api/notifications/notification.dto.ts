@@ -1,9 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { OUTBOX_STATUSES } from '../../../libs/persistence/entities/outbox.entity';
 import { MAX_PAGE } from '../common/input-limits';
+import { UUID } from '../common/uuid';
 
 export class NotificationQueryDto {
   @ApiPropertyOptional({
@@ -19,6 +20,16 @@ export class NotificationQueryDto {
   @IsString({ message: 'must be a string' })
   @MaxLength(64, { message: 'must be at most 64 characters' })
   kind?: string;
+
+  @ApiPropertyOptional({ enum: ['email', 'webhook'] })
+  @IsOptional()
+  @IsIn(['email', 'webhook'], { message: 'must be email or webhook' })
+  channel?: 'email' | 'webhook';
+
+  @ApiPropertyOptional({ description: "Only this webhook's deliveries" })
+  @IsOptional()
+  @Matches(UUID, { message: 'must be a webhook id (a UUID)' })
+  webhook?: string;
 
   @ApiPropertyOptional({ description: 'Only the notices of this task' })
   @IsOptional()
@@ -49,6 +60,8 @@ export class NotificationDto {
   @ApiProperty({ example: 'assigned:ILO:2030-02-01T00:00:00.000Z' }) event: string;
   @ApiProperty({ type: String, nullable: true }) taskId: string | null;
   @ApiProperty({ type: String, nullable: true }) personId: string | null;
+  @ApiProperty({ enum: ['email', 'webhook'] }) channel: string;
+  @ApiProperty({ type: String, nullable: true }) webhookId: string | null;
   @ApiProperty({ example: 'msoares@ilo.org' }) recipient: string;
   @ApiProperty({ enum: ['en', 'tet', 'pt'] }) language: string;
   @ApiProperty() subject: string;

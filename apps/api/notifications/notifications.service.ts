@@ -25,6 +25,8 @@ export class NotificationsService {
     if (q.status) where.status = q.status;
     if (q.kind) where.kind = q.kind;
     if (q.task) where.taskId = q.task;
+    if (q.channel) where.channel = q.channel;
+    if (q.webhook) where.webhookId = q.webhook;
     const page = q.page ?? 1;
     const pageSize = q.pageSize ?? 50;
     const [rows, total] = await this.outbox.findAndCount({
@@ -77,6 +79,8 @@ function toDto(r: OutboxEntity): NotificationDto {
     event: r.event,
     taskId: r.taskId,
     personId: r.personId,
+    channel: r.channel,
+    webhookId: r.webhookId,
     recipient: r.recipient,
     language: r.language,
     subject: r.subject,

@@ -18,6 +18,7 @@ import { PlanActivityEntity, PlanRevisionEntity } from './plan.entity';
 import { TaskEntity } from './task.entity';
 import { ImpedimentEntity, TwgRoundEntity } from './twg-round.entity';
 import { TwgEntity } from './twg.entity';
+import { WebhookEntity } from './webhook.entity';
 
 export {
   AbsenceEntity,
@@ -45,6 +46,7 @@ export {
   TaskEntity,
   TwgEntity,
   TwgRoundEntity,
+  WebhookEntity,
 };
 
 export const ENTITIES = [
@@ -73,4 +75,5 @@ export const ENTITIES = [
   NotificationAttemptEntity,
   CalendarTokenEntity,
   NotificationPreferencesEntity,
+  WebhookEntity,
 ];

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 import { NetworkEntity } from './network.entity';
+import { WebhookEntity } from './webhook.entity';
 
 export const OUTBOX_STATUSES = [
   'pending',
@@ -33,7 +34,9 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
   'ck_outbox_status',
   `"status" IN ('pending', 'sending', 'sent', 'bounced', 'failed', 'held', 'muted', 'digested')`,
 )
-@Check('ck_outbox_channel', `"channel" IN ('email')`)
+@Index('ix_outbox_webhook', ['webhookId'])
+@Check('ck_outbox_channel', `"channel" IN ('email', 'webhook')`)
+@Check('ck_outbox_webhook', `("channel" = 'webhook') = ("webhook_id" IS NOT NULL)`)
 @Check(
   'ck_outbox_calendar',
   `("calendar" IS NULL) = ("calendar_method" IS NULL) AND "calendar_method" IN ('REQUEST', 'CANCEL')`,
@@ -66,10 +69,18 @@ export class OutboxEntity {
   @Column({ name: 'person_id', type: 'uuid', nullable: true })
   personId: string | null;
 
+  /** `email` to a person, or `webhook`: a signed POST of its JSON (`body_text`) to a network's webhook. */
   @Column({ type: 'text', default: 'email' })
-  channel: 'email';
+  channel: 'email' | 'webhook';
 
-  /** The address it goes to, as it was when written. */
+  @Column({ name: 'webhook_id', type: 'uuid', nullable: true })
+  webhookId: string | null;
+
+  @ManyToOne(() => WebhookEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'webhook_id', foreignKeyConstraintName: 'fk_outbox_webhook' })
+  webhook?: WebhookEntity;
+
+  /** The address it goes to, as it was when written (a webhook's URL). */
   @Column({ type: 'text' })
   recipient: string;
 

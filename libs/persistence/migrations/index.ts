@@ -10,6 +10,7 @@ import { Sessions1795872000000 } from './1795872000000-sessions';
 import { Absences1795878000000 } from './1795878000000-absences';
 import { Outbox1795884000000 } from './1795884000000-outbox';
 import { NotificationPreferences1795890000000 } from './1795890000000-notification-preferences';
+import { Webhooks1795896000000 } from './1795896000000-webhooks';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   Absences1795878000000,
   Outbox1795884000000,
   NotificationPreferences1795890000000,
+  Webhooks1795896000000,
 ];
