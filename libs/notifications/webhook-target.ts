@@ -29,6 +29,21 @@ for (const [net, bits] of [
 ] as const)
   INTERNAL.addSubnet(net, bits, 'ipv6');
 
+/** How long a name may take to resolve: an unanswering resolver must not hold up an API answer or a dispatch round. */
+const LOOKUP_TIMEOUT_MS = 5_000;
+
+async function resolved(host: string): Promise<string[]> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(Object.assign(new Error('timeout'), { code: 'ETIMEOUT' })), LOOKUP_TIMEOUT_MS);
+  });
+  try {
+    return (await Promise.race([lookup(host, { all: true, verbatim: true }), timeout])).map((a) => a.address);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function isInternal(address: string): boolean {
   const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1]; // an IPv4 address written as IPv6
   if (mapped) return INTERNAL.check(mapped, 'ipv4');
@@ -53,7 +68,7 @@ export async function webhookTargetProblem(raw: string, allowHosts: readonly str
   if (allowHosts.includes(host)) return undefined;
   let addresses: string[];
   try {
-    addresses = isIP(host) ? [host] : (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+    addresses = isIP(host) ? [host] : await resolved(host);
   } catch (err) {
     return `names a host that does not resolve (${(err as NodeJS.ErrnoException).code ?? String(err)})`;
   }
