@@ -5,12 +5,15 @@
  *    three people in every agency, so every opened task is mail to write), one with it off, in alternating rounds:
  *    a task completion (nothing to tell), and a decision's circulation (nine tasks opened: 27 mails written in the
  *    projection the answer waits for);
- *  - the outbox's throughput: rows delivered per second by one dispatcher to the SMTP server.
+ *  - the outbox's throughput: rows delivered per second by one dispatcher to the SMTP server, and signed webhook
+ *    deliveries per second to a local HTTP receiver.
  *
  *   npx ts-node --transpile-only bench/notifications.ts [mails=2000] [samples=100] [rounds=4]
  */
 import 'reflect-metadata';
 
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
       outboxPollMs: 100,
       rateLimitPerKey: 1_000_000,
       rateLimitPerAddress: 1_000_000,
+      webhookAllowHosts: ['127.0.0.1'], // the receiver below
     };
     await migrate(pg.url);
     const { keys } = await prepareDatabase(base);
@@ -169,6 +173,33 @@ async function main(): Promise<void> {
     );
     await waitUntil(async () => (await pending(ds)) === 0, 'every row delivered', 600_000);
     const seconds = (performance.now() - start) / 1000;
+
+    // The same for webhooks: signed POSTs to a local receiver that answers 200.
+    let posted = 0;
+    const receiver = createServer((req, res) => {
+      req.resume().on('end', () => {
+        posted++;
+        res.end('ok');
+      });
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+    const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
+    const [{ id: hook }] = (await ds.query(
+      `INSERT INTO webhooks (network_code, url, secret, created_by) VALUES ('tl', $1, 'whsec_bench', 'bench') RETURNING id`,
+      [hookUrl],
+    )) as { id: string }[];
+    const webhookStart = performance.now();
+    await ds.query(
+      `INSERT INTO outbox (network_code, idempotency_key, kind, event, workflow_id, channel, webhook_id, recipient, language,
+                           subject, body_text, body_html)
+       SELECT 'tl', 'bench-hook-' || g, 'bench', 'bench', 'bench', 'webhook', $1, $2, 'en', 'Bench ' || g,
+              json_build_object('text', 'Bench ' || g, 'summary', $3::text)::text, ''
+         FROM generate_series(1, $4) g`,
+      [hook, hookUrl, body, mails],
+    );
+    await waitUntil(async () => (await pending(ds)) === 0, 'every webhook delivered', 600_000);
+    const webhookSeconds = (performance.now() - webhookStart) / 1000;
+    receiver.close();
     await ds.destroy();
 
     const line = (name: string, xs: number[]) =>
@@ -186,6 +217,9 @@ async function main(): Promise<void> {
     );
     console.log(
       `outbox → SMTP: ${mails} mails in ${seconds.toFixed(2)} s = ${(mails / seconds).toFixed(0)} delivered/s (the server received ${received - before})`,
+    );
+    console.log(
+      `outbox → webhook: ${mails} POSTs in ${webhookSeconds.toFixed(2)} s = ${(mails / webhookSeconds).toFixed(0)} delivered/s (the receiver got ${posted})`,
     );
     const client = new Client({ connection: await Connection.connect({ address: temporal.address }) });
     for (const year of Object.values(years))

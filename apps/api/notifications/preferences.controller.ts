@@ -1,5 +1,6 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
 
 import { translate } from '../../../libs/notifications/messages';
 import { escapeHtml } from '../../../libs/notifications/task-mail';
@@ -38,13 +39,18 @@ export class PreferencesController {
   }
 
   @Get('unsubscribe')
-  @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({ summary: "A mail's unsubscribe link: a page that says what the button does" })
   @ApiQuery({ name: 'token', required: true })
   @ApiProduces('text/html')
-  async page(@Param('network') network: string, @Query('token') token: unknown): Promise<string> {
+  @ApiOkResponse({ description: 'text/html', schema: { type: 'string' } })
+  async page(
+    @Param('network') network: string,
+    @Query('token') token: unknown,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<string> {
     // Nothing changes on a GET (mail scanners follow links): the button POSTs, as a mail client's one click does.
     const { kind, delivery, language } = await this.preferences.unsubscribing(network, token);
+    html(res);
     const t = (key: string) => escapeHtml(translate(language, key, { what: translate(language, `notice.${kind}`) }));
     return page(language, [
       `<p>${t(`unsubscribe.ask.${delivery}`)}</p>`,
@@ -55,22 +61,29 @@ export class PreferencesController {
 
   @Post('unsubscribe')
   @HttpCode(200)
-  @Header('Content-Type', 'text/html; charset=utf-8')
   @ApiOperation({
     summary:
       'One-click unsubscribe (RFC 8058): the kind the mail told is muted for its person, or moved to the daily digest if it is their work',
   })
   @ApiQuery({ name: 'token', required: true })
   @ApiProduces('text/html')
+  @ApiOkResponse({ description: 'text/html', schema: { type: 'string' } })
   async unsubscribe(
     @Param('network') network: string,
     @Query('token') token: unknown,
     @Body() body: { token?: unknown },
+    @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const { kind, delivery, language } = await this.preferences.unsubscribe(network, token ?? body?.token);
+    html(res);
     const what = translate(language, `notice.${kind}`);
     return page(language, [`<p>${escapeHtml(translate(language, `unsubscribe.done.${delivery}`, { what }))}</p>`]);
   }
+}
+
+/** The answer is a page, once there is one to give: a refusal stays the API's JSON error, as documented. */
+function html(res: Response): void {
+  res.type('text/html; charset=utf-8');
 }
 
 function page(language: string, body: string[]): string {

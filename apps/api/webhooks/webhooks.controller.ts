@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import { CurrentPrincipal } from '../auth/auth.decorators';
 import type { Principal } from '../auth/principal';
@@ -41,7 +48,7 @@ export class WebhooksController {
   @Post(':id/test')
   @HttpCode(202)
   @ApiOperation({ summary: 'Sends the webhook a test message through the outbox; watch it at …/notifications/{id}' })
-  @ApiOkResponse({ schema: { type: 'object', properties: { notification: { type: 'string' } } } })
+  @ApiAcceptedResponse({ schema: { type: 'object', properties: { notification: { type: 'string' } } } })
   ping(@Param('network') network: string, @Param('id') id: string) {
     return this.webhooks.ping(network, id);
   }
