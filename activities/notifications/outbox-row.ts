@@ -23,46 +23,67 @@ export interface OutboxRow {
   };
 }
 
+/** The columns a notice writes, in the order of the unnest below. */
+const COLUMNS = [
+  'network_code',
+  'idempotency_key',
+  'kind',
+  'event',
+  'workflow_id',
+  'task_id',
+  'person_id',
+  'recipient',
+  'language',
+  'subject',
+  'body_text',
+  'body_html',
+  'calendar',
+  'calendar_method',
+  'link',
+] as const;
+
 /**
- * Writes the row unless its key is there already; 1 when written, 0 when it was. The person's preference for its kind
- * decides its state in the same statement: `pending` (immediate), `held` until their next digest hour in the network's
- * time zone, or `muted`. A fresh random token makes the mail's List-Unsubscribe URL.
+ * Writes the rows whose keys are not there already, in one statement; how many were written. Each person's
+ * preference for the row's kind decides its state in the same statement: `pending` (immediate), `held` until their
+ * next digest hour in the network's time zone, or `muted`. A fresh random token makes each mail's List-Unsubscribe URL.
  */
-export async function insertOutboxRow(tx: EntityManager, row: OutboxRow): Promise<number> {
+export async function insertOutboxRows(tx: EntityManager, rows: readonly OutboxRow[]): Promise<number> {
+  if (rows.length === 0) return 0;
+  const values = rows.map((row) => [
+    row.network,
+    row.key,
+    row.kind,
+    row.event,
+    row.workflowId,
+    row.taskId ?? null,
+    row.personId,
+    row.recipient,
+    row.language,
+    row.mail.subject,
+    row.mail.text,
+    row.mail.html,
+    row.mail.calendar ?? null,
+    row.mail.calendarMethod ?? null,
+    row.link ?? null,
+  ]);
   const inserted = (await tx.query(
-    `INSERT INTO outbox (network_code, idempotency_key, kind, event, workflow_id, task_id, person_id, recipient, language,
-                         subject, body_text, body_html, calendar, calendar_method, link, unsubscribe_token,
-                         status, next_attempt_at)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+    `INSERT INTO outbox (${COLUMNS.join(', ')}, unsubscribe_token, status, next_attempt_at)
+     SELECT ${COLUMNS.map((c) => (c === 'person_id' ? 'r.person_id::uuid' : `r.${c}`)).join(', ')},
             replace(gen_random_uuid()::text || gen_random_uuid()::text, '-', ''),
             CASE d.delivery WHEN 'digest' THEN 'held' WHEN 'muted' THEN 'muted' ELSE 'pending' END,
-            CASE WHEN d.delivery = 'digest' THEN next_digest ELSE now() END
-       FROM (SELECT COALESCE(p.deliveries ->> $3, 'immediate') AS delivery,
-                    -- The digest hour's next instant in the network's day (today's, or tomorrow's once it passed).
-                    (SELECT CASE WHEN h > now() THEN h ELSE h + interval '1 day' END
-                       FROM (SELECT (date_trunc('day', now() AT TIME ZONE n.time_zone)
-                                     + make_interval(hours => COALESCE(p.digest_hour, 7))) AT TIME ZONE n.time_zone AS h) t
-                    ) AS next_digest
-               FROM networks n LEFT JOIN notification_preferences p ON p.person_id = $7
-              WHERE n.code = $1) d
+            CASE WHEN d.delivery = 'digest' THEN d.next_digest ELSE now() END
+       FROM unnest(${COLUMNS.map((_, i) => `$${i + 1}::text[]`).join(', ')}) AS r(${COLUMNS.join(', ')})
+       JOIN networks n ON n.code = r.network_code
+       LEFT JOIN notification_preferences p ON p.person_id = r.person_id::uuid
+       CROSS JOIN LATERAL (
+         SELECT COALESCE(p.deliveries ->> r.kind, 'immediate') AS delivery,
+                -- The digest hour's next instant in the network's day (today's, or tomorrow's once it passed).
+                CASE WHEN h > now() THEN h ELSE h + interval '1 day' END AS next_digest
+           FROM (SELECT (date_trunc('day', now() AT TIME ZONE n.time_zone)
+                         + make_interval(hours => COALESCE(p.digest_hour, 7))) AT TIME ZONE n.time_zone AS h) t
+       ) d
      ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
-    [
-      row.network,
-      row.key,
-      row.kind,
-      row.event,
-      row.workflowId,
-      row.taskId ?? null,
-      row.personId,
-      row.recipient,
-      row.language,
-      row.mail.subject,
-      row.mail.text,
-      row.mail.html,
-      row.mail.calendar ?? null,
-      row.mail.calendarMethod ?? null,
-      row.link ?? null,
-    ],
+    COLUMNS.map((_, i) => values.map((v) => v[i])),
   )) as unknown[];
   return inserted.length;
 }

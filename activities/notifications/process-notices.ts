@@ -1,8 +1,8 @@
 import type { EntityManager } from 'typeorm';
 
 import type { Language } from '../../libs/domain/people';
-import { insertOutboxRow, OutboxRow } from './outbox-row';
-import { tellWebhooks } from './webhook-rows';
+import { insertOutboxRows, OutboxRow } from './outbox-row';
+import { tellWebhooks, webhooksOf } from './webhook-rows';
 
 /** Someone of the network a process's fact is told to. */
 export interface Listener {
@@ -63,20 +63,26 @@ export async function tellEach(
   listeners: readonly Listener[],
   render: (listener: Listener) => OutboxRow['mail'],
 ): Promise<number> {
-  let written = await tellWebhooks(tx, {
-    ...fact,
-    key: `${fact.workflowId}|${fact.event}`,
-    // A channel is nobody in particular: rendered for an English reader at a reserved address (RFC 2606).
-    words: () => render({ id: '', name: 'mignet', email: 'webhook@mignet.invalid', language: 'en' }),
-  });
-  for (const l of listeners)
-    written += await insertOutboxRow(tx, {
+  let written = await tellWebhooks(
+    tx,
+    {
+      ...fact,
+      key: `${fact.workflowId}|${fact.event}`,
+      // A channel is nobody in particular: rendered for an English reader at a reserved address (RFC 2606).
+      words: () => render({ id: '', name: 'mignet', email: 'webhook@mignet.invalid', language: 'en' }),
+    },
+    await webhooksOf(tx, fact.network),
+  );
+  written += await insertOutboxRows(
+    tx,
+    listeners.map((l) => ({
       ...fact,
       key: `${fact.workflowId}|${fact.event}|${l.id}`,
       personId: l.id,
       recipient: l.email,
       language: l.language,
       mail: render(l),
-    });
+    })),
+  );
   return written;
 }

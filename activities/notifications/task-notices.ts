@@ -3,9 +3,9 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Language, PersonRole } from '../../libs/domain/people';
 import type { Task } from '../../libs/domain/tasks';
 import { About, renderTaskMail, TaskNotice } from '../../libs/notifications/task-mail';
-import { insertOutboxRow } from './outbox-row';
+import { insertOutboxRows, OutboxRow } from './outbox-row';
 import { networkOf } from './process-notices';
-import { tellWebhooks } from './webhook-rows';
+import { tellWebhooks, Webhook, webhooksOf } from './webhook-rows';
 
 export interface NoticeOptions {
   /** Where the mails' links point: the deployment's public address (PUBLIC_URL), or the API's own. */
@@ -68,49 +68,53 @@ export async function enqueueTaskNotices(
     // One projection is one process's, of one network: read it once, not per fact.
     const network = await networkOf(tx, open[0].network);
     if (!network) return 0;
+    const hooks = await webhooksOf(tx, open[0].network);
+    const rows: OutboxRow[] = [];
     let written = 0;
-    for (const fact of facts) written += await writeFact(tx, fact, network, options);
-    return written;
+    const abouts = new Map<string, Promise<About | null>>(); // one process's tasks are all about one thing
+    const about = (t: Task) => abouts.get(t.process) ?? abouts.set(t.process, aboutOf(tx, t)).get(t.process)!;
+    for (const fact of facts)
+      written += await tellFact(tx, fact, network, await about(fact.task), hooks, options, rows);
+    return written + (await insertOutboxRows(tx, rows));
   });
 }
 
-async function writeFact(
+/** Writes a fact's webhook rows, and adds the rows of the people it is told to to `rows` (written in one go). */
+async function tellFact(
   tx: EntityManager,
   { task, notice, event }: Fact,
   network: { readonly name: string; readonly timeZone: string },
+  about: About | null,
+  hooks: readonly Webhook[],
   options: NoticeOptions,
+  rows: OutboxRow[],
 ): Promise<number> {
   const recipients = await recipientsOf(tx, task, notice);
-  const about = await aboutOf(tx, task);
   const link = `${options.linkBase}/networks/${task.network}/tasks/${encodeURIComponent(task.id)}`;
-  let written = await tellWebhooks(tx, {
-    network: task.network,
-    key: `${task.process}|${task.id}|${event}`,
-    kind: `task-${notice}`,
-    event,
-    workflowId: task.process,
-    taskId: task.id,
-    link,
-    words: () =>
-      renderTaskMail({
-        notice,
-        task,
-        about,
-        network,
-        recipient: { language: 'en', role: 'focal-point', agency: task.assignee },
-        link,
-      }),
-  });
-  for (const r of recipients) {
-    const mail = renderTaskMail({
-      notice,
-      task,
-      about,
-      network,
-      recipient: r,
+  const written = await tellWebhooks(
+    tx,
+    {
+      network: task.network,
+      key: `${task.process}|${task.id}|${event}`,
+      kind: `task-${notice}`,
+      event,
+      workflowId: task.process,
+      taskId: task.id,
       link,
-    });
-    written += await insertOutboxRow(tx, {
+      words: () =>
+        renderTaskMail({
+          notice,
+          task,
+          about,
+          network,
+          recipient: { language: 'en', role: 'focal-point', agency: task.assignee },
+          link,
+        }),
+    },
+    hooks,
+  );
+  rows.push(
+    ...recipients.map((r) => ({
       network: task.network,
       key: `${task.process}|${task.id}|${event}|${r.id}`,
       kind: `task-${notice}`,
@@ -121,9 +125,9 @@ async function writeFact(
       recipient: r.email,
       language: r.language,
       link,
-      mail,
-    });
-  }
+      mail: renderTaskMail({ notice, task, about, network, recipient: r, link }),
+    })),
+  );
   return written;
 }
 

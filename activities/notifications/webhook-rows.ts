@@ -14,16 +14,26 @@ export interface WebhookFact {
   readonly words: () => { readonly subject: string; readonly text: string };
 }
 
+/** A webhook as the notices read it: where it goes, and the kinds it asks for (null: all). */
+export interface Webhook {
+  readonly id: string;
+  readonly url: string;
+  readonly kinds: readonly string[] | null;
+}
+
+/** The network's active webhooks: read once per projection, however many facts it tells. */
+export async function webhooksOf(tx: EntityManager, network: string): Promise<Webhook[]> {
+  return (await tx.query(`SELECT id, url, kinds FROM webhooks WHERE network_code = $1 AND revoked_at IS NULL`, [
+    network,
+  ])) as Webhook[];
+}
+
 /**
- * A row per active webhook of the network that asks for this kind (or only the one named: a test message), under the key `{fact}|webhook:{id}`: the JSON body
+ * A row for each of these webhooks that asks for the fact's kind, under the key `{fact}|webhook:{id}`: the JSON body
  * it is POSTed (`text` first, what Slack- and Teams-style incoming webhooks show; the rest for any other receiver).
  */
-export async function tellWebhooks(tx: EntityManager, fact: WebhookFact, only?: string): Promise<number> {
-  const hooks = (await tx.query(
-    `SELECT id, url FROM webhooks WHERE network_code = $1 AND revoked_at IS NULL
-        AND CASE WHEN $3::uuid IS NULL THEN kinds IS NULL OR $2 = ANY(kinds) ELSE id = $3::uuid END`,
-    [fact.network, fact.kind, only ?? null],
-  )) as { id: string; url: string }[];
+export async function tellWebhooks(tx: EntityManager, fact: WebhookFact, all: readonly Webhook[]): Promise<number> {
+  const hooks = all.filter((h) => !h.kinds || h.kinds.includes(fact.kind));
   if (hooks.length === 0) return 0;
   const { subject, text } = fact.words();
   let written = 0;

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { createTransport, type Transporter } from 'nodemailer';
 import { DataSource } from 'typeorm';
 
-import { insertOutboxRow } from '../../activities/notifications/outbox-row';
+import { insertOutboxRows } from '../../activities/notifications/outbox-row';
 import type { Config } from '../../libs/config/config';
 import type { Language } from '../../libs/domain/people';
 import { renderDigestMail } from '../../libs/notifications/digest-mail';
@@ -153,22 +153,24 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       for (const [person, rows] of byPerson) {
         const first = rows[0];
         const key = `digest|${person}|${first.id}`;
-        await insertOutboxRow(tx, {
-          network: first.network_code,
-          key,
-          kind: 'digest',
-          event: `digest:${first.id}`,
-          workflowId: `digest:${first.network_code}`,
-          personId: person,
-          recipient: first.email,
-          language: first.language,
-          mail: renderDigestMail({
+        await insertOutboxRows(tx, [
+          {
+            network: first.network_code,
+            key,
+            kind: 'digest',
+            event: `digest:${first.id}`,
+            workflowId: `digest:${first.network_code}`,
+            personId: person,
+            recipient: first.email,
             language: first.language,
-            network: { name: first.network_name, timeZone: first.time_zone },
-            items: rows.map((r) => ({ subject: r.subject, at: r.created_at, link: r.link })),
-            preferences: `${this.base}/networks/${first.network_code}/people/${person}/notification-preferences`,
-          }),
-        });
+            mail: renderDigestMail({
+              language: first.language,
+              network: { name: first.network_name, timeZone: first.time_zone },
+              items: rows.map((r) => ({ subject: r.subject, at: r.created_at, link: r.link })),
+              preferences: `${this.base}/networks/${first.network_code}/people/${person}/notification-preferences`,
+            }),
+          },
+        ]);
         await tx.query(
           `UPDATE outbox SET status = 'digested', digest_id = (SELECT id FROM outbox WHERE idempotency_key = $1)
             WHERE id = ANY($2)`,

@@ -74,8 +74,8 @@ export class WebhooksService {
           text: 'If you read this here, the webhook works.',
         }),
       };
-      // Only this webhook: it is the one asked about.
-      await tellWebhooks(tx, fact, hook.id);
+      // Only this webhook, whatever kinds it asks for: it is the one asked about.
+      await tellWebhooks(tx, fact, [{ id: hook.id, url: hook.url, kinds: null }]);
       return `${fact.key}|webhook:${hook.id}`;
     });
     const [row] = (await this.ds.query(`SELECT id FROM outbox WHERE idempotency_key = $1`, [key])) as { id: string }[];
