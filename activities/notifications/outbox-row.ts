@@ -77,10 +77,12 @@ export async function insertOutboxRows(tx: EntityManager, rows: readonly OutboxR
        LEFT JOIN notification_preferences p ON p.person_id = r.person_id::uuid
        CROSS JOIN LATERAL (
          SELECT COALESCE(p.deliveries ->> r.kind, 'immediate') AS delivery,
-                -- The digest hour's next instant in the network's day (today's, or tomorrow's once it passed).
-                CASE WHEN h > now() THEN h ELSE h + interval '1 day' END AS next_digest
-           FROM (SELECT (date_trunc('day', now() AT TIME ZONE n.time_zone)
-                         + make_interval(hours => COALESCE(p.digest_hour, 7))) AT TIME ZONE n.time_zone AS h) t
+                -- The digest hour's next instant in the network's day (today's, or tomorrow's once it passed), the
+                -- day added to the network's wall clock, so the hour stays the same across a daylight-saving change.
+                (CASE WHEN h AT TIME ZONE n.time_zone > now() THEN h ELSE h + interval '1 day' END)
+                  AT TIME ZONE n.time_zone AS next_digest
+           FROM (SELECT date_trunc('day', now() AT TIME ZONE n.time_zone)
+                        + make_interval(hours => COALESCE(p.digest_hour, 7)) AS h) t
        ) d
      ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
     COLUMNS.map((_, i) => values.map((v) => v[i])),

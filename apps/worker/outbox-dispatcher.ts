@@ -9,9 +9,11 @@ import { insertOutboxRows } from '../../activities/notifications/outbox-row';
 import type { Config } from '../../libs/config/config';
 import type { Language } from '../../libs/domain/people';
 import { renderDigestMail } from '../../libs/notifications/digest-mail';
-import { webhookTargetProblem } from '../../libs/notifications/webhook-target';
+import { choicesOf } from '../../libs/notifications/kinds';
+import { deliveryProblem, InternalAddressError, webhookLabel } from '../../libs/notifications/webhook-target';
 import { CONFIG } from '../common/config.token';
 import { WORKER_DATA_SOURCE } from './temporal-worker.service';
+import { postWebhook } from './webhook-post';
 
 /**
  * Rows one round sends at most, and their lease: longer than the slowest round (the timeouts below, on a few pooled
@@ -23,8 +25,8 @@ const LEASE_S = 30;
 export const MAX_ATTEMPTS = 10;
 const BACKOFF_MS = { first: 2_000, max: 30 * 60_000 } as const;
 
-/** The held rows one digest round gathers at most (the rest wait for the next round, a poll later). */
-const DIGEST_BATCH = 500;
+/** The people whose digests one round makes at most (the others' wait for the next round, a poll later). */
+const DIGEST_PEOPLE = 50;
 
 /** How long a webhook's receiver has to answer. */
 const WEBHOOK_TIMEOUT_MS = 10_000;
@@ -61,7 +63,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   private transport?: Transporter;
   private stopped = false;
   private running?: Promise<void>;
-  private wake?: () => void;
+  private readonly wakes = new Set<() => void>();
 
   constructor(
     @Inject(CONFIG) private readonly config: Config,
@@ -86,46 +88,51 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       );
       this.log.log(`Sending mail through ${redacted(this.config.smtpUrl)} as ${this.config.mailFrom}`);
     }
-    this.running = this.loop();
+    // Two loops, one per channel: a slow webhook receiver never delays a mail, nor a slow mail server a webhook.
+    this.running = Promise.all([this.loop('webhook'), ...(this.transport ? [this.loop('email')] : [])]).then(
+      () => undefined,
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
     this.stopped = true;
-    this.wake?.();
+    for (const wake of this.wakes) wake();
     await this.running;
     this.transport?.close();
   }
 
-  private async loop(): Promise<void> {
+  private async loop(channel: 'email' | 'webhook'): Promise<void> {
+    const warn = (what: string) => (err: unknown) => {
+      this.log.warn(`${what} (${err instanceof Error ? err.message : String(err)}); trying again`);
+      return 0;
+    };
     while (!this.stopped) {
-      const sent = await this.digestOnce()
-        .then(() => this.dispatchOnce())
-        .catch((err: unknown) => {
-          this.log.warn(
-            `The outbox could not be read (${err instanceof Error ? err.message : String(err)}); trying again`,
-          );
-          return 0;
-        });
+      // A digest that cannot be made (whatever the reason) holds up no other mail.
+      if (channel === 'email') await this.digestOnce().catch(warn('The digests could not be made'));
+      const sent = await this.dispatchOnce(channel).catch(warn(`The outbox's ${channel} rows could not be read`));
       if (sent < BATCH && !this.stopped)
         await new Promise<void>((resolve) => {
-          this.wake = resolve;
-          setTimeout(resolve, this.config.outboxPollMs).unref();
+          this.wakes.add(resolve);
+          setTimeout(() => {
+            this.wakes.delete(resolve);
+            resolve();
+          }, this.config.outboxPollMs).unref();
         });
     }
   }
 
-  /** One round: claims up to BATCH due rows and delivers them; how many it claimed. */
-  async dispatchOnce(): Promise<number> {
+  /** One round of a channel: claims up to BATCH due rows and delivers them; how many it claimed. */
+  async dispatchOnce(channel: 'email' | 'webhook'): Promise<number> {
     const claimed = rowsOf<Claimed>(
       await this.dataSource.query(
         `UPDATE outbox SET status = 'sending', locked_until = now() + interval '${LEASE_S} seconds', attempts = attempts + 1
           WHERE id IN (SELECT id FROM outbox
                         WHERE status IN ('pending', 'sending') AND next_attempt_at <= now()
-                          AND (locked_until IS NULL OR locked_until < now())
-                          AND (channel = 'webhook' OR ${this.transport ? 'true' : 'false'})
+                          AND (locked_until IS NULL OR locked_until < now()) AND channel = $1
                         ORDER BY next_attempt_at, id LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
-        RETURNING id, idempotency_key, kind, channel, webhook_id, unsubscribe_token, network_code, person_id, recipient, subject, body_text,
-                  body_html, calendar, calendar_method, attempts`,
+        RETURNING id, idempotency_key, kind, channel, webhook_id, unsubscribe_token, network_code, person_id, recipient,
+                  subject, body_text, body_html, calendar, calendar_method, attempts`,
+        [channel],
       ),
     );
     await Promise.all(claimed.map((row) => (row.channel === 'webhook' ? this.post(row) : this.deliver(row))));
@@ -133,51 +140,70 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
   }
 
   /**
-   * Gathers each person's held rows whose digest hour has come into one digest row (pending, sent like any other) in
-   * one transaction: the held rows become `digested`, naming it, so a crash before the commit leaves them held and
-   * after it the digest is in the outbox; either way it is written once. Its key names its first row.
+   * Makes the digests that are due: each person's held rows whose digest hour has come, gathered into one digest row
+   * (pending, sent like any other), each person in a transaction of their own, so one that fails holds up nobody
+   * else's. The held rows become `digested`, naming it, in that transaction: a crash before the commit leaves them
+   * held, after it the digest is in the outbox; either way it is written once. Its key names its first row.
    */
   async digestOnce(): Promise<number> {
+    const due = rowsOf<{ person_id: string }>(
+      await this.dataSource.query(
+        `SELECT DISTINCT person_id FROM outbox WHERE status = 'held' AND next_attempt_at <= now() LIMIT ${DIGEST_PEOPLE}`,
+      ),
+    );
+    let made = 0;
+    for (const { person_id } of due)
+      made += await this.digestOf(person_id).catch((err: unknown) => {
+        this.log.warn(`The digest of person ${person_id} could not be made: ${String(err)}`);
+        return 0;
+      });
+    return made;
+  }
+
+  private async digestOf(person: string): Promise<number> {
     return this.dataSource.transaction(async (tx) => {
-      const held = rowsOf<Held>(
+      // One maker of a person's digest at a time: two workers would each take part of their rows, and send two.
+      const [{ locked }] = rowsOf<{ locked: boolean }>(
+        await tx.query(`SELECT pg_try_advisory_xact_lock(hashtext('mignet-digest:' || $1)) AS locked`, [person]),
+      );
+      if (!locked) return 0;
+      const rows = rowsOf<Held>(
         await tx.query(
-          `SELECT o.id, o.person_id, o.network_code, o.subject, o.link, o.created_at, p.email, p.language,
+          `SELECT o.id, o.network_code, o.subject, o.link, o.created_at, p.email, p.language,
                   n.name AS network_name, n.time_zone
              FROM outbox o JOIN people p ON p.id = o.person_id JOIN networks n ON n.code = o.network_code
-            WHERE o.status = 'held' AND o.next_attempt_at <= now()
-            ORDER BY o.person_id, o.id LIMIT ${DIGEST_BATCH} FOR UPDATE OF o SKIP LOCKED`,
+            WHERE o.person_id = $1 AND o.status = 'held' AND o.next_attempt_at <= now()
+            ORDER BY o.id FOR UPDATE OF o`,
+          [person],
         ),
       );
-      const byPerson = new Map<string, Held[]>();
-      for (const r of held) byPerson.set(r.person_id, [...(byPerson.get(r.person_id) ?? []), r]);
-      for (const [person, rows] of byPerson) {
-        const first = rows[0];
-        const key = `digest|${person}|${first.id}`;
-        await insertOutboxRows(tx, [
-          {
-            network: first.network_code,
-            key,
-            kind: 'digest',
-            event: `digest:${first.id}`,
-            workflowId: `digest:${first.network_code}`,
-            personId: person,
-            recipient: first.email,
+      if (rows.length === 0) return 0;
+      const first = rows[0];
+      const key = `digest|${person}|${first.id}`;
+      await insertOutboxRows(tx, [
+        {
+          network: first.network_code,
+          key,
+          kind: 'digest',
+          event: `digest:${first.id}`,
+          workflowId: `digest:${first.network_code}`,
+          personId: person,
+          recipient: first.email,
+          language: first.language,
+          mail: renderDigestMail({
             language: first.language,
-            mail: renderDigestMail({
-              language: first.language,
-              network: { name: first.network_name, timeZone: first.time_zone },
-              items: rows.map((r) => ({ subject: r.subject, at: r.created_at, link: r.link })),
-              preferences: `${this.base}/networks/${first.network_code}/people/${person}/notification-preferences`,
-            }),
-          },
-        ]);
-        await tx.query(
-          `UPDATE outbox SET status = 'digested', digest_id = (SELECT id FROM outbox WHERE idempotency_key = $1)
-            WHERE id = ANY($2)`,
-          [key, rows.map((r) => r.id)],
-        );
-      }
-      return byPerson.size;
+            network: { name: first.network_name, timeZone: first.time_zone },
+            items: rows.map((r) => ({ subject: r.subject, at: r.created_at, link: r.link })),
+            preferences: `${this.base}/networks/${first.network_code}/people/${person}/notification-preferences`,
+          }),
+        },
+      ]);
+      await tx.query(
+        `UPDATE outbox SET status = 'digested', digest_id = (SELECT id FROM outbox WHERE idempotency_key = $1)
+          WHERE id = ANY($2)`,
+        [key, rows.map((r) => r.id)],
+      );
+      return 1;
     });
   }
 
@@ -201,8 +227,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
         messageId: `<${createHash('sha256').update(row.idempotency_key).digest('hex').slice(0, 32)}@mignet>`,
         headers: {
           'X-Mignet-Idempotency-Key': row.idempotency_key,
-          // One click (RFC 8058) stops this kind for this person: muted if news, to the digest if their work.
-          ...(row.unsubscribe_token && row.kind !== 'digest'
+          // One click (RFC 8058) stops this kind for this person: muted if news, to the digest if their work (not a
+          // meeting's, always sent at once, nor a digest).
+          ...(row.unsubscribe_token && choicesOf(row.kind).length > 1
             ? {
                 'List-Unsubscribe': `<${base}/networks/${row.network_code}/unsubscribe?token=${row.unsubscribe_token}>`,
                 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
@@ -222,39 +249,42 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
 
   /**
    * A webhook's delivery: its JSON POSTed with `X-Mignet-Signature: t={unix seconds},v1={hex HMAC-SHA256 of
-   * "{t}.{body}" under the webhook's secret}`, so a receiver checks it came from here and is recent. Its target is
-   * checked again first (a name may resolve to an inside address by now); redirects are not followed. A 2xx is `sent`;
-   * another 4xx (but 408 and 429) or a 3xx is the receiver's refusal, `bounced`; the rest is retried like mail.
+   * "{t}.{body}" under the webhook's secret}`, so a receiver checks it came from here and is recent. The connection
+   * goes only to an address the SSRF check lets through (checked on the resolution it connects with); redirects are
+   * not followed. A 2xx is `sent`; another 4xx (but 408 and 429) or a 3xx is the receiver's refusal, `bounced`; an
+   * inside address is `failed` at once; the rest (5xx, no answer, a resolver that failed) is retried like mail.
    */
   private async post(row: Claimed): Promise<void> {
     const [hook] = rowsOf<{ secret: string; revoked_at: Date | null }>(
       await this.dataSource.query(`SELECT secret, revoked_at FROM webhooks WHERE id = $1`, [row.webhook_id]),
     );
     if (!hook || hook.revoked_at) return this.settle(row, 'failed', 'the webhook was revoked');
-    const problem = await webhookTargetProblem(row.recipient, this.config.webhookAllowHosts);
+    const problem = deliveryProblem(row.recipient, this.config.webhookAllowHosts);
     if (problem) return this.settle(row, 'failed', `the webhook URL ${problem}`);
     const t = Math.floor(Date.now() / 1000);
     const signature = createHmac('sha256', hook.secret).update(`${t}.${row.body_text}`).digest('hex');
     try {
-      const res = await fetch(row.recipient, {
-        method: 'POST',
-        redirect: 'manual',
-        signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-        headers: {
+      const res = await postWebhook(
+        row.recipient,
+        row.body_text,
+        {
           'content-type': 'application/json',
           'user-agent': 'mignet-webhooks',
           'x-mignet-signature': `t=${t},v1=${signature}`,
           'x-mignet-idempotency-key': row.idempotency_key,
         },
-        body: row.body_text,
-      });
-      const answer = `HTTP ${res.status} ${(await res.text().catch(() => '')).slice(0, 200)}`.trim();
+        this.config.webhookAllowHosts,
+        WEBHOOK_TIMEOUT_MS,
+      );
+      const answer = `HTTP ${res.status} ${res.text}`.trim();
       if (res.status >= 200 && res.status < 300) return this.settle(row, 'sent', answer);
       const refused = res.status < 500 && res.status !== 408 && res.status !== 429;
       if (refused) return this.settle(row, 'bounced', answer);
       return this.settle(row, row.attempts >= MAX_ATTEMPTS ? 'failed' : 'retry', answer);
     } catch (err) {
-      const why = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+      if (err instanceof InternalAddressError) return this.settle(row, 'failed', `the webhook URL ${err.message}`);
+      const why =
+        err instanceof Error ? `${(err as NodeJS.ErrnoException).code ?? err.name}: ${err.message}` : String(err);
       return this.settle(row, row.attempts >= MAX_ATTEMPTS ? 'failed' : 'retry', why);
     }
   }
@@ -284,14 +314,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, BeforeApplicati
       });
     if (outcome === 'bounced' || outcome === 'failed')
       this.log.warn(
-        `${row.channel === 'webhook' ? 'Webhook' : 'Mail'} ${row.id} to ${row.recipient} ${outcome}: ${detail}`,
+        row.channel === 'webhook' // its URL is the channel's credential: the origin only
+          ? `Webhook delivery ${row.id} to ${webhookLabel(row.recipient)} ${outcome}: ${detail}`
+          : `Mail ${row.id} to ${row.recipient} ${outcome}: ${detail}`,
       );
   }
 }
 
 interface Held {
   id: string;
-  person_id: string;
   network_code: string;
   subject: string;
   link: string | null;

@@ -24,5 +24,16 @@ export function isWork(kind: string): boolean {
   return kind.startsWith('task-');
 }
 
+/**
+ * The deliveries a person may choose for a kind: their work may wait for the digest, never be muted; a meeting's
+ * notice carries the invitation that keeps their calendar right (a held or muted CANCEL would leave a cancelled
+ * meeting in it), so it goes at once; the rest is news, any of the three.
+ */
+export function choicesOf(kind: string): readonly Delivery[] {
+  if (kind.startsWith('meeting-')) return ['immediate'];
+  if (isWork(kind)) return ['immediate', 'digest'];
+  return DELIVERIES;
+}
+
 /** The digest a person gets by default, at this hour of the network's day. */
 export const DEFAULT_DIGEST_HOUR = 7;

@@ -64,7 +64,12 @@ describe('notification preferences (end to end): immediate, daily digest, muted,
       kind: 'task-opened',
       delivery: 'immediate',
       work: true,
+      choices: ['immediate', 'digest'],
     });
+    const meeting = await preferences(fiona, fiona.key, { kinds: { 'meeting-cancelled': 'digest' } });
+    expect(meeting.body.details).toEqual([
+      { field: 'kinds.meeting-cancelled', message: expect.stringContaining('keeps your calendar right') },
+    ]);
 
     const refused = await preferences(fiona, fiona.key, {
       kinds: { 'task-opened': 'muted', 'task-forgotten': 'digest', 'decision-adopted': 'sometimes' },
@@ -97,11 +102,11 @@ describe('notification preferences (end to end): immediate, daily digest, muted,
       'task-reminded': 'immediate',
     });
     // A change names what changes: the rest stays.
-    const again = await preferences(fiona, coordinator(), { kinds: { 'meeting-cancelled': 'muted' } });
+    const again = await preferences(fiona, coordinator(), { kinds: { 'decision-withdrawn': 'muted' } });
     expect(Object.fromEntries(again.body.kinds.map((k) => [k.kind, k.delivery]))).toMatchObject({
       'task-opened': 'digest',
       'decision-adopted': 'muted',
-      'meeting-cancelled': 'muted',
+      'decision-withdrawn': 'muted',
     });
     expect(again.body.digestHour).toBe(18);
   });
@@ -186,6 +191,8 @@ describe('notification preferences (end to end): immediate, daily digest, muted,
     const work = mails.find((m) => keyOf(m).includes('|assigned:'))!;
     const news = mails.find((m) => keyOf(m).includes('|adopted|'))!;
 
+    // Fiona takes both kinds at once again: Rui's clicks below must leave hers so.
+    await preferences(fiona, fiona.key, { kinds: { 'task-opened': 'immediate', 'decision-adopted': 'immediate' } });
     const page = await fetch(`${stack.baseUrl}/networks/tl/unsubscribe?token=${tokenOf(work)}`);
     expect(page.status).toBe(200);
     const html = await page.text();

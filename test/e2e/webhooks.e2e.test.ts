@@ -72,6 +72,10 @@ describe('webhooks (end to end): signed, retried, logged, and only to allowed ta
     }
     expect(refusals[1].r.body.details[0].message).toContain('loopback or private');
     expect((await create({ url: receiver.url, kinds: ['task-forgotten'] })).body.details[0].field).toBe('kinds');
+    expect((await create({ url: receiver.url, kinds: [] })).body.details[0]).toEqual({
+      field: 'kinds',
+      message: expect.stringContaining('at least one kind'),
+    });
     expect((await create({ url: receiver.url }, stack.key('ILO'))).status).toBe(403);
     expect((await call('GET', '/networks/tl/webhooks', stack.key('UNDP'))).status).toBe(403);
   });
@@ -82,8 +86,14 @@ describe('webhooks (end to end): signed, retried, logged, and only to allowed ta
     const { id, secret } = made.body;
     expect(secret).toMatch(/^whsec_/);
     const listed = await call<WebhookDto[]>('GET', '/networks/tl/webhooks', stack.key('auditor'));
-    expect(listed.body.find((w) => w.id === id)).toMatchObject({ url: receiver.url, description: 'Teams' });
+    expect(made.body.url).toBe(receiver.url);
+    // Listed (and logged) by its origin only, without its secret: a chat webhook's URL is its credential.
+    expect(listed.body.find((w) => w.id === id)).toMatchObject({
+      url: `${new URL(receiver.url).origin}/…`,
+      description: 'Teams',
+    });
     expect(JSON.stringify(listed.body)).not.toContain(secret);
+    expect(JSON.stringify(listed.body)).not.toContain('/hook');
 
     const ping = await call<{ notification: string }>('POST', `/networks/tl/webhooks/${id}/test`, coordinator());
     expect(ping.status).toBe(202);

@@ -1,4 +1,4 @@
-import { webhookTargetProblem } from '../../libs/notifications/webhook-target';
+import { webhookLabel, webhookTargetProblem } from '../../libs/notifications/webhook-target';
 
 /** The SSRF check of webhook URLs, without the network: addresses written as IP literals. */
 describe('webhook targets', () => {
@@ -18,11 +18,23 @@ describe('webhook targets', () => {
     ['http://[::ffff:127.0.0.1]/', 'loopback or private'],
     ['http://[fd00::1]/', 'loopback or private'],
     ['http://[fe80::1]/', 'loopback or private'],
+    ['http://[::127.0.0.1]/', 'loopback or private'], // IPv4-compatible
+    ['http://[64:ff9b::a00:1]/', 'loopback or private'], // NAT64 of 10.0.0.1
+    ['http://[2002:7f00:1::]/', 'loopback or private'], // 6to4 of 127.0.0.1
+    ['http://[fec0::1]/', 'loopback or private'],
     ['hook', 'absolute http or https URL'],
   ])('%s', async (url, problem) => {
     const found = await webhookTargetProblem(url, []);
     if (problem === undefined) expect(found).toBeUndefined();
     else expect(found).toContain(problem);
+  });
+
+  it('resolves a name and refuses it when it reaches inside (localhost)', async () => {
+    expect(await webhookTargetProblem('http://localhost:8080/hook', [])).toContain('loopback or private');
+  });
+
+  it('shows a URL by its origin only: a chat webhook’s path is its credential', () => {
+    expect(webhookLabel('https://hooks.slack.com/services/T0/B0/secretpart')).toBe('https://hooks.slack.com/…');
   });
 
   it('lets through the hosts the deployment allows, by name as written or by address', async () => {

@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 
 import type { AuditSigner } from '../../../libs/audit/signing';
 import type { Actor } from '../../../libs/domain/roles';
+import { webhookLabel } from '../../../libs/notifications/webhook-target';
 import { outsideLogContext } from '../../../libs/observability/log-context';
 import {
   AuditEntry,
@@ -87,6 +88,7 @@ export class AuditService implements OnApplicationShutdown {
       req.principal?.network === network
         ? (req.actedAs ?? req.principal)
         : req.administrator && { ...req.administrator, role: 'administrator' };
+    const command = `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`;
     const entry: AuditEntry = {
       networkCode: network,
       at: new Date().toISOString(),
@@ -98,7 +100,7 @@ export class AuditService implements OnApplicationShutdown {
       actorPerson: principal?.person,
       onBehalfOfId: principal?.onBehalfOfId,
       onBehalfOf: principal?.onBehalfOf,
-      command: `${req.method} ${(req.route as { path?: string } | undefined)?.path ?? req.path}`,
+      command,
       // The task (or other resource) the command names, and its body: as they came once the input guard passed them,
       // else as far as PostgreSQL can store them. A body without a valid key is kept as its digest only: the log is no
       // free storage for whoever has no key.
@@ -110,9 +112,7 @@ export class AuditService implements OnApplicationShutdown {
           : null,
       payload: !principal
         ? digestOf(req.body)
-        : req.inputAccepted
-          ? (req.body ?? null)
-          : storableCopy(req.body ?? null),
+        : withoutCredentials(command, req.inputAccepted ? (req.body ?? null) : storableCopy(req.body ?? null)),
       outcome: outcomeOf(outcome),
       status: outcome.status,
       errorCode: outcome.errorCode,
@@ -298,4 +298,20 @@ function digestOf(body: unknown): unknown {
 function outcomeOf(o: AuditOutcome): AuditOutcomeName {
   if (o.errorCode === ErrorCode.OUTCOME_UNKNOWN) return 'unknown'; // the command reached Temporal, its answer did not come back
   return o.status < 400 ? 'accepted' : 'rejected';
+}
+
+/**
+ * A command's body as the log keeps it: a webhook's URL by its origin only, since a chat tool's incoming-webhook URL
+ * is itself the credential that posts to the channel, and the log is read by every auditor, for ever.
+ */
+function withoutCredentials(command: string, body: unknown): unknown {
+  if (
+    command === 'POST /networks/:network/webhooks' &&
+    body &&
+    typeof body === 'object' &&
+    !Array.isArray(body) &&
+    typeof (body as { url?: unknown }).url === 'string'
+  )
+    return { ...body, url: webhookLabel((body as { url: string }).url) };
+  return body;
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, Repository } from 'typeorm';
 
+import { webhookLabel } from '../../../libs/notifications/webhook-target';
 import { NotificationAttemptEntity, OutboxEntity } from '../../../libs/persistence/entities';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
@@ -81,7 +82,7 @@ function toDto(r: OutboxEntity): NotificationDto {
     personId: r.personId,
     channel: r.channel,
     webhookId: r.webhookId,
-    recipient: r.recipient,
+    recipient: r.channel === 'webhook' ? webhookLabel(r.recipient) : r.recipient,
     language: r.language,
     subject: r.subject,
     status: r.status,

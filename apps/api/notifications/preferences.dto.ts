@@ -6,7 +6,7 @@ import { DELIVERIES, NOTIFICATION_KINDS } from '../../../libs/notifications/kind
 export class UpdatePreferencesDto {
   @ApiPropertyOptional({
     description:
-      'What changes, per kind: `immediate`, `digest` or `muted` (muted only for news, not work). Kinds not named keep theirs',
+      'What changes, per kind: `immediate`, `digest` or `muted` (muted only for news, not work; a meeting’s always at once). Kinds not named keep theirs',
     example: { 'task-reminded': 'digest', 'decision-adopted': 'muted' },
     type: 'object',
     additionalProperties: { type: 'string', enum: [...DELIVERIES] },
@@ -27,6 +27,8 @@ export class KindPreferenceDto {
   @ApiProperty({ enum: NOTIFICATION_KINDS }) kind: string;
   @ApiProperty({ enum: DELIVERIES }) delivery: string;
   @ApiProperty({ description: 'Work of theirs to act on: may go in the digest, not be muted' }) work: boolean;
+  @ApiProperty({ enum: DELIVERIES, isArray: true, description: 'What the person may choose for it' })
+  choices: string[];
 }
 
 export class PreferencesDto {

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 
 import type { Language } from '../../../libs/domain/people';
 import {
+  choicesOf,
   DEFAULT_DIGEST_HOUR,
   DELIVERIES,
   Delivery,
@@ -47,17 +48,17 @@ export class PreferencesService {
     const person = await ownPerson(this.ds, network, personId, by, 'notification preferences');
     const changes = validKinds(body.kinds ?? {});
     await this.ds.transaction(async (tx) => {
+      // The row exists before it is locked, so two first changes at once queue up instead of colliding.
+      await tx.query(`INSERT INTO notification_preferences (person_id) VALUES ($1) ON CONFLICT DO NOTHING`, [
+        person.id,
+      ]);
       const repo = tx.getRepository(NotificationPreferencesEntity);
-      const now = await repo.findOne({ where: { personId: person.id }, lock: { mode: 'pessimistic_write' } });
-      const deliveries = { ...(now?.deliveries ?? {}) };
+      const now = await repo.findOneOrFail({ where: { personId: person.id }, lock: { mode: 'pessimistic_write' } });
+      const deliveries = { ...now.deliveries };
       for (const [kind, delivery] of changes)
         if (delivery === 'immediate') delete deliveries[kind];
         else deliveries[kind] = delivery;
-      await repo.save({
-        personId: person.id,
-        deliveries,
-        digestHour: body.digestHour ?? now?.digestHour ?? DEFAULT_DIGEST_HOUR,
-      });
+      await repo.update({ personId: person.id }, { deliveries, digestHour: body.digestHour ?? now.digestHour });
     });
     return this.read(person.id);
   }
@@ -85,7 +86,10 @@ export class PreferencesService {
         : null;
     if (!row?.personId)
       throw new AppError(ErrorCode.UNAUTHENTICATED, 'This unsubscribe link is not valid (copy it whole from the mail)');
-    return { row, kind: row.kind, delivery: isWork(row.kind) ? 'digest' : 'muted', language: row.language as Language };
+    const choices = choicesOf(row.kind);
+    if (choices.length === 1)
+      throw AppError.validation([{ field: 'token', message: `is a ${row.kind} mail's, which is always sent at once` }]);
+    return { row, kind: row.kind, delivery: choices.at(-1)!, language: row.language as Language };
   }
 
   private async read(personId: string): Promise<PreferencesDto> {
@@ -97,6 +101,7 @@ export class PreferencesService {
         kind,
         delivery: row?.deliveries[kind] ?? 'immediate',
         work: isWork(kind),
+        choices: [...choicesOf(kind)],
       })),
     };
   }
@@ -112,8 +117,13 @@ function validKinds(kinds: Record<string, unknown>): [NotificationKind, Delivery
       errors.push({ field, message: `is not a kind of notification (${NOTIFICATION_KINDS.join(', ')})` });
     else if (!(DELIVERIES as readonly unknown[]).includes(delivery))
       errors.push({ field, message: `must be one of ${DELIVERIES.join(', ')}` });
-    else if (delivery === 'muted' && isWork(kind))
-      errors.push({ field, message: 'is work of yours to act on: it can wait for the daily digest, not be muted' });
+    else if (!choicesOf(kind).includes(delivery as Delivery))
+      errors.push({
+        field,
+        message: kind.startsWith('meeting-')
+          ? 'carries the invitation that keeps your calendar right: it is sent at once'
+          : 'is work of yours to act on: it can wait for the daily digest, not be muted',
+      });
     else valid.push([kind as NotificationKind, delivery as Delivery]);
   }
   if (errors.length) throw AppError.validation(errors);

@@ -19,7 +19,7 @@ export class CreateWebhookDto {
   })
   @IsOptional()
   @IsArray({ message: 'must be a list of kinds' })
-  @ArrayMaxSize(NOTIFICATION_KINDS.length, { message: 'names a kind twice' })
+  @ArrayMaxSize(NOTIFICATION_KINDS.length, { message: `must be at most ${NOTIFICATION_KINDS.length} kinds` })
   @IsIn(NOTIFICATION_KINDS, { each: true, message: `must each be one of ${NOTIFICATION_KINDS.join(', ')}` })
   kinds?: string[];
 
@@ -32,7 +32,10 @@ export class CreateWebhookDto {
 
 export class WebhookDto {
   @ApiProperty() id: string;
-  @ApiProperty() url: string;
+  @ApiProperty({
+    description: 'Its origin only (`https://hooks.example.org/…`): a chat webhook’s URL is its credential',
+  })
+  url: string;
   @ApiProperty({ type: [String], nullable: true, description: 'null: every kind' }) kinds: string[] | null;
   @ApiProperty({ type: String, nullable: true }) description: string | null;
   @ApiProperty() createdBy: string;

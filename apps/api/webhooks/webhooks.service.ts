@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 
 import { tellWebhooks } from '../../../activities/notifications/webhook-rows';
 import type { Config } from '../../../libs/config/config';
-import { webhookTargetProblem } from '../../../libs/notifications/webhook-target';
+import { webhookLabel, webhookTargetProblem } from '../../../libs/notifications/webhook-target';
 import { WebhookEntity } from '../../../libs/persistence/entities';
 import { CONFIG } from '../../common/config.token';
 import { personOf, type Principal } from '../auth/principal';
@@ -29,6 +29,10 @@ export class WebhooksService {
   async create(network: string, body: CreateWebhookDto, by: Principal): Promise<CreatedWebhookDto> {
     const problem = await webhookTargetProblem(body.url, this.config.webhookAllowHosts);
     if (problem) throw AppError.validation([{ field: 'url', message: problem }]);
+    if (body.kinds?.length === 0)
+      throw AppError.validation([
+        { field: 'kinds', message: 'must name at least one kind (leave it out for every kind)' },
+      ]);
     const kinds = body.kinds ? [...new Set(body.kinds)] : null;
     const saved = await this.ds.getRepository(WebhookEntity).save({
       networkCode: network,
@@ -39,7 +43,8 @@ export class WebhooksService {
       createdBy: personOf(by),
       revokedAt: null,
     });
-    return { ...toDto(saved), secret: saved.secret };
+    // The one answer with the whole URL (and the secret): the coordinator who sent it.
+    return { ...toDto(saved), url: saved.url, secret: saved.secret };
   }
 
   async list(network: string): Promise<WebhookDto[]> {
@@ -79,6 +84,8 @@ export class WebhooksService {
       return `${fact.key}|webhook:${hook.id}`;
     });
     const [row] = (await this.ds.query(`SELECT id FROM outbox WHERE idempotency_key = $1`, [key])) as { id: string }[];
+    // Revoked meanwhile (between the read above and the write): nothing was written.
+    if (!row) throw AppError.validation([{ field: 'id', message: 'is a revoked webhook' }]);
     return { notification: row.id };
   }
 
@@ -93,7 +100,7 @@ export class WebhooksService {
 function toDto(w: WebhookEntity): WebhookDto {
   return {
     id: w.id,
-    url: w.url,
+    url: webhookLabel(w.url),
     kinds: w.kinds,
     description: w.description,
     createdBy: w.createdBy,
