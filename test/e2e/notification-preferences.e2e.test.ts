@@ -3,6 +3,7 @@ import type { PreferencesDto } from '../../apps/api/notifications/preferences.dt
 import type { PersonDto } from '../../apps/api/people/person.dto';
 
 import type { Mail } from '../support/mail-server';
+import { circulateDecision } from '../support/decisions';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -112,15 +113,7 @@ describe('notification preferences (end to end): immediate, daily digest, muted,
   });
 
   it('holds the digest’s kinds until the digest hour, then sends them in one mail; never sends the muted', async () => {
-    const circulated = await call<{ workflowId: string }>('POST', '/networks/tl/decisions', coordinator(), {
-      kind: 'general',
-      title: 'Adopt the outreach calendar',
-      text: 'As circulated',
-      payload: {},
-      deadline: new Date(Date.now() + 8_000).toISOString(),
-    });
-    expect(circulated.status).toBe(201);
-    const wf = circulated.body.workflowId;
+    const wf = await circulateDecision(call, coordinator(), 'Adopt the outreach calendar', 8_000);
     const task = `${wf}:concur-or-object:r1:FAO`;
     // Rui is told at once; Fiona's row is held for her digest, at 18:00 in Dili.
     const opened = await waitFor(async () => {

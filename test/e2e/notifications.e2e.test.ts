@@ -4,6 +4,7 @@ import type { TaskDto } from '../../apps/api/tasks/task.dto';
 import ICAL from 'ical.js';
 
 import type { Mail } from '../support/mail-server';
+import { circulateDecision } from '../support/decisions';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 
@@ -23,17 +24,7 @@ describe('notifications (end to end): the outbox, a real SMTP server, three lang
     expect(r.status).toBe(201);
     return r.body;
   };
-  const circulate = async (title: string, inMs: number) => {
-    const r = await call<{ workflowId: string }>('POST', '/networks/tl/decisions', coordinator(), {
-      kind: 'general',
-      title,
-      text: 'As circulated',
-      payload: {},
-      deadline: new Date(Date.now() + inMs).toISOString(),
-    });
-    expect(r.status).toBe(201);
-    return r.body.workflowId;
-  };
+  const circulate = (title: string, inMs: number) => circulateDecision(call, coordinator(), title, inMs);
   const notices = async (task: string) =>
     (
       await call<NotificationPageDto>(

@@ -3,6 +3,7 @@ import { createHmac } from 'node:crypto';
 import type { NotificationDetailDto, NotificationPageDto } from '../../apps/api/notifications/notification.dto';
 import type { CreatedWebhookDto, WebhookDto } from '../../apps/api/webhooks/webhook.dto';
 
+import { circulateDecision } from '../support/decisions';
 import { useTestStack } from '../support/test-stack';
 import { waitFor } from '../support/wait-for';
 import { type Received, WebhookReceiver } from '../support/webhook-receiver';
@@ -24,17 +25,7 @@ describe('webhooks (end to end): signed, retried, logged, and only to allowed ta
   const json = (r: Received) => JSON.parse(r.body) as { id: string; kind: string; text: string; taskId: string | null };
   const create = (body: Record<string, unknown>, key = coordinator()) =>
     call<CreatedWebhookDto & Refusal>('POST', '/networks/tl/webhooks', key, body);
-  const circulate = async (title: string, inMs: number) => {
-    const r = await call<{ workflowId: string }>('POST', '/networks/tl/decisions', coordinator(), {
-      kind: 'general',
-      title,
-      text: 'As circulated',
-      payload: {},
-      deadline: new Date(Date.now() + inMs).toISOString(),
-    });
-    expect(r.status).toBe(201);
-    return r.body.workflowId;
-  };
+  const circulate = (title: string, inMs: number) => circulateDecision(call, coordinator(), title, inMs);
   const deliveries = async (webhook: string, status = '') =>
     (
       await call<NotificationPageDto>(
@@ -52,7 +43,17 @@ describe('webhooks (end to end): signed, retried, logged, and only to allowed ta
     );
   };
 
-  beforeAll(() => receiver.start());
+  beforeAll(async () => {
+    await receiver.start();
+    // Someone to mail, beside the webhooks.
+    const added = await call('POST', '/networks/tl/people', coordinator(), {
+      name: 'Ines Lopes',
+      email: 'ilopes@ilo.org',
+      role: 'focal-point',
+      agency: 'ILO',
+    });
+    expect(added.status).toBe(201);
+  });
   afterAll(() => receiver.stop());
 
   it('refuses, naming the field, a target that is not http(s) or reaches inside, and anyone but the coordinator', async () => {
@@ -145,6 +146,34 @@ describe('webhooks (end to end): signed, retried, logged, and only to allowed ta
     );
     expect(detail.deliveries.map((d) => d.outcome)).toEqual(['retry', 'retry', 'sent']);
     expect(detail.deliveries[0].detail).toContain('HTTP 503');
+
+    // A receiver that hangs holds up no mail (webhooks have a dispatch loop of their own), nor any answer.
+    receiver.delayMs = (r) => (json(r).kind === 'webhook-test' ? 8_000 : 0);
+    const seen = receiver.received.length;
+    const slow = await call<{ notification: string }>('POST', `/networks/tl/webhooks/${id}/test`, coordinator());
+    await waitFor(
+      async () => receiver.received.slice(seen).some((r) => json(r).kind === 'webhook-test') || undefined,
+      'the slow delivery under way',
+    );
+    const guide = await circulate('Adopt the field guide', 60_000);
+    await waitFor(
+      async () =>
+        (await stack.mail.mails()).some((m) =>
+          String(m.headers.get('x-mignet-idempotency-key')).startsWith(`${guide}|`),
+        ) || undefined,
+      "the circulation's mail, while the webhook still hangs",
+    );
+    const meanwhile = await call<NotificationDetailDto>(
+      'GET',
+      `/networks/tl/notifications/${slow.body.notification}`,
+      coordinator(),
+    );
+    expect(meanwhile.body.status).toBe('sending'); // the mail went while the webhook's answer was still awaited
+    receiver.delayMs = () => 0;
+    await waitFor(
+      async () => (await deliveries(id, 'sent')).find((n) => n.id === slow.body.notification),
+      'the slow delivery sent',
+    );
 
     // A 404 is the receiver's refusal: a dead letter, which the coordinator sends again once it is fixed.
     receiver.status = (r) => (json(r).kind === 'webhook-test' ? 404 : 200);

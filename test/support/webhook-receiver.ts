@@ -14,6 +14,8 @@ export interface Received {
 export class WebhookReceiver {
   readonly received: Received[] = [];
   status: (request: Received) => number = () => 200;
+  /** How long it takes to answer a request (a slow receiver): none unless a test says so. */
+  delayMs: (request: Received) => number = () => 0;
   private server?: Server;
 
   async start(): Promise<this> {
@@ -23,7 +25,10 @@ export class WebhookReceiver {
       req.on('end', () => {
         const request = { headers: req.headers, body: Buffer.concat(chunks).toString('utf8') };
         this.received.push(request);
-        res.writeHead(this.status(request), { 'content-type': 'text/plain' }).end('ok');
+        const answer = () => res.writeHead(this.status(request), { 'content-type': 'text/plain' }).end('ok');
+        const delay = this.delayMs(request);
+        if (delay > 0) setTimeout(answer, delay);
+        else answer();
       });
     });
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
