@@ -57,6 +57,9 @@ import { PeopleService } from './people/people.service';
 import { NetworksController } from './networks/networks.controller';
 import { NetworksService } from './networks/networks.service';
 import { MembersService } from './members/members.service';
+import { TaskKindsController } from './task-kinds/task-kinds.controller';
+import { TaskContextService } from './task-kinds/task-context.service';
+import { TaskKindsService } from './task-kinds/task-kinds.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
 import { TwgsController } from './twgs/twgs.controller';
@@ -97,6 +100,7 @@ export class ApiModule {
       controllers: [
         HealthController,
         MetricsController,
+        TaskKindsController,
         TasksController,
         TwgsController,
         MembersController,
@@ -125,6 +129,8 @@ export class ApiModule {
         { provide: APP_PIPE, useFactory: createValidationPipe },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         AuditService,
+        TaskContextService,
+        TaskKindsService,
         TasksService,
         TwgsService,
         MembersService,

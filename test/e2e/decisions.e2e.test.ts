@@ -1,5 +1,5 @@
 import type { DecisionDto } from '../../apps/api/decision/decision.dto';
-import type { TaskPageDto } from '../../apps/api/tasks/task.dto';
+import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
 import type { TwgListDto } from '../../apps/api/twgs/twg.dto';
 import { recordHistory } from '../support/record-history';
 import { claimYear } from '../support/claim-year';
@@ -63,6 +63,18 @@ describe('decisions by silence procedure (end to end)', () => {
       return page.body.total === MEMBERS.length ? page.body.items : undefined;
     }, 'a task per member');
     expect(tasks.map((t) => t.assignee).sort()).toEqual(MEMBERS);
+    const asked = await call<TaskDto>(
+      'GET',
+      `/networks/tl/tasks/decision:tl:${id}:concur-or-object:r1:ILO`,
+      stack.key('ILO'),
+    );
+    expect(asked.body.context).toMatchObject({
+      id,
+      kind: 'establish-twg',
+      round: 1,
+      proposal: { title: 'A TWG on diaspora and remittances', text: 'As discussed at the Q2 meeting' },
+      objections: [],
+    });
     expect((await answer(id, 1, 'ILO', { answer: 'concur' })).status).toBe(200);
     expect((await answer(id, 1, 'FAO', { answer: 'object' })).status).toBe(422); // an objection needs a reason
 

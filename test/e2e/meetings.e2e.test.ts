@@ -71,6 +71,15 @@ describe('meetings (end to end)', () => {
 
     const recordTask = await openTask('coordinator', `kind=record-meeting&process=${workflowId}`);
     const published = await meeting(id);
+    // The record's task carries the agenda it is recorded against; a proposal's, the meeting it is for.
+    const contextOf = async (taskId: string, who: string) =>
+      (await call<TaskDto>('GET', `/networks/tl/tasks/${encodeURIComponent(taskId)}`, stack.key(who))).body.context;
+    expect(await contextOf(recordTask.id, 'coordinator')).toMatchObject({
+      meeting: { id, title: 'Ad-hoc: return and reintegration', status: 'AGENDA_PUBLISHED' },
+      agenda: [{ id: 'P1', title: 'Seasonal worker scheme review' }],
+      openImpediments: expect.any(Array),
+    });
+    expect(await contextOf(iloOwn.id, 'ILO')).toEqual({ meeting: expect.objectContaining({ id }) });
     expect(published.agenda).toEqual([
       expect.objectContaining({
         id: 'P1',
@@ -101,6 +110,10 @@ describe('meetings (end to end)', () => {
 
     // The coordinator drops the action item with a reason; UNDP can no longer complete it, and nobody else may drop.
     const item = await openTask('UNDP', `kind=action-item&process=${workflowId}`);
+    expect(await contextOf(item.id, 'UNDP')).toMatchObject({
+      meeting: { id },
+      actionItem: { title: 'Follow up with the Ministry', owner: 'UNDP' },
+    });
     expect(
       (
         await call('POST', `/networks/tl/action-items/${encodeURIComponent(item.id)}/drop`, stack.key('UNDP'), {

@@ -1,3 +1,4 @@
+import type { TaskDto } from '../../apps/api/tasks/task.dto';
 import { recordHistory } from '../support/record-history';
 import { claimYear } from '../support/claim-year';
 import { useTestStack } from '../support/test-stack';
@@ -90,7 +91,7 @@ describe('TWG reporting rounds (end to end)', () => {
     );
     expect(bad.body.details.map((d) => d.field)).toEqual([
       'impediments[0].severity',
-      'impediments[0].gcmObjectives',
+      'impediments[0].gcmObjectives[0]',
       'impediments[0].target',
     ]);
     // UNDP stays silent: reminded, escalated after the due time, then recorded as missing; the lead gets the report task.
@@ -118,6 +119,18 @@ describe('TWG reporting rounds (end to end)', () => {
         })
       ).status,
     ).toBe(403); // the lead consolidates
+    // The lead's task carries the round's updates (UNDP's missing), a member's the TWG's open impediments.
+    const contextOf = async (taskId: string, who: string) =>
+      (await call<TaskDto>('GET', `/networks/tl/tasks/${taskId}`, stack.key(who))).body.context;
+    expect(await contextOf(consolidate, 'ILO')).toMatchObject({
+      twg: 'labour-migration',
+      updates: { ILO: { delivery: 'Two recruitment agencies audited' }, UNDP: null },
+    });
+    expect(await contextOf(`${id}:submit-twg-update:UNDP`, 'UNDP')).toMatchObject({
+      twg: 'labour-migration',
+      openImpediments: expect.any(Array),
+      gcmObjectives: expect.arrayContaining([expect.objectContaining({ number: 23 })]),
+    });
     const report = await call('POST', `/networks/tl/tasks/${consolidate}/complete`, stack.key('ILO'), {
       summary: 'Delivery on track; two impediments',
       impediments: [

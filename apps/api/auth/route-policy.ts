@@ -65,6 +65,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /networks/:network/members': COORDINATOR,
   'POST /networks/:network/members/:agency/leave': COORDINATOR,
 
+  'GET /networks/:network/task-kinds': NETWORK,
   'GET /networks/:network/tasks': { who: NETWORK_ROLES, owns: 'assignee' },
   'GET /networks/:network/tasks/:id': { who: NETWORK_ROLES, owns: 'assignee' },
   'POST /networks/:network/tasks/:id/complete': { who: ['coordinator', 'agency'], owns: 'assignee' },

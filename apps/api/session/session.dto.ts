@@ -14,10 +14,14 @@ export class UseLinkDto {
 class SessionNetworkDto {
   @ApiProperty({ example: 'tl' }) network: string;
   @ApiProperty({ example: 'UN Migration Network in Timor-Leste' }) name: string;
+  @ApiProperty({ example: 'Asia/Dili', description: "The network's time zone: its dates are shown in it" })
+  timeZone: string;
   @ApiProperty({ format: 'uuid' }) personId: string;
   @ApiProperty({ example: 'Maria Soares' }) person: string;
   @ApiProperty({ example: 'focal-point' }) role: string;
   @ApiProperty({ type: String, nullable: true, example: 'ILO' }) agency: string | null;
+  @ApiProperty({ enum: ['en', 'tet', 'pt'], description: "The person's language: the pages' first choice" })
+  language: string;
 }
 
 export class SessionDto {

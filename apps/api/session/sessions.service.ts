@@ -16,7 +16,16 @@ export interface SessionView {
   email: string;
   method: 'oidc' | 'link';
   expiresAt: string;
-  networks: { network: string; name: string; personId: string; person: string; role: string; agency: string | null }[];
+  networks: {
+    network: string;
+    name: string;
+    timeZone: string;
+    personId: string;
+    person: string;
+    role: string;
+    agency: string | null;
+    language: string;
+  }[];
 }
 
 /**
@@ -88,9 +97,19 @@ export class SessionsService {
 
   async view(session: SessionEntity): Promise<SessionView> {
     const rows = await this.ds.query<
-      { network: string; name: string; id: string; person: string; role: string; agency: string | null }[]
+      {
+        network: string;
+        name: string;
+        time_zone: string;
+        id: string;
+        person: string;
+        role: string;
+        agency: string | null;
+        language: string;
+      }[]
     >(
-      `SELECT p.network_code AS network, n.name, p.id, p.name AS person, p.role, p.agency_code AS agency
+      `SELECT p.network_code AS network, n.name, n.time_zone, p.id, p.name AS person, p.role, p.agency_code AS agency,
+              p.language
          FROM people p JOIN networks n ON n.code = p.network_code
         WHERE p.email = $1 AND p.active AND ($2::uuid IS NULL OR p.id = $2) ORDER BY n.name, p.network_code`,
       [session.email, session.personId],
@@ -102,10 +121,12 @@ export class SessionsService {
       networks: rows.map((r) => ({
         network: r.network,
         name: r.name,
+        timeZone: r.time_zone,
         personId: r.id,
         person: r.person,
         role: r.role,
         agency: r.agency,
+        language: r.language,
       })),
     };
   }

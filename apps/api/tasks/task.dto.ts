@@ -106,6 +106,14 @@ export class TaskDto {
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) remindedAt: string | null;
   @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) escalatedAt: string | null;
   @ApiPropertyOptional({ type: String, nullable: true, example: 'consent by silence' }) closedReason: string | null;
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    nullable: true,
+    description:
+      'Only when one task is read: what the person needs to answer it, by kind (the contributions to consolidate, the draft to endorse and its changes, the activity to report on, the proposal, the agenda, the open impediments). README, "Tasks that explain themselves".',
+  })
+  context?: Record<string, unknown> | null;
 }
 
 export class TaskPageDto {

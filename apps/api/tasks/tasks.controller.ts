@@ -2,7 +2,9 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestj
 import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 
+import { TASK_KIND_DEFINITIONS } from '../../../libs/processes/task-kinds';
 import { CurrentPrincipal } from '../auth/auth.decorators';
+import { openApiSchema } from '../task-kinds/answer-openapi';
 import type { Principal } from '../auth/principal';
 import { ExtendTaskDto, ReassignTaskDto, TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
 import { TasksService } from './tasks.service';
@@ -36,7 +38,13 @@ export class TasksController {
     summary:
       "Complete a task with its kind's payload (the body). 403 not the assignee, 409 already done or phase over, 422 bad payload.",
   })
-  @ApiBody({ schema: { type: 'object', additionalProperties: true, example: { decision: 'endorse' } } })
+  @ApiBody({
+    description: "The answer of the task's kind: one of these schemas (GET /networks/{n}/task-kinds has each in full)",
+    schema: { anyOf: TASK_KIND_DEFINITIONS.map((d) => ({ title: d.kind, ...openApiSchema(d.answer.schema()) })) },
+    examples: Object.fromEntries(
+      TASK_KIND_DEFINITIONS.map((d) => [d.kind, { summary: d.kind, value: d.answer.example }]),
+    ),
+  })
   @ApiOkResponse({ type: TaskDto })
   complete(
     @Param('network') network: string,

@@ -13,6 +13,7 @@ import { ErrorCode } from '../common/error-code';
 import { isoOrNull } from '../common/iso';
 import { ApiMetrics } from '../metrics/api-metrics';
 import { AbsencesService } from '../people/absences.service';
+import { TaskContextService } from '../task-kinds/task-context.service';
 import { TemporalClientService } from '../temporal/temporal-client.service';
 import { ExtendTaskDto, ReassignTaskDto, TaskDto, TaskPageDto, TaskQueryDto } from './task.dto';
 import { whenOpened } from './when-opened';
@@ -27,6 +28,7 @@ export class TasksService {
     @InjectRepository(ImpedimentEntity) private readonly impediments: Repository<ImpedimentEntity>,
     @InjectRepository(AgencyEntity) private readonly agencies: Repository<AgencyEntity>,
     private readonly absences: AbsencesService,
+    private readonly context: TaskContextService,
   ) {}
 
   /** An agency sees its own tasks, and those of the agencies of whom its person stands in for (an absence's substitute). */
@@ -56,8 +58,10 @@ export class TasksService {
     return { items: rows.map(toDto), page, pageSize, total };
   }
 
+  /** One task with its context: what the person needs to answer it (see TaskContextService). */
   async get(network: string, id: string, by: Principal): Promise<TaskDto> {
-    return toDto((await this.visibleTask(network, id, by)).row);
+    const { row } = await this.visibleTask(network, id, by);
+    return { ...toDto(row), context: await this.context.of(row) };
   }
 
   /**

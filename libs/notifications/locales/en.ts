@@ -11,8 +11,34 @@ export const en = {
     'consolidate-twg-report': 'Write the TWG report',
     'propose-agenda-items': 'Propose items for the meeting agenda',
     'record-meeting': 'Record the meeting',
-    'correct-minutes': 'Review the corrected minutes',
+    'correct-minutes': 'Correct the minutes after an objection',
     'action-item': 'Carry out an action item',
+  },
+  instructions: {
+    'contribute-activities':
+      "Propose the activities your agency will lead in the Network's work plan this year. For each, give a title, what it does, the lead and partner agencies, at least one GCM objective it serves, the Network objective, a milestone per quarter and its indicators (baseline and target). Send an empty list if your agency has nothing this year. You may send again, replacing your answer, until the deadline.",
+    'consolidate-plan':
+      "Merge the agencies' contributions into one work plan. Give every activity a short id (A1, A2…) that stays the same in later revisions, keep or adjust what the agencies proposed, and say in the note what changed since the last revision, if any. The members are then asked to endorse it.",
+    'endorse-plan':
+      'Read the draft work plan and the changes of this revision. Endorse it, or object with a comment that says what must change. Silence until the deadline counts as consent.',
+    'report-progress':
+      "Report this quarter's progress of the activity your agency leads: on track, delayed, completed or cancelled, with a note on what happened. A delayed activity is put on the next meeting's agenda.",
+    'finalise-report':
+      'Read the drafted annual report (the work plan, the progress reports, the meetings, the TWG reports and the decisions of the year) and add your summary. Finalising it closes the cycle.',
+    'concur-or-object':
+      'Read the proposal. Concur, or object with the reason. Silence until the deadline counts as no objection, and the proposal is adopted.',
+    'submit-twg-update':
+      "Tell the Technical Working Group what your agency delivered in the period and what stands in the way: each impediment with its severity, the GCM objectives it touches and whether the Network should address it or raise it with the Government. Look at last round's impediments: say if they are still there.",
+    'consolidate-twg-report':
+      "Write the TWG's report of the period from the members' updates: a summary for the Network, and the impediments merged and edited into one list.",
+    'propose-agenda-items':
+      'Propose the items your agency (or the TWG it leads) wants the Network meeting to discuss, each with a title and perhaps a note. Open impediments, action items and decisions are added to the agenda by themselves. Send an empty list to propose nothing.',
+    'record-meeting':
+      'Record the meeting as held: who attended for each agency, the minutes, the decisions taken, the action items (an owner agency and a due date each) and what was decided on each open impediment. The minutes then circulate for adoption by silence.',
+    'correct-minutes':
+      'A member objected to the minutes. Read the objection, correct the minutes and say what changed: the corrected minutes circulate again for adoption.',
+    'action-item':
+      "Carry out the action the meeting gave your agency, then mark it done with a note on what was done. It stays on every meeting's agenda until then.",
   },
   mail: {
     opened: {

@@ -13,8 +13,34 @@ export const pt: Translation = {
     'consolidate-twg-report': 'Redigir o relatório do GTT',
     'propose-agenda-items': 'Propor pontos para a agenda da reunião',
     'record-meeting': 'Registar a reunião',
-    'correct-minutes': 'Rever a ata corrigida',
+    'correct-minutes': 'Corrigir a ata após uma objeção',
     'action-item': 'Executar uma ação acordada',
+  },
+  instructions: {
+    'contribute-activities':
+      'Proponha as atividades que a sua agência vai liderar no plano de trabalho da Rede este ano. Para cada uma, indique um título, o que faz, as agências líder e parceiras, pelo menos um objetivo do GCM que serve, o objetivo da Rede, um marco por trimestre e os seus indicadores (linha de base e meta). Envie uma lista vazia se a sua agência não tiver atividades este ano. Pode enviar de novo, substituindo a resposta, até ao prazo.',
+    'consolidate-plan':
+      'Junte as contribuições das agências num único plano de trabalho. Dê a cada atividade um identificador curto (A1, A2…) que se mantém nas revisões seguintes, mantenha ou ajuste o que as agências propuseram e diga na nota o que mudou desde a última revisão, se for o caso. Os membros são depois chamados a aprová-lo.',
+    'endorse-plan':
+      'Leia a proposta de plano de trabalho e as alterações desta revisão. Aprove-a, ou objete com um comentário que diga o que deve mudar. O silêncio até ao prazo conta como consentimento.',
+    'report-progress':
+      'Relate o progresso deste trimestre da atividade que a sua agência lidera: em curso, atrasada, concluída ou cancelada, com uma nota sobre o que aconteceu. Uma atividade atrasada é incluída na agenda da reunião seguinte.',
+    'finalise-report':
+      'Leia a proposta de relatório anual (o plano de trabalho, os relatórios de progresso, as reuniões, os relatórios dos GTT e as decisões do ano) e acrescente o seu resumo. Finalizá-lo encerra o ciclo.',
+    'concur-or-object':
+      'Leia a proposta. Concorde, ou objete com a razão. O silêncio até ao prazo conta como ausência de objeção, e a proposta é adotada.',
+    'submit-twg-update':
+      'Informe o Grupo de Trabalho Técnico do que a sua agência realizou no período e do que constitui um obstáculo: cada obstáculo com a sua gravidade, os objetivos do GCM que afeta e se a Rede o deve resolver ou levantar junto do Governo. Veja os obstáculos da ronda anterior: diga se persistem.',
+    'consolidate-twg-report':
+      'Redija o relatório do GTT para o período a partir das atualizações dos membros: um resumo para a Rede e os obstáculos reunidos e editados numa só lista.',
+    'propose-agenda-items':
+      'Proponha os pontos que a sua agência (ou o GTT que lidera) quer que a reunião da Rede discuta, cada um com um título e, se quiser, uma nota. Os obstáculos em aberto, as ações e as decisões entram na agenda por si. Envie uma lista vazia para não propor nada.',
+    'record-meeting':
+      'Registe a reunião tal como decorreu: quem esteve presente por cada agência, a ata, as decisões tomadas, as ações (cada uma com uma agência responsável e um prazo) e o que se decidiu sobre cada obstáculo em aberto. A ata circula depois para adoção por silêncio.',
+    'correct-minutes':
+      'Um membro objetou à ata. Leia a objeção, corrija a ata e diga o que mudou: a ata corrigida volta a circular para adoção.',
+    'action-item':
+      'Execute a ação que a reunião atribuiu à sua agência e depois marque-a como concluída, com uma nota sobre o que foi feito. Até lá, fica na agenda de todas as reuniões.',
   },
   mail: {
     opened: {

@@ -13,8 +13,34 @@ export const tet: Translation = {
     'consolidate-twg-report': 'Hakerek relatóriu TWG nian',
     'propose-agenda-items': 'Propoin pontu ba ajenda enkontru nian',
     'record-meeting': 'Rejista enkontru',
-    'correct-minutes': 'Haree fali ata ne’ebé korrije ona',
+    'correct-minutes': 'Korrije ata hafoin objesaun',
     'action-item': 'Halo asaun ne’ebé hakotu ona',
+  },
+  instructions: {
+    'contribute-activities':
+      'Propoin atividade sira ne’ebé ita-nia ajénsia sei lidera iha planu servisu Rede nian tinan ida-ne’e. Ba ida-idak, hakerek títulu, saida mak nia halo, ajénsia lider no parseiru sira, objetivu GCM ida ka liu ne’ebé nia serbí, objetivu Rede nian, marku ida ba trimestre ida-idak no nia indikadór sira (baze no meta). Haruka lista mamuk se ita-nia ajénsia la iha atividade tinan ida-ne’e. Ita bele haruka fali, troka ita-nia resposta, to’o prazu.',
+    'consolidate-plan':
+      'Hamutuk kontribuisaun ajénsia sira-nian sai planu servisu ida. Fó ba atividade ida-idak id badak ida (A1, A2…) ne’ebé la muda iha revizaun tuir mai, mantén ka hadi’a saida mak ajénsia sira propoin, no hakerek iha nota saida mak muda kompara ho revizaun kotuk, se iha. Depois, membru sira sei simu pedidu atu aprova.',
+    'endorse-plan':
+      'Lee planu servisu nia esbosu no mudansa sira revizaun ida-ne’e nian. Aprova, ka hato’o objesaun ho komentáriu ne’ebé hatete saida mak tenke muda. Nonok to’o prazu konta hanesan konkordánsia.',
+    'report-progress':
+      'Relata progresu trimestre ida-ne’e nian ba atividade ne’ebé ita-nia ajénsia lidera: la’o di’ak, tarde, remata ona ka kansela ona, ho nota kona-ba saida mak akontese. Atividade ne’ebé tarde sei tama iha ajenda enkontru tuir mai.',
+    'finalise-report':
+      'Lee relatóriu anuál nia esbosu (planu servisu, relatóriu progresu sira, enkontru sira, relatóriu TWG sira no desizaun sira tinan ida-ne’e nian) no aumenta ita-nia rezumu. Finaliza relatóriu taka siklu.',
+    'concur-or-object':
+      'Lee proposta. Konkorda, ka hato’o objesaun ho razaun. Nonok to’o prazu konta hanesan la iha objesaun, no proposta hetan adosaun.',
+    'submit-twg-update':
+      'Fó-hatene ba Grupu Servisu Téniku saida mak ita-nia ajénsia entrega iha períodu ida-ne’e no saida mak sai obstákulu: obstákulu ida-idak ho nia gravidade, objetivu GCM ne’ebé nia kona no se Rede mak tenke rezolve ka hato’o ba Governu. Haree obstákulu sira husi ronda kotuk: hatete se sira sei iha.',
+    'consolidate-twg-report':
+      'Hakerek relatóriu TWG nian ba períodu ida-ne’e husi membru sira-nia informasaun: rezumu ida ba Rede, no obstákulu sira hamutuk no edita sai lista ida.',
+    'propose-agenda-items':
+      'Propoin pontu sira ne’ebé ita-nia ajénsia (ka TWG ne’ebé nia lidera) hakarak enkontru Rede nian diskute, ida-idak ho títulu no karik nota ida. Obstákulu sira ne’ebé sei loke, asaun sira no desizaun sira tama iha ajenda rasik. Haruka lista mamuk atu la propoin buat ida.',
+    'record-meeting':
+      'Rejista enkontru tuir saida mak akontese: sé mak marka prezensa ba ajénsia ida-idak, ata, desizaun sira ne’ebé foti, asaun sira (ida-idak ho ajénsia responsavel no prazu) no saida mak desidi kona-ba obstákulu ida-idak ne’ebé sei loke. Depois, ata sei sirkula atu hetan adosaun liuhusi nonok.',
+    'correct-minutes':
+      'Membru ida hato’o objesaun ba ata. Lee objesaun, korrije ata no hatete saida mak muda: ata ne’ebé korrije ona sei sirkula fali atu hetan adosaun.',
+    'action-item':
+      'Halo asaun ne’ebé enkontru fó ba ita-nia ajénsia, depois marka nu’udar remata ho nota kona-ba saida mak halo ona. To’o bainhira, nia sei iha ajenda enkontru hotu-hotu nian.',
   },
   mail: {
     opened: {

@@ -14,17 +14,9 @@ import {
   TaskKind,
 } from '../../domain/tasks';
 import type { AnnualReport, NetworkYearSummary } from './annual-report-types';
-import {
-  ActivityProposal,
-  ActivityStatus,
-  PlanActivity,
-  PlanContext,
-  validateContribution,
-  validateEndorsement,
-  validateFinalisation,
-  validatePlan,
-  validateProgress,
-} from './work-plan';
+import { answerErrors, type AnswerContext } from '../task-answer';
+import { ANNUAL_CYCLE_ANSWERS } from './answers';
+import type { ActivityProposal, ActivityStatus, PlanActivity } from './work-plan';
 
 /**
  * The annual cycle (DESIGN, process 1) as a fold of domain events. The workflow and the audit side both rebuild
@@ -189,25 +181,15 @@ export function currentPlan(state: CycleState): PlanRevision | undefined {
   return state.revisions[state.revisions.length - 1];
 }
 
-function planContext(state: CycleState): PlanContext {
-  return { members: state.snapshot?.members ?? [], networkObjectives: state.snapshot?.networkObjectives ?? 0 };
+/** What an answer is checked against: the network's members and objectives as the cycle's snapshot has them. */
+export function answerContext(state: CycleState, now: number): AnswerContext {
+  return { members: state.snapshot?.members ?? [], networkObjectives: state.snapshot?.networkObjectives ?? 0, now };
 }
 
-function payloadErrors(state: CycleState, task: Task, payload: unknown): FieldError[] {
-  switch (task.kind) {
-    case 'contribute-activities':
-      return validateContribution(payload, planContext(state));
-    case 'consolidate-plan':
-      return validatePlan(payload, planContext(state));
-    case 'endorse-plan':
-      return validateEndorsement(payload);
-    case 'report-progress':
-      return validateProgress(payload);
-    case 'finalise-report':
-      return validateFinalisation(payload);
-    default:
-      return [{ field: 'body', message: `a ${task.kind} task does not belong to an annual cycle` }];
-  }
+function payloadErrors(state: CycleState, task: Task, payload: unknown, now: number): FieldError[] {
+  const answer = ANNUAL_CYCLE_ANSWERS[task.kind];
+  if (!answer) return [{ field: 'body', message: `a ${task.kind} task does not belong to an annual cycle` }];
+  return answerErrors(answer, payload, answerContext(state, now));
 }
 
 /**
@@ -241,7 +223,7 @@ export function checkAnnualCycleCommand(
   const refused = checkTaskTransition(state, cmd, now);
   if (refused) return refused;
   const task = state.tasks[cmd.taskId];
-  const errors = payloadErrors(state, task, cmd.payload);
+  const errors = payloadErrors(state, task, cmd.payload, now);
   return invalidPayload(errors);
 }
 

@@ -1,4 +1,3 @@
-import type { FieldError } from '../../domain/field-error';
 import type { Actor } from '../../domain/roles';
 import {
   applyTaskEvent,
@@ -15,6 +14,8 @@ import {
   taskId,
   taskTimerInstants,
 } from '../../domain/tasks';
+import { answerErrors } from '../task-answer';
+import { DECISION_ANSWERS } from './answers';
 
 /**
  * Decision by silence procedure (DESIGN, process 4): a proposal circulates, every member may object until the
@@ -118,21 +119,6 @@ export class DecisionTransitionError extends Error {
   }
 }
 
-/** `concur-or-object`: `{answer: 'concur'}` or `{answer: 'object', reason}`. */
-export function validateAnswer(payload: unknown): FieldError[] {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
-    return [{ field: 'body', message: 'must be a JSON object' }];
-  const p = payload as Record<string, unknown>;
-  const errors: FieldError[] = Object.keys(p)
-    .filter((k) => k !== 'answer' && k !== 'reason')
-    .map((k) => ({ field: k, message: 'is not a known field' }));
-  if (p.answer !== 'concur' && p.answer !== 'object')
-    errors.push({ field: 'answer', message: "must be 'concur' or 'object'" });
-  if (p.answer === 'object' && (typeof p.reason !== 'string' || p.reason.trim() === ''))
-    errors.push({ field: 'reason', message: 'must say why, as a non-empty string' });
-  return errors;
-}
-
 /** The Update's validator and the reducer's guard: a member answers its task of the current round while it circulates. */
 export function checkDecisionCommand(
   state: DecisionState,
@@ -144,8 +130,8 @@ export function checkDecisionCommand(
   if (state.status !== 'CIRCULATING')
     return rejection('PHASE_CLOSED', `Decision ${state.id} is ${state.status}: it takes no answers`);
   if (cmd.payload === undefined) return undefined;
-  const errors = validateAnswer(cmd.payload);
-  return invalidPayload(errors);
+  const answer = DECISION_ANSWERS['concur-or-object']!;
+  return invalidPayload(answerErrors(answer, cmd.payload, { members: state.members, networkObjectives: 0, now }));
 }
 
 function applyUncounted(state: DecisionState, event: DecisionEvent): DecisionState {

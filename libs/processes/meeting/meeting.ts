@@ -1,4 +1,3 @@
-import type { FieldError } from '../../domain/field-error';
 import type { Actor } from '../../domain/roles';
 import {
   applyTaskEvent,
@@ -15,6 +14,10 @@ import {
   TaskKind,
   taskTimerInstants,
 } from '../../domain/tasks';
+import { answerErrors } from '../task-answer';
+import { IMPEDIMENT_STATUSES, MEETING_ANSWERS } from './answers';
+
+export { IMPEDIMENT_STATUSES };
 
 /**
  * A Network meeting (DESIGN, process 2; ToR "Meeting Frequency": quarterly and as needed). SCHEDULED → AGENDA_CALL
@@ -104,7 +107,6 @@ export interface ActionItemSpec {
   readonly impediment?: string | null;
 }
 
-export const IMPEDIMENT_STATUSES = ['open', 'in-progress', 'raised', 'resolved'] as const;
 export type ImpedimentStatus = (typeof IMPEDIMENT_STATUSES)[number];
 
 export interface ImpedimentOutcome {
@@ -232,103 +234,6 @@ const TASK_STATUS: Partial<Record<TaskKind, MeetingStatus>> = {
   'correct-minutes': 'MINUTES_REVIEW',
 };
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const nonEmpty = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
-
-function unknownFields(p: Record<string, unknown>, known: readonly string[], prefix = ''): FieldError[] {
-  return Object.keys(p)
-    .filter((k) => !known.includes(k))
-    .map((k) => ({ field: `${prefix}${k}`, message: 'is not a known field' }));
-}
-
-function listOf(
-  value: unknown,
-  field: string,
-  required: boolean,
-  each: (item: Record<string, unknown>, f: string) => FieldError[],
-): FieldError[] {
-  if (value === undefined && !required) return [];
-  if (!Array.isArray(value)) return [{ field, message: required ? 'must be a list' : 'must be a list (may be empty)' }];
-  return value.flatMap((item: unknown, i) =>
-    isObject(item) ? each(item, `${field}[${i}]`) : [{ field: `${field}[${i}]`, message: 'must be an object' }],
-  );
-}
-
-/** The payload rules of each task kind of a meeting; `members` are the agencies that may attend and own action items. */
-export function validateMeetingPayload(
-  kind: TaskKind,
-  payload: unknown,
-  members: readonly string[],
-  now: number,
-): FieldError[] {
-  if (!isObject(payload)) return [{ field: 'body', message: 'must be a JSON object' }];
-  const member = (v: unknown, field: string): FieldError[] =>
-    typeof v === 'string' && members.includes(v) ? [] : [{ field, message: 'must be a member agency' }];
-  const text = (v: unknown, field: string): FieldError[] =>
-    nonEmpty(v) ? [] : [{ field, message: 'must be a non-empty string' }];
-  const optionalText = (v: unknown, field: string): FieldError[] =>
-    v === undefined || v === null || typeof v === 'string' ? [] : [{ field, message: 'must be a string' }];
-  switch (kind) {
-    case 'propose-agenda-items':
-      return [
-        ...unknownFields(payload, ['items']),
-        ...listOf(payload.items, 'items', true, (item, f) => [
-          ...unknownFields(item, ['title', 'note'], `${f}.`),
-          ...text(item.title, `${f}.title`),
-          ...optionalText(item.note, `${f}.note`),
-        ]),
-      ];
-    case 'record-meeting': {
-      const errors = [
-        ...unknownFields(payload, ['attendance', 'minutes', 'decisions', 'actionItems', 'impediments']),
-        ...text(payload.minutes, 'minutes'),
-        ...listOf(payload.attendance, 'attendance', true, (a, f) => [
-          ...unknownFields(a, ['agency', 'name', 'title'], `${f}.`),
-          ...member(a.agency, `${f}.agency`),
-          ...text(a.name, `${f}.name`),
-          ...text(a.title, `${f}.title`),
-        ]),
-        ...listOf(payload.actionItems, 'actionItems', false, (a, f) => [
-          ...unknownFields(a, ['title', 'owner', 'dueAt', 'impediment'], `${f}.`),
-          ...text(a.title, `${f}.title`),
-          ...member(a.owner, `${f}.owner`),
-          ...(typeof a.dueAt === 'string' && Date.parse(a.dueAt) > now
-            ? []
-            : [{ field: `${f}.dueAt`, message: 'must be an ISO-8601 date-time in the future' }]),
-          ...optionalText(a.impediment, `${f}.impediment`),
-        ]),
-        ...listOf(payload.impediments, 'impediments', false, (o, f) => [
-          ...unknownFields(o, ['id', 'status', 'note'], `${f}.`),
-          ...text(o.id, `${f}.id`),
-          ...(IMPEDIMENT_STATUSES.includes(o.status as ImpedimentStatus)
-            ? []
-            : [{ field: `${f}.status`, message: `must be one of ${IMPEDIMENT_STATUSES.join(', ')}` }]),
-          ...text(o.note, `${f}.note`),
-        ]),
-      ];
-      if (
-        payload.decisions !== undefined &&
-        (!Array.isArray(payload.decisions) || payload.decisions.some((d) => !nonEmpty(d)))
-      ) {
-        errors.push({ field: 'decisions', message: 'must be a list of non-empty strings' });
-      }
-      if (Array.isArray(payload.attendance) && payload.attendance.length === 0)
-        errors.push({ field: 'attendance', message: 'must name at least one agency present' });
-      return errors;
-    }
-    case 'correct-minutes':
-      return [
-        ...unknownFields(payload, ['minutes', 'note']),
-        ...text(payload.minutes, 'minutes'),
-        ...optionalText(payload.note, 'note'),
-      ];
-    case 'action-item':
-      return [...unknownFields(payload, ['note']), ...optionalText(payload.note, 'note')];
-    default:
-      return [{ field: 'taskId', message: `a meeting has no ${kind} task` }];
-  }
-}
-
 /** The state guard of an answer, and with a payload the payload rules too (the Update's validator). */
 export function checkMeetingCommand(
   state: MeetingState,
@@ -342,8 +247,9 @@ export function checkMeetingCommand(
   if (state.status === 'CANCELLED' || (phase !== undefined && state.status !== phase))
     return rejection('PHASE_CLOSED', `The meeting is ${state.status}`);
   if (cmd.payload === undefined) return undefined;
-  const errors = validateMeetingPayload(task.kind, cmd.payload, state.members, now);
-  return invalidPayload(errors);
+  const answer = MEETING_ANSWERS[task.kind];
+  if (!answer) return invalidPayload([{ field: 'taskId', message: `a meeting has no ${task.kind} task` }]);
+  return invalidPayload(answerErrors(answer, cmd.payload, { members: state.members, networkObjectives: 0, now }));
 }
 
 /** The coordinator's commands on a meeting: who and when. */

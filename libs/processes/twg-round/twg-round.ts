@@ -1,5 +1,3 @@
-import type { FieldError } from '../../domain/field-error';
-import { GCM_OBJECTIVES } from '../../domain/gcm-objectives';
 import {
   applyTaskEvent,
   checkTaskOpen,
@@ -15,14 +13,15 @@ import {
   taskId,
   taskTimerInstants,
 } from '../../domain/tasks';
+import { answerErrors } from '../task-answer';
+import { IMPEDIMENT_SEVERITIES, IMPEDIMENT_TARGETS, TWG_ROUND_ANSWERS } from './answers';
 
 /**
  * A TWG reporting round (DESIGN, process 3; ToR: "regularly (every 2 months)"): each member agency of the TWG submits
  * its programme delivery and impediments; a missing update is recorded as missing after its reminder and an
  * escalation; the lead agency then consolidates the round's report, editing and merging the impediments.
  */
-export const IMPEDIMENT_SEVERITIES = ['low', 'medium', 'high'] as const;
-export const IMPEDIMENT_TARGETS = ['network', 'government'] as const;
+export { IMPEDIMENT_SEVERITIES, IMPEDIMENT_TARGETS };
 
 export interface Impediment {
   readonly description: string;
@@ -107,45 +106,6 @@ export class TwgRoundTransitionError extends Error {
   }
 }
 
-function impedimentErrors(value: unknown, field: string): FieldError[] {
-  if (!Array.isArray(value)) return [{ field, message: 'must be a list of impediments (may be empty)' }];
-  return value.flatMap((item: unknown, i): FieldError[] => {
-    const f = `${field}[${i}]`;
-    if (typeof item !== 'object' || item === null)
-      return [{ field: f, message: 'must be {description, severity, gcmObjectives, target}' }];
-    const p = item as Record<string, unknown>;
-    const errors: FieldError[] = Object.keys(p)
-      .filter((k) => !['description', 'severity', 'gcmObjectives', 'target'].includes(k))
-      .map((k) => ({ field: `${f}.${k}`, message: 'is not a known field' }));
-    if (typeof p.description !== 'string' || p.description.trim() === '')
-      errors.push({ field: `${f}.description`, message: 'must be a non-empty string' });
-    if (!IMPEDIMENT_SEVERITIES.includes(p.severity as Impediment['severity']))
-      errors.push({ field: `${f}.severity`, message: `must be one of ${IMPEDIMENT_SEVERITIES.join(', ')}` });
-    const gcm = p.gcmObjectives;
-    if (!Array.isArray(gcm) || gcm.some((n) => !Number.isInteger(n) || n < 1 || n > GCM_OBJECTIVES.length)) {
-      errors.push({
-        field: `${f}.gcmObjectives`,
-        message: 'must list GCM objective numbers from 1 to 23 (may be empty)',
-      });
-    }
-    if (!IMPEDIMENT_TARGETS.includes(p.target as Impediment['target']))
-      errors.push({ field: `${f}.target`, message: "must be 'network' or 'government'" });
-    return errors;
-  });
-}
-
-function bodyErrors(payload: unknown, text: 'delivery' | 'summary'): FieldError[] {
-  if (typeof payload !== 'object' || payload === null || Array.isArray(payload))
-    return [{ field: 'body', message: 'must be a JSON object' }];
-  const p = payload as Record<string, unknown>;
-  const errors: FieldError[] = Object.keys(p)
-    .filter((k) => k !== text && k !== 'impediments')
-    .map((k) => ({ field: k, message: 'is not a known field' }));
-  if (typeof p[text] !== 'string' || (p[text] as string).trim() === '')
-    errors.push({ field: text, message: 'must be a non-empty string' });
-  return [...errors, ...impedimentErrors(p.impediments, 'impediments')];
-}
-
 /** The state guard of an answer, and with a payload the payload rules too (the Update's validator). */
 export function checkTwgRoundCommand(
   state: TwgRoundState,
@@ -162,8 +122,8 @@ export function checkTwgRoundCommand(
       `The round is ${state.status}${state.cancelledReason ? ` (${state.cancelledReason})` : ''}`,
     );
   if (cmd.payload === undefined) return undefined;
-  const errors = bodyErrors(cmd.payload, task.kind === 'submit-twg-update' ? 'delivery' : 'summary');
-  return invalidPayload(errors);
+  const answer = TWG_ROUND_ANSWERS[task.kind]!;
+  return invalidPayload(answerErrors(answer, cmd.payload, { members: [], networkObjectives: 0, now }));
 }
 
 function applyUncounted(state: TwgRoundState, event: TwgRoundEvent): TwgRoundState {
