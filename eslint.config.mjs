@@ -54,14 +54,14 @@ export default tseslint.config(
   { ignores: ['node_modules/**', 'dist/**', 'tools/**', '.data/**', 'coverage/**', 'test/fixtures/**'] },
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx', '**/*.mts'],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     plugins: { 'import-x': importX },
     settings: {
       ...importX.flatConfigs.typescript.settings,
-      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.json'] })],
     },
     rules: {
       '@typescript-eslint/no-floating-promises': 'error',
@@ -95,6 +95,24 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' }, // plain CommonJS: the postinstall script, jest's config and reporter
+  },
+  {
+    // The web application runs in the browser: it imports nothing of the server but the answer schemas' types.
+    files: ['apps/web/**/*.ts', 'apps/web/**/*.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/apps/api/**', '**/activities/**', '**/workflows/**', '**/libs/**'],
+              allowTypeImports: true,
+              message: 'The web application talks to the API over HTTP: it imports server code as types only.',
+            },
+          ],
+        },
+      ],
+    },
   },
   {
     files: ['test/**/*.ts'],

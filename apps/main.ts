@@ -152,6 +152,7 @@ async function main(): Promise<void> {
     const lines = [
       '',
       'mignet is running. Ctrl-C stops everything it started.',
+      `  Web app      ${url}/app/${signIn ? '  (sign in with the link below)' : ''}`,
       `  API          ${url}`,
       `  OpenAPI      ${url}/docs  (JSON: ${url}/docs-json)`,
       `  Health       ${url}/health`,

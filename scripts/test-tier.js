@@ -7,7 +7,7 @@ const path = require('node:path');
 const [tier, ...args] = process.argv.slice(2);
 if (!tier) {
   console.error(
-    'usage: node scripts/test-tier.js <unit|static|integration|e2e|replay|faults|production> [jest arguments]',
+    'usage: node scripts/test-tier.js <unit|static|integration|e2e|replay|faults|browser|production> [jest arguments]',
   );
   process.exit(2);
 }

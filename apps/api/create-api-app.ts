@@ -18,6 +18,7 @@ import { documentErrors } from './common/openapi-errors';
 import { requestIdMiddleware } from './common/request-id';
 import { ApiMetrics } from './metrics/api-metrics';
 import { httpObservability } from './metrics/http-observability';
+import { webApp } from './web-app';
 
 const JSON_LIMIT = '1mb';
 
@@ -60,10 +61,18 @@ export async function createApiApp(
   // Behind a proxy (docker-compose, a load balancer) the client address is the proxy's unless TRUST_PROXY says how many hops to trust.
   if (config.trustProxyHops > 0) app.set('trust proxy', config.trustProxyHops);
   // Not `upgrade-insecure-requests`: over plain HTTP on another host (a container) the docs page would load blank.
-  app.use(helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } }));
+  // `same-origin`, not helmet's `no-referrer`: under no-referrer a browser sends `Origin: null` with a form's POST,
+  // and the sign-in link's button (a form) would be refused as another site's. Other sites still get no referrer.
+  app.use(
+    helmet({
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      referrerPolicy: { policy: 'same-origin' },
+    }),
+  );
   app.use(requestIdMiddleware);
   app.use(httpObservability(log, app.get(ApiMetrics)));
   app.use(jsonBodyParser());
+  app.use(webApp());
   // The sign-in link's page posts a plain form.
   app.use('/session/link', express.urlencoded({ extended: false, limit: '4kb' }));
   // So does a mail's unsubscribe page, and a mail client's one click (RFC 8058: `List-Unsubscribe=One-Click`).

@@ -64,3 +64,50 @@ function answerOf(payload: unknown): string {
   if (!answer && !why) return '';
   return `: ${[answer, why && `"${why}"`].filter(Boolean).join(' ')}`;
 }
+
+/**
+ * What a task event says, as fields rather than a sentence: the web page words it in the reader's language (the
+ * English line above stays for exports and the command line). Null for events it has no words for; the page then
+ * shows the English line.
+ */
+export interface EventFacts {
+  readonly key: string;
+  readonly values: Readonly<Record<string, string>>;
+}
+
+export type TaskOf = (taskId: string) => { kind: string; assignee: string; subject: string | null } | undefined;
+
+export function eventFacts(e: Record<string, unknown>, taskOf: TaskOf): EventFacts | null {
+  const opened = e.task as { id: string; kind: string; assignee: string; subject: string | null; dueAt: string };
+  const taskId = e.type === 'TaskOpened' ? opened?.id : typeof e.taskId === 'string' ? e.taskId : undefined;
+  const task = e.type === 'TaskOpened' ? opened : taskId !== undefined ? taskOf(taskId) : undefined;
+  const strings = (o: Record<string, unknown>) =>
+    Object.fromEntries(Object.entries(o).filter(([, v]) => typeof v === 'string' && v !== '')) as Record<
+      string,
+      string
+    >;
+  const about = task ? { kind: task.kind, assignee: task.assignee, subject: task.subject ?? '' } : {};
+  switch (e.type) {
+    case 'TaskOpened':
+      return { key: e.type, values: strings({ ...about, dueAt: opened.dueAt }) };
+    case 'TaskCompleted': {
+      const p = (typeof e.payload === 'object' && e.payload !== null ? e.payload : {}) as Record<string, unknown>;
+      const answer = [p.answer, p.decision, p.status].find((v) => typeof v === 'string');
+      const why = [p.reason, p.comment, p.note].find((v) => typeof v === 'string');
+      return { key: e.type, values: strings({ ...about, answer, why }) };
+    }
+    case 'TaskReminded':
+    case 'TaskEscalated':
+    case 'TaskExpired':
+    case 'TaskCancelled':
+    case 'TaskExtended':
+    case 'TaskReassigned':
+      return task
+        ? { key: e.type, values: strings({ ...about, reason: e.reason, dueAt: e.dueAt, from: e.from }) }
+        : null;
+    case 'PhaseEntered':
+      return { key: e.type, values: strings({ phase: e.phase }) };
+    default:
+      return null;
+  }
+}

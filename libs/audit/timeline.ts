@@ -4,7 +4,7 @@ import { Worker } from '@temporalio/worker';
 import type { Actor } from '../domain/roles';
 import { ParsedHistory, workflowInput } from './history-file';
 import { processOfWorkflowType } from '../processes/registry';
-import { actorOfEvent, describeEvent } from './processes';
+import { actorOfEvent, describeEvent, eventFacts, type EventFacts, type TaskOf } from './processes';
 import { quietRuntime, WorkflowBundle } from './replay';
 
 type Parsed = Extract<ParsedHistory, { ok: true }>;
@@ -31,6 +31,8 @@ export interface TimelineEntry {
   readonly onBehalfOf: string | null;
   readonly onBehalfOfId: string | null;
   readonly what: string;
+  /** The same, as fields for a page to word in its reader's language; null where there are none. */
+  readonly facts: EventFacts | null;
   /** The phase or status after the event, from the reducer. */
   readonly statusAfter: string;
 }
@@ -85,8 +87,12 @@ export function foldOf(workflowType: string) {
 
 export async function timeline(h: Parsed, bundle: WorkflowBundle): Promise<TimelineEntry[]> {
   const fold = foldOf(h.workflowType);
+  let before: unknown = undefined;
   return foldEvents(h, await recordedEvents(h, bundle)).map(({ entry, state }) => {
     const by: Actor | null = actorOfEvent(entry.event);
+    // A task's kind and assignee as the state knew them (after the event: a cancelled task is still in the state).
+    const taskOf: TaskOf = (id) => tasksOf(state)?.[id] ?? tasksOf(before)?.[id];
+    before = state;
     return {
       eventId: entry.eventId,
       at: entry.event.at,
@@ -99,9 +105,18 @@ export async function timeline(h: Parsed, bundle: WorkflowBundle): Promise<Timel
       onBehalfOf: by?.onBehalfOf ?? null,
       onBehalfOfId: by?.onBehalfOfId ?? null,
       what: describeEvent(entry.event),
+      facts: eventFacts(entry.event, taskOf),
       statusAfter: fold.status(state),
     };
   });
+}
+
+/** The tasks a process state keeps by id, where it keeps them. */
+function tasksOf(
+  state: unknown,
+): Record<string, { kind: string; assignee: string; subject: string | null }> | undefined {
+  const tasks = (state as { tasks?: unknown } | null | undefined)?.tasks;
+  return typeof tasks === 'object' && tasks !== null ? (tasks as ReturnType<typeof tasksOf>) : undefined;
 }
 
 /**

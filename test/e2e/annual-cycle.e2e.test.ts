@@ -317,7 +317,7 @@ describe('annual cycle over HTTP (end to end)', () => {
       extra: 1,
     });
     expect(invalid.status).toBe(422);
-    expect(invalid.body.details.map((d) => d.field)).toEqual(['extra', 'activities[0].gcmObjectives']);
+    expect(invalid.body.details.map((d) => d.field)).toEqual(['extra', 'activities[0].gcmObjectives[0]']);
     expect((await call('POST', path, stack.key('ILO'), { activities: [proposal('ILO')] })).status).toBe(200);
 
     // An agency sees its own tasks only; the coordinator and auditors see everyone's, page by page.

@@ -45,7 +45,7 @@ describe('sign-in links and sessions (end to end)', () => {
       status: 303,
       body: null,
     });
-    expect(pressed.headers.get('location')).toBe('/session');
+    expect(pressed.headers.get('location')).toBe('/app/');
     const cookie = pressed.headers.getSetCookie().find((c) => c.startsWith('mignet-session='));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);

@@ -230,7 +230,7 @@ describe('sign-in with OpenID Connect (end to end)', () => {
     const browser = new CookieJar();
     const landed = await browser.fetch((await atProvider(browser, 'maria', '//evil.example/x')).callback);
     expect(landed.status).toBe(303);
-    expect(landed.headers.get('location')).toBe('/session');
+    expect(landed.headers.get('location')).toBe('/app/');
     // Nor when the flow cookie came back edited to point elsewhere: checked again at the callback.
     const edited = new CookieJar();
     const { callback } = await atProvider(edited, 'maria');
@@ -242,7 +242,7 @@ describe('sign-in with OpenID Connect (end to end)', () => {
     );
     const away = await edited.fetch(callback);
     expect(away.status).toBe(303);
-    expect(away.headers.get('location')).toBe('/session');
+    expect(away.headers.get('location')).toBe('/app/');
 
     const maria = (
       await call<{ items: PersonDto[] }>('GET', '/networks/tl/people', stack.key('coordinator'))

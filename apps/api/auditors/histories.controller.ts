@@ -76,6 +76,8 @@ export class HistoriesController {
           onBehalfOfId: S.nullable(S.str()),
           keyId: S.nullable(S.str()),
           what: S.str(),
+          facts: S.nullable(S.obj({ key: S.str(), values: S.json() })),
+          statusAfter: S.nullable(S.str()),
           rejected: S.bool(),
         }),
       ),

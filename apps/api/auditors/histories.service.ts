@@ -77,6 +77,7 @@ export class HistoriesService {
         onBehalfOf: r.onBehalfOf ?? null,
         onBehalfOfId: r.onBehalfOfId ?? null,
         what: `${r.command} ${r.target}: ${r.status} ${r.errorCode}`,
+        facts: null,
         statusAfter: null,
         rejected: true as const,
         requestId: r.requestId,

@@ -39,6 +39,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /health/ready': ANYONE,
   'GET /metrics': ANYONE,
   'GET /session': ANYONE,
+  'GET /session/methods': ANYONE,
   'POST /session/sign-out': ANYONE,
   'GET /session/oidc': ANYONE,
   'GET /session/oidc/callback': ANYONE,

@@ -17,12 +17,12 @@ import {
   sessionTokenOf,
   setCookie,
 } from './session-cookie';
-import { SessionDto, SIGN_IN_LINK_TOKEN, UseLinkDto } from './session.dto';
+import { SessionDto, SIGN_IN_LINK_TOKEN, SignInMethodsDto, UseLinkDto } from './session.dto';
 import { SessionsService } from './sessions.service';
 
 const FLOW_MS = 10 * 60_000;
-/** Where a browser goes once signed in, until the web application has pages: who it is signed in as. */
-const AFTER_SIGN_IN = '/session';
+/** Where a browser goes once signed in: the web application, which opens the person's first network. */
+const AFTER_SIGN_IN = '/app/';
 
 /** A path of this site only (`/…`, not `//host` nor `/\host`): a sign-in never sends the browser elsewhere. */
 function localPath(value: unknown): string {
@@ -57,6 +57,15 @@ export class SessionController {
       );
     const session = await this.sessions.active(token);
     return { ...(await this.sessions.view(session)), csrfToken: csrfTokenOf(token) };
+  }
+
+  @Get('methods')
+  @ApiOperation({
+    summary: 'How people sign in here: with the OpenID provider, with one-time links (the sign-in page reads it)',
+  })
+  @ApiOkResponse({ type: SignInMethodsDto })
+  signInMethods(): SignInMethodsDto {
+    return { oidc: this.oidc.enabled, links: this.config.signInLinks };
   }
 
   @Post('sign-out')

@@ -33,3 +33,8 @@ export class SessionDto {
   @ApiProperty({ description: 'Send it as X-CSRF-Token with every command made with this session' })
   csrfToken: string;
 }
+
+export class SignInMethodsDto {
+  @ApiProperty({ description: 'GET /session/oidc signs in with the deployment’s OpenID provider' }) oidc: boolean;
+  @ApiProperty({ description: 'A coordinator can give a person a one-time sign-in link' }) links: boolean;
+}

@@ -1,0 +1,147 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+import { post } from './api';
+import { ENDONYM, LANGUAGES, setLanguage, storedLanguage, type Language } from './i18n';
+import { AuditPage } from './pages/AuditPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { InboxPage } from './pages/InboxPage';
+import { SignInPage } from './pages/SignInPage';
+import { TaskPage } from './pages/TaskPage';
+import { TimelinePage } from './pages/TimelinePage';
+import { href, Link, match, useRoute } from './router';
+import { actingRole, useSession, type SessionNetwork } from './session';
+
+/** The page of each address, and what every page shares: the network, the reader's language, the time zone. */
+export interface PageProps {
+  readonly here: SessionNetwork;
+  readonly language: Language;
+}
+
+const PAGES: readonly [string, (p: PageProps & { params: Record<string, string> }) => ReactNode][] = [
+  ['/:network/inbox', (p) => <InboxPage {...p} />],
+  ['/:network/tasks/:id', (p) => <TaskPage {...p} id={p.params.id} />],
+  ['/:network/dashboard', (p) => <DashboardPage {...p} />],
+  ['/:network/audit', (p) => <AuditPage {...p} />],
+  ['/:network/audit/:workflowId', (p) => <TimelinePage {...p} workflowId={p.params.workflowId} />],
+];
+
+export function App() {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const { path, navigate } = useRoute();
+  const language = i18n.language as Language;
+
+  // A first visit reads in the person's own language; a choice made in this browser is kept.
+  const first = session.data?.networks[0];
+  useEffect(() => {
+    if (first && !storedLanguage() && (LANGUAGES as readonly string[]).includes(first.language))
+      setLanguage(first.language as Language);
+  }, [first]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+
+  if (session.isPending) return <p className="loading">{t('common.loading')}</p>;
+  if (session.isError) return <p role="alert">{t('common.unavailable')}</p>;
+  if (!session.data) return <SignInPage language={language} />;
+  const networks = session.data.networks;
+  const code = path.split('/').filter(Boolean)[0];
+  const here = networks.find((n) => n.network === code);
+  if (!here) {
+    const home = networks[0];
+    if (home) queueMicrotask(() => navigate(href(home.network, homePage(home))));
+    return <p className="loading">{t('common.loading')}</p>;
+  }
+  const page = PAGES.map(([pattern, render]) => [match(pattern, path), render] as const).find(([m]) => m);
+  return (
+    <Shell here={here} networks={networks} language={language} email={session.data.email}>
+      {page ? page[1]({ here, language, params: page[0]! }) : <p role="alert">{t('common.notFound')}</p>}
+    </Shell>
+  );
+}
+
+function homePage(n: SessionNetwork): string {
+  const role = actingRole(n.role);
+  return role === 'coordinator' ? 'dashboard' : role === 'auditor' ? 'audit' : 'inbox';
+}
+
+function Shell(props: {
+  here: SessionNetwork;
+  networks: readonly SessionNetwork[];
+  language: Language;
+  email: string;
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const { navigate, path } = useRoute();
+  const queries = useQueryClient();
+  const role = actingRole(props.here.role);
+  const n = props.here.network;
+  const nav: [string, string][] = [
+    ['inbox', t('nav.inbox')],
+    ...(role === 'coordinator' || role === 'observer'
+      ? ([['dashboard', t('nav.dashboard')]] as [string, string][])
+      : []),
+    ...(role === 'coordinator' || role === 'auditor' ? ([['audit', t('nav.audit')]] as [string, string][]) : []),
+  ];
+  const signOut = async () => {
+    await post('/session/sign-out');
+    await queries.invalidateQueries({ queryKey: ['session'] });
+    navigate('/app/');
+  };
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="top">
+        <span className="brand">mignet</span>
+        <label className="switch">
+          <span className="visually-hidden">{t('nav.network')}</span>
+          <select
+            value={n}
+            onChange={(e) => {
+              const next = props.networks.find((x) => x.network === e.target.value)!;
+              navigate(href(next.network, homePage(next)));
+            }}
+          >
+            {props.networks.map((x) => (
+              <option key={x.network} value={x.network}>
+                {x.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="switch">
+          <span className="visually-hidden">{t('nav.language')}</span>
+          <select value={props.language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            {LANGUAGES.map((l) => (
+              <option key={l} value={l}>
+                {ENDONYM[l]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="who">
+          {props.here.person}
+          {props.here.agency ? ` · ${props.here.agency}` : ''} · {t(`role.${props.here.role}`)}
+        </span>
+        <button type="button" className="link" onClick={() => void signOut()}>
+          {t('nav.signOut')}
+        </button>
+      </header>
+      <nav className="tabs" aria-label={t('nav.pages')}>
+        {nav.map(([page, label]) => (
+          <Link key={page} to={href(n, page)} className={path.startsWith(`/${n}/${page}`) ? 'current' : undefined}>
+            {label}
+          </Link>
+        ))}
+      </nav>
+      <main id="main" tabIndex={-1}>
+        {props.children}
+      </main>
+    </>
+  );
+}

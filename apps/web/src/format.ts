@@ -1,0 +1,73 @@
+import { LOCALE, type Language } from './i18n';
+
+/**
+ * Dates and numbers as the reader reads them, in the network's time zone (a deadline in Dili is the same instant for
+ * a focal point on mission in Geneva). Tetum's month names are its own.
+ */
+const TETUM_MONTHS = [
+  'Janeiru',
+  'Fevereiru',
+  'Marsu',
+  'Abríl',
+  'Maiu',
+  'Juñu',
+  'Jullu',
+  'Agostu',
+  'Setembru',
+  'Outubru',
+  'Novembru',
+  'Dezembru',
+];
+
+function parts(iso: string, timeZone: string) {
+  const p = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const v = (t: string) => Number(p.find((x) => x.type === t)?.value);
+  return {
+    year: v('year'),
+    month: v('month'),
+    day: v('day'),
+    hour: v('hour'),
+    minute: v('minute'),
+    second: v('second'),
+  };
+}
+
+export function formatDateTime(iso: string | null | undefined, language: Language, timeZone: string): string {
+  if (!iso) return '—';
+  if (language === 'tet') {
+    const d = parts(iso, timeZone);
+    const hm = `${String(d.hour).padStart(2, '0')}:${String(d.minute).padStart(2, '0')}`;
+    return `${d.day} ${TETUM_MONTHS[d.month - 1]} ${d.year}, ${hm}`;
+  }
+  return new Intl.DateTimeFormat(LOCALE[language], { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(
+    new Date(iso),
+  );
+}
+
+export function formatNumber(n: number, language: Language): string {
+  return new Intl.NumberFormat(LOCALE[language]).format(n);
+}
+
+/** A `datetime-local` value (wall time in the network's zone) as an instant with its offset, and back. */
+export function localToIso(local: string, timeZone: string): string {
+  const withSeconds = local.length === 16 ? `${local}:00` : local;
+  const guess = Date.parse(`${withSeconds}Z`);
+  const d = parts(new Date(guess).toISOString(), timeZone);
+  const asUtc = Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second);
+  return new Date(guess - (asUtc - guess)).toISOString();
+}
+
+export function isoToLocal(iso: string, timeZone: string): string {
+  const d = parts(iso, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.year}-${two(d.month)}-${two(d.day)}T${two(d.hour)}:${two(d.minute)}`;
+}

@@ -1,0 +1,268 @@
+import type { Browser, Page } from 'playwright-core';
+
+import { en } from '../../apps/web/src/locales/en';
+import type { TaskPageDto } from '../../apps/api/tasks/task.dto';
+import { messageKeys, messageAt } from '../../libs/notifications/messages';
+import { TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
+import { claimYear } from '../support/claim-year';
+import {
+  englishLeft,
+  sidewaysOverflow,
+  launchBrowser,
+  personContext,
+  screenshot,
+  seriousViolations,
+  signIn,
+  type AxeViolation,
+} from '../support/browser';
+import { useTestStack } from '../support/test-stack';
+import { waitFor } from '../support/wait-for';
+
+const MEMBERS = ['FAO', 'ILO', 'IOM', 'OHCHR', 'RCO', 'UNDP', 'UNFPA', 'UNICEF', 'UNWOMEN'];
+
+/** The pages' English labels (no placeholders, four characters or more): none may show on a Tetum page. */
+const ENGLISH = messageKeys(en)
+  .map((k) => messageAt(en, k)!)
+  .filter((s) => !s.includes('{{') && s.length >= 4);
+
+/**
+ * The web application in a real browser (Debian's Chromium) against the real API, worker, Temporal and PostgreSQL:
+ * the coordinator starts a compressed cycle from the dashboard, ILO's focal point contributes through the form (one
+ * field error shown on its field, then corrected), FAO objects, the coordinator consolidates again, everyone
+ * endorses, the dashboard shows the phase and the GCM coverage, an auditor reads the cycle's timeline with ILO's
+ * person named. Every page passes axe-core with no serious or critical violation, and the pages in Tetum show no
+ * English label. Screenshots of each page go to SCREENSHOTS (.data/screenshots).
+ */
+describe('the web application in a real browser', () => {
+  const { stack, call } = useTestStack();
+  let browser: Browser;
+  const violations: Record<string, AxeViolation[]> = {};
+  const overflow: Record<string, number> = {}; // pixels a page is wider than its window: none, on a phone as on a desk
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** A person of the network, and a one-time link that signs them in. */
+  async function person(name: string, email: string, role: string, agency: string | null, language = 'en') {
+    const made = await call<{ id: string }>('POST', '/networks/tl/people', stack.key('coordinator'), {
+      name,
+      email,
+      role,
+      ...(agency ? { agency } : {}),
+      language,
+    });
+    expect(made.status).toBe(201);
+    const link = await call<{ link: string }>(
+      'POST',
+      `/networks/tl/people/${made.body.id}/sign-in-link`,
+      stack.key('coordinator'),
+    );
+    return link.body.link;
+  }
+
+  /** The page as it is now: a screenshot, axe-core's serious and critical findings, and how far it spills sideways. */
+  async function look(page: Page, name: string) {
+    await page.waitForLoadState('networkidle');
+    await screenshot(page, name);
+    violations[name] = await seriousViolations(page);
+    overflow[name] = await sidewaysOverflow(page);
+  }
+
+  const openTaskLink = async (page: Page, name: string | RegExp) => {
+    const link = page.getByRole('link', { name });
+    let reloaded = Date.now();
+    await waitFor(
+      async () => {
+        if ((await link.count()) > 0) return true;
+        // The inbox refreshes itself every 15 s; a person waiting for work would reload sooner.
+        if (Date.now() - reloaded > 2_000) {
+          reloaded = Date.now();
+          await page.reload();
+        }
+        return undefined;
+      },
+      `a task "${String(name)}" in the inbox`,
+      150_000,
+    );
+    await link.first().click();
+    await page.getByRole('heading', { level: 1 }).waitFor();
+  };
+
+  const send = async (page: Page) => {
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByRole('status').filter({ hasText: 'Sent' }).waitFor({ timeout: 30_000 });
+  };
+
+  const openTasksOf = async (agency: string, kind: string) =>
+    (
+      await call<TaskPageDto>(
+        'GET',
+        `/networks/tl/tasks?status=open&kind=${kind}&assignee=${agency}`,
+        stack.key('coordinator'),
+      )
+    ).body.items;
+
+  it('takes a cycle from the dashboard to an endorsed plan, with an auditor reading who did what', async () => {
+    const year = claimYear();
+    const coordinatorLink = await person('Rui Gusmão', 'rgusmao@iom.int', 'coordinator', 'IOM');
+    const iloLink = await person('Ana Belo', 'abelo@ilo.org', 'focal-point', 'ILO');
+    const faoLink = await person('Jacinta Soares', 'jsoares@fao.org', 'focal-point', 'FAO', 'pt');
+    const auditorLink = await person('Tomás Ximenes', 'tximenes@audit.un.org', 'auditor', null, 'tet');
+
+    // The coordinator signs in and lands on the dashboard: no cycle yet; starts a ten-minute year from its form.
+    const coordinator = await signIn(await personContext(browser), coordinatorLink);
+    expect(coordinator.url()).toMatch(/\/app\/tl\/dashboard$/);
+    await coordinator.getByRole('heading', { name: /the year at a glance/ }).waitFor();
+    const local = (ms: number) => new Date(Date.now() + ms + 9 * 3_600_000).toISOString().slice(0, 19); // Asia/Dili wall time, to the second
+    await coordinator.getByLabel('Year', { exact: true }).fill(String(year));
+    await coordinator.getByLabel('Start (optional)').fill(local(3_000));
+    await coordinator.getByLabel('End (optional)').fill(local(603_000));
+    await coordinator.getByRole('button', { name: 'Start the cycle' }).click();
+    await coordinator
+      .getByRole('status')
+      .filter({ hasText: `The ${year} cycle has started` })
+      .waitFor();
+    await coordinator.getByRole('heading', { name: `Annual cycle ${year}` }).waitFor({ timeout: 20_000 });
+    await look(coordinator, 'dashboard-planning');
+
+    // ILO's focal point, on a phone: the inbox, then the contribution form; a title left out is named on its field.
+    const ilo = await signIn(await personContext(browser, true), iloLink);
+    expect(ilo.url()).toMatch(/\/app\/tl\/inbox$/);
+    await openTaskLink(ilo, /Contribute activities to the work plan/);
+    await look(ilo, 'task-contribute-phone');
+    await ilo.getByRole('button', { name: 'Add activity' }).click();
+    await ilo.getByLabel(/^Description\b/).fill('Pre-departure orientation for seasonal workers to Australia');
+    await ilo.getByLabel('Lead agency').selectOption('ILO');
+    await ilo.getByRole('checkbox', { name: /GCM objective 6\b/ }).check();
+    await ilo.getByRole('checkbox', { name: /GCM objective 3\b/ }).check();
+    await ilo.getByLabel('Network objective').selectOption('3');
+    for (const [q, m] of ['Curriculum', 'First cohort', 'Second cohort', 'Evaluation'].entries())
+      await ilo.getByLabel(`Quarter ${q + 1}`).fill(m);
+    await ilo.getByRole('button', { name: 'Send' }).click();
+    const titleField = ilo.locator('.field.invalid', { has: ilo.getByLabel(/^Title\b/) });
+    await titleField.getByText('Fill this in.').waitFor({ timeout: 20_000 });
+    // The summary above the form names the field in words and links to it.
+    await ilo.locator('.error-summary').getByRole('link', { name: 'Activity 1 › Title' }).waitFor();
+    expect(await ilo.getByLabel(/^Title\b/).getAttribute('aria-invalid')).toBe('true');
+    await look(ilo, 'task-contribute-field-error');
+    await ilo.getByLabel(/^Title\b/).fill('Seasonal workers: pre-departure orientation');
+    await send(ilo);
+    expect(await ilo.locator('.field.invalid').count()).toBe(0);
+
+    // FAO's focal point contributes too, reading the pages in Portuguese (her language).
+    const fao = await signIn(await personContext(browser), faoLink);
+    await openTaskLink(fao, /Contribuir com atividades/);
+    await fao.getByRole('button', { name: /Adicionar atividade/ }).click();
+    await fao.getByLabel(/^Título/).fill('Climate-resilient livelihoods in migrant-sending districts');
+    await fao.getByLabel(/^Descrição/).fill('Livelihood support in Ermera and Bobonaro');
+    await fao.getByLabel(/^Agência líder/).selectOption('FAO');
+    await fao.getByRole('checkbox', { name: /Objetivo GCM 2\b/ }).check();
+    await fao.getByLabel(/^Objetivo da Rede/).selectOption('2');
+    for (const q of [1, 2, 3, 4]) await fao.getByLabel(`Trimestre ${q}`).fill(`Etapa ${q}`);
+    await fao.getByRole('button', { name: 'Enviar' }).click();
+    await fao.getByRole('status').filter({ hasText: 'Enviado' }).waitFor({ timeout: 30_000 });
+
+    // Planning closes at its deadline (the other members stay silent); the coordinator's form starts from both.
+    await coordinator.goto(`${stack.baseUrl}/app/tl/inbox`);
+    await openTaskLink(coordinator, /Consolidate the work plan/);
+    await coordinator.getByRole('heading', { name: "The agencies' contributions" }).waitFor();
+    expect(await coordinator.getByLabel(/^Id/).first().inputValue()).toBe('A1');
+    await look(coordinator, 'task-consolidate');
+    await send(coordinator);
+
+    // FAO objects, with a reason.
+    await fao.goto(`${stack.baseUrl}/app/tl/inbox`);
+    await openTaskLink(fao, /Aprovar o plano de trabalho/);
+    await fao.getByRole('radio', { name: 'Objetar' }).check();
+    await fao.getByLabel(/^Comentário/).fill('A2 needs a gender-disaggregated indicator');
+    await fao.getByRole('button', { name: 'Enviar' }).click();
+    await fao.getByRole('status').filter({ hasText: 'Enviado' }).waitFor({ timeout: 30_000 });
+
+    // The coordinator consolidates again, from the objected revision (the objection is shown).
+    await coordinator.goto(`${stack.baseUrl}/app/tl/inbox`);
+    await waitFor(
+      async () => ((await openTasksOf('IOM', 'consolidate-plan')).length > 0 ? true : undefined),
+      'the revision task',
+      30_000,
+    );
+    await openTaskLink(coordinator, /Consolidate the work plan/);
+    await coordinator.getByText('A2 needs a gender-disaggregated indicator').first().waitFor();
+    await send(coordinator);
+
+    // Everyone endorses: ILO in the page, the other members through the API.
+    await waitFor(
+      async () => ((await openTasksOf('ILO', 'endorse-plan')).length > 0 ? true : undefined),
+      'the second round',
+      30_000,
+    );
+    for (const m of MEMBERS.filter((a) => a !== 'ILO')) {
+      const [task] = await openTasksOf(m, 'endorse-plan');
+      const res = await call('POST', `/networks/tl/tasks/${encodeURIComponent(task.id)}/complete`, stack.key(m), {
+        decision: 'endorse',
+      });
+      expect(res.status).toBe(200);
+    }
+    await ilo.goto(`${stack.baseUrl}/app/tl/inbox`);
+    await openTaskLink(ilo, /Endorse the work plan/);
+    await ilo.getByRole('heading', { name: /What changed since revision 1/ }).waitFor();
+    await ilo.getByRole('radio', { name: 'Endorse' }).check();
+    await send(ilo);
+    await look(ilo, 'task-endorse-sent-phone');
+    // A finished task shows who did it, for which agency.
+    await ilo.reload();
+    await ilo.locator('.done-by').filter({ hasText: 'Ana Belo for ILO' }).waitFor();
+
+    // The dashboard: the plan endorsed, implementation under way, the GCM chart and table with the contributed objectives.
+    await coordinator.goto(`${stack.baseUrl}/app/tl/dashboard`);
+    await coordinator
+      .locator('ol.phases li.current')
+      .filter({ hasText: 'Implementation' })
+      .waitFor({ timeout: 30_000 });
+    await coordinator.getByTestId('gcm-chart').locator('canvas').waitFor();
+    const covered = await coordinator.locator('table.gcm-table tbody th').allInnerTexts();
+    expect(covered).toEqual(['GCM objective 2', 'GCM objective 3', 'GCM objective 6']);
+    await look(coordinator, 'dashboard-implementation');
+
+    // The auditor (in Tetum, his language): the processes, then the cycle's timeline with ILO's person named.
+    const userTexts = [
+      TIMOR_LESTE.name,
+      'A2 needs a gender-disaggregated indicator',
+      'Seasonal workers: pre-departure orientation',
+      'Pre-departure orientation for seasonal workers to Australia',
+      'Climate-resilient livelihoods in migrant-sending districts',
+      'Livelihood support in Ermera and Bobonaro',
+    ];
+    const auditor = await signIn(await personContext(browser), auditorLink);
+    expect(auditor.url()).toMatch(/\/app\/tl\/audit$/);
+    await auditor.getByRole('link', { name: `annual-cycle:tl:${year}` }).click();
+    const row = auditor.locator('table.timeline tr:not(.rejected)', { hasText: 'Ana Belo' }).first();
+    await row.waitFor({ timeout: 60_000 });
+    expect(await row.innerText()).toContain('ILO');
+    expect(await row.innerText()).toContain('kompleta'); // in the reader's words, not the API's English line
+    await look(auditor, 'audit-timeline-tetum');
+    // Read-only by construction: the only buttons are the state-as-of links and signing out.
+    const buttons = await auditor.getByRole('button').allInnerTexts();
+    expect(buttons.filter((b) => !/Estadu|Sai/.test(b))).toEqual([]);
+    expect(await englishLeft(auditor, ENGLISH, userTexts)).toEqual([]);
+
+    // The same pages in Tetum show no English label.
+    for (const page of [coordinator, ilo]) {
+      await page.getByLabel('Language').selectOption('tet');
+      await page.getByRole('navigation').waitFor();
+    }
+    await coordinator.locator('ol.phases li.current').filter({ hasText: 'Implementasaun' }).waitFor();
+    expect(await englishLeft(coordinator, ENGLISH, userTexts)).toEqual([]);
+    await look(coordinator, 'dashboard-tetum');
+    expect(await englishLeft(ilo, ENGLISH, userTexts)).toEqual([]);
+    await ilo.goto(`${stack.baseUrl}/app/tl/inbox`);
+    await ilo.getByRole('heading', { level: 1 }).waitFor();
+    expect(await englishLeft(ilo, ENGLISH, userTexts)).toEqual([]);
+
+    expect(violations).toEqual(Object.fromEntries(Object.keys(violations).map((k) => [k, []])));
+    expect(overflow).toEqual(Object.fromEntries(Object.keys(overflow).map((k) => [k, 0])));
+  }, 600_000);
+});
