@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 
 import { get } from '../api';
 import type { PageProps } from '../App';
-import { formatDateTime } from '../format';
+import { formatDateTime, localToIso } from '../format';
 import { href, Link } from '../router';
 import { actingRole } from '../session';
 import { overdue, subjectWords, useTaskKinds, type Task } from '../tasks';
@@ -29,7 +29,7 @@ export function InboxPage({ here, language }: PageProps) {
   const mine = (tasks.data?.items ?? [])
     .filter((x) => role !== 'coordinator' || x.assigneeRole === 'coordinator')
     .filter((x) => !process || x.process.startsWith(process))
-    .filter((x) => !dueBefore || Date.parse(x.dueAt) <= Date.parse(`${dueBefore}T23:59:59Z`));
+    .filter((x) => !dueBefore || Date.parse(x.dueAt) <= Date.parse(localToIso(`${dueBefore}T23:59:59`, here.timeZone)));
   const name = (k: string) => kinds.data?.find((x) => x.kind === k)?.name[language] ?? k;
   const processes = [...new Set((tasks.data?.items ?? []).map((x) => x.process.split(':')[0]))];
   return (
