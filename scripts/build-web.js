@@ -32,10 +32,9 @@ const started = Date.now();
 const run = spawnSync(
   process.execPath,
   [vite, 'build', '--config', join(source, 'vite.config.mts'), '--logLevel', 'warn'],
-  {
-    cwd: root,
-    stdio: 'inherit',
-  },
+  // Production React whoever calls it: jest's global setup runs with NODE_ENV=test, which would build React's
+  // development runtime (three times the size, and slower).
+  { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } },
 );
 if (run.status !== 0) process.exit(run.status ?? 1);
 console.log(`build-web: the pages are built into dist/web (${Date.now() - started} ms)`);
