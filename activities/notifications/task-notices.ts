@@ -90,7 +90,8 @@ async function tellFact(
   rows: OutboxRow[],
 ): Promise<number> {
   const recipients = await recipientsOf(tx, task, notice);
-  const link = `${options.linkBase}/networks/${task.network}/tasks/${encodeURIComponent(task.id)}`;
+  // The task's page in the web application (a signed-out reader is asked to sign in first).
+  const link = `${options.linkBase}/app/${task.network}/tasks/${encodeURIComponent(task.id)}`;
   const written = await tellWebhooks(
     tx,
     {

@@ -72,7 +72,31 @@ describe('the web application in a real browser', () => {
     overflow[name] = await sidewaysOverflow(page);
   }
 
-  const openTaskLink = async (page: Page, name: string | RegExp) => {
+  /** Opens the task as a keyboard user would: Tab until its link has the focus, then Enter. */
+  const openTaskByKeyboard = async (page: Page, name: RegExp) => {
+    for (let tabs = 0; tabs < 40; tabs++) {
+      await page.keyboard.press('Tab');
+      // A link's text only (a select's text is all its options).
+      const focused = await page.evaluate(() => {
+        const el = (
+          globalThis as unknown as {
+            document: { activeElement: { tagName: string; textContent: string | null } | null };
+          }
+        ).document.activeElement;
+        return el?.tagName === 'A' ? (el.textContent ?? '') : '';
+      });
+      if (name.test(focused)) {
+        await page.keyboard.press('Enter');
+        // The application follows links without reloading the page: no load event to wait for, the address changes.
+        await waitFor(async () => (/\/app\/tl\/tasks\//.test(page.url()) ? true : undefined), 'the task page', 10_000);
+        await page.getByRole('heading', { level: 1 }).waitFor();
+        return;
+      }
+    }
+    throw new Error(`no link ${String(name)} within 40 presses of Tab`);
+  };
+
+  const openTaskLink = async (page: Page, name: string | RegExp, keyboard = false) => {
     const link = page.getByRole('link', { name });
     let reloaded = Date.now();
     await waitFor(
@@ -88,6 +112,7 @@ describe('the web application in a real browser', () => {
       `a task "${String(name)}" in the inbox`,
       150_000,
     );
+    if (keyboard && name instanceof RegExp) return openTaskByKeyboard(page, name);
     await link.first().click();
     await page.getByRole('heading', { level: 1 }).waitFor();
   };
@@ -155,7 +180,7 @@ describe('the web application in a real browser', () => {
 
     // FAO's focal point contributes too, reading the pages in Portuguese (her language).
     const fao = await signIn(await personContext(browser), faoLink);
-    await openTaskLink(fao, /Contribuir com atividades/);
+    await openTaskLink(fao, /Contribuir com atividades/, true); // with the keyboard only
     await fao.getByRole('button', { name: /Adicionar atividade/ }).click();
     await fao.getByLabel(/^Título/).fill('Climate-resilient livelihoods in migrant-sending districts');
     await fao.getByLabel(/^Descrição/).fill('Livelihood support in Ermera and Bobonaro');
@@ -215,6 +240,10 @@ describe('the web application in a real browser', () => {
     // A finished task shows who did it, for which agency.
     await ilo.reload();
     await ilo.locator('.done-by').filter({ hasText: 'Ana Belo for ILO' }).waitFor();
+    // The decisions page, on the phone, from the navigation (none has been circulated in this journey).
+    await ilo.getByRole('navigation').getByRole('link', { name: 'Decisions' }).click();
+    await ilo.getByRole('heading', { level: 1, name: 'Decisions' }).waitFor();
+    await look(ilo, 'decisions-phone');
 
     // The dashboard: the plan endorsed, implementation under way, the GCM chart and table with the contributed objectives.
     await coordinator.goto(`${stack.baseUrl}/app/tl/dashboard`);
@@ -225,7 +254,24 @@ describe('the web application in a real browser', () => {
     await coordinator.getByTestId('gcm-chart').locator('canvas').waitFor();
     const covered = await coordinator.locator('table.gcm-table tbody th').allInnerTexts();
     expect(covered).toEqual(['GCM objective 2', 'GCM objective 3', 'GCM objective 6']);
+    // Each TWG's current round, with the members whose update is not in (nobody has sent one).
+    await coordinator.getByRole('heading', { name: 'TWG reporting rounds' }).waitFor();
+    await waitFor(
+      async () =>
+        (await coordinator.locator('ul.rounds li', { hasText: /Not sent yet|Missing updates/ }).count()) > 0
+          ? true
+          : undefined,
+      'a round with updates not in',
+      30_000,
+    );
+    expect(await coordinator.locator('ul.rounds li').count()).toBe(TIMOR_LESTE.firstTwgs.length);
     await look(coordinator, 'dashboard-implementation');
+    // The meetings, from the navigation: the first quarter's, with its agenda call.
+    await coordinator.getByRole('navigation').getByRole('link', { name: 'Meetings' }).click();
+    await coordinator.getByRole('link', { name: `Network meeting, Q1 ${year}` }).click();
+    await coordinator.getByRole('heading', { name: 'Agenda', exact: true }).waitFor();
+    await look(coordinator, 'meeting');
+    await coordinator.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
 
     // The auditor (in Tetum, his language): the processes, then the cycle's timeline with ILO's person named.
     const userTexts = [
@@ -235,6 +281,7 @@ describe('the web application in a real browser', () => {
       'Pre-departure orientation for seasonal workers to Australia',
       'Climate-resilient livelihoods in migrant-sending districts',
       'Livelihood support in Ermera and Bobonaro',
+      ...TIMOR_LESTE.firstTwgs.map((twg) => twg.name),
     ];
     const auditor = await signIn(await personContext(browser), auditorLink);
     expect(auditor.url()).toMatch(/\/app\/tl\/audit$/);
@@ -247,6 +294,30 @@ describe('the web application in a real browser', () => {
     // Read-only by construction: the only buttons are the state-as-of links and signing out.
     const buttons = await auditor.getByRole('button').allInnerTexts();
     expect(buttons.filter((b) => !/Estadu|Sai/.test(b))).toEqual([]);
+    expect(await englishLeft(auditor, ENGLISH, userTexts)).toEqual([]);
+
+    // The year's tools: the export downloads, a replay of the year runs to the end with every history clean.
+    await auditor.getByRole('navigation').getByRole('link', { name: 'Auditoria' }).click();
+    await auditor.getByLabel('Tinan').fill(String(year));
+    const archive = await auditor.getByRole('link', { name: /Hatún istória/ }).getAttribute('href');
+    const exported = await auditor.request.get(`${stack.baseUrl}${archive}`); // with the auditor's session cookie
+    expect(exported.status()).toBe(200);
+    expect((await exported.body()).subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b])); // gzip
+    await auditor.getByRole('button', { name: /Hala’o fali istória/ }).click();
+    const replayed = await auditor
+      .getByRole('status')
+      .filter({ hasText: /istória hala’o fali ho di’ak/ })
+      .innerText({ timeout: 60_000 });
+    expect(replayed).toMatch(/^(\d+) husi \1 istória hala’o fali ho di’ak; 0 la di’ak\.$/);
+    await look(auditor, 'audit-year-tetum');
+    // The audit log, its chain verified.
+    await auditor.getByRole('link', { name: /Rejistu auditoria/ }).click();
+    await auditor
+      .getByRole('status')
+      .filter({ hasText: /^Kompletu/ })
+      .waitFor({ timeout: 30_000 });
+    await auditor.locator('table.audit-log tbody tr', { hasText: 'Ana Belo' }).first().waitFor(); // ILO's commands
+    await look(auditor, 'audit-log-tetum');
     expect(await englishLeft(auditor, ENGLISH, userTexts)).toEqual([]);
 
     // The same pages in Tetum show no English label.

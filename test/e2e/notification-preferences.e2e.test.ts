@@ -166,7 +166,7 @@ describe('notification preferences (end to end): immediate, daily digest, muted,
     );
     expect(digest.subject).toBe('UN Migration Network in Timor-Leste: your daily digest (1)');
     expect(digest.text).toContain('New task for FAO: Concur with a proposal, or object');
-    expect(digest.text).toContain(`/networks/tl/tasks/${encodeURIComponent(task)}`);
+    expect(digest.text).toContain(`/app/tl/tasks/${encodeURIComponent(task)}`);
     expect(digest.text).toContain(`/networks/tl/people/${fiona.id}/notification-preferences`);
     const rows = await rowsOf(fiona.id);
     const digestRow = rows.find((n) => n.kind === 'digest')!;

@@ -67,7 +67,7 @@ describe('notifications (end to end): the outbox, a real SMTP server, three lang
     expect(tetum.text).toContain('Prazu:');
     expect(tetum.text).toContain('Kona-ba: Adopt the communication protocol'); // the decision's title, not an id
     expect(portuguese.text).toContain('Assunto: Adopt the communication protocol');
-    expect(tetum.text).toContain(`/networks/tl/tasks/${encodeURIComponent(task)}`);
+    expect(tetum.text).toContain(`/app/tl/tasks/${encodeURIComponent(task)}`); // the task's page
     expect(tetum.html).toContain('lang="tet"');
     // mailparser reads List-* headers into `list`.
     expect(JSON.stringify(tetum.headers.get('list'))).toContain('/networks/tl/unsubscribe?token=');

@@ -4,9 +4,12 @@ import { useTranslation } from 'react-i18next';
 
 import { post } from './api';
 import { ENDONYM, LANGUAGES, setLanguage, storedLanguage, type Language } from './i18n';
+import { AuditLogPage } from './pages/AuditLogPage';
 import { AuditPage } from './pages/AuditPage';
 import { DashboardPage } from './pages/DashboardPage';
+import { DecisionsPage } from './pages/DecisionsPage';
 import { InboxPage } from './pages/InboxPage';
+import { MeetingPage, MeetingsPage } from './pages/MeetingsPage';
 import { SignInPage } from './pages/SignInPage';
 import { TaskPage } from './pages/TaskPage';
 import { TimelinePage } from './pages/TimelinePage';
@@ -23,7 +26,11 @@ const PAGES: readonly [string, (p: PageProps & { params: Record<string, string> 
   ['/:network/inbox', (p) => <InboxPage {...p} />],
   ['/:network/tasks/:id', (p) => <TaskPage {...p} id={p.params.id} />],
   ['/:network/dashboard', (p) => <DashboardPage {...p} />],
+  ['/:network/meetings', (p) => <MeetingsPage {...p} />],
+  ['/:network/decisions', (p) => <DecisionsPage {...p} />],
+  ['/:network/meetings/:id', (p) => <MeetingPage {...p} id={p.params.id} />],
   ['/:network/audit', (p) => <AuditPage {...p} />],
+  ['/:network/audit-log', (p) => <AuditLogPage {...p} />],
   ['/:network/audit/:workflowId', (p) => <TimelinePage {...p} workflowId={p.params.workflowId} />],
 ];
 
@@ -84,6 +91,8 @@ function Shell(props: {
     ...(role === 'coordinator' || role === 'observer'
       ? ([['dashboard', t('nav.dashboard')]] as [string, string][])
       : []),
+    ['meetings', t('nav.meetings')],
+    ['decisions', t('nav.decisions')],
     ...(role === 'coordinator' || role === 'auditor' ? ([['audit', t('nav.audit')]] as [string, string][]) : []),
   ];
   const signOut = async () => {

@@ -1,8 +1,8 @@
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { get } from '../api';
+import { get, post } from '../api';
 import type { PageProps } from '../App';
 import { formatDateTime, formatNumber } from '../format';
 import { href, Link } from '../router';
@@ -38,6 +38,9 @@ export function AuditPage({ here, language }: PageProps) {
     <section aria-labelledby="audit-title">
       <h1 id="audit-title">{t('audit.title')}</h1>
       <p className="note">{t('audit.readOnly')}</p>
+      <p>
+        <Link to={href(here.network, 'audit-log')}>{t('audit.toLog')}</Link>
+      </p>
       <div className="filters" role="group" aria-label={t('inbox.filters')}>
         <label>
           {t('inbox.process')}
@@ -96,6 +99,83 @@ export function AuditPage({ here, language }: PageProps) {
             </tbody>
           </table>
         </TableWrap>
+      )}
+      {/^\d{4}$/.test(year) && <YearTools here={here} language={language} year={Number(year)} />}
+    </section>
+  );
+}
+
+interface ReplayJob {
+  id: string;
+  status: string;
+  total: number;
+  done: number;
+  cleanly: number;
+  failedCount: number;
+  failed: { workflowId: string; divergedAt?: number | null; error?: string | null }[];
+}
+
+/**
+ * What an auditor does with a year: download its histories (the signed archive `mignet audit verify-export` checks),
+ * and replay them against the code deployed now, as a durable job whose progress is polled. Neither changes a process.
+ */
+function YearTools({ here, language, year }: PageProps & { year: number }) {
+  const { t } = useTranslation();
+  const [jobId, setJobId] = useState<string | undefined>();
+  const start = useMutation({
+    mutationFn: () => post<ReplayJob>(`/networks/${here.network}/audits/replays`, { year }),
+    onSuccess: (job) => setJobId(job.id),
+  });
+  const job = useQuery({
+    queryKey: ['replay', here.network, jobId],
+    enabled: jobId !== undefined,
+    queryFn: () => get<ReplayJob>(`/networks/${here.network}/audits/replays/${encodeURIComponent(jobId!)}`),
+    refetchInterval: (q) => (q.state.data && q.state.data.status !== 'RUNNING' ? false : 1_500),
+  });
+  const j = job.data;
+  return (
+    <section aria-labelledby="year-title" className="card">
+      <h2 id="year-title">{t('audit.yearTools', { year })}</h2>
+      <p>
+        <a className="button" href={`/networks/${here.network}/histories/export?year=${year}`} download>
+          {t('audit.export', { year })}
+        </a>
+      </p>
+      <p className="note">{t('audit.exportHint')}</p>
+      <p>
+        <button
+          type="button"
+          className="secondary"
+          disabled={start.isPending || j?.status === 'RUNNING'}
+          onClick={() => start.mutate()}
+        >
+          {t('audit.replay', { year })}
+        </button>
+      </p>
+      {start.isError && <p role="alert">{(start.error as Error).message}</p>}
+      {j && (
+        <p role="status">
+          {j.status === 'RUNNING'
+            ? t('audit.replayProgress', {
+                done: formatNumber(j.done, language),
+                total: formatNumber(j.total, language),
+              })
+            : t('audit.replayDone', {
+                cleanly: formatNumber(j.cleanly, language),
+                total: formatNumber(j.total, language),
+                failed: formatNumber(j.failedCount, language),
+              })}
+        </p>
+      )}
+      {j && j.failed.length > 0 && (
+        <ul>
+          {j.failed.map((f) => (
+            <li key={f.workflowId}>
+              <Link to={href(here.network, 'audit', f.workflowId)}>{f.workflowId}</Link>
+              {f.divergedAt ? ` ${t('audit.divergedAt', { n: f.divergedAt })}` : ''} {f.error ?? ''}
+            </li>
+          ))}
+        </ul>
       )}
     </section>
   );

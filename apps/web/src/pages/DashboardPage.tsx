@@ -10,6 +10,8 @@ import { href, Link } from '../router';
 import { actingRole } from '../session';
 import { overdue, type Task } from '../tasks';
 import { TableWrap } from '../components/TableWrap';
+import { TwgPanels } from '../components/TwgPanels';
+import { meetingTitle } from './MeetingsPage';
 
 const GcmChart = lazy(() => import('../components/GcmChart'));
 
@@ -29,6 +31,9 @@ interface Activity {
 }
 interface Meeting {
   id: string;
+  kind: 'quarterly' | 'adhoc';
+  year: number;
+  quarter: number | null;
   title: string;
   status: string;
   scheduledAt: string;
@@ -98,8 +103,6 @@ export function DashboardPage({ here, language }: PageProps) {
   const next = meetings.data
     ?.filter((m) => !['ADOPTED', 'CANCELLED'].includes(m.status) && Date.parse(m.scheduledAt) > Date.now() - 86_400_000)
     .sort((a, b) => Date.parse(a.scheduledAt) - Date.parse(b.scheduledAt))[0];
-  // A quarterly meeting (id `2030-Q1`) is named in the reader's language; another keeps the title it was given.
-  const quarterly = next ? /^(\d{4})-Q([1-4])$/.exec(next.id) : null;
   const circulating = decisions.data?.filter((d) => d.status === 'CIRCULATING') ?? [];
 
   return (
@@ -163,8 +166,8 @@ export function DashboardPage({ here, language }: PageProps) {
           <h2 id="meeting-title">{t('dashboard.nextMeeting')}</h2>
           {next ? (
             <p>
-              {quarterly ? t('dashboard.quarterlyMeeting', { year: quarterly[1], quarter: quarterly[2] }) : next.title}{' '}
-              · {formatDateTime(next.scheduledAt, language, here.timeZone)} · {t(`meetingStatus.${next.status}`)}
+              <Link to={href(n, 'meetings', next.id)}>{meetingTitle(next, t)}</Link> ·{' '}
+              {formatDateTime(next.scheduledAt, language, here.timeZone)} · {t(`meetingStatus.${next.status}`)}
             </p>
           ) : (
             <p className="empty">{t('dashboard.noMeeting')}</p>
@@ -184,6 +187,8 @@ export function DashboardPage({ here, language }: PageProps) {
           )}
         </section>
       </div>
+
+      <TwgPanels here={here} language={language} />
 
       <section aria-labelledby="gcm-title" className="card">
         <h2 id="gcm-title">{t('dashboard.gcm')}</h2>

@@ -8,6 +8,7 @@ import { formatDateTime } from '../format';
 import { href, Link } from '../router';
 import { subjectWords, useTaskKinds } from '../tasks';
 import { TableWrap } from '../components/TableWrap';
+import { whoWords } from '../who';
 
 interface Entry {
   eventId: number | null;
@@ -89,12 +90,7 @@ export function TimelinePage({ here, language, workflowId }: PageProps & { workf
               {entries.map((e, i) => (
                 <tr key={`${e.eventId ?? 'r'}-${i}`} className={e.rejected ? 'rejected' : undefined}>
                   <td>{formatDateTime(e.at, language, here.timeZone)}</td>
-                  <td className="who">
-                    {[e.agency ?? (e.role ? t(`role.${e.role}`, { defaultValue: e.role }) : null), e.person]
-                      .filter(Boolean)
-                      .join(' · ') || t('audit.theProcess')}
-                    {e.onBehalfOf ? ` (${t('task.onBehalfOf', { person: e.onBehalfOf })})` : ''}
-                  </td>
+                  <td className="who">{whoWords(e, t) || t('audit.theProcess')}</td>
                   <td title={e.what}>
                     {e.rejected && <span className="event-type">{t('audit.refused')}</span>} {words(e)}
                   </td>
