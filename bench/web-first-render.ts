@@ -83,7 +83,8 @@ async function main(): Promise<void> {
       calendar: compressedCalendar(YEAR, new Date(Date.now() + 2_000), yearSeconds * 1_000, {}),
     });
     if (started.status !== 201) throw new Error(`cycle: ${JSON.stringify(started.body)}`);
-    for (const a of keys.filter((k) => k.role === 'agency')) {
+    const agencies = keys.filter((k) => k.role === 'agency');
+    for (const a of agencies) {
       const id = encodeURIComponent(`annual-cycle:tl:${YEAR}:contribute-activities:${a.agency}`);
       for (let tries = 0; ; tries++) {
         const activities = [1, 2, 3].map((i) => proposal(a.agency!, i));
@@ -92,6 +93,17 @@ async function main(): Promise<void> {
         if (tries > 200) throw new Error(`${a.agency} could not contribute: ${res.status} ${JSON.stringify(res.body)}`);
         await new Promise((r) => setTimeout(r, 100)); // its task is still opening
       }
+    }
+    // The coordinator consolidates every contribution into the plan once planning closes (a task that never expires).
+    const contributions = agencies.flatMap((a) => [1, 2, 3].map((i) => proposal(a.agency!, i)));
+    const consolidate = encodeURIComponent(`annual-cycle:tl:${YEAR}:consolidate-plan:r1`);
+    for (let tries = 0; ; tries++) {
+      const res = await call('POST', `/networks/tl/tasks/${consolidate}/complete`, coordinator, {
+        activities: contributions.map((a, i) => ({ id: `A${i + 1}`, ...a })),
+      });
+      if (res.status === 200) break;
+      if (tries > 600) throw new Error(`the plan could not be consolidated: ${res.status} ${JSON.stringify(res.body)}`);
+      await new Promise((r) => setTimeout(r, 500)); // planning is still open
     }
     process.stdout.write(`[bench] a compressed year of ${yearSeconds} s is running…\n`);
     for (const deadline = Date.now() + (yearSeconds + 120) * 1_000; ;) {
@@ -118,7 +130,7 @@ async function main(): Promise<void> {
     const browser = await launchBrowser();
     stops.unshift(() => browser.close());
     const pages = {
-      inbox: { path: '/app/tl/inbox', shown: 'ul.task-list li' },
+      inbox: { path: '/app/tl/inbox', shown: 'ul.task-list li >> nth=0' },
       dashboard: {
         path: '/app/tl/dashboard',
         shown: 'ol.phases li.current >> nth=0, table.gcm-table tbody tr >> nth=0',
