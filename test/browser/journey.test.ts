@@ -173,6 +173,12 @@ describe('the web application in a real browser', () => {
     // The summary above the form names the field in words and links to it.
     await ilo.locator('.error-summary').getByRole('link', { name: 'Activity 1 › Title' }).waitFor();
     expect(await ilo.getByLabel(/^Title\b/).getAttribute('aria-invalid')).toBe('true');
+    await waitFor(
+      async () =>
+        (await ilo.getByLabel(/^Title\b/).evaluate((el) => el === el.ownerDocument.activeElement)) ? true : undefined,
+      'the focus on the field in error',
+      5_000,
+    );
     await look(ilo, 'task-contribute-field-error');
     await ilo.getByLabel(/^Title\b/).fill('Seasonal workers: pre-departure orientation');
     await send(ilo);

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, type ReactNode } from 'react';
+import { Fragment, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { post } from './api';
@@ -11,7 +11,7 @@ import { DecisionsPage } from './pages/DecisionsPage';
 import { InboxPage } from './pages/InboxPage';
 import { MeetingPage, MeetingsPage } from './pages/MeetingsPage';
 import { SignInPage } from './pages/SignInPage';
-import { TaskPage } from './pages/TaskPage';
+import { DRAFT_PREFIX, TaskPage } from './pages/TaskPage';
 import { TimelinePage } from './pages/TimelinePage';
 import { href, Link, match, useRoute } from './router';
 import { actingRole, useSession, type SessionNetwork } from './session';
@@ -58,13 +58,19 @@ export function App() {
   const here = networks.find((n) => n.network === code);
   if (!here) {
     const home = networks[0];
-    if (home) queueMicrotask(() => navigate(href(home.network, homePage(home))));
+    // Replaced, not pushed: Back must not land on an address that sends the browser forward again.
+    if (home) queueMicrotask(() => navigate(href(home.network, homePage(home)), { replace: true }));
     return <p className="loading">{t('common.loading')}</p>;
   }
   const page = PAGES.map(([pattern, render]) => [match(pattern, path), render] as const).find(([m]) => m);
   return (
     <Shell here={here} networks={networks} language={language} email={session.data.email}>
-      {page ? page[1]({ here, language, params: page[0]! }) : <p role="alert">{t('common.notFound')}</p>}
+      {/* Keyed by address: another task (or network) is another page, with none of the last one's state. */}
+      {page ? (
+        <Fragment key={`${here.network}${path}`}>{page[1]({ here, language, params: page[0]! })}</Fragment>
+      ) : (
+        <p role="alert">{t('common.notFound')}</p>
+      )}
     </Shell>
   );
 }
@@ -97,6 +103,8 @@ function Shell(props: {
   ];
   const signOut = async () => {
     await post('/session/sign-out');
+    // Unsent drafts stay on no device after their person signs out.
+    for (const k of Object.keys(localStorage)) if (k.startsWith(DRAFT_PREFIX)) localStorage.removeItem(k);
     await queries.invalidateQueries({ queryKey: ['session'] });
     navigate('/app/');
   };

@@ -60,10 +60,14 @@ export function formatNumber(n: number, language: Language): string {
 /** A `datetime-local` value (wall time in the network's zone) as an instant with its offset, and back. */
 export function localToIso(local: string, timeZone: string): string {
   const withSeconds = local.length === 16 ? `${local}:00` : local;
-  const guess = Date.parse(`${withSeconds}Z`);
-  const d = parts(new Date(guess).toISOString(), timeZone);
-  const asUtc = Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second);
-  return new Date(guess - (asUtc - guess)).toISOString();
+  const wall = Date.parse(`${withSeconds}Z`); // the wall time read as if it were UTC
+  const offsetAt = (instant: number) => {
+    const d = parts(new Date(instant).toISOString(), timeZone);
+    return Date.UTC(d.year, d.month - 1, d.day, d.hour, d.minute, d.second) - instant;
+  };
+  // The zone's offset at the guess, then at the first answer: across a daylight-saving change the two differ.
+  const first = wall - offsetAt(wall);
+  return new Date(wall - offsetAt(first)).toISOString();
 }
 
 export function isoToLocal(iso: string, timeZone: string): string {

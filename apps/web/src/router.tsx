@@ -9,7 +9,8 @@ export const BASE = '/app';
 interface Route {
   readonly path: string;
   readonly search: URLSearchParams;
-  navigate(to: string): void;
+  /** `replace`: instead of the current entry of the history (a redirect), not after it. */
+  navigate(to: string, options?: { replace?: boolean }): void;
 }
 
 const RouteContext = createContext<Route | null>(null);
@@ -25,8 +26,9 @@ export function Router({ children }: { children: ReactNode }) {
   const route: Route = {
     path: url.pathname.startsWith(BASE) ? url.pathname.slice(BASE.length) || '/' : url.pathname,
     search: url.searchParams,
-    navigate(to) {
-      window.history.pushState(null, '', to);
+    navigate(to, options) {
+      if (options?.replace) window.history.replaceState(null, '', to);
+      else window.history.pushState(null, '', to);
       setLocation(to);
       window.scrollTo(0, 0);
     },

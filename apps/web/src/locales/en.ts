@@ -250,6 +250,7 @@ export const en = {
     period: 'period {{period}} of {{year}}',
     roundEnds: 'ends {{when}}',
     noneMissing: 'Every member has sent its update.',
+    bothDates: 'Give both the start and the end, or neither (for the calendar year).',
     awaiting: 'Not sent yet: {{agencies}}',
     missing: 'Missing updates: {{agencies}}',
     impediments: 'Impediment register',

@@ -249,6 +249,7 @@ export const pt: WebTexts = {
     period: 'período {{period}} de {{year}}',
     roundEnds: 'termina {{when}}',
     noneMissing: 'Todos os membros enviaram a sua atualização.',
+    bothDates: 'Indique o início e o fim, ou nenhum (para o ano civil).',
     awaiting: 'Ainda por enviar: {{agencies}}',
     missing: 'Atualizações em falta: {{agencies}}',
     impediments: 'Registo de impedimentos',

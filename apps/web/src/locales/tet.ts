@@ -250,6 +250,7 @@ export const tet: WebTexts = {
     period: 'períodu {{period}} tinan {{year}} nian',
     roundEnds: 'remata {{when}}',
     noneMissing: 'Membru hotu haruka ona sira-nia atualizasaun.',
+    bothDates: 'Hatama hahú no remata rua-rua, ka la iha (ba tinan kalendáriu).',
     awaiting: 'Seidauk haruka: {{agencies}}',
     missing: 'Atualizasaun falta: {{agencies}}',
     impediments: 'Rejistu obstákulu',

@@ -39,7 +39,7 @@ const PAGE = 50;
 export function AuditLogPage({ here, language }: PageProps) {
   const { t } = useTranslation();
   const base = `/networks/${here.network}/audit-log`;
-  const [page, setPage] = useState<number | undefined>(); // undefined: the newest page
+  const [back, setBack] = useState(0); // pages back from the newest: 0 shows the newest PAGE rows
   const verify = useQuery({
     queryKey: ['audit-verify', here.network],
     queryFn: () => get<Verification>(`${base}/verify`),
@@ -48,12 +48,22 @@ export function AuditLogPage({ here, language }: PageProps) {
     queryKey: ['audit-total', here.network],
     queryFn: async () => (await get<{ total: number }>(`${base}?pageSize=1`)).total,
   });
-  const last = Math.max(1, Math.ceil((total.data ?? 0) / PAGE));
-  const shown = page ?? last;
+  const count = total.data ?? 0;
+  const pages = Math.max(1, Math.ceil(count / PAGE));
+  // The API pages oldest first: the newest PAGE rows span at most two of its pages.
+  const endRow = count - back * PAGE;
+  const startRow = Math.max(1, endRow - PAGE + 1);
   const rows = useQuery({
-    queryKey: ['audit-log', here.network, shown],
-    enabled: total.data !== undefined,
-    queryFn: async () => (await get<{ items: Row[] }>(`${base}?page=${shown}&pageSize=${PAGE}`)).items,
+    queryKey: ['audit-log', here.network, count, back],
+    enabled: total.data !== undefined && count > 0,
+    queryFn: async () => {
+      const first = Math.ceil(startRow / PAGE);
+      const last = Math.ceil(endRow / PAGE);
+      const got: Row[] = [];
+      for (let p = first; p <= last; p++)
+        got.push(...(await get<{ items: Row[] }>(`${base}?page=${p}&pageSize=${PAGE}`)).items);
+      return got.slice(startRow - (first - 1) * PAGE - 1, endRow - (first - 1) * PAGE);
+    },
   });
   const v = verify.data;
   return (
@@ -85,7 +95,7 @@ export function AuditLogPage({ here, language }: PageProps) {
       {rows.data && (
         <TableWrap label={t('auditLog.title')}>
           <table className="audit-log">
-            <caption>{t('auditLog.page', { page: shown, pages: last })}</caption>
+            <caption>{t('auditLog.page', { page: back + 1, pages })}</caption>
             <thead>
               <tr>
                 <th scope="col">#</th>
@@ -120,10 +130,10 @@ export function AuditLogPage({ here, language }: PageProps) {
         </TableWrap>
       )}
       <div className="pager" role="group" aria-label={t('auditLog.pages')}>
-        <button type="button" className="secondary" disabled={shown <= 1} onClick={() => setPage(shown - 1)}>
+        <button type="button" className="secondary" disabled={back >= pages - 1} onClick={() => setBack(back + 1)}>
           {t('auditLog.older')}
         </button>{' '}
-        <button type="button" className="secondary" disabled={shown >= last} onClick={() => setPage(shown + 1)}>
+        <button type="button" className="secondary" disabled={back === 0} onClick={() => setBack(back - 1)}>
           {t('auditLog.newer')}
         </button>
       </div>

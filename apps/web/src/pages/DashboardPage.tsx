@@ -254,9 +254,11 @@ function StartCycle({ here }: PageProps) {
     mutationFn: () =>
       post(`/networks/${here.network}/cycles`, {
         year: Number(year),
-        ...(start && end
-          ? { calendar: { start: localToIso(start, here.timeZone), end: localToIso(end, here.timeZone) } }
-          : {}),
+        // The network's own zone always (the API's default is Dili's); the two dates only together.
+        calendar: {
+          timeZone: here.timeZone,
+          ...(start && end ? { start: localToIso(start, here.timeZone), end: localToIso(end, here.timeZone) } : {}),
+        },
       }),
     onSuccess: async () => {
       setErrors([]);
@@ -268,6 +270,15 @@ function StartCycle({ here }: PageProps) {
       setMessage(e instanceof Error ? e.message : String(e));
     },
   });
+  // One date without the other would quietly start a calendar year: say so instead, before anything starts.
+  const startCycle = () => {
+    if (Boolean(start) !== Boolean(end)) {
+      setErrors([{ field: 'calendar', message: t('dashboard.bothDates') }]);
+      setMessage(undefined);
+      return;
+    }
+    start_.mutate();
+  };
   const errorOf = (field: string) =>
     errors
       .filter((e) => e.field === field || e.field.startsWith(`${field}.`))
@@ -280,7 +291,7 @@ function StartCycle({ here }: PageProps) {
         noValidate
         onSubmit={(e) => {
           e.preventDefault();
-          start_.mutate();
+          startCycle();
         }}
       >
         <div className="field">

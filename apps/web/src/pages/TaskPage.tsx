@@ -12,7 +12,9 @@ import { href, Link } from '../router';
 import { actingRole } from '../session';
 import { overdue, subjectWords, useTaskKinds, type Task } from '../tasks';
 
-const draftKey = (network: string, id: string) => `mignet.draft.${network}.${id}`;
+/** A draft is the person's own: on a shared computer the next person of the agency never sees it (sign-out clears all). */
+export const DRAFT_PREFIX = 'mignet.draft.';
+const draftKey = (network: string, person: string, id: string) => `${DRAFT_PREFIX}${network}.${person}.${id}`;
 
 /** One task: what it asks (instructions), what its person needs (its context), and the form made for its kind. */
 export function TaskPage({ here, language, id }: PageProps & { id: string }) {
@@ -38,25 +40,29 @@ export function TaskPage({ here, language, id }: PageProps & { id: string }) {
   // The form starts from the draft kept in this browser, else from the last answer, else from what the context offers.
   const initial = useMemo(() => {
     if (!task.data || !kind) return undefined;
-    const kept = localStorage.getItem(draftKey(here.network, id));
+    const kept = localStorage.getItem(draftKey(here.network, here.personId, id));
     if (kept) return JSON.parse(kept) as Record<string, unknown>;
     if (task.data.result && typeof task.data.result === 'object') return task.data.result as Record<string, unknown>;
     if (task.data.kind === 'consolidate-plan') return planFromContributions(task.data.context);
     return emptyOf(kind.schema) as Record<string, unknown>;
-  }, [task.data, kind, here.network, id]);
+  }, [task.data, kind, here.network, here.personId, id]);
   useEffect(() => {
     if (initial && value === undefined) setValue(initial);
   }, [initial, value]);
+  // Once the refused fields are on the page, the first gets the focus: a keyboard user lands where the problem is.
+  useEffect(() => {
+    if (errors.length > 0) document.querySelector<HTMLElement>('[aria-invalid="true"], .invalid input')?.focus();
+  }, [errors]);
   const change = (v: Record<string, unknown>) => {
     setValue(v);
-    localStorage.setItem(draftKey(here.network, id), JSON.stringify(v));
+    localStorage.setItem(draftKey(here.network, here.personId, id), JSON.stringify(v));
   };
 
   const send = useMutation({
     mutationFn: () =>
       post<Task>(`/networks/${here.network}/tasks/${seg(id)}/complete`, cleaned(kind!.schema, value ?? {})),
     onSuccess: async (done) => {
-      localStorage.removeItem(draftKey(here.network, id));
+      localStorage.removeItem(draftKey(here.network, here.personId, id));
       setErrors([]);
       setProblem(undefined);
       setSent(true);
@@ -68,8 +74,6 @@ export function TaskPage({ here, language, id }: PageProps & { id: string }) {
       if (e instanceof ApiError && e.details.length > 0) {
         setErrors(e.details);
         setProblem(t('task.fix', { count: e.details.length }));
-        // The first field named gets the focus, so a keyboard user lands where the problem is.
-        queueMicrotask(() => document.querySelector<HTMLElement>('[aria-invalid="true"], .invalid input')?.focus());
       } else setProblem(e instanceof Error ? e.message : String(e));
     },
   });
