@@ -87,12 +87,10 @@ export function foldOf(workflowType: string) {
 
 export async function timeline(h: Parsed, bundle: WorkflowBundle): Promise<TimelineEntry[]> {
   const fold = foldOf(h.workflowType);
-  let before: unknown = undefined;
   return foldEvents(h, await recordedEvents(h, bundle)).map(({ entry, state }) => {
     const by: Actor | null = actorOfEvent(entry.event);
-    // A task's kind and assignee as the state knew them (after the event: a cancelled task is still in the state).
-    const taskOf: TaskOf = (id) => tasksOf(state)?.[id] ?? tasksOf(before)?.[id];
-    before = state;
+    // A task's kind and assignee as the state knows them after the event (a closed task stays in the state).
+    const taskOf: TaskOf = (id) => tasksOf(state)?.[id];
     return {
       eventId: entry.eventId,
       at: entry.event.at,

@@ -3,7 +3,7 @@ import { Fragment, useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { post } from './api';
-import { ENDONYM, LANGUAGES, setLanguage, storedLanguage, type Language } from './i18n';
+import { LANGUAGES, setLanguage, storedLanguage, type Language } from './i18n';
 import { AuditLogPage } from './pages/AuditLogPage';
 import { AuditPage } from './pages/AuditPage';
 import { DashboardPage } from './pages/DashboardPage';
@@ -15,6 +15,7 @@ import { DRAFT_PREFIX, TaskPage } from './pages/TaskPage';
 import { TimelinePage } from './pages/TimelinePage';
 import { href, Link, match, useRoute } from './router';
 import { actingRole, useSession, type SessionNetwork } from './session';
+import { LanguageSelect } from './components/LanguageSelect';
 
 /** The page of each address, and what every page shares: the network, the reader's language, the time zone. */
 export interface PageProps {
@@ -131,16 +132,7 @@ function Shell(props: {
             ))}
           </select>
         </label>
-        <label className="switch">
-          <span className="visually-hidden">{t('nav.language')}</span>
-          <select value={props.language} onChange={(e) => setLanguage(e.target.value as Language)}>
-            {LANGUAGES.map((l) => (
-              <option key={l} value={l}>
-                {ENDONYM[l]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <LanguageSelect language={props.language} hideLabel />
         <span className="who">
           {props.here.person}
           {props.here.agency ? ` · ${props.here.agency}` : ''} · {t(`role.${props.here.role}`)}

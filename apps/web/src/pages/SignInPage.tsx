@@ -2,7 +2,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 
 import { get } from '../api';
-import { ENDONYM, LANGUAGES, setLanguage, type Language } from '../i18n';
+import type { Language } from '../i18n';
+import { LanguageSelect } from '../components/LanguageSelect';
 
 /** Nobody is signed in: how to, here (the deployment's OpenID provider, or a link from the coordinator). */
 export function SignInPage({ language }: { language: Language }) {
@@ -25,16 +26,7 @@ export function SignInPage({ language }: { language: Language }) {
       )}
       {methods.data?.links && <p>{t('signIn.links')}</p>}
       {methods.data && !methods.data.oidc && !methods.data.links && <p role="alert">{t('signIn.none')}</p>}
-      <label className="switch">
-        {t('nav.language')}{' '}
-        <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
-          {LANGUAGES.map((l) => (
-            <option key={l} value={l}>
-              {ENDONYM[l]}
-            </option>
-          ))}
-        </select>
-      </label>
+      <LanguageSelect language={language} />
     </main>
   );
 }
