@@ -1,4 +1,4 @@
-import { AppError } from '../../apps/api/common/app-error';
+import { AppError, DEPENDENCY_RETRY_AFTER_S } from '../../apps/api/common/app-error';
 import { ErrorCode } from '../../apps/api/common/error-code';
 import { whenOpened } from '../../apps/api/tasks/when-opened';
 
@@ -21,7 +21,7 @@ describe('whenOpened', () => {
     expect({ answer, sent }).toEqual({ answer: 'completed', sent: 3 });
   });
 
-  it('gives the 404 after the wait, and any other refusal at once', async () => {
+  it('answers 503 PROCESS_CATCHING_UP after the wait (the task exists, its process is behind), and any other refusal at once', async () => {
     let sent = 0;
     await expect(
       whenOpened(
@@ -32,7 +32,7 @@ describe('whenOpened', () => {
         0,
         noWait,
       ),
-    ).rejects.toMatchObject({ code: ErrorCode.TASK_NOT_FOUND });
+    ).rejects.toMatchObject({ code: ErrorCode.PROCESS_CATCHING_UP, retryAfterSeconds: DEPENDENCY_RETRY_AFTER_S });
     expect(sent).toBe(1);
     sent = 0;
     await expect(

@@ -44,6 +44,8 @@ export enum ErrorCode {
   POSTGRES_UNAVAILABLE = 'POSTGRES_UNAVAILABLE',
   /** The OpenID provider did not answer (its discovery, its token endpoint). */
   OIDC_UNAVAILABLE = 'OIDC_UNAVAILABLE',
+  /** The read model shows the task but its workflow has not reached it yet (it is recovering from a fault). */
+  PROCESS_CATCHING_UP = 'PROCESS_CATCHING_UP',
   INTERNAL = 'INTERNAL',
 }
 
@@ -94,6 +96,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.TEMPORAL_UNAVAILABLE:
     case ErrorCode.POSTGRES_UNAVAILABLE:
     case ErrorCode.OIDC_UNAVAILABLE:
+    case ErrorCode.PROCESS_CATCHING_UP:
       return 503;
     case ErrorCode.OUTCOME_UNKNOWN:
       return 504;

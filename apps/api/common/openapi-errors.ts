@@ -33,7 +33,7 @@ const WHY: Record<number, string> = {
   413: 'The body is larger than 1 MB',
   422: "The task's answer is not valid (named in `details`)",
   429: 'A rate limit: see Retry-After',
-  503: 'Temporal or PostgreSQL (named) is unavailable; nothing was changed: see Retry-After',
+  503: 'Temporal or PostgreSQL (named) is unavailable, or the process is catching up after a fault; nothing was changed: see Retry-After',
   504: 'The answer from Temporal was lost: the command may have taken effect; send it again with the same X-Request-Id',
 };
 const READ = [400, 401, 403, 404, 429, 503];
