@@ -29,6 +29,10 @@ export function webApp(dir = webAppDirectory()): express.Router {
   }
   // Hashed file names never change their content: a year in the browser's cache; the page itself, never cached.
   router.use('/app/assets', express.static(join(dir, 'assets'), { immutable: true, maxAge: '365d', index: false }));
+  // A file of an older build (a page open across a deployment) is missing, not the page: a 404 the browser can tell.
+  router.use('/app/assets', (_req, res) =>
+    res.status(404).type('text').send('No such file: the application was updated since this page opened; reload it.'),
+  );
   router.use('/app', express.static(dir, { index: false, maxAge: 0 }));
   router.get(/^\/app(\/.*)?$/, (_req, res) => {
     res.set('cache-control', 'no-cache').sendFile(join(dir, 'index.html'));

@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 
 import { en } from '../../apps/web/src/locales/en';
-import type { TaskPageDto } from '../../apps/api/tasks/task.dto';
+import type { TaskDto, TaskPageDto } from '../../apps/api/tasks/task.dto';
 import { messageKeys, messageAt } from '../../libs/notifications/messages';
 import { TIMOR_LESTE } from '../../libs/persistence/seeds/timor-leste.seed';
 import { claimYear } from '../support/claim-year';
@@ -130,6 +130,18 @@ describe('the web application in a real browser', () => {
         stack.key('coordinator'),
       )
     ).body.items;
+
+  it('answers every page address with the application, and a file of another build with a 404', async () => {
+    const page = await fetch(`${stack.baseUrl}/app/tl/twgs/labour-migration`);
+    expect([page.status, page.headers.get('content-type')?.toLowerCase()]).toEqual([200, 'text/html; charset=utf-8']);
+    const script = /src="(\/app\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+    expect((await fetch(`${stack.baseUrl}${script}`)).status).toBe(200);
+    const gone = await fetch(`${stack.baseUrl}/app/assets/index-0ld8u1ld.js`);
+    expect([gone.status, await gone.text()]).toEqual([
+      404,
+      'No such file: the application was updated since this page opened; reload it.',
+    ]);
+  });
 
   it('takes a cycle from the dashboard to an endorsed plan, with an auditor reading who did what', async () => {
     const year = claimYear();
@@ -277,6 +289,79 @@ describe('the web application in a real browser', () => {
     await coordinator.getByRole('link', { name: `Network meeting, Q1 ${year}` }).click();
     await coordinator.getByRole('heading', { name: 'Agenda', exact: true }).waitFor();
     await look(coordinator, 'meeting');
+
+    // The TWGs (one, with its rounds and each member's update or its absence) and the members, from the navigation.
+    await coordinator.getByRole('navigation').getByRole('link', { name: 'TWGs' }).click();
+    await coordinator.getByRole('link', { name: TIMOR_LESTE.firstTwgs[0].name }).click();
+    await coordinator.getByRole('heading', { name: 'Reporting rounds' }).waitFor();
+    await coordinator.locator('ul.updates li', { hasText: TIMOR_LESTE.firstTwgs[0].leadAgency }).first().waitFor();
+    await look(coordinator, 'twg');
+    await coordinator.getByRole('navigation').getByRole('link', { name: 'Members' }).click();
+    await coordinator.getByRole('rowheader', { name: /^ILO/ }).waitFor();
+    await look(coordinator, 'members');
+
+    // The coordinator extends an agency's task from its page: the empty form's refusals on their fields, then done.
+    const closes = (x: TaskDto) => (x.expiresAt === null ? Infinity : Date.parse(x.expiresAt));
+    const wall = (ms: number) => local(ms).slice(0, 16); // a datetime-local value, to the minute
+    const [late] = (
+      await call<TaskPageDto>('GET', '/networks/tl/tasks?status=open&pageSize=200', stack.key('coordinator'))
+    ).body.items
+      .filter((x) => x.assigneeRole === 'agency')
+      // The one whose deadline is furthest (none at all first): it stays open while the form is filled.
+      .sort((a, b) => closes(b) - closes(a));
+    await coordinator.goto(`${stack.baseUrl}/app/tl/tasks/${encodeURIComponent(late.id)}`);
+    await coordinator.locator('summary', { hasText: 'Extend the due time' }).click();
+    const extend = coordinator.getByRole('form', { name: 'Extend the due time' });
+    await extend.getByRole('button', { name: 'Extend' }).click();
+    await extend.locator('.field.invalid', { hasText: 'Say why.' }).waitFor({ timeout: 20_000 });
+    await extend.locator('.field.invalid', { hasText: 'Give a date and time.' }).waitFor();
+    expect(await extend.getByLabel('New due time').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await extend.getByLabel('New due time').fill(wall(Math.max(Date.parse(late.dueAt) - Date.now(), 0) + 600_000));
+    await extend.getByLabel(/^Reason/).fill('The focal point is on mission this week');
+    await extend.getByRole('button', { name: 'Extend' }).click();
+    await extend
+      .getByRole('status')
+      .filter({ hasText: /^Extended: now due/ })
+      .waitFor({ timeout: 20_000 });
+    const extended = await call<TaskDto>(
+      'GET',
+      `/networks/tl/tasks/${encodeURIComponent(late.id)}`,
+      stack.key('coordinator'),
+    );
+    expect(Date.parse(extended.body.dueAt)).toBeGreaterThan(Date.parse(late.dueAt));
+    await look(coordinator, 'task-extended');
+
+    // From the dashboard, an ad-hoc meeting convened; from its page, cancelled with a reason.
+    await coordinator.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
+    await coordinator.locator('summary', { hasText: 'Convene a meeting' }).click();
+    const convene = coordinator.getByRole('form', { name: 'Convene a meeting' });
+    await convene.getByLabel('Title').fill('Ad-hoc meeting on the labour mobility MoU');
+    await convene.getByLabel('Date and time of the meeting').fill(wall(3_600_000));
+    await convene.getByRole('button', { name: 'Convene' }).click();
+    await convene
+      .getByRole('status')
+      .filter({ hasText: /^Convened/ })
+      .waitFor({ timeout: 20_000 });
+    await look(coordinator, 'dashboard-convened');
+    await convene.getByRole('link', { name: 'Open the meeting' }).click();
+    await coordinator.getByRole('heading', { level: 1, name: 'Ad-hoc meeting on the labour mobility MoU' }).waitFor();
+    await coordinator.locator('summary', { hasText: 'Cancel the meeting' }).click();
+    const cancel = coordinator.getByRole('form', { name: 'Cancel the meeting' });
+    await cancel.getByLabel(/^Reason/).fill('Overtaken by the quarterly meeting');
+    await cancel.getByRole('button', { name: 'Cancel the meeting' }).click();
+    // The page now says it: cancelled, with the reason (the commands of a meeting not yet held are gone).
+    await coordinator
+      .locator('dl.facts dd', { hasText: 'Overtaken by the quarterly meeting' })
+      .waitFor({ timeout: 20_000 });
+    await look(coordinator, 'meeting-cancelled');
+    const adhoc = (
+      await call<{ items: { title: string; status: string }[] }>(
+        'GET',
+        '/networks/tl/meetings',
+        stack.key('coordinator'),
+      )
+    ).body.items.find((m) => m.title === 'Ad-hoc meeting on the labour mobility MoU');
+    expect(adhoc?.status).toBe('CANCELLED');
     await coordinator.getByRole('navigation').getByRole('link', { name: 'Dashboard' }).click();
 
     // The auditor (in Tetum, his language): the processes, then the cycle's timeline with ILO's person named.

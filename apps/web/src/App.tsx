@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { Fragment, useEffect, type ReactNode } from 'react';
+import { Fragment, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { post } from './api';
@@ -10,9 +10,11 @@ import { DashboardPage } from './pages/DashboardPage';
 import { DecisionsPage } from './pages/DecisionsPage';
 import { InboxPage } from './pages/InboxPage';
 import { MeetingPage, MeetingsPage } from './pages/MeetingsPage';
+import { MembersPage } from './pages/MembersPage';
 import { SignInPage } from './pages/SignInPage';
 import { DRAFT_PREFIX, TaskPage } from './pages/TaskPage';
 import { TimelinePage } from './pages/TimelinePage';
+import { TwgPage, TwgsPage } from './pages/TwgsPage';
 import { href, Link, match, useRoute } from './router';
 import { actingRole, useSession, type SessionNetwork } from './session';
 import { LanguageSelect } from './components/LanguageSelect';
@@ -30,6 +32,9 @@ const PAGES: readonly [string, (p: PageProps & { params: Record<string, string> 
   ['/:network/meetings', (p) => <MeetingsPage {...p} />],
   ['/:network/decisions', (p) => <DecisionsPage {...p} />],
   ['/:network/meetings/:id', (p) => <MeetingPage {...p} id={p.params.id} />],
+  ['/:network/twgs', (p) => <TwgsPage {...p} />],
+  ['/:network/twgs/:code', (p) => <TwgPage {...p} code={p.params.code} />],
+  ['/:network/members', (p) => <MembersPage {...p} />],
   ['/:network/audit', (p) => <AuditPage {...p} />],
   ['/:network/audit-log', (p) => <AuditLogPage {...p} />],
   ['/:network/audit/:workflowId', (p) => <TimelinePage {...p} workflowId={p.params.workflowId} />],
@@ -55,6 +60,7 @@ export function App() {
   if (session.isError) return <p role="alert">{t('common.unavailable')}</p>;
   if (!session.data) return <SignInPage language={language} />;
   const networks = session.data.networks;
+  if (networks.length === 0) return <NoNetwork email={session.data.email} />;
   const code = path.split('/').filter(Boolean)[0];
   const here = networks.find((n) => n.network === code);
   if (!here) {
@@ -76,6 +82,55 @@ export function App() {
   );
 }
 
+/** Signed in, but a member of no network now (deactivated, or every network left): say so, and offer the way out. */
+function NoNetwork({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const signOut = useSignOut();
+  return (
+    <main id="main" className="signin">
+      <h1>mignet</h1>
+      <p role="alert">{t('common.noNetwork', { email })}</p>
+      <button type="button" className="primary" onClick={() => void signOut()}>
+        {t('nav.signOut')}
+      </button>
+    </main>
+  );
+}
+
+/** Signs out: the session ends, and no unsent draft stays on the device. */
+function useSignOut() {
+  const queries = useQueryClient();
+  const { navigate } = useRoute();
+  return async () => {
+    await post('/session/sign-out');
+    for (const k of Object.keys(localStorage)) if (k.startsWith(DRAFT_PREFIX)) localStorage.removeItem(k);
+    await queries.invalidateQueries({ queryKey: ['session'] });
+    navigate('/app/');
+  };
+}
+
+/**
+ * After an in-page navigation, the focus moves to the new page's content (a screen reader announces it, a keyboard
+ * user starts there), and the window's title names the page by its heading, as a page load would.
+ */
+function usePageTitleAndFocus(path: string) {
+  const first = useRef(true);
+  useEffect(() => {
+    const main = document.getElementById('main');
+    if (!main) return;
+    if (first.current) first.current = false;
+    else main.focus({ preventScroll: true });
+    const name = () => {
+      const h1 = main.querySelector('h1')?.textContent?.trim();
+      document.title = h1 ? `${h1} · mignet` : 'mignet';
+    };
+    name();
+    const watch = new MutationObserver(name); // the heading comes with the page's data
+    watch.observe(main, { childList: true, subtree: true, characterData: true });
+    return () => watch.disconnect();
+  }, [path]);
+}
+
 function homePage(n: SessionNetwork): string {
   const role = actingRole(n.role);
   return role === 'coordinator' ? 'dashboard' : role === 'auditor' ? 'audit' : 'inbox';
@@ -90,7 +145,6 @@ function Shell(props: {
 }) {
   const { t } = useTranslation();
   const { navigate, path } = useRoute();
-  const queries = useQueryClient();
   const role = actingRole(props.here.role);
   const n = props.here.network;
   const nav: [string, string][] = [
@@ -100,15 +154,12 @@ function Shell(props: {
       : []),
     ['meetings', t('nav.meetings')],
     ['decisions', t('nav.decisions')],
+    ['twgs', t('nav.twgs')],
+    ['members', t('nav.members')],
     ...(role === 'coordinator' || role === 'auditor' ? ([['audit', t('nav.audit')]] as [string, string][]) : []),
   ];
-  const signOut = async () => {
-    await post('/session/sign-out');
-    // Unsent drafts stay on no device after their person signs out.
-    for (const k of Object.keys(localStorage)) if (k.startsWith(DRAFT_PREFIX)) localStorage.removeItem(k);
-    await queries.invalidateQueries({ queryKey: ['session'] });
-    navigate('/app/');
-  };
+  const signOut = useSignOut();
+  usePageTitleAndFocus(path);
   return (
     <>
       <a className="skip" href="#main">

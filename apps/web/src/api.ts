@@ -38,12 +38,22 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
-  const parsed: unknown = text ? JSON.parse(text) : undefined;
+  const parsed = parseBody(text);
   if (!res.ok) {
     const e = (parsed ?? {}) as { code?: string; message?: string; details?: FieldError[] };
     throw new ApiError(res.status, e.code ?? String(res.status), e.message ?? res.statusText, e.details ?? []);
   }
   return parsed as T;
+}
+
+/** JSON, or nothing: a proxy's HTML error page (a 502 from a gateway) becomes a refusal with its status, not a crash. */
+function parseBody(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);

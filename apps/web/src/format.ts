@@ -53,6 +53,16 @@ export function formatDateTime(iso: string | null | undefined, language: Languag
   );
 }
 
+/** The day alone (when a TWG was established, an agency joined): the hour would only be noise. */
+export function formatDate(iso: string | null | undefined, language: Language, timeZone: string): string {
+  if (!iso) return '—';
+  if (language === 'tet') {
+    const d = parts(iso, timeZone);
+    return `${d.day} ${TETUM_MONTHS[d.month - 1]} ${d.year}`;
+  }
+  return new Intl.DateTimeFormat(LOCALE[language], { timeZone, dateStyle: 'medium' }).format(new Date(iso));
+}
+
 export function formatNumber(n: number, language: Language): string {
   return new Intl.NumberFormat(LOCALE[language]).format(n);
 }
@@ -68,6 +78,11 @@ export function localToIso(local: string, timeZone: string): string {
   // The zone's offset at the guess, then at the first answer: across a daylight-saving change the two differ.
   const first = wall - offsetAt(wall);
   return new Date(wall - offsetAt(first)).toISOString();
+}
+
+/** A form's wall time as an instant, or undefined when the field was left empty (the API then names it). */
+export function zonedOrNothing(local: string | readonly string[] | undefined, timeZone: string): string | undefined {
+  return typeof local === 'string' && local !== '' ? localToIso(local, timeZone) : undefined;
 }
 
 export function isoToLocal(iso: string, timeZone: string): string {

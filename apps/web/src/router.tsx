@@ -49,8 +49,14 @@ export function match(pattern: string, path: string): Record<string, string> | u
   if (p.length !== s.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < p.length; i++) {
-    if (p[i].startsWith(':')) params[p[i].slice(1)] = decodeURIComponent(s[i]);
-    else if (p[i] !== s[i]) return undefined;
+    if (p[i].startsWith(':')) {
+      // A hand-typed address with a stray % is no page, not a crash.
+      try {
+        params[p[i].slice(1)] = decodeURIComponent(s[i]);
+      } catch {
+        return undefined;
+      }
+    } else if (p[i] !== s[i]) return undefined;
   }
   return params;
 }

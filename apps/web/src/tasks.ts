@@ -38,6 +38,8 @@ export interface TaskKind {
   readonly schema: JsonSchema;
   readonly example: Record<string, unknown>;
   readonly resubmittable: boolean;
+  /** The coordinator may give it to another member agency. */
+  readonly reassignable: boolean;
   readonly silenceMeans: string | null;
 }
 

@@ -32,6 +32,7 @@ interface FieldProps {
 
 const types = (s: JsonSchema) => (s.type === undefined ? [] : typeof s.type === 'string' ? [s.type] : s.type);
 const is = (s: JsonSchema, t: string) => types(s).includes(t as never);
+/** A field's element id: an input's, or a group's (radios, the GCM picker, a list), which the error summary links to. */
 export const fieldId = (path: string) => `f-${path.replace(/[^A-Za-z0-9]/g, '-')}`;
 
 export function SchemaForm(props: {
@@ -163,6 +164,8 @@ function Field(p: FieldProps) {
   if (s.enum && s.enum.length <= 4 && !['leadAgency', 'owner', 'agency'].includes(p.name)) {
     return (
       <fieldset
+        id={id}
+        tabIndex={-1}
         className={`choice${own.length ? ' invalid' : ''}`}
         aria-describedby={own.length ? `${id}-error` : undefined}
       >
@@ -259,6 +262,8 @@ function GcmPicker(p: FieldProps & { label: string }) {
   const id = fieldId(p.path);
   return (
     <fieldset
+      id={id}
+      tabIndex={-1}
       className={`gcm${errs.length ? ' invalid' : ''}`}
       aria-describedby={errs.length ? `${id}-error` : undefined}
     >
@@ -299,6 +304,8 @@ function StringList(p: FieldProps & { label: string }) {
     fixed && list.length === 4 ? t('form.quarter', { n: i + 1 }) : `${p.label} ${i + 1}`;
   return (
     <fieldset
+      id={id}
+      tabIndex={-1}
       className={`list${errs.length ? ' invalid' : ''}`}
       aria-describedby={errs.length ? `${id}-error` : undefined}
     >
@@ -339,7 +346,12 @@ function ObjectList(p: FieldProps & { label: string }) {
   const item = p.schema.items!;
   const noun = t(`item.${p.name}`, { defaultValue: p.label });
   return (
-    <section className={`object-list${own.length ? ' invalid' : ''}`} aria-labelledby={`${uid}-h`}>
+    <section
+      id={fieldId(p.path)}
+      tabIndex={-1}
+      className={`object-list${own.length ? ' invalid' : ''}`}
+      aria-labelledby={`${uid}-h`}
+    >
       <h3 id={`${uid}-h`}>
         {p.label}
         {!p.required && <span className="optional"> ({t('form.optional')})</span>}

@@ -10,6 +10,7 @@ import { href, Link } from '../router';
 import { actingRole } from '../session';
 import { overdue, type Task } from '../tasks';
 import { TableWrap } from '../components/TableWrap';
+import { CoordinatorCommands } from '../components/CoordinatorCommands';
 import { TwgPanels } from '../components/TwgPanels';
 import { meetingTitle } from './MeetingsPage';
 
@@ -204,7 +205,12 @@ export function DashboardPage({ here, language }: PageProps) {
         )}
       </section>
 
-      {actingRole(here.role) === 'coordinator' && <StartCycle here={here} language={language} />}
+      {actingRole(here.role) === 'coordinator' && (
+        <>
+          <CoordinatorCommands here={here} language={language} />
+          <StartCycle here={here} language={language} />
+        </>
+      )}
     </section>
   );
 }

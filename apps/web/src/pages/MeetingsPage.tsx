@@ -1,12 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
+import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 
 import { get } from '../api';
 import type { PageProps } from '../App';
+import { MeetingCommands } from '../components/MeetingCommands';
 import { TableWrap } from '../components/TableWrap';
 import { formatDateTime } from '../format';
 import { href, Link } from '../router';
+import { actingRole } from '../session';
 
 interface Meeting {
   id: string;
@@ -27,6 +30,7 @@ interface MeetingDetail extends Meeting {
   minutesReviews: { round: number; outcome: string; at: string; objections: { agency: string; reason?: string }[] }[];
   actionItems: { id: string; title: string; owner: string; dueAt: string; status: string; overdue: boolean }[];
   cancelled: { reason: string } | null;
+  reschedules: { at: string; from: string; to: string; reason: string }[];
 }
 
 /** A quarterly meeting is named in the reader's language; another keeps the title it was given. */
@@ -108,7 +112,16 @@ export function MeetingPage({ here, language, id }: PageProps & { id: string }) 
             <dd>{x.cancelled.reason}</dd>
           </>
         )}
+        {x.reschedules.map((r) => (
+          <Fragment key={r.at}>
+            <dt>{t('meetings.moved')}</dt>
+            <dd>{t('meetings.movedText', { from: when(r.from), to: when(r.to), reason: r.reason })}</dd>
+          </Fragment>
+        ))}
       </dl>
+      {actingRole(here.role) === 'coordinator' && (
+        <MeetingCommands here={here} language={language} meeting={x.id} status={x.status} actionItems={x.actionItems} />
+      )}
       <section aria-labelledby="agenda-title" className="card">
         <h2 id="agenda-title">{t('meetings.agenda')}</h2>
         {x.agendaPublishedAt === null || x.agenda.length === 0 ? (

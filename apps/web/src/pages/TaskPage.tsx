@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError, get, post, seg, type FieldError } from '../api';
 import type { PageProps } from '../App';
 import { ContextView } from '../components/ContextView';
+import { TaskChanges } from '../components/TaskChanges';
 import { pathWords, worded } from '../forms/errors';
 import { cleaned, emptyOf, fieldId, SchemaForm } from '../forms/SchemaForm';
 import { formatDateTime } from '../format';
@@ -185,6 +186,9 @@ export function TaskPage({ here, language, id }: PageProps & { id: string }) {
             {send.isPending ? t('task.sending') : t('task.send')}
           </button>
         </form>
+      )}
+      {role === 'coordinator' && x.status === 'open' && x.assigneeRole === 'agency' && (
+        <TaskChanges here={here} language={language} task={x} kind={kind} />
       )}
       {!mayAnswer && x.result !== null && x.result !== undefined && (
         <section aria-labelledby="result" className="result">
