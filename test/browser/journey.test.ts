@@ -343,6 +343,21 @@ describe('the web application in a real browser', () => {
       .filter({ hasText: /^Convened/ })
       .waitFor({ timeout: 20_000 });
     await look(coordinator, 'dashboard-convened');
+    // A decision establishing a TWG, sent empty: each refusal on its field (the TWG's own fields appear for that kind;
+    // the API checks them once the proposal itself is complete).
+    await coordinator.locator('summary', { hasText: 'Circulate a decision' }).click();
+    const circulate = coordinator.getByRole('form', { name: 'Circulate a decision' });
+    await circulate.getByLabel('Kind of decision').selectOption('establish-twg');
+    await circulate.getByLabel('Code of the new TWG').waitFor();
+    await circulate.getByRole('button', { name: 'Circulate' }).click();
+    await circulate
+      .getByRole('alert')
+      .filter({ hasText: /fields need a change/ })
+      .waitFor({ timeout: 20_000 });
+    for (const label of ['Title', 'What is proposed', 'Objections possible until'])
+      expect(await circulate.getByLabel(label).getAttribute('aria-invalid')).toBe('true');
+    expect(await circulate.getByLabel('Title').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await look(coordinator, 'dashboard-decision-refused');
     await convene.getByRole('link', { name: 'Open the meeting' }).click();
     await coordinator.getByRole('heading', { level: 1, name: 'Ad-hoc meeting on the labour mobility MoU' }).waitFor();
     await coordinator.locator('summary', { hasText: 'Cancel the meeting' }).click();

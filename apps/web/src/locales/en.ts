@@ -110,6 +110,8 @@ export const en = {
     gcm: 'GCM objective {{n}}',
   },
   field: {
+    revision: 'Revision',
+    progress: 'Progress reported',
     activities: 'Activities',
     id: 'Id',
     title: 'Title',

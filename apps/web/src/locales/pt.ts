@@ -110,6 +110,8 @@ export const pt: WebTexts = {
     gcm: 'Objetivo GCM {{n}}',
   },
   field: {
+    revision: 'Revisão',
+    progress: 'Progresso comunicado',
     activities: 'Atividades',
     id: 'Identificador',
     title: 'Título',

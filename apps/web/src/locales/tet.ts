@@ -111,6 +111,8 @@ export const tet: WebTexts = {
     gcm: 'Objetivu GCM {{n}}',
   },
   field: {
+    revision: 'Revizaun',
+    progress: 'Progresu ne’ebé relata ona',
     activities: 'Atividade sira',
     id: 'Identifikadór',
     title: 'Títulu',
