@@ -1,9 +1,11 @@
 import { useMutation } from '@tanstack/react-query';
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 
 import { ApiError, type FieldError } from '../api';
 import { worded } from '../forms/errors';
+import { zonedOrNothing } from '../format';
 
 /** One field of a coordinator's command; `name` is the API's field path, so a 400 or 422 lands on it. */
 export interface CommandField {
@@ -11,11 +13,19 @@ export interface CommandField {
   readonly label: string;
   readonly kind: 'text' | 'textarea' | 'datetime' | 'select' | 'checkboxes';
   readonly options?: readonly { readonly value: string; readonly label: string }[];
+  /** Under the field; a date-time field without one names the network's time zone it is read in. */
   readonly hint?: string;
   /** Shown (and sent) only when this holds of the values. */
   readonly when?: (values: CommandValues) => boolean;
 }
 export type CommandValues = Readonly<Record<string, string | readonly string[]>>;
+
+/** The reason every change of the coordinator's asks for, and the history keeps. */
+export const reasonField = (t: TFunction): CommandField => ({
+  name: 'reason',
+  label: t('command.reason'),
+  kind: 'textarea',
+});
 
 /**
  * A command the coordinator sends from a page (convene a meeting, circulate a decision, extend or reassign a task,
@@ -27,7 +37,9 @@ export function CommandForm(props: {
   readonly submit: string;
   readonly fields: readonly CommandField[];
   readonly initial?: CommandValues;
-  readonly send: (values: CommandValues) => Promise<unknown>;
+  /** The network's zone: date-time fields are typed in its wall time and sent as instants (undefined when empty). */
+  readonly timeZone: string;
+  readonly send: (values: Readonly<Record<string, string | readonly string[] | undefined>>) => Promise<unknown>;
   /** What the status line says once it was done (and anything else to do then). */
   readonly done: (result: unknown) => ReactNode | Promise<ReactNode>;
 }) {
@@ -40,7 +52,15 @@ export function CommandForm(props: {
   const [message, setMessage] = useState<ReactNode>();
   const shown = props.fields.filter((f) => !f.when || f.when(values));
   const command = useMutation({
-    mutationFn: () => props.send(Object.fromEntries(shown.map((f) => [f.name, values[f.name] ?? '']))),
+    mutationFn: () =>
+      props.send(
+        Object.fromEntries(
+          shown.map((f) => [
+            f.name,
+            f.kind === 'datetime' ? zonedOrNothing(values[f.name], props.timeZone) : (values[f.name] ?? ''),
+          ]),
+        ),
+      ),
     onSuccess: async (result) => {
       setErrors([]);
       setProblem(undefined);
@@ -77,7 +97,11 @@ export function CommandForm(props: {
         command.mutate();
       }}
     >
-      {shown.map((f) => {
+      {shown.map((field) => {
+        const f =
+          field.kind === 'datetime' && !field.hint
+            ? { ...field, hint: t('command.zone', { zone: props.timeZone }) }
+            : field;
         const own = errors.filter((d) => on(d, f.name));
         const error = own.map((d) => worded(d.message, t)).join(' · ');
         const described = [f.hint ? `${id(f.name)}-hint` : '', error ? `${id(f.name)}-error` : '']

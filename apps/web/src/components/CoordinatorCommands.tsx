@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 
 import { post } from '../api';
 import type { PageProps } from '../App';
-import { formatDateTime, zonedOrNothing } from '../format';
+import { formatDateTime } from '../format';
 import { memberChoices, useMembers, useTwgs } from '../network-data';
 import { href, Link } from '../router';
 import { CommandForm, Disclosure, type CommandValues } from './CommandForm';
@@ -17,7 +17,6 @@ export function CoordinatorCommands({ here, language }: PageProps) {
   const n = here.network;
   const members = useMembers(n);
   const twgs = useTwgs(n);
-  const zone = t('command.zone', { zone: here.timeZone });
   const when = (iso: string) => formatDateTime(iso, language, here.timeZone);
   const kind = (v: CommandValues) => v.kind as string;
   return (
@@ -25,18 +24,19 @@ export function CoordinatorCommands({ here, language }: PageProps) {
       <h2 id="commands-title">{t('command.title')}</h2>
       <Disclosure summary={t('command.convene')}>
         <CommandForm
+          timeZone={here.timeZone}
           title={t('command.convene')}
           submit={t('command.conveneButton')}
           fields={[
             { name: 'title', label: t('command.meetingTitle'), kind: 'text' },
-            { name: 'scheduledAt', label: t('command.meetingAt'), kind: 'datetime', hint: zone },
+            { name: 'scheduledAt', label: t('command.meetingAt'), kind: 'datetime' },
             { name: 'agendaDueAt', label: t('command.agendaDue'), kind: 'datetime', hint: t('command.agendaDueHint') },
           ]}
           send={(v) =>
             post(`/networks/${n}/meetings`, {
               title: v.title,
-              scheduledAt: zonedOrNothing(v.scheduledAt, here.timeZone),
-              agendaDueAt: zonedOrNothing(v.agendaDueAt, here.timeZone),
+              scheduledAt: v.scheduledAt,
+              agendaDueAt: v.agendaDueAt,
             })
           }
           done={async (r) => {
@@ -53,6 +53,7 @@ export function CoordinatorCommands({ here, language }: PageProps) {
       </Disclosure>
       <Disclosure summary={t('command.circulate')}>
         <CommandForm
+          timeZone={here.timeZone}
           title={t('command.circulate')}
           submit={t('command.circulateButton')}
           initial={{ kind: 'general' }}
@@ -111,7 +112,7 @@ export function CoordinatorCommands({ here, language }: PageProps) {
               kind: v.kind,
               title: v.title,
               text: v.text,
-              deadline: zonedOrNothing(v.deadline, here.timeZone),
+              deadline: v.deadline,
               payload,
             });
           }}

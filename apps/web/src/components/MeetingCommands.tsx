@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 
 import { post, seg } from '../api';
 import type { PageProps } from '../App';
-import { formatDateTime, zonedOrNothing } from '../format';
-import { CommandForm, Disclosure } from './CommandForm';
+import { formatDateTime } from '../format';
+import { CommandForm, Disclosure, reasonField } from './CommandForm';
 
 interface ActionItem {
   readonly id: string;
@@ -28,7 +28,7 @@ export function MeetingCommands({
   const queries = useQueryClient();
   const n = here.network;
   const refresh = () => queries.invalidateQueries({ queryKey: ['meeting', n, meeting] });
-  const reason = { name: 'reason', label: t('command.reason'), kind: 'textarea' } as const;
+  const reason = reasonField(t);
   const notHeld = ['SCHEDULED', 'AGENDA_CALL', 'AGENDA_PUBLISHED'].includes(status);
   const open = actionItems.filter((a) => a.status === 'open');
   if (!notHeld && open.length === 0) return null;
@@ -39,20 +39,13 @@ export function MeetingCommands({
         <>
           <Disclosure summary={t('command.reschedule')}>
             <CommandForm
+              timeZone={here.timeZone}
               title={t('command.reschedule')}
               submit={t('command.rescheduleButton')}
-              fields={[
-                {
-                  name: 'scheduledAt',
-                  label: t('command.meetingAt'),
-                  kind: 'datetime',
-                  hint: t('command.zone', { zone: here.timeZone }),
-                },
-                reason,
-              ]}
+              fields={[{ name: 'scheduledAt', label: t('command.meetingAt'), kind: 'datetime' }, reason]}
               send={(v) =>
                 post(`/networks/${n}/meetings/${seg(meeting)}/reschedule`, {
-                  scheduledAt: zonedOrNothing(v.scheduledAt, here.timeZone),
+                  scheduledAt: v.scheduledAt,
                   reason: v.reason,
                 })
               }
@@ -65,6 +58,7 @@ export function MeetingCommands({
           </Disclosure>
           <Disclosure summary={t('command.cancel')}>
             <CommandForm
+              timeZone={here.timeZone}
               title={t('command.cancel')}
               submit={t('command.cancelButton')}
               fields={[reason]}
@@ -80,6 +74,7 @@ export function MeetingCommands({
       {open.map((a) => (
         <Disclosure key={a.id} summary={t('command.drop', { item: a.title, owner: a.owner })}>
           <CommandForm
+            timeZone={here.timeZone}
             title={t('command.drop', { item: a.title, owner: a.owner })}
             submit={t('command.dropButton')}
             fields={[reason]}

@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 
 import { post, seg } from '../api';
 import type { PageProps } from '../App';
-import { formatDateTime, zonedOrNothing } from '../format';
+import { formatDateTime } from '../format';
 import { memberChoices, useMembers } from '../network-data';
 import type { Task, TaskKind } from '../tasks';
-import { CommandForm, Disclosure } from './CommandForm';
+import { CommandForm, Disclosure, reasonField } from './CommandForm';
 
 /**
  * The coordinator's changes to an open task: a later due time (its reminder and escalation move with it), or, for a
@@ -31,16 +31,9 @@ export function TaskChanges({ here, language, task, kind }: PageProps & { task: 
         <CommandForm
           title={t('command.extend')}
           submit={t('command.extendButton')}
-          fields={[
-            {
-              name: 'dueAt',
-              label: t('command.newDue'),
-              kind: 'datetime',
-              hint: t('command.zone', { zone: here.timeZone }),
-            },
-            { name: 'reason', label: t('command.reason'), kind: 'textarea' },
-          ]}
-          send={(v) => post(`${path}/extend`, { dueAt: zonedOrNothing(v.dueAt, here.timeZone), reason: v.reason })}
+          timeZone={here.timeZone}
+          fields={[{ name: 'dueAt', label: t('command.newDue'), kind: 'datetime' }, reasonField(t)]}
+          send={(v) => post(`${path}/extend`, { dueAt: v.dueAt, reason: v.reason })}
           done={async (r) =>
             t('command.extended', { when: formatDateTime((await changed(r)).dueAt, language, here.timeZone) })
           }
@@ -51,6 +44,7 @@ export function TaskChanges({ here, language, task, kind }: PageProps & { task: 
           <CommandForm
             title={t('command.reassign')}
             submit={t('command.reassignButton')}
+            timeZone={here.timeZone}
             fields={[
               {
                 name: 'agency',
@@ -58,7 +52,7 @@ export function TaskChanges({ here, language, task, kind }: PageProps & { task: 
                 kind: 'select',
                 options: memberChoices(members.data).filter((m) => m.value !== task.assignee),
               },
-              { name: 'reason', label: t('command.reason'), kind: 'textarea' },
+              reasonField(t),
             ]}
             send={(v) => post(`${path}/reassign`, { agency: v.agency, reason: v.reason })}
             done={async (r) => t('command.reassigned', { agency: (await changed(r)).assignee })}

@@ -4,15 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../api';
 import type { PageProps } from '../App';
 import { formatDateTime, formatNumber } from '../format';
+import { useTwgs } from '../network-data';
 import { TableWrap } from './TableWrap';
 
-interface Twg {
-  code: string;
-  name: string;
-  leadAgency: string;
-  memberAgencies: string[];
-  abolishedOn: string | null;
-}
 interface Round {
   id: string;
   year: number;
@@ -39,12 +33,11 @@ const DAY = 86_400_000;
 export function TwgPanels({ here, language }: PageProps) {
   const { t } = useTranslation();
   const n = here.network;
-  const twgs = useQuery({
-    queryKey: ['twgs', n],
-    queryFn: async () => (await get<{ items: Twg[] }>(`/networks/${n}/twgs`)).items.filter((x) => !x.abolishedOn),
-  });
+  // The network's TWGs query, shared with the TWG and members pages (one key, one shape); the abolished have no round.
+  const all = useTwgs(n);
+  const active = (all.data ?? []).filter((x) => !x.abolishedOn);
   const rounds = useQueries({
-    queries: (twgs.data ?? []).map((twg) => ({
+    queries: active.map((twg) => ({
       queryKey: ['rounds', n, twg.code],
       queryFn: async () => (await get<{ items: Round[] }>(`/networks/${n}/twgs/${twg.code}/rounds`)).items,
       refetchInterval: 15_000,
@@ -56,8 +49,8 @@ export function TwgPanels({ here, language }: PageProps) {
       (await get<{ items: Impediment[] }>(`/networks/${n}/impediments`)).items.filter((i) => i.status !== 'resolved'),
     refetchInterval: 15_000,
   });
-  const nameOf = (code: string) => twgs.data?.find((x) => x.code === code)?.name ?? code;
-  const current = (twgs.data ?? []).map((twg, i) => {
+  const nameOf = (code: string) => all.data?.find((x) => x.code === code)?.name ?? code;
+  const current = active.map((twg, i) => {
     const list = rounds[i]?.data ?? [];
     // The round collecting or consolidating now, else the newest one.
     const round = list.find((r) => r.status === 'COLLECTING' || r.status === 'CONSOLIDATING') ?? list[0];
