@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import type { Config } from '../../../libs/config/config';
@@ -136,7 +136,8 @@ export class SessionController {
     summary:
       'Uses a sign-in link (`{token}`, as JSON or from the page’s form): opens the session, then 303 to /session (form) or 201 with it (JSON)',
   })
-  @ApiOkResponse({ type: SessionDto })
+  @ApiCreatedResponse({ type: SessionDto })
+  @ApiResponse({ status: 303, description: 'From the page’s form: the session is open, on to the web application' })
   async useLink(
     @Req() req: Request,
     @Res({ passthrough: true }) res: Response,
