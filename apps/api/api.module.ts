@@ -62,6 +62,8 @@ import { TaskContextService } from './task-kinds/task-context.service';
 import { TaskKindsService } from './task-kinds/task-kinds.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
+import { ReportsController } from './reports/reports.controller';
+import { ReportsService } from './reports/reports.service';
 import { TwgsController } from './twgs/twgs.controller';
 import { TwgsService } from './twgs/twgs.service';
 import { HealthService } from './health/health.service';
@@ -116,6 +118,7 @@ export class ApiModule {
         HistoriesController,
         AuditLogController,
         IncidentsController,
+        ReportsController,
         ...processes.flatMap((p) => p.controllers),
       ],
       providers: [
@@ -133,6 +136,7 @@ export class ApiModule {
         TaskKindsService,
         TasksService,
         TwgsService,
+        ReportsService,
         MembersService,
         NetworksService,
         KeysService,

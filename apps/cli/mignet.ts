@@ -11,6 +11,7 @@ import { trustedKeys } from '../../libs/audit/signing';
 import { verifyExport } from '../../libs/audit/verify-export';
 import { verifyAuditLog } from '../../libs/persistence/audit-chain';
 import { administration, ADMINISTRATION_USAGE, isAdministration } from './administration';
+import { report, REPORT_USAGE } from './report';
 
 const VERSION = (JSON.parse(readFileSync(packageJson(), 'utf8')) as { version: string }).version;
 
@@ -20,7 +21,7 @@ function packageJson(): string {
   return candidates.find((p) => existsSync(p)) ?? candidates[0];
 }
 
-const USAGE = `mignet — audit tools (no server needed for files), and administering networks, people and keys
+const USAGE = `mignet — audit tools (no server needed for files), reports, and administering networks, people and keys
 
   mignet --help | -h             this text;  mignet --version | -V   the version
 
@@ -42,7 +43,7 @@ const USAGE = `mignet — audit tools (no server needed for files), and administ
         checks a year's export offline: the manifest's signature with the network's public key, every file's
         SHA-256, the audit log's chain, row signatures and the heads recorded in Temporal, and replays every
         history; exits 1 on any failure (--trust-archive-key: with the key the archive carries, a first look only)
-${ADMINISTRATION_USAGE}`;
+${REPORT_USAGE}${ADMINISTRATION_USAGE}`;
 
 /** The CLI's entry point: returns the exit code. Output goes to `out` (results) and `err` (progress, reasons). */
 export async function main(
@@ -72,6 +73,7 @@ export async function main(
   if (group === 'audit' && command === 'timeline') return auditTimeline(flags, out, err);
   if (group === 'audit' && command === 'state') return auditState(flags, out, err);
   if (group === 'projections' && command === 'rebuild') return rebuild(flags, out, err);
+  if (group === 'report' && command === 'annual') return report(flags, out, err);
   err.write(`Unknown command: ${argv.join(' ')}\n\n${USAGE}`);
   return 2;
 }
@@ -87,6 +89,10 @@ interface Flags {
   readonly publicKey?: string;
   readonly trustArchiveKey?: boolean;
   readonly signedFrom?: string;
+  readonly format?: string;
+  readonly lang?: string;
+  readonly table?: string;
+  readonly out?: string;
 }
 
 const VALUED = {
@@ -97,6 +103,10 @@ const VALUED = {
   '--year': 'year',
   '--public-key': 'publicKey',
   '--signed-from': 'signedFrom',
+  '--format': 'format',
+  '--lang': 'lang',
+  '--table': 'table',
+  '--out': 'out',
 } as const;
 
 /** Flags and positionals; an unknown flag or a flag without its value is an error (a typo must not widen a rebuild). */

@@ -78,4 +78,17 @@ export function formatInstant(iso: string, language: Language, timeZone: string)
   return `${Number(parts.day)} ${TETUM_MONTHS[Number(parts.month) - 1]} ${parts.year}, ${parts.hour}:${parts.minute} (${timeZone})`;
 }
 
+/** A day as the reader reads dates, in the network's time zone: "15 March 2030", "15 Marsu 2030", "15 de março de 2030". */
+export function formatDate(iso: string, language: Language, timeZone: string): string {
+  const date = new Date(iso);
+  if (language !== 'tet')
+    return new Intl.DateTimeFormat(language === 'pt' ? 'pt-TL' : 'en-GB', { timeZone, dateStyle: 'long' }).format(date);
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: 'numeric', day: 'numeric' })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  return `${Number(parts.day)} ${TETUM_MONTHS[Number(parts.month) - 1]} ${parts.year}`;
+}
+
 export type { Messages };

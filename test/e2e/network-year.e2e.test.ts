@@ -1,4 +1,5 @@
 import type { QueryDefinition } from '@temporalio/common';
+import { strFromU8, unzipSync } from 'fflate';
 import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 
 import type { CycleDto } from '../../apps/api/annual-cycle/cycle.dto';
@@ -13,6 +14,10 @@ import { cycleStateQuery } from '../../libs/processes/annual-cycle/messages';
 import { decisionStateQuery } from '../../libs/processes/decision/messages';
 import { meetingStateQuery } from '../../libs/processes/meeting/messages';
 import { twgRoundStateQuery } from '../../libs/processes/twg-round/messages';
+import type { ReportDocument } from '../../libs/reports/report-document';
+import { mignet } from '../support/cli';
+import { parseCsv } from '../support/csv';
+import { escapeRegExp, pdfToText } from '../support/pdf-text';
 import { readModelsOf } from '../support/read-models';
 import { recordHistories } from '../support/record-history';
 import { testEnv } from '../support/test-env';
@@ -99,6 +104,64 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
     );
 
   /**
+   * The annual report's files, in English and Tetum: the JSON document's figures and tables are those of the cycle's
+   * report, the PDF prints them (as pdftotext reads it), the CSV archive holds each table cell for cell, and the
+   * Markdown each row.
+   */
+  async function reportFilesAgree(report: AnnualReport): Promise<void> {
+    for (const lang of ['en', 'tet']) {
+      const file = async (query: string) => {
+        const res = await fetch(`${stack.baseUrl}/networks/tl/reports/annual/${YEAR}?lang=${lang}&${query}`, {
+          headers: { authorization: `Bearer ${stack.key('ILO')}` },
+        });
+        expect({ query, status: res.status }).toEqual({ query, status: 200 });
+        return { type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+      };
+      const doc = JSON.parse((await file('format=json')).body.toString('utf8')) as ReportDocument;
+      const table = (name: string) => doc.tables.find((t) => t.name === name)!;
+      expect(table('activities').rows.map((r) => r[0])).toEqual(report.activities.map((a) => a.id));
+      expect(table('meetings').rows).toHaveLength(report.networkYear!.meetings.length);
+      expect(doc.facts.items[0].value).toBe(report.activities.length);
+      expect(table('indicators').rows).toContainEqual(
+        expect.arrayContaining([report.activities.find((a) => a.leadAgency === 'ILO')!.id, '103', '403', '500']),
+      );
+
+      const pdf = await file('format=pdf');
+      expect(pdf.type).toBe('application/pdf');
+      const text = pdfToText(pdf.body);
+      expect(text).toContain(doc.title);
+      for (const f of doc.facts.items) expect(text).toMatch(new RegExp(`${escapeRegExp(f.label)}\\s+${f.value}\\b`));
+      for (const r of table('tasks-by-agency').rows) expect(text).toMatch(new RegExp(r.map(String).join('\\s+')));
+
+      const zip = unzipSync((await file('format=csv')).body);
+      for (const t of doc.tables)
+        expect(parseCsv(strFromU8(zip[`${t.name}.csv`]))).toEqual([t.columns, ...t.rows.map((r) => r.map(String))]);
+
+      const md = (await file('format=md')).body.toString('utf8');
+      for (const r of table('activities').rows) expect(md).toContain(`| ${r.join(' | ')} |`);
+
+      // The CLI renders from the read models what the API does, byte for byte.
+      const before = process.env.DATABASE_URL;
+      process.env.DATABASE_URL = stack.db.url;
+      try {
+        const args = ['--network', 'tl', '--year', String(YEAR), '--format', 'md', '--lang', lang, '--out', '-'];
+        expect(await mignet('report', 'annual', ...args)).toEqual({ code: 0, out: md, err: '' });
+      } finally {
+        process.env.DATABASE_URL = before;
+      }
+    }
+    // A table is a CSV's; an unknown language is named.
+    const refused = await call(
+      'GET',
+      `/networks/tl/reports/annual/${YEAR}?format=pdf&table=activities`,
+      stack.key('ILO'),
+    );
+    expect(refused).toMatchObject({ status: 400, body: { details: [{ field: 'table' }] } });
+    const language = await call('GET', `/networks/tl/reports/annual/${YEAR}?lang=fr`, stack.key('ILO'));
+    expect(language).toMatchObject({ status: 400, body: { details: [{ field: 'lang' }] } });
+  }
+
+  /**
    * The routine work of the year, done in the background as the agencies would: TWG members submit their updates
    * (UNICEF never does; FAO lets climate-mobility's fourth round wait), leads consolidate their rounds with every
    * impediment reported, the secretariat records each meeting as `minutesFor` says, RCO answers agenda calls with
@@ -137,6 +200,13 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
           if (write) await answer(t, write(await meeting(id)), 'coordinator');
         }
         for (const t of await openTasks('RCO', 'kind=propose-agenda-items')) await answer(t, { items: [] }, 'RCO');
+        // The lead agencies report each quarter with their indicator's value (UNDP's reports are the story's own).
+        for (const t of await openTasks('coordinator', `kind=report-progress&process=${wf}`)) {
+          if (t.assignee === 'UNDP') continue;
+          const quarter = Number(t.id.split(':report-progress:Q')[1].split(':')[0]);
+          const value = String(quarter * 100 + t.assignee.length);
+          await answer(t, { status: 'on-track', indicators: [{ name: 'Workers reached', value }] }, t.assignee);
+        }
       } catch (err) {
         routineErrors.push(String(err));
       }
@@ -273,6 +343,11 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
         'IMPLEMENTATION',
         30_000,
       );
+      // Until the year ends there is no report to render, and the answer says why.
+      expect(await call('GET', `/networks/tl/reports/annual/${YEAR}`, stack.key('ILO'))).toMatchObject({
+        status: 409,
+        body: { code: 'REPORT_NOT_DRAFTED', message: expect.stringContaining('IMPLEMENTATION') },
+      });
       // UNDP reports its activity delayed: the next agenda lists it.
       await complete(
         (await taskOpen('UNDP', `kind=report-progress&process=${wf}`, "UNDP's Q1 report")).id,
@@ -547,6 +622,12 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
       );
       expect(year.impediments).toEqual({ raised: 2, resolved: 2, stillOpen: 0 });
       expect(year.governmentIssues).toEqual([expect.objectContaining({ id: govIssue.id, status: 'resolved' })]);
+      // Indicators measured: ILO reported its activity's value each quarter, and the report keeps each one.
+      const ilo = (closed.report as AnnualReport).activities.find((a) => a.leadAgency === 'ILO')!;
+      expect(ilo.indicators).toEqual([
+        { name: 'Workers reached', baseline: '0', target: '500', actuals: ['103', '203', '303', '403'] },
+      ]);
+      await reportFilesAgree(closed.report as AnnualReport);
       await waitFor(
         async () =>
           (await stack.client.workflow.getHandle(wf).describe()).status.name === 'COMPLETED' ? true : undefined,

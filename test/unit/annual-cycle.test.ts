@@ -225,7 +225,27 @@ describe('annual cycle: reducer and decisions', () => {
     );
     s = at(s, 52_000); // after Q2's end plus the escalation offset
     expect(s.tasks[id('report-progress', 'Q2', 'A1')].escalatedAt).not.toBeNull();
-    s = complete(s, id('report-progress', 'Q2', 'A1'), agency('FAO'), { status: 'on-track' }, 52_000);
+    // An indicator the activity does not have is refused, naming the field and the ones it has.
+    const unknown = checkAnnualCycleCommand(
+      s,
+      {
+        taskId: id('report-progress', 'Q2', 'A1'),
+        by: agency('FAO'),
+        payload: { status: 'on-track', indicators: [{ name: 'Workers helped', value: '3' }] },
+      },
+      T0 + 52_000,
+    );
+    expect(unknown).toMatchObject({
+      code: 'INVALID_PAYLOAD',
+      details: [{ field: 'indicators[0].name', message: 'must be an indicator of A1: Workers reached' }],
+    });
+    s = complete(
+      s,
+      id('report-progress', 'Q2', 'A1'),
+      agency('FAO'),
+      { status: 'on-track', indicators: [{ name: 'Workers reached', value: '120' }] },
+      52_000,
+    );
     s = complete(s, id('report-progress', 'Q3', 'A3'), agency('IOM'), { status: 'cancelled' }, 52_000);
     s = at(s, 76_000);
     expect(s.tasks[id('report-progress', 'Q4', 'A3')]).toBeUndefined(); // no reports on a cancelled activity
@@ -242,6 +262,10 @@ describe('annual cycle: reducer and decisions', () => {
     const report = s.report!;
     expect(report.activities.find((a) => a.id === 'A2')).toMatchObject({ status: 'delayed' });
     expect(report.activities.find((a) => a.id === 'A3')).toMatchObject({ status: 'cancelled' });
+    // Baseline → the value of each quarter that reported one → target.
+    expect(report.activities.find((a) => a.id === 'A1')!.indicators).toEqual([
+      { name: 'Workers reached', baseline: '0', target: '500', actuals: [null, '120', null, null] },
+    ]);
     expect(report.lateTasks.map((t) => t.id)).toContain(id('report-progress', 'Q2', 'A1'));
     expect(report.missedTasks.map((t) => t.id)).toContain(q1);
     expect(report.gcmCoverage.find((c) => c.objective === 6)?.activities).toEqual(['A1', 'A2', 'A3', 'A4']);

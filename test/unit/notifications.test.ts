@@ -17,11 +17,14 @@ describe('notification texts', () => {
   });
 
   it('has real translations: no Tetum or Portuguese text is the English one, and each keeps its placeholders', () => {
+    // Written the same in every language: a dash for nothing, the abbreviations "Id" and "TWG" (as the web's).
+    const SAME_AS_ENGLISH = ['reportFile.none', 'reportFile.column.id', 'reportFile.column.twg'];
     const placeholders = (s: string) => (s.match(/\{\{\w+\}\}/g) ?? []).sort();
     for (const lng of ['tet', 'pt'] as const)
       for (const k of keys) {
         const text = messageAt(TRANSLATIONS[lng], k)!;
-        expect({ lng, k, same: text === messageAt(en, k) }).toEqual({ lng, k, same: false });
+        if (!SAME_AS_ENGLISH.includes(k))
+          expect({ lng, k, same: text === messageAt(en, k) }).toEqual({ lng, k, same: false });
         expect({ lng, k, placeholders: placeholders(text) }).toEqual({
           lng,
           k,

@@ -46,6 +46,8 @@ export enum ErrorCode {
   OIDC_UNAVAILABLE = 'OIDC_UNAVAILABLE',
   /** The read model shows the task but its workflow has not reached it yet (it is recovering from a fault). */
   PROCESS_CATCHING_UP = 'PROCESS_CATCHING_UP',
+  /** A year's report asked for before the year ended and drafted it. */
+  REPORT_NOT_DRAFTED = 'REPORT_NOT_DRAFTED',
   INTERNAL = 'INTERNAL',
 }
 
@@ -86,6 +88,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.ROUND_ALREADY_STARTED:
     case ErrorCode.TASK_CLOSED:
     case ErrorCode.PHASE_CLOSED:
+    case ErrorCode.REPORT_NOT_DRAFTED:
       return 409;
     case ErrorCode.INVALID_PAYLOAD:
       return 422;

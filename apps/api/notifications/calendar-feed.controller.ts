@@ -1,5 +1,13 @@
 import { Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import type { Config } from '../../../libs/config/config';
@@ -40,7 +48,9 @@ export class CalendarFeedController {
   @HttpCode(201)
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A new calendar-feed URL for the person, shown once; the earlier ones stop' })
-  @ApiCreatedResponse({ schema: { type: 'object', properties: { url: { type: 'string' }, person: { type: 'string' } } } })
+  @ApiCreatedResponse({
+    schema: { type: 'object', properties: { url: { type: 'string' }, person: { type: 'string' } } },
+  })
   issue(
     @Param('network') network: string,
     @Param('id') id: string,

@@ -87,6 +87,8 @@ export interface ProgressReport {
   readonly quarter: number;
   readonly status: ActivityStatus;
   readonly note: string | null;
+  /** The values the activity's indicators stood at (absent from reports recorded before indicators were measured). */
+  readonly indicators?: readonly { readonly name: string; readonly value: string }[];
   readonly at: string;
   readonly by: Actor;
 }
@@ -189,7 +191,30 @@ export function answerContext(state: CycleState, now: number): AnswerContext {
 function payloadErrors(state: CycleState, task: Task, payload: unknown, now: number): FieldError[] {
   const answer = ANNUAL_CYCLE_ANSWERS[task.kind];
   if (!answer) return [{ field: 'body', message: `a ${task.kind} task does not belong to an annual cycle` }];
-  return answerErrors(answer, payload, answerContext(state, now));
+  const errors = answerErrors(answer, payload, answerContext(state, now));
+  return task.kind === 'report-progress' && errors.length === 0
+    ? [...errors, ...indicatorErrors(state, task, payload)]
+    : errors;
+}
+
+/** A progress report names only indicators its activity has in the endorsed plan. */
+function indicatorErrors(state: CycleState, task: Task, payload: unknown): FieldError[] {
+  const activityId = (task.subject ?? '').split(':')[1];
+  const plan = state.revisions[state.revisions.length - 1];
+  const known = plan?.activities.find((a) => a.id === activityId)?.indicators.map((i) => i.name) ?? [];
+  const reported = ((payload as { indicators?: { name: string }[] }).indicators ?? []).map((i) => i.name);
+  return reported.flatMap((name, i) =>
+    known.includes(name)
+      ? []
+      : [
+          {
+            field: `indicators[${i}].name`,
+            message: known.length
+              ? `must be an indicator of ${activityId}: ${known.join(', ')}`
+              : `${activityId} has no indicators in the work plan`,
+          },
+        ],
+  );
 }
 
 /**
@@ -279,6 +304,7 @@ function completionEffect(
         quarter: Number(quarter.slice(1)),
         status: payload.status as ActivityStatus,
         note: (payload.note as string | undefined) ?? null,
+        indicators: (payload.indicators as ProgressReport['indicators']) ?? [],
         at: event.at,
         by: event.by,
       };

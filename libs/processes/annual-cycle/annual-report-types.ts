@@ -20,6 +20,13 @@ export interface AnnualReport {
       readonly status: ActivityStatus | 'missed' | 'not-due';
       readonly late: boolean;
     }[];
+    /** Baseline, the value reported each quarter (null where none was) and target; absent in reports drafted before. */
+    readonly indicators?: readonly {
+      readonly name: string;
+      readonly baseline: string;
+      readonly target: string;
+      readonly actuals: readonly (string | null)[];
+    }[];
   }[];
   readonly gcmCoverage: readonly {
     readonly objective: number;

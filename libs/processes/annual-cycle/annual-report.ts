@@ -38,6 +38,18 @@ export function draftAnnualReport(state: CycleState, at: string): AnnualReport {
             late: false,
           };
         }),
+        indicators: a.indicators.map((i) => ({
+          name: i.name,
+          baseline: i.baseline,
+          target: i.target,
+          actuals: [1, 2, 3, 4].map(
+            (quarter) =>
+              [...reports]
+                .reverse()
+                .find((r) => r.quarter === quarter)
+                ?.indicators?.find((v) => v.name === i.name)?.value ?? null,
+          ),
+        })),
       };
     }),
     gcmCoverage: GCM_OBJECTIVES.map((o) => ({

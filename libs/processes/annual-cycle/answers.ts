@@ -119,13 +119,31 @@ export const ANNUAL_CYCLE_ANSWERS: Partial<Record<TaskKind, TaskAnswer>> = {
       ),
   },
   'report-progress': {
-    example: { status: 'delayed', note: 'The second training moved to Q3 for the elections' },
+    example: {
+      status: 'delayed',
+      note: 'The second training moved to Q3 for the elections',
+      indicators: [{ name: 'Attachés trained', value: '18' }],
+    },
     schema: () =>
       object(
-        { status: { type: 'string', enum: ACTIVITY_STATUSES }, note: text('What happened this quarter') },
+        {
+          status: { type: 'string', enum: ACTIVITY_STATUSES },
+          note: text('What happened this quarter'),
+          indicators: {
+            type: 'array',
+            maxItems: 20,
+            description: "The value each of the activity's indicators stands at now (by its name in the plan)",
+            items: object(
+              { name: text('The indicator, as the work plan names it'), value: text('Its value now', 200) },
+              ['name', 'value'],
+            ),
+            errorMessage: 'must be a list of {name, value}, one per indicator of the activity (may be empty)',
+          },
+        },
         ['status'],
         body,
       ),
+    rules: (p) => repeats(p, 'indicators', 'name'),
   },
   'finalise-report': {
     example: { summary: 'Eleven of twelve activities delivered; labour migration data remains the main gap.' },

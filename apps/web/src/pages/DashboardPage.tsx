@@ -11,6 +11,7 @@ import { actingRole } from '../session';
 import { overdue, type Task } from '../tasks';
 import { TableWrap } from '../components/TableWrap';
 import { CoordinatorCommands } from '../components/CoordinatorCommands';
+import { IndicatorTable, type MeasuredActivity } from '../components/IndicatorTable';
 import { TwgPanels } from '../components/TwgPanels';
 import { meetingTitle } from './MeetingsPage';
 
@@ -22,10 +23,9 @@ interface Cycle {
   phase: string;
   calendar: { start: string; end: string; deadlines: Record<string, string> };
   planRevision: number | null;
+  report: object | null;
 }
-interface Activity {
-  id: string;
-  title: string;
+interface Activity extends MeasuredActivity {
   leadAgency: string;
   partnerAgencies: string[];
   gcmObjectives: number[];
@@ -129,6 +129,7 @@ export function DashboardPage({ here, language }: PageProps) {
           <p>
             <Link to={href(n, 'audit', cycle.workflowId)}>{t('dashboard.history')}</Link>
           </p>
+          {cycle.report && <ReportFiles network={n} year={cycle.year} language={language} />}
         </section>
       ) : (
         cycles.data && <p className="empty">{t('dashboard.noCycle')}</p>
@@ -205,6 +206,11 @@ export function DashboardPage({ here, language }: PageProps) {
         )}
       </section>
 
+      <section aria-labelledby="indicators-title" className="card">
+        <h2 id="indicators-title">{t('dashboard.indicators')}</h2>
+        <IndicatorTable activities={activities} />
+      </section>
+
       {actingRole(here.role) === 'coordinator' && (
         <>
           <CoordinatorCommands here={here} language={language} />
@@ -212,6 +218,18 @@ export function DashboardPage({ here, language }: PageProps) {
         </>
       )}
     </section>
+  );
+}
+
+/** The annual report's files, in the reader's language: the API renders them; the session cookie goes with the link. */
+function ReportFiles({ network, year, language }: { network: string; year: number; language: string }) {
+  const { t } = useTranslation();
+  const file = (format: string) => `/networks/${network}/reports/annual/${year}?format=${format}&lang=${language}`;
+  return (
+    <p className="report-files">
+      {t('dashboard.reportFiles', { year })} <a href={file('pdf')}>PDF</a> · <a href={file('md')}>Markdown</a> ·{' '}
+      <a href={file('csv')}>CSV (zip)</a>
+    </p>
   );
 }
 

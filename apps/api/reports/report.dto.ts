@@ -1,0 +1,28 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+
+import { LANGUAGES, type Language } from '../../../libs/domain/people';
+import { ANNUAL_REPORT_TABLES } from '../../../libs/reports/render-report';
+import { REPORT_FORMATS, type ReportFormat } from '../../../libs/reports/report-document';
+
+export class ReportQueryDto {
+  @ApiPropertyOptional({
+    enum: REPORT_FORMATS,
+    default: 'pdf',
+    description:
+      'pdf (title page, figures, the GCM coverage chart, every table), md (Markdown), csv (every table as its own file in a zip, or one with `table`), json (the document every format renders: the same numbers)',
+  })
+  @IsOptional()
+  @IsIn(REPORT_FORMATS, { message: `must be one of ${REPORT_FORMATS.join(', ')}` })
+  format?: ReportFormat;
+
+  @ApiPropertyOptional({ enum: LANGUAGES, description: "The reader's language; the signed-in person's own by default" })
+  @IsOptional()
+  @IsIn(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` })
+  lang?: Language;
+
+  @ApiPropertyOptional({ enum: ANNUAL_REPORT_TABLES, description: 'With format=csv: just this table, as text/csv' })
+  @IsOptional()
+  @IsIn(ANNUAL_REPORT_TABLES, { message: `must be one of ${ANNUAL_REPORT_TABLES.join(', ')}` })
+  table?: string;
+}

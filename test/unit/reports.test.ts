@@ -1,0 +1,91 @@
+import { unzipSync, strFromU8 } from 'fflate';
+
+import { annualReportDocument } from '../../libs/reports/annual-report-document';
+import { renderReport, ANNUAL_REPORT_TABLES, UnknownTableError } from '../../libs/reports/render-report';
+import type { ReportDocument } from '../../libs/reports/report-document';
+import { syntheticAnnualReport } from '../support/annual-report-fixture';
+import { parseCsv } from '../support/csv';
+import { pdfToText } from '../support/pdf-text';
+
+const reader = { timeZone: 'Asia/Dili', networkName: 'Timor-Leste' };
+const doc = (language: 'en' | 'tet' | 'pt', n = 12) =>
+  annualReportDocument(syntheticAnnualReport(n), { ...reader, language });
+
+/** The CSV files of the archive, parsed. */
+async function csvTables(d: ReportDocument): Promise<Record<string, string[][]>> {
+  const zip = unzipSync((await renderReport(d, 'csv')).body);
+  return Object.fromEntries(Object.entries(zip).map(([name, bytes]) => [name, parseCsv(strFromU8(bytes))]));
+}
+
+describe('reports: one document, three formats', () => {
+  it('puts every table in the CSV archive, cell for cell as the document has it', async () => {
+    const d = doc('pt');
+    const files = await csvTables(d);
+    expect(Object.keys(files).sort()).toEqual(ANNUAL_REPORT_TABLES.map((t) => `${t}.csv`).sort());
+    for (const t of d.tables) expect(files[`${t.name}.csv`]).toEqual([t.columns, ...t.rows.map((r) => r.map(String))]);
+    // Portuguese headers, a byte order mark for spreadsheets, CRLF line ends.
+    const one = await renderReport(d, 'csv', 'tasks-by-agency');
+    expect(one.contentType).toBe('text/csv; charset=utf-8');
+    expect(one.body.toString('utf8')).toMatch(/^\uFEFFAgência,Concluídas,Com atraso,Sem resposta,Canceladas\r\n/);
+    await expect(renderReport(d, 'csv', 'nothing')).rejects.toBeInstanceOf(UnknownTableError);
+  });
+
+  it("prints in the PDF each of the year's figures and every activity's row, in the reader's language", async () => {
+    for (const language of ['en', 'tet'] as const) {
+      const d = doc(language);
+      const pdf = await renderReport(d, 'pdf');
+      expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+      const text = pdfToText(pdf.body);
+      const lines = text.split('\n').map((l) => l.trim().replace(/\s+/g, ' '));
+      expect(text).toContain(d.title);
+      // Each figure beside its label (the chart's labels may follow on the same line, in the next column).
+      for (const f of d.facts.items)
+        expect(
+          lines.filter((l) => l === `${f.label} ${f.value}` || l.startsWith(`${f.label} ${f.value} `)),
+        ).toHaveLength(1);
+      const activities = d.tables.find((t) => t.name === 'activities')!;
+      // Each activity's id, lead and year-end status on one of its lines (its title may wrap).
+      for (const r of activities.rows)
+        expect(
+          lines.some((l) => l.startsWith(`${r[0]} `) && l.includes(String(r[2])) && l.includes(String(r[8]))),
+        ).toBe(true);
+      const indicators = d.tables.find((t) => t.name === 'indicators')!;
+      expect(lines).toContain(indicators.rows[0].join(' '));
+    }
+    expect(pdfToText((await renderReport(doc('tet'), 'pdf')).body)).toContain('Relatóriu anuál 2030');
+  });
+
+  it('gives the Markdown every table with the same cells, pipes escaped', async () => {
+    const d = doc('en');
+    const md = (await renderReport(d, 'md')).body.toString('utf8');
+    for (const t of d.tables) {
+      expect(md).toContain(`## ${t.title}`);
+      expect(md).toContain(`| ${t.columns.join(' | ')} |`);
+      for (const r of t.rows) expect(md).toContain(`| ${r.map((c) => String(c).replace(/\|/g, '\\|')).join(' | ')} |`);
+    }
+    for (const f of d.facts.items) expect(md).toContain(`- ${f.label}: **${f.value}**`);
+  });
+
+  it('counts from the report: the facts agree with the tables they summarise', () => {
+    const d = doc('en', 40);
+    const fact = (label: string) => d.facts.items.find((f) => f.label === label)!.value;
+    const table = (name: string) => d.tables.find((t) => t.name === name)!;
+    expect(fact('Activities in the endorsed work plan')).toBe(table('activities').rows.length);
+    expect(fact('Activities completed')).toBe(table('activities').rows.filter((r) => r[8] === 'completed').length);
+    expect(fact('GCM objectives covered, of 23')).toBe(
+      table('gcm-coverage').rows.filter((r) => Number(r[2]) > 0).length,
+    );
+    expect(fact('Tasks completed')).toBe(table('tasks-by-agency').rows.reduce((n, r) => n + Number(r[1]), 0));
+    expect(d.chart.bars.map((b) => b.value)).toEqual(table('gcm-coverage').rows.map((r) => r[2]));
+  });
+
+  it('speaks each language in its own words, and dates in the network’s time zone', () => {
+    const [en, tet, pt] = (['en', 'tet', 'pt'] as const).map((l) => doc(l));
+    expect(new Set([en.title, tet.title, pt.title]).size).toBe(3);
+    expect(en.tables.map((t) => t.name)).toEqual(tet.tables.map((t) => t.name));
+    // Finalised on 10 January 02:00 UTC: 11:00 in Dili, the same day.
+    expect(en.status).toBe('Finalised on 10 January 2031 by IOM');
+    expect(tet.status).toBe('Finaliza iha 10 Janeiru 2031 husi IOM');
+    expect(pt.status).toBe('Finalizado em 10 de janeiro de 2031 por IOM');
+  });
+});
