@@ -1,9 +1,10 @@
-import type { Language } from '../domain/people';
 import type { Actor } from '../domain/roles';
 import { GCM_OBJECTIVES } from '../domain/gcm-objectives';
-import { formatDate, translate } from '../notifications/messages';
 import type { AnnualReport } from '../processes/annual-cycle/annual-report-types';
-import type { Cell, ReportDocument, ReportTable } from './report-document';
+import type { ReportDocument, ReportTable } from './report-document';
+import { reportWords, type ReportReader } from './report-words';
+
+export type { ReportReader };
 
 /** The annual report as the cycle keeps it: drafted when the year ends, then finalised by the coordinator. */
 export type CycleReport = AnnualReport & {
@@ -12,39 +13,19 @@ export type CycleReport = AnnualReport & {
   readonly summary?: string | null;
 };
 
-export interface ReportReader {
-  readonly language: Language;
-  /** The network's time zone: every date is the day it was there. */
-  readonly timeZone: string;
-  readonly networkName: string;
-}
-
 /**
  * The annual report (ToR objective 9) as a document: the figures of the year, the GCM coverage chart and one table
  * per part, in the reader's language. Every format renders this and nothing else.
  */
 export function annualReportDocument(report: CycleReport, reader: ReportReader): ReportDocument {
-  const { language, timeZone } = reader;
-  const t = (key: string, values: Record<string, string> = {}) => translate(language, `reportFile.${key}`, values);
-  const day = (iso: string | null | undefined): Cell => (iso ? formatDate(iso, language, timeZone) : t('none'));
-  const status = (s: string) => {
-    const text = t(`status.${s}`);
-    return text === `reportFile.status.${s}` ? s : text;
-  };
-  const col = (key: string, values?: Record<string, string>) => t(`column.${key}`, values);
-  const table = (name: string, columns: string[], rows: Cell[][]): ReportTable => ({
-    name,
-    title: t(`table.${name}`),
-    columns,
-    rows,
-  });
+  const { language } = reader;
+  const { t, col, day, status, table, fact, quarters, pageText } = reportWords(reader);
 
   const activities = report.activities;
   const year = report.networkYear;
   const covered = report.gcmCoverage.filter((c) => c.activities.length > 0).length;
   const sum = (pick: (a: AnnualReport['tasksByAgency'][number]) => number) =>
     report.tasksByAgency.reduce((n, a) => n + pick(a), 0);
-  const quarters = [1, 2, 3, 4].map((n) => col('quarter', { n: String(n) }));
 
   const tables: ReportTable[] = [
     table(
@@ -117,18 +98,17 @@ export function annualReportDocument(report: CycleReport, reader: ReportReader):
     ),
   ];
 
-  const fact = (key: string, value: Cell) => ({ label: t(`fact.${key}`), value });
   return {
     fileName: `annual-report-${report.network}-${report.year}-${language}`,
     language,
     title: t('annualTitle', { year: String(report.year) }),
     subtitle: t('networkLine', { network: reader.networkName }),
     status: report.finalisedAt
-      ? t('finalised', { date: String(day(report.finalisedAt)), agency: report.finalisedBy?.agency ?? t('none') })
-      : t('draft', { date: String(day(report.draftedAt)) }),
+      ? t('finalised', { date: day(report.finalisedAt), agency: report.finalisedBy?.agency ?? t('none') })
+      : t('draft', { date: day(report.draftedAt) }),
     lines: [
       report.endorsedAt && report.planRevision !== null
-        ? t('period', { revision: String(report.planRevision), date: String(day(report.endorsedAt)) })
+        ? t('period', { revision: String(report.planRevision), date: day(report.endorsedAt) })
         : t('noPlan'),
       ...(report.uncoveredGcmObjectives.length > 0
         ? [t('uncovered', { list: report.uncoveredGcmObjectives.join(', ') })]
@@ -173,6 +153,6 @@ export function annualReportDocument(report: CycleReport, reader: ReportReader):
       })),
     },
     tables,
-    pageText: t('page', { page: '{{page}}', pages: '{{pages}}' }),
+    pageText,
   };
 }

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 
-import type { Cell, ReportDocument, ReportTable } from './report-document';
+import type { RenderedReport } from './render-report';
+import type { Cell, ReportTable } from './report-document';
 
 /** A CSV field (RFC 4180): quoted when it holds a separator, a quote or a line break. */
 const field = (c: Cell) => {
@@ -16,11 +17,41 @@ export function renderCsv(table: ReportTable): string {
   return `\uFEFF${[table.columns, ...table.rows].map((r) => r.map(field).join(',')).join('\r\n')}\r\n`;
 }
 
-/** Every table of the report as its own CSV file, in one zip archive (`activities.csv`, `gcm-coverage.csv`…). */
-export function renderCsvArchive(doc: ReportDocument): Uint8Array {
+/** Tables as their own CSV files in one zip archive (`activities.csv`, `gcm-coverage.csv`…). */
+export function renderCsvArchive(tables: readonly ReportTable[]): Uint8Array {
   // A fixed time: the same report gives the same archive, byte for byte.
   const mtime = new Date('2000-01-01T00:00:00Z');
-  return zipSync(Object.fromEntries(doc.tables.map((t) => [`${t.name}.csv`, [strToU8(renderCsv(t)), { mtime }]])), {
+  return zipSync(Object.fromEntries(tables.map((t) => [`${t.name}.csv`, [strToU8(renderCsv(t)), { mtime }]])), {
     level: 6,
   });
+}
+
+/** The CSV answer: one table when it is named, every table zipped when none is. */
+export function csvFiles(tables: readonly ReportTable[], fileName: string, table?: string): RenderedReport {
+  if (table === undefined)
+    return {
+      body: Buffer.from(renderCsvArchive(tables)),
+      contentType: 'application/zip',
+      fileName: `${fileName}-csv.zip`,
+    };
+  const one = tables.find((t) => t.name === table);
+  if (!one)
+    throw new UnknownTableError(
+      table,
+      tables.map((t) => t.name),
+    );
+  return {
+    body: Buffer.from(renderCsv(one)),
+    contentType: 'text/csv; charset=utf-8',
+    fileName: `${fileName}-${table}.csv`,
+  };
+}
+
+export class UnknownTableError extends Error {
+  constructor(
+    readonly table: string,
+    readonly tables: readonly string[],
+  ) {
+    super(`the report has no table "${table}": it has ${tables.join(', ')}`);
+  }
 }

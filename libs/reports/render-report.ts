@@ -1,7 +1,9 @@
-import { renderCsv, renderCsvArchive } from './render-csv';
+import { csvFiles } from './render-csv';
 import { renderMarkdown } from './render-markdown';
 import { renderPdf } from './render-pdf';
 import type { ReportDocument, ReportFormat } from './report-document';
+
+export { UnknownTableError } from './render-csv';
 
 export interface RenderedReport {
   readonly body: Buffer;
@@ -30,34 +32,8 @@ export async function renderReport(doc: ReportDocument, format: ReportFormat, ta
         contentType: 'text/markdown; charset=utf-8',
         fileName: `${doc.fileName}.md`,
       };
-    case 'csv': {
-      if (table === undefined)
-        return {
-          body: Buffer.from(renderCsvArchive(doc)),
-          contentType: 'application/zip',
-          fileName: `${doc.fileName}-csv.zip`,
-        };
-      const one = doc.tables.find((t) => t.name === table);
-      if (!one)
-        throw new UnknownTableError(
-          table,
-          doc.tables.map((t) => t.name),
-        );
-      return {
-        body: Buffer.from(renderCsv(one)),
-        contentType: 'text/csv; charset=utf-8',
-        fileName: `${doc.fileName}-${table}.csv`,
-      };
-    }
-  }
-}
-
-export class UnknownTableError extends Error {
-  constructor(
-    readonly table: string,
-    readonly tables: readonly string[],
-  ) {
-    super(`the report has no table "${table}": it has ${tables.join(', ')}`);
+    case 'csv':
+      return csvFiles(doc.tables, doc.fileName, table);
   }
 }
 

@@ -15,6 +15,7 @@ import { decisionStateQuery } from '../../libs/processes/decision/messages';
 import { meetingStateQuery } from '../../libs/processes/meeting/messages';
 import { twgRoundStateQuery } from '../../libs/processes/twg-round/messages';
 import type { ReportDocument } from '../../libs/reports/report-document';
+import type { UnInfoExport } from '../../libs/reports/un-info-export';
 import { mignet } from '../support/cli';
 import { parseCsv } from '../support/csv';
 import { escapeRegExp, pdfToText } from '../support/pdf-text';
@@ -29,6 +30,13 @@ import { planFrom, proposal } from '../support/work-plan-fixtures';
 const MEMBERS = ['FAO', 'ILO', 'IOM', 'OHCHR', 'RCO', 'UNDP', 'UNFPA', 'UNICEF', 'UNWOMEN'];
 /** The agency that never answers anything all year. */
 const SILENT = 'UNICEF';
+const ILO_UN_INFO = {
+  sdgTargets: ['8.8', '10.7'],
+  genderMarker: 2,
+  humanRightsMarker: 1,
+  geography: ['Dili', 'Baucau'],
+  budget: { planned: 120_000, available: 80_000 },
+};
 const YEAR = claimYear(2097); // always this year: the recorded histories are named after it
 const D = 150_000; // the compressed year, in milliseconds
 
@@ -205,7 +213,8 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
           if (t.assignee === 'UNDP') continue;
           const quarter = Number(t.id.split(':report-progress:Q')[1].split(':')[0]);
           const value = String(quarter * 100 + t.assignee.length);
-          await answer(t, { status: 'on-track', indicators: [{ name: 'Workers reached', value }] }, t.assignee);
+          const indicators = [{ name: 'Workers reached', value }];
+          await answer(t, { status: 'on-track', indicators, spent: quarter * 1_000 }, t.assignee);
         }
       } catch (err) {
         routineErrors.push(String(err));
@@ -314,7 +323,14 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
     "agrees the plan: everyone but UNICEF contributes and endorses; UNICEF's silence is consent",
     async () => {
       // The plan: everyone but UNICEF contributes and endorses; UNICEF's silence is recorded, then consent.
-      const activities = planFrom(['ILO', 'UNDP', 'IOM']);
+      // ILO's activity carries what UN INFO asks; the others leave it out (it is optional).
+      const activities = planFrom(['ILO', 'UNDP', 'IOM']).map((a) =>
+        a.leadAgency === 'ILO' ? { ...a, ...ILO_UN_INFO } : a,
+      );
+      expect(await call('GET', `/networks/tl/reports/un-info/${YEAR}`, stack.key('ILO'))).toMatchObject({
+        status: 409,
+        body: { code: 'PLAN_NOT_ENDORSED', message: expect.stringContaining('PLANNING') },
+      });
       await Promise.all(
         MEMBERS.filter((m) => m !== SILENT).map(async (m) =>
           complete(
@@ -628,6 +644,32 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
         { name: 'Workers reached', baseline: '0', target: '500', actuals: ['103', '203', '303', '403'] },
       ]);
       await reportFilesAgree(closed.report as AnnualReport);
+
+      // The UN INFO export: ILO's activity with its fields, the last quarter's spending and each quarter's value.
+      const unInfo = await get<UnInfoExport>(`/reports/un-info/${YEAR}?format=json`, 'ILO');
+      expect(unInfo.activities.find((a) => a.leadAgency === 'ILO')).toMatchObject({
+        sdgTargets: ILO_UN_INFO.sdgTargets,
+        genderMarker: 2,
+        humanRightsMarker: 1,
+        geography: ILO_UN_INFO.geography,
+        budgetPlannedUsd: 120_000,
+        budgetAvailableUsd: 80_000,
+        budgetSpentUsd: 4_000,
+        indicators: [ilo.indicators![0]],
+      });
+      const csv = await fetch(`${stack.baseUrl}/networks/tl/reports/un-info/${YEAR}?table=indicators`, {
+        headers: { authorization: `Bearer ${stack.key('auditor')}` },
+      });
+      expect(parseCsv(await csv.text())).toContainEqual([
+        ilo.id,
+        'Workers reached',
+        '0',
+        '500',
+        '103',
+        '203',
+        '303',
+        '403',
+      ]);
       await waitFor(
         async () =>
           (await stack.client.workflow.getHandle(wf).describe()).status.name === 'COMPLETED' ? true : undefined,

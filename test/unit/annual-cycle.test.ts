@@ -131,6 +131,31 @@ describe('annual cycle: reducer and decisions', () => {
     );
     expect(bad?.code).toBe('INVALID_PAYLOAD');
     expect(bad?.details.map((d) => d.field)).toEqual(['activities[0].leadAgency', 'activities[0].gcmObjectives']);
+    // UN INFO's fields are optional; given, each is checked and named.
+    const unInfo = {
+      sdgTargets: ['10.7', '18.1'],
+      genderMarker: 4,
+      geography: ['Dili'],
+      budget: { available: 5 } as never,
+    };
+    const badUnInfo = checkAnnualCycleCommand(
+      s,
+      { taskId: contribute, by: agency('ILO'), payload: { activities: [proposal('ILO', 1, unInfo)] } },
+      T0,
+    );
+    expect(badUnInfo?.details).toEqual([
+      { field: 'activities[0].sdgTargets[1]', message: 'must be an SDG target such as 10.7, 8.8 or 5.a' },
+      { field: 'activities[0].genderMarker', message: 'must be a marker from 0 to 3' },
+      { field: 'activities[0].budget.planned', message: 'must be an amount in US dollars (0 or more)' },
+    ]);
+    const good = { ...unInfo, sdgTargets: ['10.7', '5.a'], genderMarker: 2, budget: { planned: 1e5, available: 5e4 } };
+    expect(
+      checkAnnualCycleCommand(
+        s,
+        { taskId: contribute, by: agency('ILO'), payload: { activities: [proposal('ILO', 1, good)] } },
+        T0,
+      ),
+    ).toBeUndefined();
     expect(() =>
       applyAnnualCycleEvent(s, {
         type: 'TaskCompleted',

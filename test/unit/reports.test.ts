@@ -3,7 +3,14 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { annualReportDocument } from '../../libs/reports/annual-report-document';
 import { renderReport, ANNUAL_REPORT_TABLES, UnknownTableError } from '../../libs/reports/render-report';
 import type { ReportDocument } from '../../libs/reports/report-document';
+import {
+  renderUnInfo,
+  unInfoExport,
+  UN_INFO_ACTIVITY_COLUMNS,
+  type MeasuredPlanActivity,
+} from '../../libs/reports/un-info-export';
 import { syntheticAnnualReport } from '../support/annual-report-fixture';
+import { planFrom } from '../support/work-plan-fixtures';
 import { parseCsv } from '../support/csv';
 import { pdfToText } from '../support/pdf-text';
 
@@ -87,5 +94,71 @@ describe('reports: one document, three formats', () => {
     expect(en.status).toBe('Finalised on 10 January 2031 by IOM');
     expect(tet.status).toBe('Finaliza iha 10 Janeiru 2031 husi IOM');
     expect(pt.status).toBe('Finalizado em 10 de janeiro de 2031 por IOM');
+  });
+
+  it("shapes the endorsed plan for UN INFO: the plan's fields, the latest spending, each quarter's indicator value", () => {
+    const by = { role: 'agency' as const, agency: 'ILO' };
+    const report = (quarter: number, value: string | undefined, spent?: number) => ({
+      quarter,
+      status: 'on-track' as const,
+      note: null,
+      at: '2030-04-01T00:00:00Z',
+      by,
+      indicators: value === undefined ? [] : [{ name: 'Workers reached', value }],
+      ...(spent === undefined ? {} : { spent }),
+    });
+    const [a1, a2] = planFrom(['ILO', 'IOM']);
+    const activities: MeasuredPlanActivity[] = [
+      {
+        ...a1,
+        sdgTargets: ['10.7', '8.8'],
+        genderMarker: 2,
+        geography: ['Dili', 'Baucau'],
+        budget: { planned: 120_000, available: 80_000 },
+        status: 'on-track',
+        // Q2 reported twice: the last one counts; Q3 said nothing of the indicator; spending is cumulative.
+        progress: [report(1, '40', 10_000), report(2, '90'), report(2, '95', 35_000), report(3, undefined)],
+      },
+      { ...a2, status: null, progress: [] },
+    ];
+    const x = unInfoExport({ network: 'tl', year: 2030, revision: 2, endorsedAt: '2030-03-01T00:00:00Z' }, activities);
+    expect(x.activities[0]).toMatchObject({
+      activityId: 'A1',
+      sdgTargets: ['10.7', '8.8'],
+      genderMarker: 2,
+      humanRightsMarker: null,
+      budgetPlannedUsd: 120_000,
+      budgetAvailableUsd: 80_000,
+      budgetSpentUsd: 35_000,
+      indicators: [{ name: 'Workers reached', baseline: '0', target: '500', actuals: ['40', '95', null, null] }],
+    });
+    expect(x.activities[1]).toMatchObject({
+      sdgTargets: [],
+      budgetPlannedUsd: null,
+      budgetSpentUsd: null,
+      status: null,
+    });
+
+    const zip = unzipSync(renderUnInfo(x, 'csv').body);
+    const [header, row1, row2] = parseCsv(strFromU8(zip['activities.csv']));
+    expect(header).toEqual(UN_INFO_ACTIVITY_COLUMNS.map(([c]) => c));
+    const col = (row: string[], name: string) => row[header.indexOf(name)];
+    expect([col(row1, 'sdg_targets'), col(row1, 'geography'), col(row1, 'budget_spent_usd')]).toEqual([
+      '10.7; 8.8',
+      'Dili; Baucau',
+      '35000',
+    ]);
+    expect([col(row2, 'gender_equality_marker'), col(row2, 'status')]).toEqual(['', '']);
+    expect(parseCsv(strFromU8(zip['indicators.csv']))[1]).toEqual([
+      'A1',
+      'Workers reached',
+      '0',
+      '500',
+      '40',
+      '95',
+      '',
+      '',
+    ]);
+    expect(JSON.parse(renderUnInfo(x, 'json').body.toString('utf8'))).toEqual(x);
   });
 });

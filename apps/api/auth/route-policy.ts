@@ -79,6 +79,7 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'GET /networks/:network/cycles/:year/plan': NETWORK,
   'POST /networks/:network/cycles/:year/deadlines/:deadline/extend': COORDINATOR,
   'GET /networks/:network/reports/annual/:year': NETWORK,
+  'GET /networks/:network/reports/un-info/:year': NETWORK,
   'GET /networks/:network/schedules/annual-cycle': AUDIT,
   'PUT /networks/:network/schedules/annual-cycle': COORDINATOR,
   'GET /networks/:network/decisions': NETWORK,

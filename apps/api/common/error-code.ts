@@ -48,6 +48,8 @@ export enum ErrorCode {
   PROCESS_CATCHING_UP = 'PROCESS_CATCHING_UP',
   /** A year's report asked for before the year ended and drafted it. */
   REPORT_NOT_DRAFTED = 'REPORT_NOT_DRAFTED',
+  /** A year's work-plan export asked for before the members endorsed a plan. */
+  PLAN_NOT_ENDORSED = 'PLAN_NOT_ENDORSED',
   INTERNAL = 'INTERNAL',
 }
 
@@ -89,6 +91,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.TASK_CLOSED:
     case ErrorCode.PHASE_CLOSED:
     case ErrorCode.REPORT_NOT_DRAFTED:
+    case ErrorCode.PLAN_NOT_ENDORSED:
       return 409;
     case ErrorCode.INVALID_PAYLOAD:
       return 422;

@@ -4,6 +4,7 @@ import { IsIn, IsOptional } from 'class-validator';
 import { LANGUAGES, type Language } from '../../../libs/domain/people';
 import { ANNUAL_REPORT_TABLES } from '../../../libs/reports/render-report';
 import { REPORT_FORMATS, type ReportFormat } from '../../../libs/reports/report-document';
+import { UN_INFO_FORMATS, UN_INFO_TABLES } from '../../../libs/reports/un-info-export';
 
 export class ReportQueryDto {
   @ApiPropertyOptional({
@@ -24,5 +25,21 @@ export class ReportQueryDto {
   @ApiPropertyOptional({ enum: ANNUAL_REPORT_TABLES, description: 'With format=csv: just this table, as text/csv' })
   @IsOptional()
   @IsIn(ANNUAL_REPORT_TABLES, { message: `must be one of ${ANNUAL_REPORT_TABLES.join(', ')}` })
+  table?: string;
+}
+
+export class UnInfoQueryDto {
+  @ApiPropertyOptional({
+    enum: UN_INFO_FORMATS,
+    default: 'csv',
+    description: 'csv: activities.csv and indicators.csv zipped (or one with `table`); json: every field, nested',
+  })
+  @IsOptional()
+  @IsIn(UN_INFO_FORMATS, { message: `must be one of ${UN_INFO_FORMATS.join(', ')}` })
+  format?: (typeof UN_INFO_FORMATS)[number];
+
+  @ApiPropertyOptional({ enum: UN_INFO_TABLES, description: 'With format=csv: just this table, as text/csv' })
+  @IsOptional()
+  @IsIn(UN_INFO_TABLES, { message: `must be one of ${UN_INFO_TABLES.join(', ')}` })
   table?: string;
 }

@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn } from 'typeorm';
 
 import type { ActivityStatus, Indicator } from '../../processes/annual-cycle/work-plan';
 import type { PlanRevision, ProgressReport } from '../../processes/annual-cycle/annual-cycle';
@@ -40,6 +40,10 @@ export class PlanRevisionEntity {
 
 /** The activities of a cycle's latest plan revision, with their progress reports. */
 @Entity({ name: 'plan_activities' })
+@Check(
+  'ck_plan_activities_markers',
+  `("gender_marker" IS NULL OR "gender_marker" BETWEEN 0 AND 3) AND ("human_rights_marker" IS NULL OR "human_rights_marker" BETWEEN 0 AND 3)`,
+)
 export class PlanActivityEntity {
   @PrimaryColumn({ name: 'network_code', type: 'text', primaryKeyConstraintName: 'pk_plan_activities' })
   networkCode: string;
@@ -79,6 +83,22 @@ export class PlanActivityEntity {
 
   @Column({ type: 'jsonb' })
   indicators: Indicator[];
+
+  /** UN INFO's fields (optional in the plan: empty or null where it gives none). */
+  @Column({ name: 'sdg_targets', type: 'text', array: true, default: () => "'{}'" })
+  sdgTargets: string[];
+
+  @Column({ name: 'gender_marker', type: 'smallint', nullable: true })
+  genderMarker: number | null;
+
+  @Column({ name: 'human_rights_marker', type: 'smallint', nullable: true })
+  humanRightsMarker: number | null;
+
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  geography: string[];
+
+  @Column({ type: 'jsonb', nullable: true })
+  budget: { planned: number; available?: number } | null;
 
   /** The latest reported status; null until a first report. */
   @Column({ type: 'text', nullable: true })

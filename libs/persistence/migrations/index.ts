@@ -11,6 +11,7 @@ import { Absences1795878000000 } from './1795878000000-absences';
 import { Outbox1795884000000 } from './1795884000000-outbox';
 import { NotificationPreferences1795890000000 } from './1795890000000-notification-preferences';
 import { Webhooks1795896000000 } from './1795896000000-webhooks';
+import { UnInfoFields1795902000000 } from './1795902000000-un-info-fields';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Outbox1795884000000,
   NotificationPreferences1795890000000,
   Webhooks1795896000000,
+  UnInfoFields1795902000000,
 ];

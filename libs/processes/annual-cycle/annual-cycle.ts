@@ -89,6 +89,8 @@ export interface ProgressReport {
   readonly note: string | null;
   /** The values the activity's indicators stood at (absent from reports recorded before indicators were measured). */
   readonly indicators?: readonly { readonly name: string; readonly value: string }[];
+  /** US dollars spent on the activity so far this year, when the report says. */
+  readonly spent?: number;
   readonly at: string;
   readonly by: Actor;
 }
@@ -305,6 +307,7 @@ function completionEffect(
         status: payload.status as ActivityStatus,
         note: (payload.note as string | undefined) ?? null,
         indicators: (payload.indicators as ProgressReport['indicators']) ?? [],
+        ...(typeof payload.spent === 'number' ? { spent: payload.spent } : {}),
         at: event.at,
         by: event.by,
       };

@@ -10,10 +10,28 @@ import {
   type AnswerContext,
   type TaskAnswer,
 } from '../task-answer';
-import { ACTIVITY_ID, ACTIVITY_STATUSES } from './work-plan';
+import { ACTIVITY_ID, ACTIVITY_STATUSES, SDG_TARGET } from './work-plan';
 
 /** The answers of an annual cycle's tasks (ToR objective 3: the work plan, its endorsement, progress, the report). */
 const MAX_ACTIVITIES = 200;
+
+/** A UN marker: 0 to 3. */
+const marker = (description: string): JsonSchema => ({
+  type: 'integer',
+  minimum: 0,
+  maximum: 3,
+  description,
+  errorMessage: 'must be a marker from 0 to 3',
+});
+
+/** An amount in US dollars. */
+const usd = (description: string): JsonSchema => ({
+  type: 'number',
+  minimum: 0,
+  maximum: 1e12,
+  description: `${description}, in USD`,
+  errorMessage: 'must be an amount in US dollars (0 or more)',
+});
 
 function activity(ctx: AnswerContext | undefined, withId: boolean): JsonSchema {
   const properties: Record<string, JsonSchema> = {
@@ -61,6 +79,30 @@ function activity(ctx: AnswerContext | undefined, withId: boolean): JsonSchema {
       items: object({ name: text(), baseline: text(), target: text() }, ['name', 'baseline', 'target']),
       errorMessage: 'must be a list of {name, baseline, target} (may be empty)',
     },
+    sdgTargets: {
+      type: 'array',
+      items: {
+        type: 'string',
+        pattern: SDG_TARGET.source,
+        errorMessage: 'must be an SDG target such as 10.7, 8.8 or 5.a',
+      },
+      maxItems: 30,
+      description: 'The SDG targets it contributes to (UN INFO), such as 10.7, 8.8 or 5.a',
+      errorMessage: 'must be a list of SDG targets such as 10.7, 8.8 or 5.a',
+    },
+    genderMarker: marker('The UN gender equality marker (UN INFO): 0 no contribution … 3 the principal objective'),
+    humanRightsMarker: marker('The UN human rights marker (UN INFO), on the same scale'),
+    geography: {
+      type: 'array',
+      items: text(undefined, 200),
+      maxItems: 30,
+      description: 'Where it takes place (UN INFO): National, or the municipalities',
+      errorMessage: 'must be a list of places: National, or municipalities such as Dili',
+    },
+    budget: object({ planned: usd('Planned for the year'), available: usd('Available (funded) so far') }, ['planned'], {
+      description: 'The year’s budget in US dollars (UN INFO)',
+      errorMessage: 'must be {planned, available} in USD',
+    }),
   };
   const required = ['title', 'description', 'leadAgency', 'partnerAgencies', 'gcmObjectives', 'networkObjective'];
   return object(properties, [...(withId ? ['id'] : []), ...required, 'milestones', 'indicators']);
@@ -139,6 +181,7 @@ export const ANNUAL_CYCLE_ANSWERS: Partial<Record<TaskKind, TaskAnswer>> = {
             ),
             errorMessage: 'must be a list of {name, value}, one per indicator of the activity (may be empty)',
           },
+          spent: usd('Spent on the activity so far this year (UN INFO)'),
         },
         ['status'],
         body,

@@ -22,6 +22,17 @@ export interface ActivityProposal {
   /** Milestones for Q1–Q4, in order; an empty string where a quarter has none. */
   readonly milestones: readonly string[];
   readonly indicators: readonly Indicator[];
+  /** What UN INFO asks of an activity (all optional: the ToR does not require them; older plans have none). */
+  /** SDG targets it contributes to: `10.7`, `8.8`, `5.a`. */
+  readonly sdgTargets?: readonly string[];
+  /** The UN gender equality marker (0: no contribution … 3: the principal objective). */
+  readonly genderMarker?: number;
+  /** The UN human rights marker, on the same scale. */
+  readonly humanRightsMarker?: number;
+  /** Where it takes place: `National`, or the municipalities. */
+  readonly geography?: readonly string[];
+  /** The year's budget in US dollars: planned, and available (funded) so far; spending comes with progress reports. */
+  readonly budget?: { readonly planned: number; readonly available?: number };
 }
 
 export interface PlanActivity extends ActivityProposal {
@@ -31,5 +42,8 @@ export interface PlanActivity extends ActivityProposal {
 
 export const ACTIVITY_STATUSES = ['on-track', 'delayed', 'completed', 'cancelled'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+
+/** An SDG target: goal 1–17, then a number or a letter (`10.7`, `5.a`). */
+export const SDG_TARGET = /^([1-9]|1[0-7])\.([1-9][0-9]?|[a-z])$/;
 
 export const ACTIVITY_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$/;
