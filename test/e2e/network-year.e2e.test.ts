@@ -43,6 +43,7 @@ const D = 150_000; // the compressed year, in milliseconds
 interface Meeting {
   id: string;
   status: string;
+  heldAt: string | null;
   agenda: AgendaItem[];
   minutes: { version: number; text: string }[];
   minutesReviews: { round: number; outcome: string; objections: { agency: string; reason: string }[] }[];
@@ -118,14 +119,7 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
    */
   async function reportFilesAgree(report: AnnualReport): Promise<void> {
     for (const lang of ['en', 'tet']) {
-      const file = async (query: string) => {
-        const res = await fetch(`${stack.baseUrl}/networks/tl/reports/annual/${YEAR}?lang=${lang}&${query}`, {
-          headers: { authorization: `Bearer ${stack.key('ILO')}` },
-        });
-        expect({ query, status: res.status }).toEqual({ query, status: 200 });
-        return { type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
-      };
-      const doc = JSON.parse((await file('format=json')).body.toString('utf8')) as ReportDocument;
+      const { doc, md } = await formatsAgree(`/reports/annual/${YEAR}`, lang);
       const table = (name: string) => doc.tables.find((t) => t.name === name)!;
       expect(table('activities').rows.map((r) => r[0])).toEqual(report.activities.map((a) => a.id));
       expect(table('meetings').rows).toHaveLength(report.networkYear!.meetings.length);
@@ -133,21 +127,6 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
       expect(table('indicators').rows).toContainEqual(
         expect.arrayContaining([report.activities.find((a) => a.leadAgency === 'ILO')!.id, '103', '403', '500']),
       );
-
-      const pdf = await file('format=pdf');
-      expect(pdf.type).toBe('application/pdf');
-      const text = pdfToText(pdf.body);
-      expect(text).toContain(doc.title);
-      for (const f of doc.facts.items) expect(text).toMatch(new RegExp(`${escapeRegExp(f.label)}\\s+${f.value}\\b`));
-      for (const r of table('tasks-by-agency').rows) expect(text).toMatch(new RegExp(r.map(String).join('\\s+')));
-
-      const zip = unzipSync((await file('format=csv')).body);
-      for (const t of doc.tables)
-        expect(parseCsv(strFromU8(zip[`${t.name}.csv`]))).toEqual([t.columns, ...t.rows.map((r) => r.map(String))]);
-
-      const md = (await file('format=md')).body.toString('utf8');
-      for (const r of table('activities').rows) expect(md).toContain(`| ${r.join(' | ')} |`);
-
       // The CLI renders from the read models what the API does, byte for byte.
       const before = process.env.DATABASE_URL;
       process.env.DATABASE_URL = stack.db.url;
@@ -167,6 +146,63 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
     expect(refused).toMatchObject({ status: 400, body: { details: [{ field: 'table' }] } });
     const language = await call('GET', `/networks/tl/reports/annual/${YEAR}?lang=fr`, stack.key('ILO'));
     expect(language).toMatchObject({ status: 400, body: { details: [{ field: 'lang' }] } });
+  }
+
+  /**
+   * A report's files in one language agree: the PDF prints each of the JSON document's figures (as pdftotext reads
+   * it) and every row of its numeric tables, the CSV archive holds each table cell for cell, the Markdown every row.
+   */
+  async function formatsAgree(path: string, lang: string): Promise<{ doc: ReportDocument; md: string }> {
+    const file = async (query: string) => {
+      const res = await fetch(`${stack.baseUrl}/networks/tl${path}?lang=${lang}&${query}`, {
+        headers: { authorization: `Bearer ${stack.key('ILO')}` },
+      });
+      expect({ path, query, status: res.status }).toEqual({ path, query, status: 200 });
+      return { type: res.headers.get('content-type'), body: Buffer.from(await res.arrayBuffer()) };
+    };
+    const doc = JSON.parse((await file('format=json')).body.toString('utf8')) as ReportDocument;
+    const pdf = await file('format=pdf');
+    expect(pdf.type).toBe('application/pdf');
+    const text = pdfToText(pdf.body);
+    expect(text).toContain(doc.title);
+    for (const f of doc.facts.items) expect(text).toMatch(new RegExp(`${escapeRegExp(f.label)}\\s+${f.value}\\b`));
+    for (const t of doc.tables.filter((t) => t.rows.every((r) => r.slice(1).every((c) => typeof c === 'number'))))
+      for (const r of t.rows) expect(text).toMatch(new RegExp(r.map((c) => escapeRegExp(String(c))).join('\\s+')));
+    const zip = unzipSync((await file('format=csv')).body);
+    for (const t of doc.tables)
+      expect(parseCsv(strFromU8(zip[`${t.name}.csv`]))).toEqual([t.columns, ...t.rows.map((r) => r.map(String))]);
+    const md = (await file('format=md')).body.toString('utf8');
+    for (const r of doc.tables[0].rows) expect(md).toContain(`| ${r.join(' | ')} |`);
+    return { doc, md };
+  }
+
+  /** A TWG's report of a period, and a quarter's Network update, agree with the read models they come from. */
+  async function periodReportsAgree(): Promise<void> {
+    const round = (await rounds('counter-trafficking')).find((r) => r.period === 1)!;
+    const twg = (await formatsAgree(`/reports/twg/counter-trafficking/${YEAR}/1`, 'tet')).doc;
+    const members = Object.keys(round.updates).sort();
+    expect(twg.tables[0].rows.map((r) => r[0])).toEqual(members);
+    expect(twg.facts.items.slice(0, 3).map((f) => f.value)).toEqual([
+      members.length,
+      members.filter((m) => round.updates[m]).length,
+      members.filter((m) => !round.updates[m]).length,
+    ]);
+    const cycle = await get<CycleDto>(`/cycles/${YEAR}`);
+    const q1 = cycle.calendar.quarters[0];
+    const held = (await get<{ items: Meeting[] }>('/meetings')).items.filter(
+      (m) => m.heldAt && m.heldAt >= q1.start && m.heldAt < q1.end,
+    );
+    const update = (await formatsAgree(`/reports/quarterly/${YEAR}/1`, 'en')).doc;
+    expect(update.facts.items.find((f) => f.label === 'Network meetings held this quarter')!.value).toBe(held.length);
+    expect(held.length).toBeGreaterThan(0);
+    expect(await call('GET', `/networks/tl/reports/quarterly/${YEAR}/5`, stack.key('ILO'))).toMatchObject({
+      status: 400,
+      body: { details: [{ field: 'quarter' }] },
+    });
+    expect(await call('GET', `/networks/tl/reports/twg/no-such-twg/${YEAR}/1`, stack.key('ILO'))).toMatchObject({
+      status: 404,
+      body: { code: 'TWG_NOT_FOUND' },
+    });
   }
 
   /**
@@ -644,6 +680,7 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
         { name: 'Workers reached', baseline: '0', target: '500', actuals: ['103', '203', '303', '403'] },
       ]);
       await reportFilesAgree(closed.report as AnnualReport);
+      await periodReportsAgree();
 
       // The UN INFO export: ILO's activity with its fields, the last quarter's spending and each quarter's value.
       const unInfo = await get<UnInfoExport>(`/reports/un-info/${YEAR}?format=json`, 'ILO');

@@ -9,6 +9,8 @@ import {
   UN_INFO_ACTIVITY_COLUMNS,
   type MeasuredPlanActivity,
 } from '../../libs/reports/un-info-export';
+import { quarterlyUpdateDocument } from '../../libs/reports/quarterly-update-document';
+import { twgReportDocument } from '../../libs/reports/twg-report-document';
 import { syntheticAnnualReport } from '../support/annual-report-fixture';
 import { planFrom } from '../support/work-plan-fixtures';
 import { parseCsv } from '../support/csv';
@@ -160,5 +162,116 @@ describe('reports: one document, three formats', () => {
       '',
     ]);
     expect(JSON.parse(renderUnInfo(x, 'json').body.toString('utf8'))).toEqual(x);
+  });
+
+  it("writes a TWG's report: the lead's summary, who sent an update and who did not, the report's impediments", async () => {
+    const impediment = (target: 'network' | 'government', gcm: number[]) => ({
+      description: `Blocked ${target}`,
+      severity: 'high' as const,
+      gcmObjectives: gcm,
+      target,
+    });
+    const d = twgReportDocument(
+      {
+        network: 'tl',
+        twg: { code: 'labour-migration', name: 'Labour migration', leadAgency: 'ILO' },
+        year: 2030,
+        period: 2,
+        status: 'CLOSED',
+        periodStart: '2030-02-28T15:00:00Z',
+        periodEnd: '2030-04-30T15:00:00Z',
+        updates: {
+          ILO: { delivery: 'Two trainings', impediments: [] },
+          IOM: null,
+          UNDP: { delivery: 'A survey', impediments: [] },
+        },
+        report: {
+          summary: 'Two of three sent',
+          impediments: [impediment('network', [6]), impediment('government', [6, 7])],
+        },
+        closedAt: '2030-05-10T03:00:00Z',
+        cancelledReason: null,
+      },
+      { ...reader, language: 'en' },
+    );
+    expect(d.status).toBe('Consolidated by the lead, ILO, on 10 May 2030');
+    expect(d.lines).toEqual(['Period 2 of 2030: 1 March 2030 to 30 April 2030']);
+    expect(d.facts.items.map((f) => f.value)).toEqual([3, 2, 1, 2, 1, 1]);
+    expect(d.tables[0].rows).toEqual([
+      ['ILO', 'sent', 'Two trainings', 0],
+      ['IOM', 'missing', '—', 0],
+      ['UNDP', 'sent', 'A survey', 0],
+    ]);
+    expect(d.chart.bars.filter((b) => b.value > 0)).toEqual([
+      { label: '6', value: 2 },
+      { label: '7', value: 1 },
+    ]);
+    const text = pdfToText((await renderReport(d, 'pdf')).body);
+    expect(text).toContain('TWG report: Labour migration');
+    expect(text).toMatch(/Updates missing\s+1/);
+  });
+
+  it("writes the quarterly update from the quarter's last reports, meetings held in it and impediments still open", () => {
+    const [a1, a2, a3] = planFrom(['ILO', 'IOM', 'UNDP']);
+    const by = { role: 'agency' as const, agency: 'ILO' };
+    const r = (quarter: number, status: 'on-track' | 'delayed', value: string) => ({
+      quarter,
+      status,
+      note: `Q${quarter} ${status}`,
+      at: '2030-05-01T00:00:00Z',
+      by,
+      indicators: [{ name: 'Workers reached', value }],
+    });
+    const d = quarterlyUpdateDocument(
+      {
+        network: 'tl',
+        year: 2030,
+        quarter: 2,
+        start: '2030-03-31T15:00:00.000Z',
+        end: '2030-06-30T15:00:00.000Z',
+        activities: [
+          {
+            ...a1,
+            status: 'delayed',
+            progress: [r(1, 'on-track', '10'), r(2, 'on-track', '50'), r(2, 'delayed', '60')],
+          },
+          { ...a2, status: 'on-track', progress: [r(1, 'on-track', '5')] },
+          { ...a3, status: null, progress: [] },
+        ],
+        meetings: [
+          {
+            id: '2030-Q2',
+            title: 'Network meeting',
+            status: 'ADOPTED',
+            scheduledAt: '2030-05-20T01:00:00.000Z',
+            heldAt: '2030-05-20T01:00:00.000Z',
+            adoptedAt: '2030-06-01T01:00:00.000Z',
+            decisions: ['One'],
+          },
+        ],
+        rounds: [
+          {
+            twg: 'labour-migration',
+            period: 2,
+            status: 'CLOSED',
+            sent: 2,
+            missing: 1,
+            closedAt: '2030-05-10T03:00:00Z',
+          },
+        ],
+        openImpediments: [],
+      },
+      { ...reader, language: 'pt' },
+    );
+    expect(d.title).toBe('Atualização da Rede, T2 2030');
+    expect(d.status).toBe('O trimestre de 1 de abril de 2030 a 30 de junho de 2030');
+    // A1's last Q2 report says delayed; A2 reported only in Q1; A3 never.
+    expect(d.tables[0].rows.map((row) => [row[0], row[4], row[5]])).toEqual([
+      ['A1', 'atrasada', 'Q2 delayed'],
+      ['A2', 'sem relatório', '—'],
+      ['A3', 'sem relatório', '—'],
+    ]);
+    expect(d.tables[1].rows[0]).toEqual(['A1', 'Workers reached', '0', '60', '500']);
+    expect(d.facts.items.map((f) => f.value)).toEqual([3, 1, 0, 1, 0, 1, 1, 0]);
   });
 });

@@ -80,6 +80,8 @@ export const ROUTE_POLICY: Readonly<Record<string, RoutePolicy>> = {
   'POST /networks/:network/cycles/:year/deadlines/:deadline/extend': COORDINATOR,
   'GET /networks/:network/reports/annual/:year': NETWORK,
   'GET /networks/:network/reports/un-info/:year': NETWORK,
+  'GET /networks/:network/reports/twg/:twg/:year/:period': NETWORK,
+  'GET /networks/:network/reports/quarterly/:year/:quarter': NETWORK,
   'GET /networks/:network/schedules/annual-cycle': AUDIT,
   'PUT /networks/:network/schedules/annual-cycle': COORDINATOR,
   'GET /networks/:network/decisions': NETWORK,

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { IsIn, IsOptional, Matches } from 'class-validator';
 
 import { LANGUAGES, type Language } from '../../../libs/domain/people';
 import { ANNUAL_REPORT_TABLES } from '../../../libs/reports/render-report';
@@ -22,9 +22,15 @@ export class ReportQueryDto {
   @IsIn(LANGUAGES, { message: `must be one of ${LANGUAGES.join(', ')}` })
   lang?: Language;
 
-  @ApiPropertyOptional({ enum: ANNUAL_REPORT_TABLES, description: 'With format=csv: just this table, as text/csv' })
+  @ApiPropertyOptional({
+    example: 'activities',
+    description:
+      "With format=csv: just this table, as text/csv. The annual report's: " +
+      `${ANNUAL_REPORT_TABLES.join(', ')}; a TWG report's: updates, report-impediments; a quarterly update's: ` +
+      'quarter-activities, quarter-indicators, meetings, twg-rounds, open-impediments',
+  })
   @IsOptional()
-  @IsIn(ANNUAL_REPORT_TABLES, { message: `must be one of ${ANNUAL_REPORT_TABLES.join(', ')}` })
+  @Matches(/^[a-z][a-z-]{0,39}$/, { message: 'must be the name of one of the report’s tables, such as activities' })
   table?: string;
 }
 

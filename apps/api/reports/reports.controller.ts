@@ -43,6 +43,48 @@ export class ReportsController {
     return asFile(file);
   }
 
+  @Get('twg/:twg/:year/:period')
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOperation({
+    summary:
+      "A TWG's report of one bi-monthly period (1–6) as a file: the lead's summary, each member's update or its absence, the impediments and what each is for; as the round stands while it is open",
+  })
+  @ApiOkResponse({
+    description: 'The report in the format asked for',
+    content: files('application/pdf', 'text/markdown', 'text/csv', 'application/zip', 'application/json'),
+  })
+  async twg(
+    @Param('network') network: string,
+    @Param('twg') twg: string,
+    @Param('year', ParseYearPipe) year: number,
+    @Param('period') period: string,
+    @Query() query: ReportQueryDto,
+    @CurrentPrincipal() reader: Principal,
+  ): Promise<StreamableFile> {
+    return asFile(await this.reports.twg(network, twg, year, wholeNumber(period), query, reader));
+  }
+
+  @Get('quarterly/:year/:quarter')
+  @Header('Cache-Control', 'private, no-cache')
+  @ApiOperation({
+    summary:
+      "The quarterly Network update (1–4) as a file: each activity's status, note and indicator values in the quarter, the meetings held, the TWG rounds that ended, the impediments still open; as the quarter stands while it runs. 409 before it begins",
+  })
+  @ApiOkResponse({
+    description: 'The update in the format asked for',
+    content: files('application/pdf', 'text/markdown', 'text/csv', 'application/zip', 'application/json'),
+  })
+  @ApiResponse(notYet('The quarter has not begun'))
+  async quarterly(
+    @Param('network') network: string,
+    @Param('year', ParseYearPipe) year: number,
+    @Param('quarter') quarter: string,
+    @Query() query: ReportQueryDto,
+    @CurrentPrincipal() reader: Principal,
+  ): Promise<StreamableFile> {
+    return asFile(await this.reports.quarterly(network, year, wholeNumber(quarter), query, reader));
+  }
+
   @Get('un-info/:year')
   @Header('Cache-Control', 'private, no-cache')
   @ApiOperation({
@@ -66,6 +108,9 @@ export class ReportsController {
     return asFile(await this.reports.unInfo(network, year, query));
   }
 }
+
+/** A path's small number (`3`), or NaN for anything else: the service names the field it is. */
+const wholeNumber = (v: string) => (/^\d{1,2}$/.test(v) ? Number(v) : NaN);
 
 /** What each media type of a file answer is: JSON an object, text a string, the rest bytes. */
 function files(...types: string[]): Record<string, { schema: object }> {

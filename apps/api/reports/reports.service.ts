@@ -1,18 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import type { Repository } from 'typeorm';
+import { LessThan, Not, type Repository } from 'typeorm';
 
 import type { Language } from '../../../libs/domain/people';
 import {
   CycleEntity,
+  ImpedimentEntity,
+  MeetingEntity,
   NetworkEntity,
   PersonEntity,
   PlanActivityEntity,
   PlanRevisionEntity,
+  TwgEntity,
+  TwgRoundEntity,
 } from '../../../libs/persistence/entities';
-import { renderUnInfo, unInfoExport } from '../../../libs/reports/un-info-export';
 import { annualReportDocument, type CycleReport } from '../../../libs/reports/annual-report-document';
-import { renderReport, type RenderedReport } from '../../../libs/reports/render-report';
+import { quarterlyUpdateDocument } from '../../../libs/reports/quarterly-update-document';
+import { renderReport, UnknownTableError, type RenderedReport } from '../../../libs/reports/render-report';
+import type { ReportDocument } from '../../../libs/reports/report-document';
+import type { ReportReader } from '../../../libs/reports/report-words';
+import { twgReportDocument } from '../../../libs/reports/twg-report-document';
+import { renderUnInfo, unInfoExport, type MeasuredPlanActivity } from '../../../libs/reports/un-info-export';
 import { AppError } from '../common/app-error';
 import { ErrorCode } from '../common/error-code';
 import type { Principal } from '../auth/principal';
@@ -24,7 +32,7 @@ const CACHED_FILES = 32;
 /** Reports that leave the system: read from the read models, rendered by libs/reports in the reader's language. */
 @Injectable()
 export class ReportsService {
-  /** Rendered files by what they were rendered from (the cycle row's revision): a second download is not laid out again. */
+  /** Rendered files by what they were rendered from (the rows' revisions): a second download is not laid out again. */
   private readonly rendered = new Map<string, RenderedReport>();
 
   constructor(
@@ -33,14 +41,134 @@ export class ReportsService {
     @InjectRepository(PersonEntity) private readonly people: Repository<PersonEntity>,
     @InjectRepository(PlanRevisionEntity) private readonly revisions: Repository<PlanRevisionEntity>,
     @InjectRepository(PlanActivityEntity) private readonly activities: Repository<PlanActivityEntity>,
+    @InjectRepository(TwgEntity) private readonly twgs: Repository<TwgEntity>,
+    @InjectRepository(TwgRoundEntity) private readonly rounds: Repository<TwgRoundEntity>,
+    @InjectRepository(MeetingEntity) private readonly meetings: Repository<MeetingEntity>,
+    @InjectRepository(ImpedimentEntity) private readonly impediments: Repository<ImpedimentEntity>,
   ) {}
+
+  /** The annual report, once the year ended and the cycle drafted it. */
+  async annual(network: string, year: number, query: ReportQueryDto, by: Principal): Promise<RenderedReport> {
+    const cycle = await this.cycle(network, year);
+    const report = cycle.report;
+    if (!report)
+      throw new AppError(
+        ErrorCode.REPORT_NOT_DRAFTED,
+        `The ${year} annual report is drafted when the year ends; the cycle is in ${cycle.phase}`,
+      );
+    return this.render(network, query, by, `annual:${year}:${cycle.revision}`, (reader) =>
+      annualReportDocument(report as unknown as CycleReport, { ...reader, timeZone: cycle.calendar.timeZone }),
+    );
+  }
+
+  /** A TWG's report of one bi-monthly period: as consolidated, or as the round stands while it is open. */
+  async twg(
+    network: string,
+    code: string,
+    year: number,
+    period: number,
+    query: ReportQueryDto,
+    by: Principal,
+  ): Promise<RenderedReport> {
+    if (!Number.isInteger(period) || period < 1 || period > 6)
+      throw AppError.validation([{ field: 'period', message: 'must be a bi-monthly period from 1 to 6' }]);
+    const twg = await this.twgs.findOneBy({ networkCode: network, code });
+    if (!twg) throw new AppError(ErrorCode.TWG_NOT_FOUND, `Network "${network}" has no TWG "${code}"`);
+    const round = await this.rounds.findOneBy({ networkCode: network, twg: code, year, period });
+    if (!round)
+      throw new AppError(ErrorCode.TWG_NOT_FOUND, `TWG "${code}" has no round for period ${period} of ${year}`);
+    return this.render(network, query, by, `twg:${round.id}:${round.revision}`, (reader) =>
+      twgReportDocument(
+        {
+          network,
+          twg,
+          year,
+          period,
+          status: round.status,
+          periodStart: round.periodStart.toISOString(),
+          periodEnd: round.periodEnd.toISOString(),
+          updates: round.updates,
+          report: round.report,
+          closedAt: round.closedAt?.toISOString() ?? null,
+          cancelledReason: round.cancelledReason,
+        },
+        reader,
+      ),
+    );
+  }
+
+  /** The quarterly Network update, as the quarter stands (it may be asked for while the quarter runs). */
+  async quarterly(
+    network: string,
+    year: number,
+    quarter: number,
+    query: ReportQueryDto,
+    by: Principal,
+  ): Promise<RenderedReport> {
+    if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)
+      throw AppError.validation([{ field: 'quarter', message: 'must be a quarter from 1 to 4' }]);
+    const cycle = await this.cycle(network, year);
+    const { start, end } = cycle.calendar.quarters[quarter - 1];
+    if (Date.parse(start) > Date.now())
+      throw new AppError(
+        ErrorCode.REPORT_NOT_DRAFTED,
+        `Q${quarter} of ${year} begins on ${start}: nothing to report yet`,
+      );
+    const [activities, meetings, rounds, open] = await Promise.all([
+      this.measured(network, year),
+      this.meetings.find({ where: { networkCode: network, year }, order: { scheduledAt: 'ASC' } }),
+      this.rounds.find({ where: { networkCode: network, year }, order: { twg: 'ASC', period: 'ASC' } }),
+      this.impediments.find({
+        where: { networkCode: network, status: Not('resolved'), raisedAt: LessThan(new Date(end)) },
+        order: { raisedAt: 'ASC' },
+      }),
+    ]);
+    const within = (d: Date) => d.toISOString() >= start && d.toISOString() < end;
+    // Not cached: it reads five tables, and is asked for rarely.
+    return this.render(network, query, by, undefined, (reader) =>
+      quarterlyUpdateDocument(
+        {
+          network,
+          year,
+          quarter,
+          start,
+          end,
+          activities,
+          meetings: meetings
+            .filter((m) => within(m.scheduledAt))
+            .map((m) => ({
+              id: m.id,
+              title: m.title,
+              status: m.status,
+              scheduledAt: m.scheduledAt.toISOString(),
+              heldAt: m.heldAt?.toISOString() ?? null,
+              adoptedAt: m.adoptedAt?.toISOString() ?? null,
+              decisions: m.decisions,
+            })),
+          rounds: rounds
+            .filter((r) => r.periodEnd.toISOString() > start && r.periodEnd.toISOString() <= end)
+            .map((r) => {
+              const updates = Object.values(r.updates);
+              return {
+                twg: r.twg,
+                period: r.period,
+                status: r.status,
+                sent: updates.filter(Boolean).length,
+                missing: updates.filter((u) => !u).length,
+                closedAt: r.closedAt?.toISOString() ?? null,
+              };
+            }),
+          openImpediments: open.map((i) => ({ ...i, raisedAt: i.raisedAt.toISOString() })),
+        },
+        { ...reader, timeZone: cycle.calendar.timeZone },
+      ),
+    );
+  }
 
   /** The year's endorsed work plan shaped for UN INFO, with each activity's progress, indicators and spending. */
   async unInfo(network: string, year: number, query: UnInfoQueryDto): Promise<RenderedReport> {
-    if (query.table !== undefined && (query.format ?? 'csv') !== 'csv')
-      throw AppError.validation([{ field: 'table', message: 'names a CSV file: use it with format=csv' }]);
-    const cycle = await this.cycles.findOneBy({ networkCode: network, year });
-    if (!cycle) throw new AppError(ErrorCode.CYCLE_NOT_FOUND, `Network "${network}" has no ${year} cycle`);
+    csvOnly(query.table, query.format ?? 'csv');
+    const cycle = await this.cycle(network, year);
     const endorsed = await this.revisions.findOne({
       where: { networkCode: network, year },
       order: { revision: 'DESC' },
@@ -50,45 +178,63 @@ export class ReportsService {
         ErrorCode.PLAN_NOT_ENDORSED,
         `The ${year} work plan is not endorsed yet: the cycle is in ${cycle.phase}`,
       );
-    const rows = await this.activities.find({ where: { networkCode: network, year }, order: { id: 'ASC' } });
     const plan = { network, year, revision: endorsed.revision, endorsedAt: endorsed.endorsedAt.toISOString() };
-    const x = unInfoExport(
-      plan,
-      rows.map((r) => ({
-        ...r,
-        twg: r.twg ?? undefined,
-        genderMarker: r.genderMarker ?? undefined,
-        humanRightsMarker: r.humanRightsMarker ?? undefined,
-        budget: r.budget ?? undefined,
-      })),
-    );
-    return renderUnInfo(x, query.format ?? 'csv', query.table);
+    return renderUnInfo(unInfoExport(plan, await this.measured(network, year)), query.format ?? 'csv', query.table);
   }
 
-  async annual(network: string, year: number, query: ReportQueryDto, reader: Principal): Promise<RenderedReport> {
-    if (query.table !== undefined && (query.format ?? 'pdf') !== 'csv')
-      throw AppError.validation([{ field: 'table', message: 'names a CSV file: use it with format=csv' }]);
+  private async cycle(network: string, year: number): Promise<CycleEntity> {
     const cycle = await this.cycles.findOneBy({ networkCode: network, year });
     if (!cycle) throw new AppError(ErrorCode.CYCLE_NOT_FOUND, `Network "${network}" has no ${year} cycle`);
-    if (!cycle.report)
-      throw new AppError(
-        ErrorCode.REPORT_NOT_DRAFTED,
-        `The ${year} annual report is drafted when the year ends; the cycle is in ${cycle.phase}`,
-      );
-    const net = await this.networks.findOneByOrFail({ code: network });
-    const language = query.lang ?? (await this.languageOf(reader));
+    return cycle;
+  }
+
+  /** The endorsed plan's activities with their progress, as the read model holds them. */
+  private async measured(network: string, year: number): Promise<MeasuredPlanActivity[]> {
+    const rows = await this.activities.find({ where: { networkCode: network, year }, order: { id: 'ASC' } });
+    return rows.map((r) => ({
+      ...r,
+      twg: r.twg ?? undefined,
+      genderMarker: r.genderMarker ?? undefined,
+      humanRightsMarker: r.humanRightsMarker ?? undefined,
+      budget: r.budget ?? undefined,
+    }));
+  }
+
+  /**
+   * A document in the format and language asked for: from the cache when `version` names rows already rendered
+   * (their revisions), laid out otherwise. The network's own time zone unless the document gives its cycle's.
+   */
+  private async render(
+    network: string,
+    query: ReportQueryDto,
+    by: Principal,
+    version: string | undefined,
+    document: (reader: ReportReader) => ReportDocument,
+  ): Promise<RenderedReport> {
     const format = query.format ?? 'pdf';
-    const key = [network, year, cycle.revision, net.name, net.country, language, format, query.table].join('\u0000');
-    const cached = this.rendered.get(key);
-    if (cached) return cached;
-    const doc = annualReportDocument(cycle.report as unknown as CycleReport, {
-      language,
-      timeZone: cycle.calendar.timeZone ?? net.timeZone,
+    csvOnly(query.table, format);
+    const net = await this.networks.findOneByOrFail({ code: network });
+    const reader: ReportReader = {
+      language: query.lang ?? (await this.languageOf(by)),
+      timeZone: net.timeZone,
       networkName: net.country ?? net.name,
-    });
-    const file = await renderReport(doc, format, query.table);
-    this.rendered.set(key, file);
-    if (this.rendered.size > CACHED_FILES) this.rendered.delete(this.rendered.keys().next().value!);
+    };
+    const key =
+      version && [network, version, net.name, net.country, reader.language, format, query.table].join('\u0000');
+    const cached = key ? this.rendered.get(key) : undefined;
+    if (cached) return cached;
+    let file: RenderedReport;
+    try {
+      file = await renderReport(document(reader), format, query.table);
+    } catch (e) {
+      if (e instanceof UnknownTableError)
+        throw AppError.validation([{ field: 'table', message: `must be one of ${e.tables.join(', ')}` }]);
+      throw e;
+    }
+    if (key) {
+      this.rendered.set(key, file);
+      if (this.rendered.size > CACHED_FILES) this.rendered.delete(this.rendered.keys().next().value!);
+    }
     return file;
   }
 
@@ -97,4 +243,10 @@ export class ReportsService {
     if (!reader.personId) return 'en';
     return ((await this.people.findOneBy({ id: reader.personId }))?.language as Language | undefined) ?? 'en';
   }
+}
+
+/** `table` names one CSV file: with another format it is a mistake, said before anything is read. */
+function csvOnly(table: string | undefined, format: string): void {
+  if (table !== undefined && format !== 'csv')
+    throw AppError.validation([{ field: 'table', message: 'names a CSV file: use it with format=csv' }]);
 }
