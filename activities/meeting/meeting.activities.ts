@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 
+import { calendarDayMs, type Calendar } from '../../libs/domain/calendar';
 import type { AgendaItem, Invitee } from '../../libs/processes/meeting/meeting';
 import { currentMembers } from '../network.activities';
 
@@ -45,6 +46,12 @@ export function createMeetingActivities({ dataSource }: MeetingDeps) {
       at: string;
     }): Promise<AgendaItem[]> {
       const now = Date.parse(at);
+      // Ages in days of the year's own calendar (a compressed year's items age by its days, not by real ones).
+      const [cycle] = (await dataSource.query(`SELECT calendar FROM cycles WHERE network_code = $1 AND year = $2`, [
+        network,
+        year,
+      ])) as { calendar: Calendar }[];
+      const day = cycle ? calendarDayMs(cycle.calendar) : DAY;
       const impediments = (await dataSource.query(
         `SELECT id, twg, description, severity, target, status FROM impediments
          WHERE network_code = $1 AND (status IN ('open', 'in-progress') OR (target = 'government' AND status = 'raised')) ORDER BY raised_at, id`,
@@ -80,7 +87,7 @@ export function createMeetingActivities({ dataSource }: MeetingDeps) {
           by: a.owner,
           note: a.due_at.getTime() < now ? `overdue since ${a.due_at.toISOString()}` : `due ${a.due_at.toISOString()}`,
           openedAt: a.opened_at.toISOString(),
-          ageDays: Math.round(((now - a.opened_at.getTime()) / DAY) * 10) / 10,
+          ageDays: Math.round(((now - a.opened_at.getTime()) / day) * 10) / 10,
           timesCarried: a.carried_to.filter((m) => m !== meeting).length,
         })),
         ...decisions.map((d) => ({

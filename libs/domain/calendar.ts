@@ -112,6 +112,20 @@ export function defaultCalendar(year: number, timeZone: string = DEFAULT_TIME_ZO
   };
 }
 
+/**
+ * How long one day of the calendar's year lasts in real time: a day for a calendar year, a few seconds for a year
+ * compressed into minutes, so that an age reads in the days of the year being played (a demo's is not always 0).
+ */
+export function calendarDayMs(calendar: {
+  readonly year: number;
+  readonly start: string;
+  readonly end: string;
+}): number {
+  const y = calendar.year;
+  const days = (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 366 : 365;
+  return (Date.parse(calendar.end) - Date.parse(calendar.start)) / days;
+}
+
 /** Splits [start, end) into `count` equal periods: the compressed calendars of tests and demos. */
 export function evenPeriods(start: Date, end: Date, count: number): Period[] {
   const span = end.getTime() - start.getTime();

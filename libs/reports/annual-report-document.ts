@@ -70,7 +70,7 @@ export function annualReportDocument(report: CycleReport, reader: ReportReader):
     // A cycle that ran no meetings or rounds has these tables too, empty: every report has the same files.
     table(
       'meetings',
-      [col('meeting'), col('title'), col('status'), col('scheduled'), col('held'), col('adopted'), col('decisions')],
+      [col('meeting'), col('title'), col('state'), col('scheduled'), col('held'), col('adopted'), col('decisions')],
       (year?.meetings ?? []).map((m) => [
         m.id,
         m.title,
@@ -88,12 +88,12 @@ export function annualReportDocument(report: CycleReport, reader: ReportReader):
     ),
     table(
       'twg-updates',
-      [col('agency'), col('submitted'), col('missed')],
+      [col('agency'), col('updatesSent'), col('updatesMissing')],
       (year?.twgUpdatesByAgency ?? []).map((a) => [a.agency, a.submitted, a.missed]),
     ),
     table(
       'government-issues',
-      [col('id'), col('twg'), col('description'), col('status')],
+      [col('id'), col('twg'), col('description'), col('state')],
       (year?.governmentIssues ?? []).map((i) => [i.id, i.twg, i.description, status(i.status)]),
     ),
   ];

@@ -76,7 +76,7 @@ export function quarterlyUpdateDocument(q: QuarterFacts, reader: ReportReader): 
     tables: [
       table(
         'quarter-activities',
-        [col('id'), col('title'), col('lead'), col('milestone'), col('status'), col('note')],
+        [col('id'), col('title'), col('lead'), col('milestone'), col('state'), col('note')],
         q.activities.map((a) => [
           a.id,
           a.title,
@@ -101,7 +101,7 @@ export function quarterlyUpdateDocument(q: QuarterFacts, reader: ReportReader): 
       ),
       table(
         'meetings',
-        [col('meeting'), col('title'), col('status'), col('scheduled'), col('held'), col('adopted'), col('decisions')],
+        [col('meeting'), col('title'), col('state'), col('scheduled'), col('held'), col('adopted'), col('decisions')],
         q.meetings.map((m) => [
           m.id,
           m.title,
@@ -114,12 +114,12 @@ export function quarterlyUpdateDocument(q: QuarterFacts, reader: ReportReader): 
       ),
       table(
         'twg-rounds',
-        [col('twg'), col('period'), col('status'), col('submitted'), col('missed')],
+        [col('twg'), col('period'), col('state'), col('updatesSent'), col('updatesMissing')],
         q.rounds.map((r) => [r.twg, r.period, status(r.status), r.sent, r.missing]),
       ),
       table(
         'open-impediments',
-        [col('twg'), col('impediment'), col('severity'), col('forWhom'), col('status'), col('raised')],
+        [col('twg'), col('impediment'), col('severity'), col('forWhom'), col('state'), col('raised')],
         q.openImpediments.map((i) => [
           i.twg,
           i.description,

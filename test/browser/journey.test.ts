@@ -179,6 +179,10 @@ describe('the web application in a real browser', () => {
     await ilo.getByLabel('Network objective').selectOption('3');
     for (const [q, m] of ['Curriculum', 'First cohort', 'Second cohort', 'Evaluation'].entries())
       await ilo.getByLabel(`Quarter ${q + 1}`).fill(m);
+    await ilo.getByRole('button', { name: 'Add indicator' }).click();
+    await ilo.getByLabel(/^Indicator\b/).fill('Workers oriented');
+    await ilo.getByLabel(/^Baseline\b/).fill('0');
+    await ilo.getByLabel(/^Target\b/).fill('400');
     await ilo.getByRole('button', { name: 'Send' }).click();
     const titleField = ilo.locator('.field.invalid', { has: ilo.getByLabel(/^Title\b/) });
     await titleField.getByText('Fill this in.').waitFor({ timeout: 20_000 });
@@ -284,6 +288,21 @@ describe('the web application in a real browser', () => {
     );
     expect(await coordinator.locator('ul.rounds li').count()).toBe(TIMOR_LESTE.firstTwgs.length);
     await look(coordinator, 'dashboard-implementation');
+
+    // ILO reports its activity's progress with the indicator's value; the dashboard shows baseline → value → target.
+    await ilo.goto(`${stack.baseUrl}/app/tl/inbox`);
+    await openTaskLink(ilo, /Report the progress of an activity/);
+    await ilo.getByRole('radio', { name: 'On track' }).check();
+    await ilo.getByRole('button', { name: 'Add indicator' }).click();
+    await ilo.getByLabel(/^Indicator\b/).fill('Workers oriented');
+    await ilo.getByLabel(/^Value now\b/).fill('35');
+    await send(ilo);
+    await look(ilo, 'task-progress-sent-phone');
+    await coordinator.reload();
+    await coordinator
+      .getByRole('table', { name: /^Indicators/ })
+      .getByRole('row', { name: /Workers oriented 0 .*35.* 400/ })
+      .waitFor({ timeout: 30_000 });
     // The meetings, from the navigation: the first quarter's, with its agenda call.
     await coordinator.getByRole('navigation').getByRole('link', { name: 'Meetings' }).click();
     await coordinator.getByRole('link', { name: `Network meeting, Q1 ${year}` }).click();

@@ -608,6 +608,9 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
         D,
       );
       expect(mapping(q3Published)).toMatchObject({ timesCarried: 2 });
+      // Its age reads in days of the compressed year (opened by Q1's minutes, some two quarters before), not real ones.
+      expect(mapping(q3Published)!.ageDays).toBeGreaterThan(60);
+      expect(mapping(q3Published)!.ageDays).toBeLessThan(300);
       const overdue = (
         await get<{ items: { id: string; owner: string; overdue: boolean; carriedTo: string[] }[] }>(
           '/action-items?owner=UNDP&overdue=true',

@@ -1,4 +1,4 @@
-import { compressedCalendar, defaultCalendar, resolveCalendar } from '../../libs/domain/calendar';
+import { calendarDayMs, compressedCalendar, defaultCalendar, resolveCalendar } from '../../libs/domain/calendar';
 import { startOfLocalDay, zoneOffsetMs } from '../../libs/domain/time-zone';
 
 describe('calendar', () => {
@@ -140,5 +140,12 @@ describe('quarterly meeting dates', () => {
       ok: false,
       errors: [{ field: 'calendar.meetings' }],
     });
+  });
+
+  it('measures a day of the calendar: a real one for a calendar year, its share of a compressed one', () => {
+    expect(calendarDayMs(defaultCalendar(2030))).toBe(86_400_000);
+    expect(calendarDayMs(defaultCalendar(2028))).toBe(86_400_000); // a leap year has 366 of them
+    const compressed = compressedCalendar(2030, new Date('2030-01-01T00:00:00Z'), 365_000);
+    expect(calendarDayMs(compressed)).toBe(1_000);
   });
 });

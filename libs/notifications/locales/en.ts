@@ -223,6 +223,9 @@ export const en = {
       'government-issues': 'Issues raised with the Government',
     },
     column: {
+      state: 'Status',
+      updatesSent: 'Updates sent',
+      updatesMissing: 'Updates missing',
       impediments: 'Impediments',
       impediment: 'Impediment',
       delivery: 'What the agency delivered',

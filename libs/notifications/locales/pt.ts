@@ -224,6 +224,9 @@ export const pt: Translation = {
       'government-issues': 'Questões levantadas junto do Governo',
     },
     column: {
+      state: 'Estado',
+      updatesSent: 'Atualizações enviadas',
+      updatesMissing: 'Atualizações em falta',
       impediments: 'Obstáculos',
       impediment: 'Obstáculo',
       delivery: 'O que a agência realizou',

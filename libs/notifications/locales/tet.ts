@@ -225,6 +225,9 @@ export const tet: Translation = {
       'government-issues': 'Kestaun sira ne’ebé hato’o ba Governu',
     },
     column: {
+      state: 'Estadu',
+      updatesSent: 'Atualizasaun haruka ona',
+      updatesMissing: 'Atualizasaun falta',
       impediments: 'Obstákulu sira',
       impediment: 'Obstákulu',
       delivery: 'Saida mak ajénsia hala’o',

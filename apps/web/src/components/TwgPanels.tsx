@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { get } from '../api';
 import type { PageProps } from '../App';
 import { formatDateTime, formatNumber } from '../format';
-import { useTwgs } from '../network-data';
+import { useCalendarDay, useTwgs } from '../network-data';
 import { TableWrap } from './TableWrap';
 
 interface Round {
@@ -23,8 +23,6 @@ interface Impediment {
   status: string;
   raisedAt: string;
 }
-
-const DAY = 86_400_000;
 
 /**
  * The TWGs on the coordinator's dashboard: each active TWG's current round with the members whose update is missing,
@@ -62,6 +60,7 @@ export function TwgPanels({ here, language }: PageProps) {
   const byTwg = new Map<string, Impediment[]>();
   for (const i of impediments.data ?? []) byTwg.set(i.twg, [...(byTwg.get(i.twg) ?? []), i]);
   const now = Date.now();
+  const day = useCalendarDay(n);
   return (
     <div className="cards">
       <section aria-labelledby="rounds-title" className="card">
@@ -118,7 +117,7 @@ export function TwgPanels({ here, language }: PageProps) {
                       <th scope="row">{nameOf(twg)}</th>
                       <td>{formatNumber(list.length, language)}</td>
                       <td>{formatNumber(list.filter((i) => i.severity === 'high').length, language)}</td>
-                      <td>{t('dashboard.days', { count: Math.floor((now - oldest) / DAY) })}</td>
+                      <td>{t('dashboard.days', { count: Math.floor((now - oldest) / day) })}</td>
                     </tr>
                   );
                 })}

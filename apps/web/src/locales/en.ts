@@ -110,6 +110,15 @@ export const en = {
     gcm: 'GCM objective {{n}}',
   },
   field: {
+    value: 'Value now',
+    spent: 'Spent so far this year (USD)',
+    sdgTargets: 'SDG targets (UN INFO)',
+    genderMarker: 'Gender equality marker, 0–3 (UN INFO)',
+    humanRightsMarker: 'Human rights marker, 0–3 (UN INFO)',
+    geography: 'Where (UN INFO)',
+    budget: 'Budget for the year (UN INFO)',
+    planned: 'Planned (USD)',
+    available: 'Available (USD)',
     revision: 'Revision',
     progress: 'Progress reported',
     activities: 'Activities',
@@ -153,6 +162,8 @@ export const en = {
     indicators: { name: 'Indicator' },
   },
   item: {
+    sdgTargets: 'SDG target',
+    geography: 'place',
     activities: 'activity',
     indicators: 'indicator',
     impediments: 'impediment',
@@ -244,6 +255,7 @@ export const en = {
     'delayed-activity': 'delayed activity',
   },
   dashboard: {
+    quarterFiles: 'The network update of Q{{quarter}} {{year}}:',
     indicators: 'Indicators: baseline, value reported each quarter, target',
     noIndicators: 'No indicator in the work plan yet.',
     activity: 'Activity',
@@ -479,6 +491,7 @@ export const en = {
     dropped: 'Dropped: it is no longer carried to the agendas.',
   },
   twgs: {
+    reportFiles: 'The TWG report of this period:',
     title: 'Technical Working Groups',
     about:
       'Each TWG reports every two months: its members send their updates, its lead consolidates them into a report.',

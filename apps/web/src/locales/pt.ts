@@ -110,6 +110,15 @@ export const pt: WebTexts = {
     gcm: 'Objetivo GCM {{n}}',
   },
   field: {
+    value: 'Valor atual',
+    spent: 'Gasto até agora este ano (USD)',
+    sdgTargets: 'Metas dos ODS (UN INFO)',
+    genderMarker: 'Marcador de igualdade de género, 0–3 (UN INFO)',
+    humanRightsMarker: 'Marcador de direitos humanos, 0–3 (UN INFO)',
+    geography: 'Onde (UN INFO)',
+    budget: 'Orçamento do ano (UN INFO)',
+    planned: 'Planeado (USD)',
+    available: 'Disponível (USD)',
     revision: 'Revisão',
     progress: 'Progresso comunicado',
     activities: 'Atividades',
@@ -152,6 +161,8 @@ export const pt: WebTexts = {
     indicators: { name: 'Indicador' },
   },
   item: {
+    sdgTargets: 'meta dos ODS',
+    geography: 'local',
     activities: 'atividade',
     indicators: 'indicador',
     impediments: 'obstáculo',
@@ -243,6 +254,7 @@ export const pt: WebTexts = {
     'delayed-activity': 'atividade atrasada',
   },
   dashboard: {
+    quarterFiles: 'A atualização da Rede do T{{quarter}} {{year}}:',
     indicators: 'Indicadores: linha de base, valor comunicado em cada trimestre, meta',
     noIndicators: 'Ainda não há indicadores no plano de trabalho.',
     activity: 'Atividade',
@@ -480,6 +492,7 @@ export const pt: WebTexts = {
     dropped: 'Retirada: deixa de transitar para as agendas.',
   },
   twgs: {
+    reportFiles: 'O relatório do TWG deste período:',
     title: 'Grupos de Trabalho Técnico',
     about:
       'Cada GTT reporta de dois em dois meses: os membros enviam as suas atualizações e a agência líder consolida-as num relatório.',

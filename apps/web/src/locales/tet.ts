@@ -111,6 +111,15 @@ export const tet: WebTexts = {
     gcm: 'Objetivu GCM {{n}}',
   },
   field: {
+    value: 'Valór agora',
+    spent: 'Gasta ona iha tinan ne’e (USD)',
+    sdgTargets: 'Meta ODS sira (UN INFO)',
+    genderMarker: 'Markadór igualdade jéneru, 0–3 (UN INFO)',
+    humanRightsMarker: 'Markadór direitus umanus, 0–3 (UN INFO)',
+    geography: 'Iha ne’ebé (UN INFO)',
+    budget: 'Orsamentu ba tinan (UN INFO)',
+    planned: 'Planeadu (USD)',
+    available: 'Disponível (USD)',
     revision: 'Revizaun',
     progress: 'Progresu ne’ebé relata ona',
     activities: 'Atividade sira',
@@ -153,6 +162,8 @@ export const tet: WebTexts = {
     indicators: { name: 'Indikadór' },
   },
   item: {
+    sdgTargets: 'meta ODS',
+    geography: 'fatin',
     activities: 'atividade',
     indicators: 'indikadór',
     impediments: 'obstákulu',
@@ -244,6 +255,7 @@ export const tet: WebTexts = {
     'delayed-activity': 'atividade tarde',
   },
   dashboard: {
+    quarterFiles: 'Informasaun Rede nian T{{quarter}} {{year}}:',
     indicators: 'Indikadór sira: baze, valór ne’ebé relata kada trimestre, meta',
     noIndicators: 'Seidauk iha indikadór iha planu servisu.',
     activity: 'Atividade',
@@ -481,6 +493,7 @@ export const tet: WebTexts = {
     dropped: 'Hasai ona: la lori tan ba ajenda sira.',
   },
   twgs: {
+    reportFiles: 'Relatóriu TWG períodu ne’e nian:',
     title: 'Grupu Traballu Téknika sira',
     about:
       'GTT ida-idak hato’o relatóriu fulan rua-rua: nia membru sira haruka atualizasaun, nia lider halibur sira iha relatóriu ida.',

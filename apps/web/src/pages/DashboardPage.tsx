@@ -12,19 +12,13 @@ import { overdue, type Task } from '../tasks';
 import { TableWrap } from '../components/TableWrap';
 import { CoordinatorCommands } from '../components/CoordinatorCommands';
 import { IndicatorTable, type MeasuredActivity } from '../components/IndicatorTable';
+import { ReportFiles } from '../components/ReportFiles';
 import { TwgPanels } from '../components/TwgPanels';
+import { useCycles } from '../network-data';
 import { meetingTitle } from './MeetingsPage';
 
 const GcmChart = lazy(() => import('../components/GcmChart'));
 
-interface Cycle {
-  year: number;
-  workflowId: string;
-  phase: string;
-  calendar: { start: string; end: string; deadlines: Record<string, string> };
-  planRevision: number | null;
-  report: object | null;
-}
 interface Activity extends MeasuredActivity {
   leadAgency: string;
   partnerAgencies: string[];
@@ -59,12 +53,7 @@ const PHASE_END: Record<string, string> = {
 export function DashboardPage({ here, language }: PageProps) {
   const { t } = useTranslation();
   const n = here.network;
-  const cycles = useQuery({
-    queryKey: ['cycles', n],
-    queryFn: async () => (await get<{ items: Cycle[] }>(`/networks/${n}/cycles`)).items,
-    refetchInterval: 10_000,
-  });
-  const cycle = cycles.data?.find((c) => c.phase !== 'CLOSED') ?? cycles.data?.[0];
+  const { cycles, current: cycle } = useCycles(n);
   const plan = useQuery({
     queryKey: ['plan', n, cycle?.year, cycle?.planRevision],
     enabled: cycle !== undefined,
@@ -129,7 +118,24 @@ export function DashboardPage({ here, language }: PageProps) {
           <p>
             <Link to={href(n, 'audit', cycle.workflowId)}>{t('dashboard.history')}</Link>
           </p>
-          {cycle.report && <ReportFiles network={n} year={cycle.year} language={language} />}
+          {cycle.report && (
+            <ReportFiles
+              label={t('dashboard.reportFiles', { year: cycle.year })}
+              path={`/networks/${n}/reports/annual/${cycle.year}`}
+              language={language}
+            />
+          )}
+          {cycle.calendar.quarters
+            .map((q, i) => ({ ...q, quarter: i + 1 }))
+            .filter((q) => Date.parse(q.start) <= Date.now())
+            .map((q) => (
+              <ReportFiles
+                key={q.quarter}
+                label={t('dashboard.quarterFiles', { quarter: q.quarter, year: cycle.year })}
+                path={`/networks/${n}/reports/quarterly/${cycle.year}/${q.quarter}`}
+                language={language}
+              />
+            ))}
         </section>
       ) : (
         cycles.data && <p className="empty">{t('dashboard.noCycle')}</p>
@@ -218,18 +224,6 @@ export function DashboardPage({ here, language }: PageProps) {
         </>
       )}
     </section>
-  );
-}
-
-/** The annual report's files, in the reader's language: the API renders them; the session cookie goes with the link. */
-function ReportFiles({ network, year, language }: { network: string; year: number; language: string }) {
-  const { t } = useTranslation();
-  const file = (format: string) => `/networks/${network}/reports/annual/${year}?format=${format}&lang=${language}`;
-  return (
-    <p className="report-files">
-      {t('dashboard.reportFiles', { year })} <a href={file('pdf')}>PDF</a> · <a href={file('md')}>Markdown</a> ·{' '}
-      <a href={file('csv')}>CSV (zip)</a>
-    </p>
   );
 }
 

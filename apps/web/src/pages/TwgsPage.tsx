@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 
 import { get, seg } from '../api';
 import type { PageProps } from '../App';
+import { ReportFiles } from '../components/ReportFiles';
 import { TableWrap } from '../components/TableWrap';
 import { formatDate, formatDateTime } from '../format';
-import { useTwgs } from '../network-data';
+import { useCalendarDay, useTwgs } from '../network-data';
 import { href, Link } from '../router';
 
 interface Impediment {
@@ -32,8 +33,6 @@ interface RegisterEntry extends Impediment {
   readonly raisedAt: string;
   readonly statusNote: string | null;
 }
-
-const DAY = 86_400_000;
 
 /** The Technical Working Groups: what each works on, who leads it and takes part, since when (and until when). */
 export function TwgsPage({ here, language }: PageProps) {
@@ -104,6 +103,7 @@ export function TwgPage({ here, language, code }: PageProps & { code: string }) 
       (await get<{ items: RegisterEntry[] }>(`/networks/${n}/impediments?twg=${encodeURIComponent(code)}`)).items,
     refetchInterval: 15_000,
   });
+  const day = useCalendarDay(n);
   const twg = twgs.data?.find((x) => x.code === code);
   if (twgs.isPending) return <p className="loading">{t('common.loading')}</p>;
   if (!twg) return <p role="alert">{t('twgs.notFound', { code })}</p>;
@@ -142,6 +142,11 @@ export function TwgPage({ here, language, code }: PageProps & { code: string }) 
               {when(r.start)} – {when(r.end)}
               {r.cancelledReason && ` · ${r.cancelledReason}`}
             </p>
+            <ReportFiles
+              label={t('twgs.reportFiles')}
+              path={`/networks/${seg(here.network)}/reports/twg/${seg(twg.code)}/${r.year}/${r.period}`}
+              language={language}
+            />
             <ul className="updates">
               {twg.memberAgencies.map((a) => {
                 const u = r.updates[a];
@@ -200,7 +205,7 @@ export function TwgPage({ here, language, code }: PageProps & { code: string }) 
                       {t(`enum.${i.status}`, { defaultValue: i.status })}
                       {i.statusNote ? ` · ${i.statusNote}` : ''}
                     </td>
-                    <td>{t('dashboard.days', { count: Math.floor((now - Date.parse(i.raisedAt)) / DAY) })}</td>
+                    <td>{t('dashboard.days', { count: Math.floor((now - Date.parse(i.raisedAt)) / day) })}</td>
                   </tr>
                 ))}
               </tbody>
