@@ -62,6 +62,8 @@ import { TaskContextService } from './task-kinds/task-context.service';
 import { TaskKindsService } from './task-kinds/task-kinds.service';
 import { TasksController } from './tasks/tasks.controller';
 import { TasksService } from './tasks/tasks.service';
+import { PartnersController } from './partners/partners.controller';
+import { PartnersService } from './partners/partners.service';
 import { ReportsController } from './reports/reports.controller';
 import { ReportsService } from './reports/reports.service';
 import { TwgsController } from './twgs/twgs.controller';
@@ -119,6 +121,7 @@ export class ApiModule {
         AuditLogController,
         IncidentsController,
         ReportsController,
+        PartnersController,
         ...processes.flatMap((p) => p.controllers),
       ],
       providers: [
@@ -137,6 +140,7 @@ export class ApiModule {
         TasksService,
         TwgsService,
         ReportsService,
+        PartnersService,
         MembersService,
         NetworksService,
         KeysService,

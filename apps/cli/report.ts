@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { Client as PgClient } from 'pg';
 
 import { LANGUAGES, type Language } from '../../libs/domain/people';
+import { engagementsByCategory, type EngagementByCategory } from '../../libs/persistence/engagements';
 import { annualReportDocument, type CycleReport } from '../../libs/reports/annual-report-document';
 import { ANNUAL_REPORT_TABLES, renderReport } from '../../libs/reports/render-report';
 import { REPORT_FORMATS, type ReportFormat } from '../../libs/reports/report-document';
@@ -48,6 +49,7 @@ export async function report(
   const pg = new PgClient({ connectionString: url });
   await pg.connect();
   let row: Record<string, unknown> | undefined;
+  let engagement: EngagementByCategory[] = [];
   try {
     row = (
       await pg.query(
@@ -56,6 +58,11 @@ export async function report(
         [flags.network, year],
       )
     ).rows[0] as Record<string, unknown> | undefined;
+    engagement = await engagementsByCategory(
+      async (sql, params) => (await pg.query(sql, params)).rows as Record<string, unknown>[],
+      flags.network,
+      year,
+    );
   } finally {
     await pg.end();
   }
@@ -67,11 +74,15 @@ export async function report(
     err.write(`The ${year} annual report is drafted when the year ends; the cycle is in ${String(row.phase)}.\n`);
     return 1;
   }
-  const doc = annualReportDocument(row.report as CycleReport, {
-    language: lang,
-    timeZone: (row.cycle_zone as string | null) ?? (row.time_zone as string),
-    networkName: (row.country as string | null) ?? (row.name as string),
-  });
+  const doc = annualReportDocument(
+    row.report as CycleReport,
+    {
+      language: lang,
+      timeZone: (row.cycle_zone as string | null) ?? (row.time_zone as string),
+      networkName: (row.country as string | null) ?? (row.name as string),
+    },
+    engagement,
+  );
   const file = await renderReport(doc, format, flags.table);
   if (flags.out === '-') {
     out.write(file.body);

@@ -1,6 +1,7 @@
 import type { Actor } from '../domain/roles';
 import { GCM_OBJECTIVES } from '../domain/gcm-objectives';
 import type { AnnualReport } from '../processes/annual-cycle/annual-report-types';
+import type { EngagementByCategory } from '../persistence/engagements';
 import type { ReportDocument, ReportTable } from './report-document';
 import { reportWords, type ReportReader } from './report-words';
 
@@ -17,7 +18,11 @@ export type CycleReport = AnnualReport & {
  * The annual report (ToR objective 9) as a document: the figures of the year, the GCM coverage chart and one table
  * per part, in the reader's language. Every format renders this and nothing else.
  */
-export function annualReportDocument(report: CycleReport, reader: ReportReader): ReportDocument {
+export function annualReportDocument(
+  report: CycleReport,
+  reader: ReportReader,
+  engagement: readonly EngagementByCategory[] = [],
+): ReportDocument {
   const { language } = reader;
   const { t, col, day, status, table, fact, quarters, pageText } = reportWords(reader);
 
@@ -96,6 +101,12 @@ export function annualReportDocument(report: CycleReport, reader: ReportReader):
       [col('id'), col('twg'), col('description'), col('state')],
       (year?.governmentIssues ?? []).map((i) => [i.id, i.twg, i.description, status(i.status)]),
     ),
+    // ToR objective 8: whom the Network engaged, by category (a partner is of one category, so the counts add up).
+    table(
+      'partner-engagement',
+      [col('category'), col('partnersEngaged'), col('engagements')],
+      engagement.map((e) => [t(`category.${e.category}`), e.partners, e.engagements]),
+    ),
   ];
 
   return {
@@ -136,6 +147,10 @@ export function annualReportDocument(report: CycleReport, reader: ReportReader):
           sum((a) => a.missed),
         ),
         fact('revisions', report.revisions.length),
+        fact(
+          'partnersEngaged',
+          engagement.reduce((n, e) => n + e.partners, 0),
+        ),
         ...(year
           ? [
               fact('meetings', year.meetings.filter((m) => m.heldAt !== null).length),

@@ -1,3 +1,4 @@
+import { indicatorValue, quarterReport } from '../processes/annual-cycle/annual-cycle';
 import type { ReportDocument } from './report-document';
 import { reportWords, type ReportReader } from './report-words';
 import type { MeasuredPlanActivity } from './un-info-export';
@@ -20,10 +21,11 @@ export interface QuarterFacts {
     readonly adoptedAt: string | null;
     readonly decisions: readonly string[];
   }[];
-  /** The TWG rounds whose period ended in the quarter. */
+  /** The year's TWG rounds: the table lists those whose period ended in the quarter, the figure those closed in it. */
   readonly rounds: readonly {
     readonly twg: string;
     readonly period: number;
+    readonly periodEnd: string;
     readonly status: string;
     readonly sent: number;
     readonly missing: number;
@@ -46,9 +48,14 @@ const STATUSES = ['on-track', 'delayed', 'completed', 'cancelled', 'not-reported
  * indicators in the quarter, the meetings held, the TWG rounds that ended and the impediments still open.
  */
 export function quarterlyUpdateDocument(q: QuarterFacts, reader: ReportReader): ReportDocument {
-  const { t, col, day, status, table, fact, pageText } = reportWords(reader);
-  const lastReport = (a: MeasuredPlanActivity) => [...a.progress].reverse().find((r) => r.quarter === q.quarter);
-  const statusOf = (a: MeasuredPlanActivity) => lastReport(a)?.status ?? 'not-reported';
+  const { t, col, day, lastDay, status, table, fact, pageText } = reportWords(reader);
+  const lastReport = (a: MeasuredPlanActivity) => quarterReport(a.progress, q.quarter);
+  // An activity reported completed or cancelled earlier is asked nothing more: it stays what it was reported.
+  const statusOf = (a: MeasuredPlanActivity) =>
+    lastReport(a)?.status ??
+    a.progress.filter((r) => r.quarter < q.quarter && (r.status === 'completed' || r.status === 'cancelled')).at(-1)
+      ?.status ??
+    'not-reported';
   const count = (s: string) => q.activities.filter((a) => statusOf(a) === s).length;
   const inQuarter = (iso: string | null) => iso !== null && iso >= q.start && iso < q.end;
   return {
@@ -56,14 +63,14 @@ export function quarterlyUpdateDocument(q: QuarterFacts, reader: ReportReader): 
     language: reader.language,
     title: t('quarterTitle', { quarter: String(q.quarter), year: String(q.year) }),
     subtitle: t('networkLine', { network: reader.networkName }),
-    status: t('quarterPeriod', { start: day(q.start), end: day(new Date(Date.parse(q.end) - 1)) }),
+    status: t('quarterPeriod', { start: day(q.start), end: lastDay(q.end) }),
     lines: [],
     summary: null,
     facts: {
       title: t('facts'),
       items: [
         fact('activities', q.activities.length),
-        fact('reported', q.activities.length - count('not-reported')),
+        fact('reported', q.activities.filter((a) => lastReport(a)).length),
         fact('onTrack', count('on-track')),
         fact('delayed', count('delayed')),
         fact('completed', count('completed')),
@@ -94,7 +101,7 @@ export function quarterlyUpdateDocument(q: QuarterFacts, reader: ReportReader): 
             a.id,
             i.name,
             i.baseline,
-            lastReport(a)?.indicators?.find((v) => v.name === i.name)?.value ?? t('none'),
+            indicatorValue(a.progress, q.quarter, i.name) ?? t('none'),
             i.target,
           ]),
         ),
@@ -115,7 +122,9 @@ export function quarterlyUpdateDocument(q: QuarterFacts, reader: ReportReader): 
       table(
         'twg-rounds',
         [col('twg'), col('period'), col('state'), col('updatesSent'), col('updatesMissing')],
-        q.rounds.map((r) => [r.twg, r.period, status(r.status), r.sent, r.missing]),
+        q.rounds
+          .filter((r) => r.periodEnd > q.start && r.periodEnd <= q.end)
+          .map((r) => [r.twg, r.period, status(r.status), r.sent, r.missing]),
       ),
       table(
         'open-impediments',

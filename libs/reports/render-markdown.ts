@@ -16,7 +16,7 @@ export function renderMarkdown(doc: ReportDocument): string {
       `## ${t.title}`,
       [
         `| ${t.columns.map(md).join(' | ')} |`,
-        `| ${t.columns.map((_, i) => (t.rows.every((r) => typeof r[i] === 'number') ? '--:' : '---')).join(' | ')} |`,
+        `| ${t.columns.map((_, i) => (t.rows.length > 0 && t.rows.every((r) => typeof r[i] === 'number') ? '--:' : '---')).join(' | ')} |`,
         ...t.rows.map((r) => `| ${r.map(md).join(' | ')} |`),
       ].join('\n'),
     ]),

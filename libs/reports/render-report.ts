@@ -48,4 +48,5 @@ export const ANNUAL_REPORT_TABLES = [
   'action-items',
   'twg-updates',
   'government-issues',
+  'partner-engagement',
 ] as const;

@@ -18,6 +18,8 @@ export function reportWords({ language, timeZone }: ReportReader) {
     col,
     day: (iso: string | Date | null | undefined): string =>
       iso ? formatDate(typeof iso === 'string' ? iso : iso.toISOString(), language, timeZone) : t('none'),
+    /** The last day of a period whose end is the next one's first instant. */
+    lastDay: (end: string): string => formatDate(new Date(Date.parse(end) - 1).toISOString(), language, timeZone),
     /** A status word; one the locales do not know is shown as it is. */
     status: (s: string) => {
       const text = t(`status.${s}`);

@@ -9,6 +9,8 @@ export interface TwgRoundFacts {
   readonly twg: { readonly code: string; readonly name: string; readonly leadAgency: string };
   readonly year: number;
   readonly period: number;
+  /** The TWG's member agencies, each asked for an update. */
+  readonly members: readonly string[];
   readonly status: TwgRoundStatus;
   readonly periodStart: string;
   readonly periodEnd: string;
@@ -24,9 +26,11 @@ export interface TwgRoundFacts {
  * updates (and who sent none), the impediments of the report with what each is for.
  */
 export function twgReportDocument(round: TwgRoundFacts, reader: ReportReader): ReportDocument {
-  const { t, col, day, status, table, fact, pageText } = reportWords(reader);
-  const members = Object.keys(round.updates).sort();
+  const { t, col, day, lastDay, status, table, fact, pageText } = reportWords(reader);
+  // Every member asked, and anyone who answered though they left the TWG since.
+  const members = [...new Set([...round.members, ...Object.keys(round.updates)])].sort();
   const sent = members.filter((m) => round.updates[m]);
+  const missing = members.filter((m) => round.updates[m] === null);
   // The report's own list once the lead consolidated it; until then what the members reported.
   const impediments: readonly Impediment[] =
     round.report?.impediments ?? sent.flatMap((m) => round.updates[m]!.impediments);
@@ -46,7 +50,7 @@ export function twgReportDocument(round: TwgRoundFacts, reader: ReportReader): R
         period: String(round.period),
         year: String(round.year),
         start: day(round.periodStart),
-        end: day(new Date(Date.parse(round.periodEnd) - 1)), // the end is the next period's first instant
+        end: lastDay(round.periodEnd),
       }),
     ],
     summary: round.report ? { title: t('leadSummary'), text: round.report.summary } : null,
@@ -55,7 +59,7 @@ export function twgReportDocument(round: TwgRoundFacts, reader: ReportReader): R
       items: [
         fact('members', members.length),
         fact('updatesSent', sent.length),
-        fact('updatesMissing', members.length - sent.length),
+        fact('updatesMissing', missing.length),
         fact('impedimentsReported', impediments.length),
         fact('forNetwork', impediments.filter((i) => i.target === 'network').length),
         fact('forGovernment', impediments.filter((i) => i.target === 'government').length),
@@ -74,7 +78,9 @@ export function twgReportDocument(round: TwgRoundFacts, reader: ReportReader): R
         [col('agency'), col('update'), col('delivery'), col('impediments')],
         members.map((m) => {
           const u = round.updates[m];
-          return [m, status(u ? 'sent' : 'missing'), u?.delivery ?? t('none'), u?.impediments.length ?? 0];
+          // No entry yet: the round still collects, and the member may send it.
+          const said = u ? 'sent' : u === null ? 'missing' : 'pending';
+          return [m, status(said), u?.delivery ?? t('none'), u?.impediments.length ?? 0];
         }),
       ),
       table(

@@ -1,5 +1,5 @@
 import type { ActivityStatus, PlanActivity } from '../processes/annual-cycle/work-plan';
-import type { ProgressReport } from '../processes/annual-cycle/annual-cycle';
+import { indicatorValue, type ProgressReport } from '../processes/annual-cycle/annual-cycle';
 import { csvFiles } from './render-csv';
 import type { RenderedReport } from './render-report';
 import type { Cell, ReportTable } from './report-document';
@@ -47,7 +47,7 @@ export interface UnInfoActivity {
     readonly name: string;
     readonly baseline: string;
     readonly target: string;
-    /** Q1–Q4: the value the quarter's last report gave, null where none did. */
+    /** Q1–Q4: the value the quarter's last report gave, null where it gave none. */
     readonly actuals: readonly (string | null)[];
   }[];
 }
@@ -88,13 +88,6 @@ export const UN_INFO_INDICATOR_COLUMNS: readonly (readonly [string, string])[] =
   ['actual_q4', "The value Q4's report gave"],
 ];
 
-/** The value a quarter's last report gave `pick`, or null. */
-function lastOf<T>(reports: readonly ProgressReport[], quarter: number, pick: (r: ProgressReport) => T | undefined) {
-  for (let i = reports.length - 1; i >= 0; i--)
-    if (reports[i].quarter === quarter && pick(reports[i]) !== undefined) return pick(reports[i])!;
-  return null;
-}
-
 export function unInfoExport(
   plan: { network: string; year: number; revision: number; endorsedAt: string },
   activities: readonly MeasuredPlanActivity[],
@@ -128,9 +121,7 @@ export function unInfoExport(
           name: i.name,
           baseline: i.baseline,
           target: i.target,
-          actuals: [1, 2, 3, 4].map((q) =>
-            lastOf(a.progress, q, (r) => r.indicators?.find((v) => v.name === i.name)?.value),
-          ),
+          actuals: [1, 2, 3, 4].map((q) => indicatorValue(a.progress, q, i.name)),
         })),
       };
     }),
@@ -194,5 +185,5 @@ export function renderUnInfo(
       contentType: 'application/json; charset=utf-8',
       fileName: `${fileName}.json`,
     };
-  return csvFiles(unInfoTables(x), fileName, table);
+  return csvFiles(unInfoTables(x), fileName, table, { bom: false }); // for an importer: no byte order mark
 }

@@ -319,6 +319,25 @@ describe('the web application in a real browser', () => {
     await coordinator.getByRole('rowheader', { name: /^ILO/ }).waitFor();
     await look(coordinator, 'members');
 
+    // The partners page (ToR objective 8): the coordinator adds a partner, ILO logs an engagement with it on a phone.
+    await coordinator.getByRole('navigation').getByRole('link', { name: 'Partners' }).click();
+    await coordinator.locator('summary', { hasText: 'Add a partner' }).click();
+    await coordinator.getByLabel(/^Name/).fill('Hametin Migrant Workers Association');
+    await coordinator.getByLabel(/^Category/).selectOption('civil-society');
+    await coordinator.getByRole('button', { name: 'Add the partner' }).click();
+    await coordinator.getByRole('status').filter({ hasText: 'is in the register' }).waitFor({ timeout: 20_000 });
+    await coordinator.getByRole('rowheader', { name: 'Hametin Migrant Workers Association' }).waitFor();
+    await ilo.goto(`${stack.baseUrl}/app/tl/partners`);
+    await ilo.locator('summary', { hasText: 'Record an engagement' }).click();
+    await ilo.getByLabel(/^Day/).fill(`${year}-04-02`);
+    await ilo.getByLabel(/^What it was/).fill('Pre-departure curriculum consultation');
+    await ilo.getByRole('checkbox', { name: 'Hametin Migrant Workers Association' }).check();
+    await ilo.getByRole('checkbox', { name: /^GCM objective 6$/ }).check();
+    await ilo.getByRole('button', { name: 'Record it' }).click();
+    await ilo.getByRole('status').filter({ hasText: 'Recorded.' }).waitFor({ timeout: 20_000 });
+    await ilo.getByRole('rowheader', { name: /Pre-departure curriculum consultation/ }).waitFor();
+    await look(ilo, 'partners-phone');
+
     // The coordinator extends an agency's task from its page: the empty form's refusals on their fields, then done.
     const closes = (x: TaskDto) => (x.expiresAt === null ? Infinity : Date.parse(x.expiresAt));
     const wall = (ms: number) => local(ms).slice(0, 16); // a datetime-local value, to the minute

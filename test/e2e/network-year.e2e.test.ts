@@ -117,10 +117,38 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
    * report, the PDF prints them (as pdftotext reads it), the CSV archive holds each table cell for cell, and the
    * Markdown each row.
    */
+  /** Two partners engaged in the year (three times, one of them the year after): what the report's table counts. */
+  async function engagePartners(activity: string): Promise<void> {
+    const partner = async (name: string, category: string) =>
+      (await call<{ id: string }>('POST', '/networks/tl/partners', stack.key('coordinator'), { name, category })).body
+        .id;
+    const hametin = await partner('Hametin Migrant Workers Association', 'civil-society');
+    const radio = await partner('Radio Timor-Leste', 'media');
+    for (const [on, partners, activities] of [
+      [`${YEAR}-04-02`, [hametin], [activity]],
+      [`${YEAR}-09-15`, [hametin, radio], []],
+      [`${YEAR + 1}-01-20`, [radio], []],
+    ] as const) {
+      const res = await call('POST', '/networks/tl/engagements', stack.key('ILO'), {
+        on,
+        kind: 'consultation',
+        title: `Consultation of ${on}`,
+        partners,
+        activities,
+      });
+      expect(res.status).toBe(201);
+    }
+  }
+
   async function reportFilesAgree(report: AnnualReport): Promise<void> {
     for (const lang of ['en', 'tet']) {
       const { doc, md } = await formatsAgree(`/reports/annual/${YEAR}`, lang);
       const table = (name: string) => doc.tables.find((t) => t.name === name)!;
+      // Civil society: one partner, twice; the media: one partner, once (its engagement of the next year is not this year's).
+      expect(table('partner-engagement').rows.map((r) => r.slice(1))).toEqual([
+        [1, 2],
+        [1, 1],
+      ]);
       expect(table('activities').rows.map((r) => r[0])).toEqual(report.activities.map((a) => a.id));
       expect(table('meetings').rows).toHaveLength(report.networkYear!.meetings.length);
       expect(doc.facts.items[0].value).toBe(report.activities.length);
@@ -682,6 +710,7 @@ describe('a Network year with meetings and TWG rounds (end to end)', () => {
       expect(ilo.indicators).toEqual([
         { name: 'Workers reached', baseline: '0', target: '500', actuals: ['103', '203', '303', '403'] },
       ]);
+      await engagePartners(ilo.id);
       await reportFilesAgree(closed.report as AnnualReport);
       await periodReportsAgree();
 

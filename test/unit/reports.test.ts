@@ -1,5 +1,7 @@
 import { unzipSync, strFromU8 } from 'fflate';
 
+import { renderCsv } from '../../libs/reports/render-csv';
+
 import { annualReportDocument } from '../../libs/reports/annual-report-document';
 import { renderReport, ANNUAL_REPORT_TABLES, UnknownTableError } from '../../libs/reports/render-report';
 import type { ReportDocument } from '../../libs/reports/report-document';
@@ -37,6 +39,23 @@ describe('reports: one document, three formats', () => {
     expect(one.contentType).toBe('text/csv; charset=utf-8');
     expect(one.body.toString('utf8')).toMatch(/^\uFEFFAgência,Concluídas,Com atraso,Sem resposta,Canceladas\r\n/);
     await expect(renderReport(d, 'csv', 'nothing')).rejects.toBeInstanceOf(UnknownTableError);
+  });
+
+  it('keeps what agencies typed as text in a spreadsheet: a formula is not run, a negative number stays one', () => {
+    const csv = renderCsv({
+      name: 't',
+      title: 't',
+      columns: ['a', 'b', 'c', 'd'],
+      rows: [
+        ['=HYPERLINK("http://x")', '-5', '-abc', -3],
+        ['+1', '@SUM(A1)', 'plain, with a comma', 'say "hi"'],
+      ],
+    });
+    expect(parseCsv(csv)).toEqual([
+      ['a', 'b', 'c', 'd'],
+      ['\'=HYPERLINK("http://x")', '-5', "'-abc", '-3'],
+      ["'+1", "'@SUM(A1)", 'plain, with a comma', 'say "hi"'],
+    ]);
   });
 
   it("prints in the PDF each of the year's figures and every activity's row, in the reader's language", async () => {
@@ -162,6 +181,8 @@ describe('reports: one document, three formats', () => {
       '',
     ]);
     expect(JSON.parse(renderUnInfo(x, 'json').body.toString('utf8'))).toEqual(x);
+    // For an importer: the first column's name is its name, no byte order mark before it.
+    expect(renderUnInfo(x, 'csv', 'activities').body.toString('utf8')).toMatch(/^activity_id,title,/);
   });
 
   it("writes a TWG's report: the lead's summary, who sent an update and who did not, the report's impediments", async () => {
@@ -171,29 +192,28 @@ describe('reports: one document, three formats', () => {
       gcmObjectives: gcm,
       target,
     });
-    const d = twgReportDocument(
-      {
-        network: 'tl',
-        twg: { code: 'labour-migration', name: 'Labour migration', leadAgency: 'ILO' },
-        year: 2030,
-        period: 2,
-        status: 'CLOSED',
-        periodStart: '2030-02-28T15:00:00Z',
-        periodEnd: '2030-04-30T15:00:00Z',
-        updates: {
-          ILO: { delivery: 'Two trainings', impediments: [] },
-          IOM: null,
-          UNDP: { delivery: 'A survey', impediments: [] },
-        },
-        report: {
-          summary: 'Two of three sent',
-          impediments: [impediment('network', [6]), impediment('government', [6, 7])],
-        },
-        closedAt: '2030-05-10T03:00:00Z',
-        cancelledReason: null,
+    const round = {
+      network: 'tl',
+      twg: { code: 'labour-migration', name: 'Labour migration', leadAgency: 'ILO' },
+      year: 2030,
+      period: 2,
+      members: ['ILO', 'IOM', 'UNDP'],
+      status: 'CLOSED' as const,
+      periodStart: '2030-02-28T15:00:00Z',
+      periodEnd: '2030-04-30T15:00:00Z',
+      updates: {
+        ILO: { delivery: 'Two trainings', impediments: [] },
+        IOM: null,
+        UNDP: { delivery: 'A survey', impediments: [] },
       },
-      { ...reader, language: 'en' },
-    );
+      report: {
+        summary: 'Two of three sent',
+        impediments: [impediment('network', [6]), impediment('government', [6, 7])],
+      },
+      closedAt: '2030-05-10T03:00:00Z',
+      cancelledReason: null,
+    };
+    const d = twgReportDocument(round, { ...reader, language: 'en' });
     expect(d.status).toBe('Consolidated by the lead, ILO, on 10 May 2030');
     expect(d.lines).toEqual(['Period 2 of 2030: 1 March 2030 to 30 April 2030']);
     expect(d.facts.items.map((f) => f.value)).toEqual([3, 2, 1, 2, 1, 1]);
@@ -206,13 +226,21 @@ describe('reports: one document, three formats', () => {
       { label: '6', value: 2 },
       { label: '7', value: 1 },
     ]);
+    // While the round collects, a member with no answer yet is not missing: it may still send.
+    const open = twgReportDocument(
+      { ...round, status: 'COLLECTING', updates: { ILO: round.updates.ILO }, report: null, closedAt: null },
+      { ...reader, language: 'en' },
+    );
+    expect(open.status).toBe('Not consolidated yet: the round is collecting updates');
+    expect(open.tables[0].rows.map((row) => row[1])).toEqual(['sent', 'not sent yet', 'not sent yet']);
+    expect(open.facts.items.slice(0, 3).map((f) => f.value)).toEqual([3, 1, 0]);
     const text = pdfToText((await renderReport(d, 'pdf')).body);
     expect(text).toContain('TWG report: Labour migration');
     expect(text).toMatch(/Updates missing\s+1/);
   });
 
   it("writes the quarterly update from the quarter's last reports, meetings held in it and impediments still open", () => {
-    const [a1, a2, a3] = planFrom(['ILO', 'IOM', 'UNDP']);
+    const [a1, a2, a3, a4] = planFrom(['ILO', 'IOM', 'UNDP', 'FAO']);
     const by = { role: 'agency' as const, agency: 'ILO' };
     const r = (quarter: number, status: 'on-track' | 'delayed', value: string) => ({
       quarter,
@@ -237,6 +265,7 @@ describe('reports: one document, three formats', () => {
           },
           { ...a2, status: 'on-track', progress: [r(1, 'on-track', '5')] },
           { ...a3, status: null, progress: [] },
+          { ...a4, status: 'cancelled', progress: [{ ...r(1, 'on-track', '0'), status: 'cancelled' }] },
         ],
         meetings: [
           {
@@ -249,14 +278,25 @@ describe('reports: one document, three formats', () => {
             decisions: ['One'],
           },
         ],
+        // P1 (ending in Q1) consolidated in Q2: counted as consolidated in Q2, listed in Q1's update.
         rounds: [
           {
             twg: 'labour-migration',
-            period: 2,
+            period: 1,
+            periodEnd: '2030-02-28T15:00:00.000Z',
             status: 'CLOSED',
+            sent: 3,
+            missing: 0,
+            closedAt: '2030-04-03T03:00:00Z',
+          },
+          {
+            twg: 'labour-migration',
+            period: 3,
+            periodEnd: '2030-06-30T15:00:00.000Z',
+            status: 'CONSOLIDATING',
             sent: 2,
             missing: 1,
-            closedAt: '2030-05-10T03:00:00Z',
+            closedAt: null,
           },
         ],
         openImpediments: [],
@@ -265,13 +305,18 @@ describe('reports: one document, three formats', () => {
     );
     expect(d.title).toBe('Atualização da Rede, T2 2030');
     expect(d.status).toBe('O trimestre de 1 de abril de 2030 a 30 de junho de 2030');
-    // A1's last Q2 report says delayed; A2 reported only in Q1; A3 never.
+    // A1's last Q2 report says delayed; A2 reported only in Q1; A3 never; A4 was cancelled in Q1 and stays so.
     expect(d.tables[0].rows.map((row) => [row[0], row[4], row[5]])).toEqual([
       ['A1', 'atrasada', 'Q2 delayed'],
       ['A2', 'sem relatório', '—'],
       ['A3', 'sem relatório', '—'],
+      ['A4', 'cancelada', '—'],
     ]);
     expect(d.tables[1].rows[0]).toEqual(['A1', 'Workers reached', '0', '60', '500']);
-    expect(d.facts.items.map((f) => f.value)).toEqual([3, 1, 0, 1, 0, 1, 1, 0]);
+    expect(d.tables.find((t) => t.name === 'twg-rounds')!.rows).toEqual([
+      ['labour-migration', 3, 'em consolidação', 2, 1],
+    ]);
+    // activities, reported, on track, delayed, completed, meetings held, rounds consolidated in Q2, impediments open
+    expect(d.facts.items.map((f) => f.value)).toEqual([4, 1, 0, 1, 0, 1, 1, 0]);
   });
 });

@@ -7,7 +7,10 @@ import { tet } from '../../apps/web/src/locales/tet';
 import { messageAt, messageKeys } from '../../libs/notifications/messages';
 
 /** Words a language writes as English does (the page still reads as that language). */
-const SAME_AS_ENGLISH: Record<'tet' | 'pt', readonly string[]> = { tet: [], pt: ['role.auditor'] };
+const SAME_AS_ENGLISH: Record<'tet' | 'pt', readonly string[]> = {
+  tet: [],
+  pt: ['role.auditor', 'gcmLevel.regional', 'gcmLevel.global'],
+};
 
 describe('web texts', () => {
   const keys = messageKeys(en);

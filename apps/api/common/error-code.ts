@@ -31,6 +31,7 @@ export enum ErrorCode {
   NETWORK_EXISTS = 'NETWORK_EXISTS',
   MEMBER_EXISTS = 'MEMBER_EXISTS',
   PERSON_EXISTS = 'PERSON_EXISTS',
+  PARTNER_EXISTS = 'PARTNER_EXISTS',
   /** A second absence of one person over the same time. */
   ABSENCE_OVERLAPS = 'ABSENCE_OVERLAPS',
   /** A retry of a notification that is not a dead letter (it is pending, being sent, or sent). */
@@ -84,6 +85,7 @@ export function httpStatusOf(code: ErrorCode): number {
     case ErrorCode.NETWORK_EXISTS:
     case ErrorCode.MEMBER_EXISTS:
     case ErrorCode.PERSON_EXISTS:
+    case ErrorCode.PARTNER_EXISTS:
     case ErrorCode.ABSENCE_OVERLAPS:
     case ErrorCode.NOT_A_DEAD_LETTER:
     case ErrorCode.KEY_REVOKED:

@@ -14,6 +14,7 @@ import {
   TwgEntity,
   TwgRoundEntity,
 } from '../../../libs/persistence/entities';
+import { engagementsByCategory } from '../../../libs/persistence/engagements';
 import { annualReportDocument, type CycleReport } from '../../../libs/reports/annual-report-document';
 import { quarterlyUpdateDocument } from '../../../libs/reports/quarterly-update-document';
 import { renderReport, UnknownTableError, type RenderedReport } from '../../../libs/reports/render-report';
@@ -49,6 +50,7 @@ export class ReportsService {
 
   /** The annual report, once the year ended and the cycle drafted it. */
   async annual(network: string, year: number, query: ReportQueryDto, by: Principal): Promise<RenderedReport> {
+    csvOnly(query.table, query.format ?? 'pdf');
     const cycle = await this.cycle(network, year);
     const report = cycle.report;
     if (!report)
@@ -56,8 +58,14 @@ export class ReportsService {
         ErrorCode.REPORT_NOT_DRAFTED,
         `The ${year} annual report is drafted when the year ends; the cycle is in ${cycle.phase}`,
       );
-    return this.render(network, query, by, `annual:${year}:${cycle.revision}`, (reader) =>
-      annualReportDocument(report as unknown as CycleReport, { ...reader, timeZone: cycle.calendar.timeZone }),
+    const engagement = await engagementsByCategory((sql, params) => this.cycles.query(sql, params), network, year);
+    const version = `annual:${year}:${cycle.revision}:${JSON.stringify(engagement)}`;
+    return this.render(network, query, by, version, (reader) =>
+      annualReportDocument(
+        report as unknown as CycleReport,
+        { ...reader, timeZone: cycle.calendar.timeZone },
+        engagement,
+      ),
     );
   }
 
@@ -70,6 +78,7 @@ export class ReportsService {
     query: ReportQueryDto,
     by: Principal,
   ): Promise<RenderedReport> {
+    csvOnly(query.table, query.format ?? 'pdf');
     if (!Number.isInteger(period) || period < 1 || period > 6)
       throw AppError.validation([{ field: 'period', message: 'must be a bi-monthly period from 1 to 6' }]);
     const twg = await this.twgs.findOneBy({ networkCode: network, code });
@@ -77,13 +86,17 @@ export class ReportsService {
     const round = await this.rounds.findOneBy({ networkCode: network, twg: code, year, period });
     if (!round)
       throw new AppError(ErrorCode.TWG_NOT_FOUND, `TWG "${code}" has no round for period ${period} of ${year}`);
-    return this.render(network, query, by, `twg:${round.id}:${round.revision}`, (reader) =>
+    // The round's dates are its year's calendar's: read in that calendar's zone, as the other reports are.
+    const zone = (await this.cycles.findOneBy({ networkCode: network, year }))?.calendar.timeZone;
+    return this.render(network, query, by, `twg:${round.id}:${round.revision}:${twg.memberAgencies}`, (reader) =>
       twgReportDocument(
         {
           network,
           twg,
           year,
           period,
+          // The TWG's members as they are now (the round's own list lives in its history), and whoever answered.
+          members: twg.memberAgencies,
           status: round.status,
           periodStart: round.periodStart.toISOString(),
           periodEnd: round.periodEnd.toISOString(),
@@ -92,7 +105,7 @@ export class ReportsService {
           closedAt: round.closedAt?.toISOString() ?? null,
           cancelledReason: round.cancelledReason,
         },
-        reader,
+        zone ? { ...reader, timeZone: zone } : reader,
       ),
     );
   }
@@ -105,6 +118,7 @@ export class ReportsService {
     query: ReportQueryDto,
     by: Principal,
   ): Promise<RenderedReport> {
+    csvOnly(query.table, query.format ?? 'pdf');
     if (!Number.isInteger(quarter) || quarter < 1 || quarter > 4)
       throw AppError.validation([{ field: 'quarter', message: 'must be a quarter from 1 to 4' }]);
     const cycle = await this.cycle(network, year);
@@ -145,19 +159,18 @@ export class ReportsService {
               adoptedAt: m.adoptedAt?.toISOString() ?? null,
               decisions: m.decisions,
             })),
-          rounds: rounds
-            .filter((r) => r.periodEnd.toISOString() > start && r.periodEnd.toISOString() <= end)
-            .map((r) => {
-              const updates = Object.values(r.updates);
-              return {
-                twg: r.twg,
-                period: r.period,
-                status: r.status,
-                sent: updates.filter(Boolean).length,
-                missing: updates.filter((u) => !u).length,
-                closedAt: r.closedAt?.toISOString() ?? null,
-              };
-            }),
+          rounds: rounds.map((r) => {
+            const updates = Object.values(r.updates);
+            return {
+              twg: r.twg,
+              period: r.period,
+              periodEnd: r.periodEnd.toISOString(),
+              status: r.status,
+              sent: updates.filter(Boolean).length,
+              missing: updates.filter((u) => !u).length,
+              closedAt: r.closedAt?.toISOString() ?? null,
+            };
+          }),
           openImpediments: open.map((i) => ({ ...i, raisedAt: i.raisedAt.toISOString() })),
         },
         { ...reader, timeZone: cycle.calendar.timeZone },
@@ -212,7 +225,6 @@ export class ReportsService {
     document: (reader: ReportReader) => ReportDocument,
   ): Promise<RenderedReport> {
     const format = query.format ?? 'pdf';
-    csvOnly(query.table, format);
     const net = await this.networks.findOneByOrFail({ code: network });
     const reader: ReportReader = {
       language: query.lang ?? (await this.languageOf(by)),
@@ -245,7 +257,7 @@ export class ReportsService {
   }
 }
 
-/** `table` names one CSV file: with another format it is a mistake, said before anything is read. */
+/** `table` names one CSV file: with another format it is a mistake, said before anything is read (each route's first check). */
 function csvOnly(table: string | undefined, format: string): void {
   if (table !== undefined && format !== 'csv')
     throw AppError.validation([{ field: 'table', message: 'names a CSV file: use it with format=csv' }]);

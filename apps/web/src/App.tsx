@@ -11,6 +11,7 @@ import { DecisionsPage } from './pages/DecisionsPage';
 import { InboxPage } from './pages/InboxPage';
 import { MeetingPage, MeetingsPage } from './pages/MeetingsPage';
 import { MembersPage } from './pages/MembersPage';
+import { PartnersPage } from './pages/PartnersPage';
 import { SignInPage } from './pages/SignInPage';
 import { DRAFT_PREFIX, TaskPage } from './pages/TaskPage';
 import { TimelinePage } from './pages/TimelinePage';
@@ -35,6 +36,7 @@ const PAGES: readonly [string, (p: PageProps & { params: Record<string, string> 
   ['/:network/twgs', (p) => <TwgsPage {...p} />],
   ['/:network/twgs/:code', (p) => <TwgPage {...p} code={p.params.code} />],
   ['/:network/members', (p) => <MembersPage {...p} />],
+  ['/:network/partners', (p) => <PartnersPage {...p} />],
   ['/:network/audit', (p) => <AuditPage {...p} />],
   ['/:network/audit-log', (p) => <AuditLogPage {...p} />],
   ['/:network/audit/:workflowId', (p) => <TimelinePage {...p} workflowId={p.params.workflowId} />],
@@ -156,6 +158,7 @@ function Shell(props: {
     ['decisions', t('nav.decisions')],
     ['twgs', t('nav.twgs')],
     ['members', t('nav.members')],
+    ['partners', t('nav.partners')],
     ...(role === 'coordinator' || role === 'auditor' ? ([['audit', t('nav.audit')]] as [string, string][]) : []),
   ];
   const signOut = useSignOut();

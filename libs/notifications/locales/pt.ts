@@ -9,8 +9,8 @@ export const pt: Translation = {
     'report-progress': 'Relatar o progresso de uma atividade',
     'finalise-report': 'Finalizar o relatório anual',
     'concur-or-object': 'Concordar com uma proposta, ou objetar',
-    'submit-twg-update': 'Enviar a atualização do TWG',
-    'consolidate-twg-report': 'Redigir o relatório do TWG',
+    'submit-twg-update': 'Enviar a atualização do GTT',
+    'consolidate-twg-report': 'Redigir o relatório do GTT',
     'propose-agenda-items': 'Propor pontos para a agenda da reunião',
     'record-meeting': 'Registar a reunião',
     'correct-minutes': 'Corrigir a ata após uma objeção',
@@ -26,15 +26,15 @@ export const pt: Translation = {
     'report-progress':
       'Relate o progresso deste trimestre da atividade que a sua agência lidera: em curso, atrasada, concluída ou cancelada, com uma nota sobre o que aconteceu. Uma atividade atrasada é incluída na agenda da reunião seguinte.',
     'finalise-report':
-      'Leia a proposta de relatório anual (o plano de trabalho, os relatórios de progresso, as reuniões, os relatórios dos TWG e as decisões do ano) e acrescente o seu resumo. Finalizá-lo encerra o ciclo.',
+      'Leia a proposta de relatório anual (o plano de trabalho, os relatórios de progresso, as reuniões, os relatórios dos GTT e as decisões do ano) e acrescente o seu resumo. Finalizá-lo encerra o ciclo.',
     'concur-or-object':
       'Leia a proposta. Concorde, ou objete com a razão. O silêncio até ao prazo conta como ausência de objeção, e a proposta é adotada.',
     'submit-twg-update':
       'Informe o Grupo de Trabalho Técnico do que a sua agência realizou no período e do que constitui um obstáculo: cada obstáculo com a sua gravidade, os objetivos do GCM que afeta e se a Rede o deve resolver ou levantar junto do Governo. Veja os obstáculos da ronda anterior: diga se persistem.',
     'consolidate-twg-report':
-      'Redija o relatório do TWG para o período a partir das atualizações dos membros: um resumo para a Rede e os obstáculos reunidos e editados numa só lista.',
+      'Redija o relatório do GTT para o período a partir das atualizações dos membros: um resumo para a Rede e os obstáculos reunidos e editados numa só lista.',
     'propose-agenda-items':
-      'Proponha os pontos que a sua agência (ou o TWG que lidera) quer que a reunião da Rede discuta, cada um com um título e, se quiser, uma nota. Os obstáculos em aberto, as ações e as decisões entram na agenda por si. Envie uma lista vazia para não propor nada.',
+      'Proponha os pontos que a sua agência (ou o GTT que lidera) quer que a reunião da Rede discuta, cada um com um título e, se quiser, uma nota. Os obstáculos em aberto, as ações e as decisões entram na agenda por si. Envie uma lista vazia para não propor nada.',
     'record-meeting':
       'Registe a reunião tal como decorreu: quem esteve presente por cada agência, a ata, as decisões tomadas, as ações (cada uma com uma agência responsável e um prazo) e o que se decidiu sobre cada obstáculo em aberto. A ata circula depois para adoção por silêncio.',
     'correct-minutes':
@@ -101,7 +101,7 @@ export const pt: Translation = {
   report: {
     subject: 'O relatório anual de {{year}} da {{network}} está concluído',
     intro:
-      'O coordenador finalizou o relatório anual de {{year}}: o plano de trabalho, o seu progresso e o ano de reuniões e TWG.',
+      'O coordenador finalizou o relatório anual de {{year}}: o plano de trabalho, o seu progresso e o ano de reuniões e GTT.',
   },
   calendar: {
     name: '{{network}}: reuniões e prazos',
@@ -146,19 +146,19 @@ export const pt: Translation = {
   },
   about: {
     cycle: 'o ciclo anual de {{year}}',
-    twg: 'TWG {{twg}}, período {{period}} de {{year}}',
+    twg: 'GTT {{twg}}, período {{period}} de {{year}}',
   },
   part: {
     coordinator: 'coordenador',
     'focal-point': 'ponto focal de {{agency}}',
     alternate: 'suplente de {{agency}}',
-    'twg-lead': 'responsável de um TWG por {{agency}}',
+    'twg-lead': 'responsável de um GTT por {{agency}}',
     auditor: 'auditor',
     observer: 'observador',
     substitute: 'substituto de {{person}} ({{agency}})',
   },
   reportFile: {
-    twgTitle: 'Relatório do TWG: {{twg}}',
+    twgTitle: 'Relatório do GTT: {{twg}}',
     twgPeriod: 'Período {{period}} de {{year}}: de {{start}} a {{end}}',
     twgClosed: 'Consolidado pela agência líder, {{agency}}, em {{date}}',
     twgOpen: 'Ainda não consolidado: a ronda está {{status}}',
@@ -182,7 +182,8 @@ export const pt: Translation = {
     late: '{{status}} (com atraso)',
     none: '—',
     fact: {
-      members: 'Agências membros do TWG',
+      partnersEngaged: 'Parceiros envolvidos',
+      members: 'Agências membros do GTT',
       updatesSent: 'Atualizações enviadas',
       updatesMissing: 'Atualizações em falta',
       impedimentsReported: 'Obstáculos no relatório',
@@ -191,7 +192,7 @@ export const pt: Translation = {
       reported: 'Atividades com relatório neste trimestre',
       onTrack: 'Atividades em curso',
       meetingsInQuarter: 'Reuniões da Rede realizadas neste trimestre',
-      roundsClosed: 'Rondas dos TWG consolidadas neste trimestre',
+      roundsClosed: 'Rondas dos GTT consolidadas neste trimestre',
       impedimentsOpen: 'Obstáculos ainda por resolver',
       activities: 'Atividades do plano de trabalho aprovado',
       completed: 'Atividades concluídas',
@@ -203,15 +204,16 @@ export const pt: Translation = {
       tasksMissed: 'Tarefas sem resposta',
       revisions: 'Revisões do plano de trabalho',
       meetings: 'Reuniões da Rede realizadas',
-      impedimentsRaised: 'Obstáculos levantados pelos TWG',
+      impedimentsRaised: 'Obstáculos levantados pelos GTT',
       impedimentsResolved: 'Obstáculos resolvidos',
     },
     table: {
+      'partner-engagement': 'Envolvimento com parceiros, por categoria',
       updates: 'As atualizações dos membros',
       'report-impediments': 'Obstáculos no relatório',
       'quarter-activities': 'Atividades neste trimestre',
       'quarter-indicators': 'Indicadores neste trimestre: linha de base, valor comunicado, meta',
-      'twg-rounds': 'Rondas de relatório dos TWG terminadas neste trimestre',
+      'twg-rounds': 'Rondas de relatório dos GTT terminadas neste trimestre',
       'open-impediments': 'Obstáculos ainda por resolver',
       activities: 'Atividades e o seu progresso trimestral',
       indicators: 'Indicadores: linha de base, valor comunicado em cada trimestre, meta',
@@ -220,10 +222,13 @@ export const pt: Translation = {
       revisions: 'Revisões do plano de trabalho e objeções',
       meetings: 'Reuniões da Rede',
       'action-items': 'Ações por agência responsável',
-      'twg-updates': 'Atualizações dos TWG por agência',
+      'twg-updates': 'Atualizações dos GTT por agência',
       'government-issues': 'Questões levantadas junto do Governo',
     },
     column: {
+      category: 'Categoria',
+      partnersEngaged: 'Parceiros envolvidos',
+      engagements: 'Envolvimentos',
       state: 'Estado',
       updatesSent: 'Atualizações enviadas',
       updatesMissing: 'Atualizações em falta',
@@ -270,10 +275,26 @@ export const pt: Translation = {
       open: 'Em aberto',
       overdue: 'Fora do prazo',
       dropped: 'Abandonadas',
-      twg: 'TWG',
+      twg: 'GTT',
       description: 'Questão',
     },
+    category: {
+      government: 'Governo',
+      'migrants-and-communities': 'Migrantes e comunidades',
+      'civil-society': 'Sociedade civil',
+      'migrant-and-diaspora-organisations': 'Organizações de migrantes e da diáspora',
+      'local-authorities': 'Autoridades locais',
+      'private-sector': 'Setor privado',
+      'employers-and-workers-organisations': 'Organizações de empregadores e de trabalhadores',
+      parliamentarians: 'Parlamentares',
+      'national-human-rights-commission': 'Provedoria dos Direitos Humanos e Justiça',
+      'human-rights-organisations': 'Organizações de direitos humanos',
+      academia: 'Meio académico',
+      media: 'Comunicação social',
+      other: 'Outras partes interessadas',
+    },
     status: {
+      pending: 'ainda não enviada',
       sent: 'enviada',
       missing: 'em falta',
       low: 'baixa',

@@ -10,6 +10,7 @@ import { ActionItemEntity, MeetingEntity } from './meeting.entity';
 import { NetworkEntity } from './network.entity';
 import { NotificationPreferencesEntity } from './notification-preferences.entity';
 import { NotificationAttemptEntity, OutboxEntity } from './outbox.entity';
+import { EngagementEntity, PartnerEntity } from './partner.entity';
 import { PersonEntity } from './person.entity';
 import { SessionEntity } from './session.entity';
 import { SignInLinkEntity } from './sign-in-link.entity';
@@ -29,6 +30,7 @@ export {
   CalendarTokenEntity,
   CycleEntity,
   DecisionEntity,
+  EngagementEntity,
   GcmObjectiveEntity,
   ImpedimentEntity,
   IncidentEntity,
@@ -38,6 +40,7 @@ export {
   NotificationAttemptEntity,
   NotificationPreferencesEntity,
   OutboxEntity,
+  PartnerEntity,
   PersonEntity,
   PlanActivityEntity,
   SessionEntity,
@@ -76,4 +79,6 @@ export const ENTITIES = [
   CalendarTokenEntity,
   NotificationPreferencesEntity,
   WebhookEntity,
+  PartnerEntity,
+  EngagementEntity,
 ];

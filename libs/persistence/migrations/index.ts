@@ -12,6 +12,7 @@ import { Outbox1795884000000 } from './1795884000000-outbox';
 import { NotificationPreferences1795890000000 } from './1795890000000-notification-preferences';
 import { Webhooks1795896000000 } from './1795896000000-webhooks';
 import { UnInfoFields1795902000000 } from './1795902000000-un-info-fields';
+import { Partners1795908000000 } from './1795908000000-partners';
 
 /** Every migration, in order. Listed explicitly (no glob) so ts-node, the build and jest load the same set. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   NotificationPreferences1795890000000,
   Webhooks1795896000000,
   UnInfoFields1795902000000,
+  Partners1795908000000,
 ];

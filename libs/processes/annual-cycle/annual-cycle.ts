@@ -95,6 +95,17 @@ export interface ProgressReport {
   readonly by: Actor;
 }
 
+/** The last report given for a quarter (a report may be sent again until its task closes): what the quarter says. */
+export function quarterReport(reports: readonly ProgressReport[], quarter: number): ProgressReport | undefined {
+  for (let i = reports.length - 1; i >= 0; i--) if (reports[i].quarter === quarter) return reports[i];
+  return undefined;
+}
+
+/** The value an indicator stood at in a quarter: its quarter's last report's, or null where that gave none. */
+export function indicatorValue(reports: readonly ProgressReport[], quarter: number, name: string): string | null {
+  return quarterReport(reports, quarter)?.indicators?.find((v) => v.name === name)?.value ?? null;
+}
+
 export type CycleEvent =
   | TaskEvent
   | {

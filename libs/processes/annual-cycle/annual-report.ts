@@ -1,4 +1,4 @@
-import type { CycleState } from './annual-cycle';
+import { indicatorValue, quarterReport, type CycleState } from './annual-cycle';
 import { GCM_OBJECTIVES } from '../../domain/gcm-objectives';
 import type { AnnualReport } from './annual-report-types';
 
@@ -29,7 +29,7 @@ export function draftAnnualReport(state: CycleState, at: string): AnnualReport {
         status: reports.length > 0 ? reports[reports.length - 1].status : 'not-reported',
         quarters: [1, 2, 3, 4].map((quarter) => {
           const task = tasks.find((t) => t.kind === 'report-progress' && t.subject === `Q${quarter}:${a.id}`);
-          const report = [...reports].reverse().find((r) => r.quarter === quarter);
+          const report = quarterReport(reports, quarter);
           if (report)
             return { quarter, status: report.status, late: task?.completedAt != null && task.completedAt > task.dueAt };
           return {
@@ -42,13 +42,7 @@ export function draftAnnualReport(state: CycleState, at: string): AnnualReport {
           name: i.name,
           baseline: i.baseline,
           target: i.target,
-          actuals: [1, 2, 3, 4].map(
-            (quarter) =>
-              [...reports]
-                .reverse()
-                .find((r) => r.quarter === quarter)
-                ?.indicators?.find((v) => v.name === i.name)?.value ?? null,
-          ),
+          actuals: [1, 2, 3, 4].map((quarter) => indicatorValue(reports, quarter, i.name)),
         })),
       };
     }),

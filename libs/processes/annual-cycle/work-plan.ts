@@ -22,7 +22,7 @@ export interface ActivityProposal {
   /** Milestones for Q1–Q4, in order; an empty string where a quarter has none. */
   readonly milestones: readonly string[];
   readonly indicators: readonly Indicator[];
-  /** What UN INFO asks of an activity (all optional: the ToR does not require them; older plans have none). */
+  // What UN INFO asks of an activity, below: all optional (the ToR does not require them; older plans have none).
   /** SDG targets it contributes to: `10.7`, `8.8`, `5.a`. */
   readonly sdgTargets?: readonly string[];
   /** The UN gender equality marker (0: no contribution … 3: the principal objective). */

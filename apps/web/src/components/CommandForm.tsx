@@ -11,7 +11,7 @@ import { zonedOrNothing } from '../format';
 export interface CommandField {
   readonly name: string;
   readonly label: string;
-  readonly kind: 'text' | 'textarea' | 'datetime' | 'select' | 'checkboxes';
+  readonly kind: 'text' | 'textarea' | 'datetime' | 'date' | 'select' | 'checkboxes';
   readonly options?: readonly { readonly value: string; readonly label: string }[];
   /** Under the field; a date-time field without one names the network's time zone it is read in. */
   readonly hint?: string;
@@ -159,7 +159,7 @@ export function CommandForm(props: {
                 ) : (
                   <input
                     {...common}
-                    type={f.kind === 'datetime' ? 'datetime-local' : 'text'}
+                    type={f.kind === 'datetime' ? 'datetime-local' : f.kind === 'date' ? 'date' : 'text'}
                     value={value as string}
                     onChange={(e) => set(f.name, e.target.value)}
                   />
