@@ -1,7 +1,6 @@
 import { strToU8, zipSync } from 'fflate';
 
-import type { RenderedReport } from './render-report';
-import type { Cell, ReportTable } from './report-document';
+import type { Cell, RenderedReport, ReportTable } from './report-document';
 
 /**
  * A CSV field (RFC 4180): quoted when it holds a separator, a quote or a line break. A text a spreadsheet would run as

@@ -1,16 +1,11 @@
 import { csvFiles } from './render-csv';
 import { renderMarkdown } from './render-markdown';
 import { renderPdf } from './render-pdf';
-import type { ReportDocument, ReportFormat } from './report-document';
+import type { RenderedReport, ReportDocument, ReportFormat } from './report-document';
+
+export type { RenderedReport };
 
 export { UnknownTableError } from './render-csv';
-
-export interface RenderedReport {
-  readonly body: Buffer;
-  readonly contentType: string;
-  /** What a download is saved as: `annual-report-tl-2030-en.pdf`, `annual-report-tl-2030-en-activities.csv`. */
-  readonly fileName: string;
-}
 
 /**
  * A report in one format, as the API answers it and the CLI writes it: JSON is the document itself (every number the

@@ -40,3 +40,11 @@ export interface ReportDocument {
 
 export const REPORT_FORMATS = ['json', 'pdf', 'md', 'csv'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
+
+/** A report rendered in one format: what the API answers and the CLI writes. */
+export interface RenderedReport {
+  readonly body: Buffer;
+  readonly contentType: string;
+  /** What a download is saved as: `annual-report-tl-2030-en.pdf`, `annual-report-tl-2030-en-activities.csv`. */
+  readonly fileName: string;
+}

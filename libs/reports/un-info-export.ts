@@ -1,8 +1,7 @@
 import type { ActivityStatus, PlanActivity } from '../processes/annual-cycle/work-plan';
 import { indicatorValue, type ProgressReport } from '../processes/annual-cycle/annual-cycle';
 import { csvFiles } from './render-csv';
-import type { RenderedReport } from './render-report';
-import type { Cell, ReportTable } from './report-document';
+import type { Cell, RenderedReport, ReportTable } from './report-document';
 
 /** An endorsed plan's activity as the read model holds it: the plan's fields, its progress and latest status. */
 export type MeasuredPlanActivity = PlanActivity & {
