@@ -145,7 +145,7 @@ function Part({ name, value, here, language }: { name: string; value: unknown } 
       return (
         <>
           <h3>{title}</h3>
-          <Generic value={value} depth={0} />
+          <Generic value={value} depth={0} parent={name} />
         </>
       );
   }
@@ -198,7 +198,8 @@ function Objections({ rows }: { rows: Row[] }) {
   );
 }
 
-function Generic({ value, depth }: { value: unknown; depth: number }) {
+/** A value as written, its fields named as the form names them (an indicator's `name` is "Indicator"). */
+function Generic({ value, depth, parent }: { value: unknown; depth: number; parent: string }) {
   const { t } = useTranslation();
   if (value === null || value === undefined) return <>—</>;
   // A choice (`endorse`, `on-track`) in the reader's words; anything else as written.
@@ -209,7 +210,7 @@ function Generic({ value, depth }: { value: unknown; depth: number }) {
       <ul>
         {value.map((v, i) => (
           <li key={i}>
-            <Generic value={v} depth={depth + 1} />
+            <Generic value={v} depth={depth + 1} parent={parent} />
           </li>
         ))}
       </ul>
@@ -220,9 +221,9 @@ function Generic({ value, depth }: { value: unknown; depth: number }) {
     <dl className="generic">
       {Object.entries(value as Row).map(([k, v]) => (
         <div key={k}>
-          <dt>{t(`field.${k}`, { defaultValue: k })}</dt>
+          <dt>{t(`fieldIn.${parent}.${k}`, { defaultValue: t(`field.${k}`, { defaultValue: k }) })}</dt>
           <dd>
-            <Generic value={v} depth={depth + 1} />
+            <Generic value={v} depth={depth + 1} parent={k} />
           </dd>
         </div>
       ))}

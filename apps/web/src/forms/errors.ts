@@ -32,6 +32,12 @@ const PATTERNS: readonly [RegExp, string][] = [
   [/^must be an ISO-8601 date-time/, 'error.dateTime'],
   [/^must be a list of 1 to (\d+) activities$/, 'error.activities'],
   [/^must hold at least (\d+)$/, 'error.minItems'],
+  [/^must be a marker from 0 to 3$/, 'error.marker'],
+  [/^must be an amount in US dollars/, 'error.usd'],
+  [/^must be an SDG target such as/, 'error.sdgTarget'],
+  [/^must be an indicator of ([^:]+): (.+)$/, 'error.indicatorOf'],
+  [/^(\S+) has no indicators in the work plan$/, 'error.noIndicators'],
+  [/^repeats the name (.+)$/, 'error.repeatsName'],
 ];
 
 export function worded(message: string, t: TFunction): string {

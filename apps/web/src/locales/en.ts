@@ -191,6 +191,12 @@ export const en = {
     resolved: 'Resolved',
   },
   error: {
+    marker: 'Give a marker from 0 (no contribution) to 3 (the principal objective).',
+    usd: 'Give an amount in US dollars (0 or more).',
+    sdgTarget: 'Give an SDG target such as 10.7, 8.8 or 5.a.',
+    indicatorOf: 'Choose an indicator of {{n}}: {{list}}.',
+    noIndicators: '{{n}} has no indicators in the work plan.',
+    repeatsName: '{{n}} is given twice.',
     laterThanDue: 'Must be later than the task’s current due time.',
     notAfterMeeting: 'Must not be after the meeting.',
     code: 'Use a short lower-case code, such as diaspora-remittances.',

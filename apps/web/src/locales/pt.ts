@@ -190,6 +190,12 @@ export const pt: WebTexts = {
     resolved: 'Resolvido',
   },
   error: {
+    marker: 'Indique um marcador de 0 (sem contributo) a 3 (o objetivo principal).',
+    usd: 'Indique um montante em dólares americanos (0 ou mais).',
+    sdgTarget: 'Indique uma meta dos ODS como 10.7, 8.8 ou 5.a.',
+    indicatorOf: 'Escolha um indicador de {{n}}: {{list}}.',
+    noIndicators: '{{n}} não tem indicadores no plano de trabalho.',
+    repeatsName: '{{n}} aparece duas vezes.',
     laterThanDue: 'Tem de ser posterior ao prazo atual da tarefa.',
     notAfterMeeting: 'Não pode ser depois da reunião.',
     code: 'Use um código curto em minúsculas, como diaspora-remittances.',

@@ -191,6 +191,12 @@ export const tet: WebTexts = {
     resolved: 'Rezolve ona',
   },
   error: {
+    marker: 'Hatama markadór ida husi 0 (la kontribui) to’o 3 (objetivu prinsipál).',
+    usd: 'Hatama montante ida iha dólar Amerikanu (0 ka liu).',
+    sdgTarget: 'Hatama meta ODS ida hanesan 10.7, 8.8 ka 5.a.',
+    indicatorOf: 'Hili indikadór ida husi {{n}}: {{list}}.',
+    noIndicators: '{{n}} la iha indikadór iha planu servisu.',
+    repeatsName: '{{n}} mosu dala rua.',
     laterThanDue: 'Tenke liu prazu knaar nian agora.',
     notAfterMeeting: 'Labele liu enkontru.',
     code: 'Uza kódigu badak ho letra kiik, hanesan diaspora-remittances.',
