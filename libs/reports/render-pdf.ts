@@ -50,7 +50,7 @@ export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
   const tables: Content[] = doc.tables.flatMap(
     (t) =>
       [
-        { text: t.title, style: 'h2', pageBreak: undefined },
+        { text: t.title, style: 'h2' },
         t.rows.length === 0
           ? { text: '—', margin: [0, 0, 0, 12] }
           : {

@@ -16,6 +16,12 @@ import { UN_INFO_ACTIVITY_COLUMNS, UN_INFO_INDICATOR_COLUMNS } from '../../../li
 import { ReportQueryDto, UnInfoQueryDto } from './report.dto';
 import { ReportsService } from './reports.service';
 
+/** A report's answer: the file in the format asked for. */
+const REPORT_FILE = {
+  description: 'The report in the format asked for',
+  content: files('application/pdf', 'text/markdown', 'text/csv', 'application/zip', 'application/json'),
+};
+
 @ApiTags('reports')
 @ApiBearerAuth()
 @Controller('networks/:network/reports')
@@ -28,10 +34,7 @@ export class ReportsController {
     summary:
       "The year's annual report as a file (ToR objective 9): PDF, Markdown or CSV, in English, Tetum or Portuguese, every format from the same numbers. 409 until the year ends and the report is drafted",
   })
-  @ApiOkResponse({
-    description: 'The report in the format asked for',
-    content: files('application/pdf', 'text/markdown', 'text/csv', 'application/zip', 'application/json'),
-  })
+  @ApiOkResponse(REPORT_FILE)
   @ApiResponse(notYet('The year has not ended: no report is drafted yet'))
   async annual(
     @Param('network') network: string,
@@ -49,10 +52,7 @@ export class ReportsController {
     summary:
       "A TWG's report of one bi-monthly period (1–6) as a file: the lead's summary, each member's update or its absence, the impediments and what each is for; as the round stands while it is open",
   })
-  @ApiOkResponse({
-    description: 'The report in the format asked for',
-    content: files('application/pdf', 'text/markdown', 'text/csv', 'application/zip', 'application/json'),
-  })
+  @ApiOkResponse(REPORT_FILE)
   async twg(
     @Param('network') network: string,
     @Param('twg') twg: string,
@@ -70,10 +70,7 @@ export class ReportsController {
     summary:
       "The quarterly Network update (1–4) as a file: each activity's status, note and indicator values in the quarter, the meetings held, the TWG rounds that ended, the impediments still open; as the quarter stands while it runs. 409 before it begins",
   })
-  @ApiOkResponse({
-    description: 'The update in the format asked for',
-    content: files('application/pdf', 'text/markdown', 'text/csv', 'application/zip', 'application/json'),
-  })
+  @ApiOkResponse(REPORT_FILE)
   @ApiResponse(notYet('The quarter has not begun'))
   async quarterly(
     @Param('network') network: string,

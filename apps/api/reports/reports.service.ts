@@ -60,12 +60,8 @@ export class ReportsService {
       );
     const engagement = await engagementsByCategory((sql, params) => this.cycles.query(sql, params), network, year);
     const version = `annual:${year}:${cycle.revision}:${JSON.stringify(engagement)}`;
-    return this.render(network, query, by, version, (reader) =>
-      annualReportDocument(
-        report as unknown as CycleReport,
-        { ...reader, timeZone: cycle.calendar.timeZone },
-        engagement,
-      ),
+    return this.render(network, query, by, { version, timeZone: cycle.calendar.timeZone }, (reader) =>
+      annualReportDocument(report as unknown as CycleReport, reader, engagement),
     );
   }
 
@@ -88,7 +84,8 @@ export class ReportsService {
       throw new AppError(ErrorCode.TWG_NOT_FOUND, `TWG "${code}" has no round for period ${period} of ${year}`);
     // The round's dates are its year's calendar's: read in that calendar's zone, as the other reports are.
     const zone = (await this.cycles.findOneBy({ networkCode: network, year }))?.calendar.timeZone;
-    return this.render(network, query, by, `twg:${round.id}:${round.revision}:${twg.memberAgencies}`, (reader) =>
+    const version = `twg:${round.id}:${round.revision}:${twg.memberAgencies}`;
+    return this.render(network, query, by, { version, timeZone: zone }, (reader) =>
       twgReportDocument(
         {
           network,
@@ -105,7 +102,7 @@ export class ReportsService {
           closedAt: round.closedAt?.toISOString() ?? null,
           cancelledReason: round.cancelledReason,
         },
-        zone ? { ...reader, timeZone: zone } : reader,
+        reader,
       ),
     );
   }
@@ -139,7 +136,7 @@ export class ReportsService {
     ]);
     const within = (d: Date) => d.toISOString() >= start && d.toISOString() < end;
     // Not cached: it reads five tables, and is asked for rarely.
-    return this.render(network, query, by, undefined, (reader) =>
+    return this.render(network, query, by, { timeZone: cycle.calendar.timeZone }, (reader) =>
       quarterlyUpdateDocument(
         {
           network,
@@ -173,7 +170,7 @@ export class ReportsService {
           }),
           openImpediments: open.map((i) => ({ ...i, raisedAt: i.raisedAt.toISOString() })),
         },
-        { ...reader, timeZone: cycle.calendar.timeZone },
+        reader,
       ),
     );
   }
@@ -215,20 +212,20 @@ export class ReportsService {
 
   /**
    * A document in the format and language asked for: from the cache when `version` names rows already rendered
-   * (their revisions), laid out otherwise. The network's own time zone unless the document gives its cycle's.
+   * (their revisions), laid out otherwise; dates in `timeZone` (the year's calendar's), else the network's.
    */
   private async render(
     network: string,
     query: ReportQueryDto,
     by: Principal,
-    version: string | undefined,
+    { version, timeZone }: { readonly version?: string; readonly timeZone?: string },
     document: (reader: ReportReader) => ReportDocument,
   ): Promise<RenderedReport> {
     const format = query.format ?? 'pdf';
     const net = await this.networks.findOneByOrFail({ code: network });
     const reader: ReportReader = {
       language: query.lang ?? (await this.languageOf(by)),
-      timeZone: net.timeZone,
+      timeZone: timeZone ?? net.timeZone,
       networkName: net.country ?? net.name,
     };
     const key =

@@ -210,3 +210,12 @@ export function Disclosure({ summary, children }: { summary: string; children: R
     </details>
   );
 }
+
+/**
+ * A status line's words, in the language the page is read in now: what `done` returns stays on the page, and the
+ * reader may switch the language after sending (a string worded at `done` would stay in the old one).
+ */
+export function Said({ words }: { words: (say: TFunction) => string }) {
+  const { t } = useTranslation();
+  return <>{words(t)}</>;
+}

@@ -1,10 +1,9 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 import { get, post } from '../api';
 import type { PageProps } from '../App';
-import { CommandForm, Disclosure, type CommandValues } from '../components/CommandForm';
+import { CommandForm, Disclosure, Said, type CommandValues } from '../components/CommandForm';
 import { TableWrap } from '../components/TableWrap';
 import { formatDate } from '../format';
 import { useCycles } from '../network-data';
@@ -238,10 +237,4 @@ export function PartnersPage({ here, language }: PageProps) {
       </section>
     </section>
   );
-}
-
-/** A status line's words, in the language the page is read in now (the reader may switch it after sending). */
-function Said({ words }: { words: (say: TFunction) => string }) {
-  const { t } = useTranslation();
-  return <>{words(t)}</>;
 }
